@@ -1,0 +1,90 @@
+#pragma once
+/// Errors and diagnostics: one shape for every problem dacu reports.
+///
+/// Every model element keeps the Location of the YAML node it came from; a problem becomes a
+/// Diagnostic (severity, stable code, location, message, hint). Library code throws InputError
+/// for the first fatal problem or collects Diagnostics; only the CLI prints them.
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dacu {
+
+/// The text of one input, shared by every Location that points into it.
+struct SourceFile {
+  std::string name;  ///< a label: the path as the user wrote it, or "<builtin>/x.yaml"
+  std::string text;
+};
+
+/// A position in a SourceFile: 1-based line, 1-based column counted in characters (code points).
+struct Location {
+  std::shared_ptr<const SourceFile> file;
+  int line = 0;    ///< 0 when the problem has no position inside the file (a missing file)
+  int column = 0;
+
+  bool known() const { return line > 0; }
+  std::string_view file_name() const;
+  /// The text of the located line, without its line end; empty when unknown.
+  std::string_view line_text() const;
+  /// This location moved forward over `text[0, byte_offset)`, for a position inside a scalar
+  /// that sits on one line (an offset phrase, a formula).
+  Location advanced(std::string_view text, std::size_t byte_offset) const;
+
+  friend bool operator==(const Location& a, const Location& b) {
+    return a.file == b.file && a.line == b.line && a.column == b.column;
+  }
+};
+
+/// Makes a Location from a 0-based line and a 0-based byte column (what yaml-cpp reports).
+Location location_from_bytes(const std::shared_ptr<const SourceFile>& file, int line0, int byte_column0);
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;  ///< stable, documented in docs/errors.md (e.g. "D012")
+  Location where;
+  std::string message;
+  std::string hint;  ///< what to do about it; may be empty
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// Orders diagnostics by file name, line, column, then code.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// The root of dacu's exceptions.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A problem with an input, located in it.
+class InputError : public Error {
+ public:
+  explicit InputError(Diagnostic diagnostic);
+  InputError(std::string code, Location where, std::string message, std::string hint = {});
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+/// Formats a diagnostic the one way dacu shows problems to people:
+///   dacu: error: FILE:LINE:COL: message [D012]
+///      12 | start: 开团前二天半
+///         |        ^
+///   hint: …
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+/// The closest candidate to `word` by edit distance (counted in characters), or "" when none is
+/// close enough to suggest.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "did you mean X?" for the closest candidate, or a list of the valid choices when none is close.
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace dacu
