@@ -11,14 +11,30 @@ std::string_view Location::file_name() const {
   return file ? std::string_view(file->name) : std::string_view("<input>");
 }
 
+std::shared_ptr<const SourceFile> make_source(std::string name, std::string text) {
+  auto file = std::make_shared<SourceFile>();
+  file->name = std::move(name);
+  file->text = std::move(text);
+  file->line_starts.push_back(0);
+  for (std::size_t i = 0; i < file->text.size(); ++i) {
+    if (file->text[i] == '\n') file->line_starts.push_back(i + 1);
+  }
+  return file;
+}
+
 std::string_view Location::line_text() const {
   if (!file || line <= 0) return {};
   std::string_view text = file->text;
   std::size_t start = 0;
-  for (int l = 1; l < line; ++l) {
-    auto nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
+  if (!file->line_starts.empty()) {
+    if (static_cast<std::size_t>(line) > file->line_starts.size()) return {};
+    start = file->line_starts[static_cast<std::size_t>(line) - 1];
+  } else {
+    for (int l = 1; l < line; ++l) {
+      auto nl = text.find('\n', start);
+      if (nl == std::string_view::npos) return {};
+      start = nl + 1;
+    }
   }
   auto end = text.find('\n', start);
   if (end == std::string_view::npos) end = text.size();

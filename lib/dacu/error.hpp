@@ -17,7 +17,11 @@ namespace dacu {
 struct SourceFile {
   std::string name;  ///< a label: the path as the user wrote it, or "<builtin>/x.yaml"
   std::string text;
+  std::vector<std::size_t> line_starts;  ///< byte offset of each line; filled by make_source
 };
+
+/// A SourceFile with its line index built, ready to be shared by Locations.
+std::shared_ptr<const SourceFile> make_source(std::string name, std::string text);
 
 /// A position in a SourceFile: 1-based line, 1-based column counted in characters (code points).
 struct Location {

@@ -5,7 +5,7 @@
 using namespace dacu;
 
 TEST_CASE("a diagnostic shows file, line, column, the line and a caret under the character", "[error]") {
-  auto file = std::make_shared<SourceFile>(SourceFile{"a.yaml", "name: x\nstart: 开团前二天半\n"});
+  auto file = make_source("a.yaml", "name: x\nstart: 开团前二天半\n");
   Diagnostic d{Severity::error, "D100", Location{file, 2, 11}, "unknown offset phrase", "write 开团前2天"};
   CHECK(format_diagnostic(d) ==
         "dacu: error: a.yaml:2:11: unknown offset phrase [D100]\n"
@@ -15,14 +15,14 @@ TEST_CASE("a diagnostic shows file, line, column, the line and a caret under the
 }
 
 TEST_CASE("yaml-cpp byte columns become character columns", "[error]") {
-  auto file = std::make_shared<SourceFile>(SourceFile{"a.yaml", "开团: 2026-02-30\n"});
+  auto file = make_source("a.yaml", "开团: 2026-02-30\n");
   auto where = location_from_bytes(file, 0, 8);  // after "开团: " (6 + 2 bytes)
   CHECK(where.line == 1);
   CHECK(where.column == 5);
 }
 
 TEST_CASE("a location moves forward over characters inside a scalar", "[error]") {
-  auto file = std::make_shared<SourceFile>(SourceFile{"a.yaml", "start: 开团前x天\n"});
+  auto file = make_source("a.yaml", "start: 开团前x天\n");
   Location at{file, 1, 8};
   std::string_view phrase = "开团前x天";
   CHECK(at.advanced(phrase, phrase.find('x')).column == 11);

@@ -1,0 +1,117 @@
+// The one translation unit that includes CLI11 (its header takes seconds to compile).
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/error.hpp"
+#include "dacu/load.hpp"
+#include "exit_status.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+class Cli11CommandLine final : public CommandLine {
+ public:
+  explicit Cli11CommandLine(CLI::App& app) : app_(app) {}
+
+  void positional(const std::string& name, std::string& value, const std::string& help, bool required) override {
+    auto* o = app_.add_option(name, value, help);
+    if (required) o->required();
+  }
+  void positionals(const std::string& name, std::vector<std::string>& values, const std::string& help,
+                   bool required) override {
+    auto* o = app_.add_option(name, values, help);
+    if (required) o->required();
+  }
+  void option(const std::string& names, std::string& value, const std::string& help) override {
+    app_.add_option(names, value, help);
+  }
+  void options(const std::string& names, std::vector<std::string>& values, const std::string& help) override {
+    app_.add_option(names, values, help)->allow_extra_args(false);
+  }
+  void choice(const std::string& names, std::string& value, const std::vector<std::string>& choices,
+              const std::string& help) override {
+    app_.add_option(names, value, help)->check(CLI::IsMember(choices));
+  }
+  void flag(const std::string& names, bool& value, const std::string& help) override {
+    app_.add_flag(names, value, help);
+  }
+  void examples(const std::string& text) override { app_.footer("\nExamples:\n" + text); }
+
+ private:
+  CLI::App& app_;
+};
+
+constexpr std::string_view kOverview = R"(dacu (大促) plans Chinese e-commerce campaigns: it expands campaign templates
+(聚划算, 双十一, 订货宝) into dated task schedules in the campaign's time zone, with
+holidays and 调休 make-up days honoured.)";
+
+constexpr std::string_view kFooter = R"(
+Examples:
+  dacu templates                                   list the built-in templates
+  dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml
+  dacu plan examples/雪凡妮-双十二聚划算.yaml        the dated schedule as a table
+  dacu plan my.yaml --format csv --bom -o plan.csv
+  dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
+
+Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error, 70 internal error.
+Run `dacu COMMAND --help` for a command's options.)";
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{std::string(kOverview), "dacu"};
+  app.set_version_flag("--version", fmt::format("dacu {}", DACU_VERSION));
+  app.require_subcommand(1);
+  app.footer(std::string(kFooter));
+  app.get_formatter()->column_width(36);
+
+  auto commands = all_commands();
+  std::vector<std::pair<CLI::App*, std::function<int(Context&)>>> runners;
+  for (auto& command : commands) {
+    auto* sub = app.add_subcommand(command.name, command.summary);
+    Cli11CommandLine cl(*sub);
+    runners.emplace_back(sub, command.setup(cl));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::Success& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    std::string where = "dacu";
+    for (const auto* sub : app.get_subcommands()) where = fmt::format("dacu {}", sub->get_name());
+    err << fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", e.what(), where);
+    return kUsageError;
+  }
+
+  Loader loader;
+  Context ctx{out, err, loader};
+  try {
+    for (auto& [sub, runner] : runners) {
+      if (sub->parsed()) return runner(ctx);
+    }
+    return kUsageError;
+  } catch (const InputError& e) {
+    err << format_diagnostic(e.diagnostic());
+    return kInputError;
+  } catch (const Error& e) {
+    err << fmt::format("dacu: error: {}\n", e.what());
+    return kInputError;
+  } catch (const std::exception& e) {
+    err << fmt::format("dacu: internal error: {}\nhint: this is a bug in dacu; please report it with the input that caused it\n",
+                       e.what());
+    return kInternalError;
+  }
+}
+
+}  // namespace dacu::cli

@@ -1,0 +1,107 @@
+// dacu init: a commented campaign file to start from.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/load.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+struct InitOptions {
+  std::string template_name;
+  std::string name;
+  OutputOptions output;
+};
+
+// A YAML scalar that reads back as the same string.
+std::string yaml_value(std::string_view text) {
+  bool plain = !text.empty() && text.find_first_of(":#{}[],&*!|>'\"%@`") == std::string_view::npos &&
+               text.front() != ' ' && text.back() != ' ' && text.front() != '-' && text.front() != '?';
+  if (plain) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+int run_init(const InitOptions& o, Context& ctx) {
+  auto base = ctx.loader.builtin(o.template_name);
+  if (!base) {
+    throw InputError("D040", Location{make_source("<command line>", o.template_name), 1, 1},
+                     fmt::format("no built-in template named '{}'", o.template_name),
+                     suggestion(o.template_name, builtin_template_names()));
+  }
+  Campaign campaign;
+  campaign.plan = *base;
+  campaign.name = o.name.empty() ? fmt::format("我的{}活动", base->name) : o.name;
+  campaign.template_name = base->name;
+  apply_overrides(campaign, parse_overrides(o.output));  // checks every --set before printing
+  const auto& t = campaign.plan;
+
+  std::string out;
+  out += fmt::format("# A {} campaign. Fill in the milestones, then: dacu plan THIS_FILE\n", t.name);
+  out += "# Format: https://… see docs/format.md in the dacu sources.\n";
+  out += "dacu: 1\nkind: campaign\n";
+  out += fmt::format("name: {}\n", yaml_value(campaign.name));
+  out += fmt::format("extends: {}\n", yaml_value(t.name));
+  out += fmt::format("timezone: {}\n", t.timezone.value);
+  out += fmt::format("calendar: {}\n", t.calendar.base.value);
+  out += "\nmilestones:          # date-times in the campaign's time zone\n";
+  for (const auto& m : t.milestones) {
+    std::string comment = m.description;
+    if (m.given) {
+      out += fmt::format("  {}: {}", m.name, format_local_iso(m.given->at).substr(0, 16));
+    } else if (m.derived) {
+      out += fmt::format("  # {}: (default {})", m.name, m.derived->text);
+    } else {
+      out += fmt::format("  {}:                 # required", m.name);
+    }
+    if (!comment.empty()) out += fmt::format("  # {}", comment);
+    out += '\n';
+  }
+  if (!t.parameters.empty()) {
+    out += "\nparameters:          # defaults shown; uncomment to change\n";
+    for (const auto& p : t.parameters) {
+      std::string line = fmt::format("{}: {}", p.name, yaml_value(p.value));
+      bool changed = std::any_of(o.output.sets.begin(), o.output.sets.end(),
+                                 [&](const std::string& s) { return s.rfind(p.name + "=", 0) == 0; });
+      out += changed ? fmt::format("  {}", line) : fmt::format("  # {}", line);
+      if (!p.unit.empty() || !p.description.empty()) {
+        out += fmt::format("  # {}{}{}", p.description, p.description.empty() || p.unit.empty() ? "" : " ", p.unit.empty() ? "" : "(" + p.unit + ")");
+      }
+      out += '\n';
+    }
+  }
+  out += "\n# tasks:             # change the template's tasks by name\n";
+  out += "#   drop: [年度聚划算品类规划]\n";
+  out += "#   change: {聚划算活动报名: {owner: 推广主管}}\n";
+  out += "#   add:\n";
+  out += "#     - {name: 新任务, department: 运营, owner: 运营主管, phase: 活动前, start: 开团前3天}\n";
+  write_output(o.output, out, {}, ctx);
+  return kSuccess;
+}
+
+}  // namespace
+
+Command init_command() {
+  return {"init", "print a commented campaign file to start from", [](CommandLine& cl) {
+            auto o = std::make_shared<InitOptions>();
+            cl.positional("TEMPLATE", o->template_name, "a built-in template (see `dacu templates`)", true);
+            cl.option("--name", o->name, "the campaign's name");
+            add_set_option(cl, o->output);
+            cl.option("-o,--output", o->output.output, "write to FILE instead of stdout");
+            cl.examples(
+                "  dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml\n"
+                "  dacu init 聚划算 --name '雪凡妮 双十二' --set 报名=2026-11-20T10:00 --set 开团=2026-12-20T10:00 -o my.yaml\n");
+            return [o](Context& ctx) { return run_init(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli

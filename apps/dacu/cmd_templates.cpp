@@ -1,0 +1,65 @@
+// dacu templates: the built-in templates (and those in a folder).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/load.hpp"
+#include "dacu/utf8.hpp"
+#include "exit_status.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+struct TemplatesOptions {
+  std::string dir;
+};
+
+int run_templates(const TemplatesOptions& o, Context& ctx) {
+  struct Row {
+    std::string name, tasks, milestones, title, source;
+  };
+  std::vector<Row> rows;
+  for (const auto& name : builtin_template_names()) {
+    auto t = ctx.loader.builtin(name);
+    rows.push_back({t->name, std::to_string(t->tasks.size()), std::to_string(t->milestones.size()), t->title, "built-in"});
+  }
+  if (!o.dir.empty()) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(o.dir)) {
+      if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      auto t = parse_template(read_text_file(path), path.string());
+      rows.push_back({t.name, std::to_string(t.tasks.size()), std::to_string(t.milestones.size()), t.title, path.string()});
+    }
+  }
+  std::size_t w_name = 4, w_tasks = 5, w_ms = 10, w_title = 5;
+  for (const auto& r : rows) {
+    w_name = std::max(w_name, utf8::display_width(r.name));
+    w_title = std::max(w_title, utf8::display_width(r.title));
+  }
+  ctx.out << utf8::pad_right("name", w_name) << "  " << utf8::pad_left("tasks", w_tasks) << "  "
+          << utf8::pad_left("milestones", w_ms) << "  " << utf8::pad_right("title", w_title) << "  source\n";
+  for (const auto& r : rows) {
+    ctx.out << utf8::pad_right(r.name, w_name) << "  " << utf8::pad_left(r.tasks, w_tasks) << "  "
+            << utf8::pad_left(r.milestones, w_ms) << "  " << utf8::pad_right(r.title, w_title) << "  " << r.source << '\n';
+  }
+  return kSuccess;
+}
+
+}  // namespace
+
+Command templates_command() {
+  return {"templates", "list the built-in templates (and those in --dir)", [](CommandLine& cl) {
+            auto o = std::make_shared<TemplatesOptions>();
+            cl.option("--dir", o->dir, "also list the template files in this folder");
+            cl.examples("  dacu templates\n  dacu templates --dir templates/\n");
+            return [o](Context& ctx) { return run_templates(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli

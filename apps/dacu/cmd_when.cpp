@@ -1,0 +1,74 @@
+// dacu when: a calculator for one offset phrase.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/calendar.hpp"
+#include "dacu/schedule.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+struct WhenOptions {
+  std::string phrase;
+  std::vector<std::string> at;
+  std::string calendar = "cn";
+  std::string timezone = "Asia/Shanghai";
+};
+
+int run_when(const WhenOptions& o, Context& ctx) {
+  std::vector<MilestoneMoment> milestones;
+  std::vector<std::string> names;
+  for (const auto& a : o.at) {
+    auto set = parse_override(a);
+    auto source = make_source("<command line>", a);
+    Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
+    auto value = parse_local_datetime(set.value);
+    if (!value) {
+      throw InputError("D020", value_at, fmt::format("--at {}: '{}' is not a date-time", set.key, set.value),
+                       "write it as YYYY-MM-DDTHH:MM, e.g. 2026-10-09T10:00, or a date alone");
+    }
+    milestones.push_back({set.key, *value});
+    names.push_back(set.key);
+  }
+  const Calendar* calendar = builtin_calendar(o.calendar);
+  if (!calendar) {
+    throw InputError("D022", Location{make_source("<command line>", o.calendar), 1, 1},
+                     fmt::format("unknown calendar '{}'", o.calendar), suggestion(o.calendar, builtin_calendar_names()));
+  }
+  auto phrase_source = make_source("<command line>", o.phrase);
+  auto offset = parse_offset(o.phrase, Location{phrase_source, 1, 1}, names);
+  if (offset.anchor.empty() && milestones.empty()) {
+    // 年末 / 年初 need a year: take it from a milestone.
+    throw InputError("D033", Location{phrase_source, 1, 1}, fmt::format("'{}' needs a milestone for its year", o.phrase),
+                     "add --at 报名=2026-11-20");
+  }
+  auto result = evaluate_offset(offset, milestones, *calendar, o.timezone);
+  ctx.out << (result.day_level ? format_date(result.at.day()) : result.at.iso()) << '\n';
+  return kSuccess;
+}
+
+}  // namespace
+
+Command when_command() {
+  return {"when", "compute one offset phrase, e.g. 开团前3个工作日", [](CommandLine& cl) {
+            auto o = std::make_shared<WhenOptions>();
+            cl.positional("PHRASE", o->phrase, "an offset phrase: 开团前3个工作日, 开团前半小时, 开团 -2d …", true);
+            cl.options("--at", o->at, "a milestone's date-time: --at 开团=2026-10-09T10:00 (repeatable)");
+            cl.option("--calendar", o->calendar, "working-day calendar (default cn)");
+            cl.option("--timezone", o->timezone, "IANA time zone (default Asia/Shanghai)");
+            cl.examples(
+                "  dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00      → 2026-09-29\n"
+                "  dacu when 报名前2个工作日 --at 报名=2026-09-22            → 2026-09-20 (调休 Sunday)\n"
+                "  dacu when 开团前半小时 --at 开团=2026-11-11T00:00        → 2026-11-10T23:30:00+08:00\n"
+                "  dacu when '开团 +1d @10:00' --at 开团=2026-12-20T10:00\n"
+                "Day-level phrases print a date; hour, minute and clock phrases print a date-time with its UTC offset.\n");
+            return [o](Context& ctx) { return run_when(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli

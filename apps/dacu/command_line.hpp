@@ -1,0 +1,48 @@
+#pragma once
+/// What a subcommand sees of the command-line parser. cli.cpp implements it over CLI11, so
+/// CLI11's heavy header is compiled once, not once per subcommand.
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dacu {
+class Loader;
+}
+
+namespace dacu::cli {
+
+class CommandLine {
+ public:
+  virtual ~CommandLine() = default;
+  virtual void positional(const std::string& name, std::string& value, const std::string& help, bool required) = 0;
+  virtual void positionals(const std::string& name, std::vector<std::string>& values, const std::string& help,
+                           bool required) = 0;
+  virtual void option(const std::string& names, std::string& value, const std::string& help) = 0;
+  virtual void options(const std::string& names, std::vector<std::string>& values, const std::string& help) = 0;
+  virtual void choice(const std::string& names, std::string& value, const std::vector<std::string>& choices,
+                      const std::string& help) = 0;
+  virtual void flag(const std::string& names, bool& value, const std::string& help) = 0;
+  /// Usage examples shown at the end of --help.
+  virtual void examples(const std::string& text) = 0;
+};
+
+/// What a running subcommand may use: its streams and the shared template loader.
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  Loader& loader;
+};
+
+/// One subcommand: its name, a one-line summary, and `setup`, which registers its options and
+/// returns the function that runs it once the command line has been parsed.
+struct Command {
+  std::string name;
+  std::string summary;
+  std::function<std::function<int(Context&)>(CommandLine&)> setup;
+};
+
+}  // namespace dacu::cli

@@ -1,0 +1,36 @@
+#pragma once
+/// Options every reporting subcommand shares, and writing results at the edge.
+
+#include <string>
+#include <vector>
+
+#include "command_line.hpp"
+#include "dacu/load.hpp"
+#include "dacu/render.hpp"
+
+namespace dacu::cli {
+
+/// --set, --format, -o, --lang: the same on every subcommand.
+struct OutputOptions {
+  std::vector<std::string> sets;
+  std::string format;
+  std::string output;
+  std::string lang = "zh";
+};
+
+void add_set_option(CommandLine& cl, OutputOptions& o);
+void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats);
+
+std::vector<Override> parse_overrides(const OutputOptions& o);
+Lang parse_lang(const OutputOptions& o);
+/// --format if given, else what -o's extension implies, else `fallback`.
+Format choose_format(const OutputOptions& o, Format fallback);
+
+/// Writes `bytes` to -o (atomically: a temporary file renamed over the target, so a failure never
+/// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
+void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
+
+/// Prints warnings (and any other diagnostics) to stderr.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx);
+
+}  // namespace dacu::cli

@@ -1,0 +1,63 @@
+#pragma once
+/// Loading templates and campaign files: YAML text -> validated model.
+///
+///   dacu::Loader loader;
+///   dacu::Campaign c = loader.load_file("examples/雪凡妮-双十二.yaml", {{"开团", "2026-12-21T10:00"}});
+///
+/// Parsing works on text with a source name (the name is only a label); reading a path is a thin
+/// wrapper. Built-in templates are parsed once per Loader and shared by every campaign.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dacu/model.hpp"
+
+namespace dacu {
+
+/// A `--set KEY=VALUE` from the command line: a milestone or a parameter.
+struct Override {
+  std::string key;
+  std::string value;
+  friend bool operator==(const Override&, const Override&) = default;
+};
+
+/// Splits `KEY=VALUE` (D050 when there is no `=`).
+Override parse_override(std::string_view text);
+
+/// Reads a whole file as text. Throws InputError D010 when it is missing, a directory or
+/// unreadable, D011 when it is larger than `max_bytes`.
+std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
+
+/// Parses a `kind: template` document.
+Template parse_template(std::string_view yaml, std::string_view source_name);
+
+/// Names of the built-in templates, in a stable order.
+std::vector<std::string> builtin_template_names();
+/// The YAML text of a built-in template, or empty when there is none by that name.
+std::string_view builtin_template_text(std::string_view name);
+
+class Loader {
+ public:
+  /// Loads a campaign file or a template file (planned as a campaign with no changes).
+  Campaign load_file(const std::filesystem::path& path, std::span<const Override> overrides = {});
+  /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths.
+  Campaign parse(std::string_view yaml, std::string_view source_name, const std::filesystem::path& base_dir,
+                 std::span<const Override> overrides = {});
+  /// A built-in template, parsed on first use; nullptr when there is none by that name.
+  std::shared_ptr<const Template> builtin(std::string_view name);
+
+ private:
+  std::shared_ptr<const Template> template_file(const std::filesystem::path& path, const Location& where);
+
+  std::map<std::string, std::shared_ptr<const Template>, std::less<>> cache_;
+};
+
+/// Applies `--set` overrides to a campaign (D050 unknown key, D020/D051 bad value).
+void apply_overrides(Campaign& campaign, std::span<const Override> overrides);
+
+}  // namespace dacu

@@ -1,0 +1,140 @@
+#pragma once
+/// The validated model: templates, campaigns and what they are made of. Every element keeps the
+/// Location of the YAML node it came from.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dacu/calendar.hpp"
+#include "dacu/error.hpp"
+#include "dacu/offset.hpp"
+#include "dacu/timefmt.hpp"
+
+namespace dacu {
+
+/// A string with the place it was written.
+struct Located {
+  std::string value;
+  Location where;
+  friend bool operator==(const Located& a, const Located& b) { return a.value == b.value; }
+};
+
+enum class ParameterType { number, integer, percent, money, string, date, boolean };
+
+struct Parameter {
+  std::string name;
+  ParameterType type = ParameterType::number;
+  std::string value;  ///< the default, or the campaign's value once applied (checked against `type`)
+  Location value_where;
+  std::string unit;
+  std::string description;
+  Location where;
+};
+
+struct Milestone {
+  std::string name;
+  std::string description;
+  std::optional<Offset> derived;        ///< `at:` in the template: derived from another milestone
+  std::optional<LocalDateTime> given;   ///< a date-time given by the campaign, --set, or the template
+  Location given_where;
+  Location where;
+};
+
+/// 如遇节假日顺延: what to do when a date lands on a day off.
+enum class Roll { none, next, previous };
+
+struct Department {
+  std::string name;
+  std::string lead;
+  std::vector<std::string> roles;
+  std::string description;
+  Location where;
+};
+
+struct Task {
+  std::string name;
+  Located department;
+  Located owner;
+  Located phase;
+  Offset start;
+  std::optional<Offset> end;
+  std::optional<std::chrono::seconds> duration;
+  Location duration_where;
+  Roll roll = Roll::none;
+  std::string note;
+  Location where;
+};
+
+struct Checkpoint {
+  std::string name;
+  Offset at;
+  std::string metric;
+  std::string plan;       ///< the planned figure as written (a number), may be empty
+  std::string tolerance;  ///< e.g. "20%", may be empty
+  Located owner;
+  std::string action;
+  Location where;
+};
+
+/// A daily window such as the 8:00–9:59 showcase.
+struct ClockWindow {
+  std::chrono::minutes from{0};
+  std::chrono::minutes to{0};
+  friend bool operator==(const ClockWindow&, const ClockWindow&) = default;
+};
+
+/// Platform rules kept as data (聚划算's showcase and sale windows, payment and shipping limits).
+struct PlatformRules {
+  std::optional<ClockWindow> showcase;
+  std::optional<ClockWindow> sale;
+  std::optional<std::chrono::seconds> payment_window;
+  std::optional<std::chrono::seconds> ship_within;
+  Location where;
+};
+
+/// The calendar a template or campaign asks for: a name plus local days.
+struct CalendarSpec {
+  Located base{"cn", {}};
+  std::vector<std::pair<date::local_days, Location>> days_off;
+  std::vector<std::pair<date::local_days, Location>> workdays;
+};
+
+struct Template {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::vector<std::string> notes;
+  Located timezone{"Asia/Shanghai", {}};
+  CalendarSpec calendar;
+  std::vector<Located> phases;
+  std::vector<Department> departments;
+  std::vector<Parameter> parameters;
+  std::vector<Milestone> milestones;
+  std::vector<Task> tasks;
+  std::vector<Checkpoint> checkpoints;
+  PlatformRules rules;
+  std::shared_ptr<const SourceFile> source;
+
+  const Milestone* find_milestone(std::string_view name) const;
+  Milestone* find_milestone(std::string_view name);
+  const Parameter* find_parameter(std::string_view name) const;
+  Parameter* find_parameter(std::string_view name);
+  std::vector<std::string> milestone_names() const;
+  std::vector<std::string> parameter_names() const;
+  /// Every role named as a department's lead or in its roles.
+  std::vector<std::string> role_names() const;
+};
+
+/// A concrete campaign: the template it extends with the campaign's changes applied, and the
+/// campaign's own values. A template planned directly is a campaign with no changes.
+struct Campaign {
+  std::string name;
+  std::string template_name;
+  Template plan;  ///< the template after tasks were added, dropped and changed, values applied
+  std::shared_ptr<const SourceFile> source;
+  Location milestones_where;  ///< the campaign's `milestones:` (or its first line), for "no date" errors
+};
+
+}  // namespace dacu

@@ -1,0 +1,307 @@
+#include "dacu/render.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+#include "dacu/utf8.hpp"
+
+namespace dacu {
+
+namespace {
+
+// Output labels, Chinese by default (the users are Chinese operators), English with --lang en.
+struct Labels {
+  std::string_view template_, timezone, calendar, milestones, tasks, checkpoints, start, end, task, department,
+      owner, timing, phase, all_day, yes, no, derived_from, items, metric, plan, tolerance, action, at, name,
+      rolled, none;
+};
+constexpr Labels kZh{"模板", "时区", "日历", "里程碑", "任务", "跟进检查点", "开始", "结束", "任务", "部门",
+                     "负责人", "时间要求", "阶段", "全天", "是", "否", "由", "项", "指标", "计划", "容差",
+                     "措施", "时间", "名称", "顺延", "无"};
+constexpr Labels kEn{"template", "time zone", "calendar", "Milestones", "Tasks", "Checkpoints", "start", "end",
+                     "task", "department", "owner", "timing", "phase", "all day", "yes", "no", "from", "tasks",
+                     "metric", "plan", "tolerance", "action", "at", "name", "rolled", "none"};
+const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
+
+std::string timing_of(const DatedTask& t) {
+  std::string s = t.start_offset;
+  if (!t.end_offset.empty()) s += " → " + t.end_offset;
+  if (!t.duration.empty()) s += " (" + t.duration + ")";
+  if (t.rolled) s += " ⟳";
+  return s;
+}
+
+std::string task_start(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
+}
+std::string task_end(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
+}
+
+// A text table whose columns line up by display width, so Chinese aligns in a terminal.
+std::string text_table(const std::vector<std::vector<std::string>>& rows, std::string_view indent) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], utf8::display_width(row[i]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line(indent);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i + 1 == row.size()) {
+        line += row[i];
+      } else {
+        line += utf8::pad_right(row[i], widths[i]);
+        line += "  ";
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view phase) {
+  std::vector<const DatedTask*> out;
+  for (const auto& t : plan.tasks) {
+    if (t.phase == phase) out.push_back(&t);
+  }
+  return out;
+}
+
+std::string milestone_rule(const DatedMilestone& m, const Labels& l) {
+  return m.rule.empty() ? std::string() : fmt::format("{} {}", l.derived_from, m.rule);
+}
+
+std::string render_table(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", plan.campaign, l.template_, plan.template_name,
+                                l.timezone, plan.timezone, l.calendar, plan.calendar);
+  out += fmt::format("\n{}\n", l.milestones);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : plan.milestones) {
+    rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+  }
+  out += text_table(rows, "  ");
+  for (const auto& phase : plan.phases) {
+    auto tasks = tasks_in_phase(plan, phase);
+    if (tasks.empty()) continue;
+    out += fmt::format("\n{} ({} {})\n", phase, tasks.size(), l.items);
+    rows.clear();
+    rows.push_back({std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                    std::string(l.owner), std::string(l.timing)});
+    for (const auto* t : tasks) {
+      rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+    }
+    out += text_table(rows, "  ");
+  }
+  if (!plan.checkpoints.empty()) {
+    out += fmt::format("\n{}\n", l.checkpoints);
+    rows.clear();
+    rows.push_back({std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                    std::string(l.tolerance), std::string(l.owner)});
+    for (const auto& c : plan.checkpoints) {
+      rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner});
+    }
+    out += text_table(rows, "  ");
+  }
+  return out;
+}
+
+std::string md_cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += "<br>";
+    else out += c;
+  }
+  return out;
+}
+
+std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "|";
+  for (const auto& h : header) out += " " + md_cell(h) + " |";
+  out += "\n|";
+  for (std::size_t i = 0; i < header.size(); ++i) out += " --- |";
+  out += "\n";
+  for (const auto& row : rows) {
+    out += "|";
+    for (const auto& cell : row) out += " " + md_cell(cell) + " |";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_md(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n## {}\n\n", md_cell(plan.campaign), l.template_,
+                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar, l.milestones);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : plan.milestones) {
+    rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+  }
+  out += md_table({std::string(l.name), std::string(l.at), ""}, rows);
+  for (const auto& phase : plan.phases) {
+    auto tasks = tasks_in_phase(plan, phase);
+    if (tasks.empty()) continue;
+    out += fmt::format("\n## {} ({} {})\n\n", phase, tasks.size(), l.items);
+    rows.clear();
+    for (const auto* t : tasks) {
+      rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+    }
+    out += md_table({std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                     std::string(l.owner), std::string(l.timing)},
+                    rows);
+  }
+  if (!plan.checkpoints.empty()) {
+    out += fmt::format("\n## {}\n\n", l.checkpoints);
+    rows.clear();
+    for (const auto& c : plan.checkpoints) {
+      rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner, c.action});
+    }
+    out += md_table({std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                     std::string(l.tolerance), std::string(l.owner), std::string(l.action)},
+                    rows);
+  }
+  return out;
+}
+
+// CSV cells: dates as YYYY-MM-DD and moments as YYYY-MM-DD HH:MM, which Excel reads as dates.
+std::string csv_day(date::local_days day) { return format_date(day); }
+std::string csv_moment(const ZonedTime& at) { return date::format("%F %R", at.local); }
+
+std::string render_csv(const Plan& plan, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+  auto row = [&](std::initializer_list<std::string_view> cells) {
+    bool first = true;
+    for (auto c : cells) {
+      if (!first) out += ',';
+      out += csv_field(c);
+      first = false;
+    }
+    out += "\r\n";
+  };
+  bool en = options.lang == Lang::en;
+  row({l.phase, l.task, l.department, l.owner, l.start, l.end, l.all_day, en ? "start timing" : "开始时间要求",
+       en ? "end timing" : "结束时间要求"});
+  for (const auto& t : plan.tasks) {
+    row({t.phase, t.name, t.department, t.owner, t.all_day ? csv_day(t.first_day) : csv_moment(t.start),
+         t.all_day ? csv_day(t.last_day) : csv_moment(t.end), t.all_day ? l.yes : l.no, t.start_offset, t.end_offset});
+  }
+  return out;
+}
+
+std::string render_json(const Plan& plan) {
+  using json = nlohmann::ordered_json;
+  json doc;
+  doc["campaign"] = plan.campaign;
+  doc["template"] = plan.template_name;
+  doc["timezone"] = plan.timezone;
+  doc["calendar"] = plan.calendar;
+  doc["milestones"] = json::array();
+  for (const auto& m : plan.milestones) {
+    json j;
+    j["name"] = m.name;
+    j["at"] = m.date_only ? format_date(m.at.day()) : m.at.iso();
+    j["derived_from"] = m.rule.empty() ? json(nullptr) : json(m.rule);
+    doc["milestones"].push_back(std::move(j));
+  }
+  doc["tasks"] = json::array();
+  for (const auto& t : plan.tasks) {
+    json j;
+    j["name"] = t.name;
+    j["phase"] = t.phase;
+    j["department"] = t.department;
+    j["owner"] = t.owner;
+    j["offset"] = t.start_offset;
+    j["end_offset"] = t.end_offset.empty() ? json(nullptr) : json(t.end_offset);
+    j["duration"] = t.duration.empty() ? json(nullptr) : json(t.duration);
+    j["all_day"] = t.all_day;
+    j["start"] = t.all_day ? format_date(t.first_day) : t.start.iso();
+    j["end"] = t.all_day ? format_date(t.last_day) : t.end.iso();
+    j["rolled"] = t.rolled;
+    if (!t.note.empty()) j["note"] = t.note;
+    doc["tasks"].push_back(std::move(j));
+  }
+  doc["checkpoints"] = json::array();
+  for (const auto& c : plan.checkpoints) {
+    json j;
+    j["name"] = c.name;
+    j["offset"] = c.offset;
+    j["at"] = c.at.iso();
+    j["metric"] = c.metric;
+    j["plan"] = c.plan.empty() ? json(nullptr) : json(c.plan);
+    j["tolerance"] = c.tolerance.empty() ? json(nullptr) : json(c.tolerance);
+    j["owner"] = c.owner;
+    j["action"] = c.action;
+    doc["checkpoints"].push_back(std::move(j));
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::optional<Format> format_from_name(std::string_view name) {
+  if (name == "table" || name == "text") return Format::table;
+  if (name == "md" || name == "markdown") return Format::md;
+  if (name == "csv") return Format::csv;
+  if (name == "json") return Format::json;
+  return std::nullopt;
+}
+
+std::optional<Format> format_from_extension(std::string_view path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  auto ext = path.substr(dot + 1);
+  if (ext == "md" || ext == "markdown") return Format::md;
+  if (ext == "csv") return Format::csv;
+  if (ext == "json") return Format::json;
+  if (ext == "txt") return Format::table;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::md: return "md";
+    case Format::csv: return "csv";
+    case Format::json: return "json";
+  }
+  return "?";
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string show_day(date::local_days day, Lang lang) {
+  return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
+}
+
+std::string show_moment(const ZonedTime& at, Lang lang) {
+  return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
+}
+
+std::string render_plan(const Plan& plan, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::table: return render_table(plan, options.lang);
+    case Format::md: return render_md(plan, options.lang);
+    case Format::csv: return render_csv(plan, options);
+    case Format::json: return render_json(plan);
+  }
+  return {};
+}
+
+}  // namespace dacu

@@ -1,0 +1,111 @@
+#pragma once
+/// Expansion: a campaign becomes a dated plan — milestones resolved, tasks and checkpoints dated
+/// in the campaign's time zone, with the calendar's working days and roll rules applied.
+///
+///   dacu::Plan plan = dacu::expand(campaign);
+///
+/// Pure: no files, no clock, no output.
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dacu/model.hpp"
+
+namespace dacu {
+
+/// A moment on the campaign's wall clock with its UTC offset, e.g. 2026-12-20T10:00:00+08:00.
+struct ZonedTime {
+  date::local_seconds local;
+  std::chrono::seconds utc_offset{0};
+  date::local_days day() const { return date::floor<date::days>(local); }
+  std::string iso() const;  ///< 2026-12-20T10:00:00+08:00
+  friend bool operator==(const ZonedTime&, const ZonedTime&) = default;
+};
+
+struct DatedMilestone {
+  std::string name;
+  ZonedTime at;
+  bool date_only = false;   ///< given as a date without a time
+  std::string rule;         ///< how it was derived (the offset as written), empty when given
+  friend bool operator==(const DatedMilestone&, const DatedMilestone&) = default;
+};
+
+struct DatedTask {
+  std::string name;
+  std::string department;
+  std::string owner;
+  std::string phase;
+  std::string start_offset;  ///< as written
+  std::string end_offset;    ///< as written; empty when none
+  std::string duration;      ///< as written (canonical), empty when none
+  bool all_day = true;
+  /// All-day tasks: [first_day, last_day], both inclusive; `start`/`end` hold their midnights.
+  date::local_days first_day;
+  date::local_days last_day;
+  /// Timed tasks: [start, end]; a task with neither end nor duration is a moment (start == end).
+  ZonedTime start;
+  ZonedTime end;
+  bool rolled = false;  ///< moved off a day off by its roll rule
+  std::string note;
+  std::size_t template_order = 0;
+  friend bool operator==(const DatedTask&, const DatedTask&) = default;
+};
+
+struct DatedCheckpoint {
+  std::string name;
+  std::string offset;
+  ZonedTime at;
+  std::string metric;
+  std::string plan;
+  std::string tolerance;
+  std::string owner;
+  std::string action;
+  friend bool operator==(const DatedCheckpoint&, const DatedCheckpoint&) = default;
+};
+
+struct Plan {
+  std::string campaign;
+  std::string template_name;
+  std::string timezone;
+  std::string calendar;
+  std::vector<std::string> phases;
+  std::vector<DatedMilestone> milestones;  ///< in template order
+  std::vector<DatedTask> tasks;            ///< sorted by start, then end, then template order
+  std::vector<DatedCheckpoint> checkpoints;
+  std::vector<Diagnostic> warnings;        ///< e.g. a year the calendar does not cover
+};
+
+/// The campaign's calendar: the named built-in calendar plus the campaign's own days.
+Calendar make_calendar(const CalendarSpec& spec);
+
+/// Resolves milestones (D032 cycle, D033 no date), dates every task (D034 end before start) and
+/// checkpoint. Throws InputError located at the offending element.
+Plan expand(const Campaign& campaign);
+
+/// Evaluates one offset against milestone moments: what `dacu when` computes.
+struct MilestoneMoment {
+  std::string name;
+  LocalDateTime at;
+};
+struct WhenResult {
+  ZonedTime at;
+  bool day_level = false;
+};
+WhenResult evaluate_offset(const Offset& offset, std::span<const MilestoneMoment> milestones, const Calendar& calendar,
+                           std::string_view timezone);
+
+/// Which tasks to keep: every given field must match; dates keep tasks that overlap [from, to].
+struct PlanFilter {
+  std::string department;
+  std::string owner;
+  std::string phase;
+  std::optional<date::local_days> from;
+  std::optional<date::local_days> to;
+};
+Plan filter_plan(Plan plan, const PlanFilter& filter);
+
+}  // namespace dacu

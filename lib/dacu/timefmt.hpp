@@ -1,0 +1,42 @@
+#pragma once
+/// Parsing and showing dates, times and durations the way planners write them.
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dacu {
+
+/// A strict ISO date `YYYY-MM-DD` that exists on the calendar (2026-02-30 does not).
+std::optional<date::local_days> parse_date(std::string_view text);
+
+/// A local date-time: `YYYY-MM-DDTHH:MM[:SS]`, `YYYY-MM-DD HH:MM[:SS]`, or a date alone (00:00,
+/// `date_only` set). No UTC offset: times are wall-clock times in the campaign's zone.
+struct LocalDateTime {
+  date::local_seconds at;
+  bool date_only = false;
+  friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
+};
+std::optional<LocalDateTime> parse_local_datetime(std::string_view text);
+
+/// A clock time `HH:MM` (00:00–23:59), or `24:00` when `allow_24` is set.
+std::optional<std::chrono::minutes> parse_clock(std::string_view text);
+
+/// A duration: `30min`, `2h`, `7d`, `1w`, `45s`; also `30分钟`, `2小时`, `7天`.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text);
+
+/// `2026-12-20`
+std::string format_date(date::local_days day);
+/// `2026-12-20T10:25:00`
+std::string format_local_iso(date::local_seconds at);
+/// `2026-12-20T10:25:00+08:00`
+std::string format_iso_with_offset(date::local_seconds at, std::chrono::seconds utc_offset);
+/// `周日` / `Sun`
+std::string weekday_name(date::local_days day, bool english);
+/// `30min`, `2h`, `1h30min`, `7d`
+std::string format_duration(std::chrono::seconds d);
+
+}  // namespace dacu
