@@ -47,7 +47,7 @@ int run_init(const InitOptions& o, Context& ctx) {
 
   std::string out;
   out += fmt::format("# A {} campaign. Fill in the milestones, then: dacu plan THIS_FILE\n", t.name);
-  out += "# Format: https://… see docs/format.md in the dacu sources.\n";
+  out += "# The format is described in docs/format.md of the dacu sources.\n";
   out += "dacu: 1\nkind: campaign\n";
   out += fmt::format("name: {}\n", yaml_value(campaign.name));
   out += fmt::format("extends: {}\n", yaml_value(t.name));
@@ -67,11 +67,16 @@ int run_init(const InitOptions& o, Context& ctx) {
     out += '\n';
   }
   if (!t.parameters.empty()) {
-    out += "\nparameters:          # defaults shown; uncomment to change\n";
+    auto is_set = [&](const Parameter& p) {
+      return std::any_of(o.output.sets.begin(), o.output.sets.end(),
+                         [&](const std::string& s) { return s.rfind(p.name + "=", 0) == 0; });
+    };
+    // An empty `parameters:` would be a null, not a mapping: comment the key out until one is set.
+    bool any_set = std::any_of(t.parameters.begin(), t.parameters.end(), is_set);
+    out += fmt::format("\n{}parameters:          # defaults shown; uncomment to change\n", any_set ? "" : "# ");
     for (const auto& p : t.parameters) {
       std::string line = fmt::format("{}: {}", p.name, yaml_value(p.value));
-      bool changed = std::any_of(o.output.sets.begin(), o.output.sets.end(),
-                                 [&](const std::string& s) { return s.rfind(p.name + "=", 0) == 0; });
+      bool changed = is_set(p);
       out += changed ? fmt::format("  {}", line) : fmt::format("  # {}", line);
       if (!p.unit.empty() || !p.description.empty()) {
         out += fmt::format("  # {}{}{}", p.description, p.description.empty() || p.unit.empty() ? "" : " ", p.unit.empty() ? "" : "(" + p.unit + ")");

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything dacu needs to build and test, from Debian 12 packages only.
+# Run as root (or with sudo). Safe to run again: apt-get skips what is installed.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build python3 tzdata
+  libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
+  nlohmann-json3-dev libutf8proc-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks one malformed input under tests/bad/.
+
+The file's first line says what dacu must report:  # expect: D020 12:9
+dacu plan FILE -o OUT must exit 1, print exactly one `dacu: error: FILE:LINE:COL: … [CODE]`
+message with the source line, a caret and a hint, never crash, and leave no OUT behind.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dacu", required=True)
+    parser.add_argument("--root", required=True)
+    parser.add_argument("file")
+    o = parser.parse_args()
+    rel = os.path.relpath(o.file, o.root)
+    first = open(o.file, "rb").readline().decode("utf-8", errors="replace")
+    m = re.match(r"#\s*expect:\s*(D\d{3})\s+(\d+):(\d+)(?:\s+args:\s*(.*))?", first)
+    if not m:
+        print(f"{rel}: first line must be '# expect: DNNN LINE:COL'")
+        return 1
+    code, line, col, extra = m.group(1), m.group(2), m.group(3), (m.group(4) or "").split()
+    with tempfile.TemporaryDirectory() as out_dir:
+        out = os.path.join(out_dir, "plan.csv")
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        r = subprocess.run([os.path.abspath(o.dacu), "plan", rel, "-o", out] + extra, cwd=o.root,
+                           capture_output=True, env=env, timeout=30)
+        stderr = r.stderr.decode("utf-8", errors="replace")
+        problems = []
+        if r.returncode != 1:
+            problems.append(f"exit code {r.returncode}, expected 1")
+        if os.listdir(out_dir):
+            problems.append(f"files were written: {os.listdir(out_dir)}")
+        errors = [l for l in stderr.splitlines() if l.startswith("dacu: error:")]
+        if len(errors) != 1:
+            problems.append(f"expected one error line, got {len(errors)}")
+        expected_head = f"dacu: error: {rel}:{line}:{col}: "
+        if not errors or not errors[0].startswith(expected_head) or not errors[0].endswith(f"[{code}]"):
+            problems.append(f"expected '{expected_head}… [{code}]'")
+        if "\nhint: " not in "\n" + stderr:
+            problems.append("no hint")
+        if "^" not in stderr:
+            problems.append("no caret under the source line")
+        if "internal error" in stderr:
+            problems.append("internal error")
+    if problems:
+        print(f"{rel}: " + "; ".join(problems) + f"\n--- stderr\n{stderr}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
