@@ -14,7 +14,7 @@ struct Formula {
   Location where;
 
   explicit Formula(std::string_view text)
-      : file(std::make_shared<SourceFile>(SourceFile{"f.yaml", fmt::format("公式: {}\n", text)})),
+      : file(make_source("f.yaml", fmt::format("公式: {}\n", text))),
         where{file, 1, 5} {}
 };
 

@@ -28,7 +28,7 @@ std::string parse_error(std::string_view text, Rounding rounding = Rounding::non
 
 // The whole diagnostic for `text` written as the value of line 1, "金额: TEXT" (value at column 5).
 std::string located_error(std::string_view text, Rounding rounding = Rounding::none) {
-  auto file = std::make_shared<SourceFile>(SourceFile{"b.yaml", fmt::format("金额: {}\n", text)});
+  auto file = make_source("b.yaml", fmt::format("金额: {}\n", text));
   try {
     parse_money(text, rounding, Location{file, 1, 5});
   } catch (const InputError& e) {

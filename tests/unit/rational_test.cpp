@@ -22,7 +22,7 @@ std::string error_of(Action action) {
 }
 
 std::string located_error(std::string_view text) {
-  auto file = std::make_shared<SourceFile>(SourceFile{"t.yaml", fmt::format("系数: {}\n", text)});
+  auto file = make_source("t.yaml", fmt::format("系数: {}\n", text));
   try {
     parse_rational(text, Location{file, 1, 5});
   } catch (const InputError& e) {
