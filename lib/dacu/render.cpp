@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "dacu/table.hpp"
 #include "dacu/utf8.hpp"
 
 namespace dacu {
@@ -40,31 +41,6 @@ std::string task_end(const DatedTask& t, Lang lang) {
   return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
 }
 
-// A text table whose columns line up by display width, so Chinese aligns in a terminal.
-std::string text_table(const std::vector<std::vector<std::string>>& rows, std::string_view indent) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], utf8::display_width(row[i]));
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line(indent);
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i + 1 == row.size()) {
-        line += row[i];
-      } else {
-        line += utf8::pad_right(row[i], widths[i]);
-        line += "  ";
-      }
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
-    out += '\n';
-  }
-  return out;
-}
-
 std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view phase) {
   std::vector<const DatedTask*> out;
   for (const auto& t : plan.tasks) {
@@ -82,90 +58,65 @@ std::string render_table(const Plan& plan, Lang lang) {
   std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", plan.campaign, l.template_, plan.template_name,
                                 l.timezone, plan.timezone, l.calendar, plan.calendar);
   out += fmt::format("\n{}\n", l.milestones);
-  std::vector<std::vector<std::string>> rows;
+  Table milestones;
   for (const auto& m : plan.milestones) {
-    rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
   }
-  out += text_table(rows, "  ");
+  out += render_text_table(milestones);
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
     out += fmt::format("\n{} ({} {})\n", phase, tasks.size(), l.items);
-    rows.clear();
-    rows.push_back({std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
-                    std::string(l.owner), std::string(l.timing)});
+    Table table;
+    table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                    std::string(l.owner), std::string(l.timing)};
     for (const auto* t : tasks) {
-      rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
     }
-    out += text_table(rows, "  ");
+    out += render_text_table(table);
   }
   if (!plan.checkpoints.empty()) {
     out += fmt::format("\n{}\n", l.checkpoints);
-    rows.clear();
-    rows.push_back({std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
-                    std::string(l.tolerance), std::string(l.owner)});
+    Table table;
+    table.header = {std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                    std::string(l.tolerance), std::string(l.owner)};
+    table.align = {Align::left, Align::left, Align::left, Align::right, Align::right};
     for (const auto& c : plan.checkpoints) {
-      rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner});
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner});
     }
-    out += text_table(rows, "  ");
-  }
-  return out;
-}
-
-std::string md_cell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
-  }
-  return out;
-}
-
-std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "|";
-  for (const auto& h : header) out += " " + md_cell(h) + " |";
-  out += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) out += " --- |";
-  out += "\n";
-  for (const auto& row : rows) {
-    out += "|";
-    for (const auto& cell : row) out += " " + md_cell(cell) + " |";
-    out += "\n";
+    out += render_text_table(table);
   }
   return out;
 }
 
 std::string render_md(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
-  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n## {}\n\n", md_cell(plan.campaign), l.template_,
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n## {}\n\n", plan.campaign, l.template_,
                                 plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar, l.milestones);
-  std::vector<std::vector<std::string>> rows;
+  Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
   for (const auto& m : plan.milestones) {
-    rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
   }
-  out += md_table({std::string(l.name), std::string(l.at), ""}, rows);
+  out += render_md_table(milestones);
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
     out += fmt::format("\n## {} ({} {})\n\n", phase, tasks.size(), l.items);
-    rows.clear();
+    Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                 std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
-      rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
     }
-    out += md_table({std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
-                     std::string(l.owner), std::string(l.timing)},
-                    rows);
+    out += render_md_table(table);
   }
   if (!plan.checkpoints.empty()) {
     out += fmt::format("\n## {}\n\n", l.checkpoints);
-    rows.clear();
+    Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                 std::string(l.tolerance), std::string(l.owner), std::string(l.action)}, {}, {}};
     for (const auto& c : plan.checkpoints) {
-      rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner, c.action});
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, c.plan, c.tolerance, c.owner, c.action});
     }
-    out += md_table({std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
-                     std::string(l.tolerance), std::string(l.owner), std::string(l.action)},
-                    rows);
+    out += render_md_table(table);
   }
   return out;
 }
@@ -176,24 +127,17 @@ std::string csv_moment(const ZonedTime& at) { return date::format("%F %R", at.lo
 
 std::string render_csv(const Plan& plan, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  std::string out = options.bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](std::initializer_list<std::string_view> cells) {
-    bool first = true;
-    for (auto c : cells) {
-      if (!first) out += ',';
-      out += csv_field(c);
-      first = false;
-    }
-    out += "\r\n";
-  };
   bool en = options.lang == Lang::en;
-  row({l.phase, l.task, l.department, l.owner, l.start, l.end, l.all_day, en ? "start timing" : "开始时间要求",
-       en ? "end timing" : "结束时间要求"});
+  Table table;
+  table.header = {std::string(l.phase), std::string(l.task), std::string(l.department), std::string(l.owner),
+                  std::string(l.start), std::string(l.end), std::string(l.all_day),
+                  en ? "start timing" : "开始时间要求", en ? "end timing" : "结束时间要求"};
   for (const auto& t : plan.tasks) {
-    row({t.phase, t.name, t.department, t.owner, t.all_day ? csv_day(t.first_day) : csv_moment(t.start),
-         t.all_day ? csv_day(t.last_day) : csv_moment(t.end), t.all_day ? l.yes : l.no, t.start_offset, t.end_offset});
+    table.rows.push_back({t.phase, t.name, t.department, t.owner, t.all_day ? csv_day(t.first_day) : csv_moment(t.start),
+                          t.all_day ? csv_day(t.last_day) : csv_moment(t.end), std::string(t.all_day ? l.yes : l.no),
+                          t.start_offset, t.end_offset});
   }
-  return out;
+  return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(table);
 }
 
 std::string render_json(const Plan& plan) {
@@ -273,17 +217,6 @@ std::string_view format_name(Format format) {
     case Format::json: return "json";
   }
   return "?";
-}
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
 }
 
 std::string show_day(date::local_days day, Lang lang) {

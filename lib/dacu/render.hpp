@@ -26,9 +26,6 @@ std::string_view format_name(Format format);
 /// The plan in the given format.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
 
-/// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
-std::string csv_field(std::string_view text);
-
 /// How a planner reads a day or a moment: `2026-12-20 周日`, `2026-12-20 周日 10:25`.
 std::string show_day(date::local_days day, Lang lang);
 std::string show_moment(const ZonedTime& at, Lang lang);
