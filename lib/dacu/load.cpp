@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 #include "dacu/embedded.hpp"
 #include "dacu/yaml.hpp"
@@ -104,6 +105,43 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
 namespace {
 
 using Keys = std::span<const std::string_view>;
+
+// Loading stops at the first problem; validating collects every problem it can and goes on
+// with the next element, so one run reports them all.
+class Problems {
+ public:
+  explicit Problems(std::vector<Diagnostic>* sink) : sink_(sink) {}
+
+  void report(Diagnostic d) {
+    if (!sink_) throw InputError(std::move(d));
+    sink_->push_back(std::move(d));
+  }
+  /// Runs `f`; when collecting, records its InputError instead of letting it escape.
+  template <class F>
+  bool attempt(F&& f) {
+    if (!sink_) {
+      f();
+      return true;
+    }
+    try {
+      f();
+      return true;
+    } catch (const InputError& e) {
+      sink_->push_back(e.diagnostic());
+      return false;
+    }
+  }
+  bool collecting() const { return sink_ != nullptr; }
+  bool has_errors() const {
+    return sink_ && std::any_of(sink_->begin(), sink_->end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  }
+
+ private:
+  std::vector<Diagnostic>* sink_;
+};
+
+// Task names seen so far, for duplicate detection without a quadratic scan.
+using TaskIndex = std::unordered_map<std::string, int>;
 
 constexpr std::array<std::string_view, 15> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
@@ -366,7 +404,7 @@ void check_calendar(const CalendarSpec& spec) {
 }
 
 // References between parts of a template: departments, roles and phases must be declared.
-void check_references(const Template& t) {
+void check_references(const Template& t, Problems& problems) {
   std::vector<std::string> departments, phases;
   for (const auto& d : t.departments) departments.push_back(d.name);
   for (const auto& p : t.phases) phases.push_back(p.value);
@@ -376,37 +414,42 @@ void check_references(const Template& t) {
   };
   for (const auto& task : t.tasks) {
     if (!departments.empty() && !contains(departments, task.department.value)) {
-      throw InputError("D043", task.department.where,
+      problems.report(Diagnostic{Severity::error, "D043", task.department.where,
                        fmt::format("task {}: department '{}' is not declared", task.name, task.department.value),
-                       suggestion(task.department.value, departments));
+                       suggestion(task.department.value, departments)});
     }
     if (!roles.empty() && !contains(roles, task.owner.value)) {
-      throw InputError("D044", task.owner.where, fmt::format("task {}: owner '{}' is not a declared role", task.name, task.owner.value),
-                       suggestion(task.owner.value, roles));
+      problems.report(Diagnostic{Severity::error, "D044", task.owner.where, fmt::format("task {}: owner '{}' is not a declared role", task.name, task.owner.value),
+                       suggestion(task.owner.value, roles)});
     }
     if (!contains(phases, task.phase.value)) {
-      throw InputError("D045", task.phase.where, fmt::format("task {}: phase '{}' is not declared", task.name, task.phase.value),
-                       suggestion(task.phase.value, phases));
+      problems.report(Diagnostic{Severity::error, "D045", task.phase.where, fmt::format("task {}: phase '{}' is not declared", task.name, task.phase.value),
+                       suggestion(task.phase.value, phases)});
     }
   }
   for (const auto& c : t.checkpoints) {
     if (!c.owner.value.empty() && !roles.empty() && !contains(roles, c.owner.value)) {
-      throw InputError("D044", c.owner.where, fmt::format("checkpoint {}: owner '{}' is not a declared role", c.name, c.owner.value),
-                       suggestion(c.owner.value, roles));
+      problems.report(Diagnostic{Severity::error, "D044", c.owner.where, fmt::format("checkpoint {}: owner '{}' is not a declared role", c.name, c.owner.value),
+                       suggestion(c.owner.value, roles)});
     }
   }
 }
 
-void check_unique_task(const std::vector<Task>& tasks, const Task& task) {
-  for (const auto& other : tasks) {
-    if (other.name == task.name) {
-      throw InputError("D042", task.where, fmt::format("a task named {} already exists (line {})", task.name, other.where.line),
-                       "give each task its own name; use `change:` to modify an existing one");
-    }
+void check_unique_task(TaskIndex& index, const Task& task) {
+  auto [it, inserted] = index.emplace(task.name, task.where.line);
+  if (!inserted) {
+    throw InputError("D042", task.where, fmt::format("a task named {} already exists (line {})", task.name, it->second),
+                     "give each task its own name; use `change:` to modify an existing one");
   }
 }
 
-Template read_template(const yaml::Document& doc) {
+TaskIndex index_tasks(const std::vector<Task>& tasks) {
+  TaskIndex index;
+  for (const auto& t : tasks) index.emplace(t.name, t.where.line);
+  return index;
+}
+
+Template read_template(const yaml::Document& doc, Problems& problems) {
   yaml::Fields top(doc.root, "the template", kTemplateKeys);
   check_header(top, "template");
   Template t;
@@ -421,15 +464,27 @@ Template read_template(const yaml::Document& doc) {
   t.calendar.base.where = top.node().where;
   if (const auto* cal = top.find("calendar")) t.calendar = read_calendar_spec(*cal, t.calendar);
 
+  // A phase is a name, or {name, from}; `from` is read once the milestones are known.
+  std::vector<const yaml::Node*> phase_from;
   if (const auto* phases = top.find("phases")) {
-    for (const auto& p : yaml::sequence(*phases, "phases").children) t.phases.push_back(located(p, "a phase"));
+    for (const auto& p : yaml::sequence(*phases, "phases").children) {
+      if (p.is_mapping()) {
+        static constexpr std::array<std::string_view, 2> phase_keys{"name", "from"};
+        yaml::Fields f(p, "a phase", phase_keys);
+        t.phases.push_back(located(f.require("name"), "a phase name"));
+        phase_from.push_back(f.find("from"));
+      } else {
+        t.phases.push_back(located(p, "a phase"));
+        phase_from.push_back(nullptr);
+      }
+    }
   } else {
     for (const char* p : {"活动前", "活动中", "活动后"}) t.phases.push_back(Located{p, top.node().where});
   }
 
   if (const auto* departments = top.find("departments")) {
     yaml::mapping(*departments, "departments");
-    for (std::size_t i = 0; i < departments->map_size(); ++i) {
+    for (std::size_t i = 0; i < departments->map_size(); ++i) problems.attempt([&] {
       Department d;
       d.name = departments->key(i).value;
       d.where = departments->key(i).where;
@@ -443,12 +498,12 @@ Template read_template(const yaml::Document& doc) {
         }
       }
       t.departments.push_back(std::move(d));
-    }
+    });
   }
 
   if (const auto* params = top.find("parameters")) {
     yaml::mapping(*params, "parameters");
-    for (std::size_t i = 0; i < params->map_size(); ++i) {
+    for (std::size_t i = 0; i < params->map_size(); ++i) problems.attempt([&] {
       Parameter p;
       p.name = params->key(i).value;
       p.where = params->key(i).where;
@@ -462,7 +517,7 @@ Template read_template(const yaml::Document& doc) {
         check_parameter_value(p, p.value, p.value_where);
       }
       t.parameters.push_back(std::move(p));
-    }
+    });
   }
 
   // Milestones first: offsets everywhere else refer to them by name.
@@ -475,13 +530,13 @@ Template read_template(const yaml::Document& doc) {
       t.milestones.push_back(std::move(m));
     }
     auto names = t.milestone_names();
-    for (std::size_t i = 0; i < ms->map_size(); ++i) {
+    for (std::size_t i = 0; i < ms->map_size(); ++i) problems.attempt([&] {
       auto& m = t.milestones[i];
       const auto& body = ms->val(i);
-      if (body.is_null()) continue;
+      if (body.is_null()) return;
       if (body.is_scalar()) {  // shorthand: 竞拍: 报名后5天
         m.derived = read_offset(body, "at", names);
-        continue;
+        return;
       }
       yaml::Fields f(body, fmt::format("milestone {}", m.name), kMilestoneKeys);
       m.description = optional_text(f, "description");
@@ -490,35 +545,45 @@ Template read_template(const yaml::Document& doc) {
         m.given = read_datetime(yaml::scalar(*def, "default"), def->where, m.name);
         m.given_where = def->where;
       }
-    }
+    });
   }
   auto names = t.milestone_names();
+  t.phase_starts.resize(t.phases.size());
+  for (std::size_t i = 0; i < phase_from.size(); ++i) {
+    if (phase_from[i]) problems.attempt([&] { t.phase_starts[i] = read_offset(*phase_from[i], "from", names); });
+  }
 
   if (const auto* tasks = top.find("tasks")) {
+    TaskIndex index;
+    t.tasks.reserve(tasks->children.size());
     for (const auto& item : yaml::sequence(*tasks, "tasks").children) {
-      auto task = read_task(item, names);
-      check_unique_task(t.tasks, task);
-      t.tasks.push_back(std::move(task));
+      problems.attempt([&] {
+        auto task = read_task(item, names);
+        check_unique_task(index, task);
+        t.tasks.push_back(std::move(task));
+      });
     }
   }
   if (const auto* cps = top.find("checkpoints")) {
-    for (const auto& item : yaml::sequence(*cps, "checkpoints").children) t.checkpoints.push_back(read_checkpoint(item, names));
+    for (const auto& item : yaml::sequence(*cps, "checkpoints").children) {
+      problems.attempt([&] { t.checkpoints.push_back(read_checkpoint(item, names)); });
+    }
   }
-  if (const auto* rules = top.find("rules")) {
+  if (const auto* rules = top.find("rules")) problems.attempt([&] {
     yaml::Fields f(*rules, "rules", kRuleKeys);
     t.rules.where = rules->where;
     if (const auto* n = f.find("showcase")) t.rules.showcase = read_window(*n, "showcase");
     if (const auto* n = f.find("sale")) t.rules.sale = read_window(*n, "sale");
     if (const auto* n = f.find("payment_window")) t.rules.payment_window = read_duration(*n, "payment_window");
     if (const auto* n = f.find("ship_within")) t.rules.ship_within = read_duration(*n, "ship_within");
-  }
-  check_timezone(t.timezone);
-  check_calendar(t.calendar);
-  check_references(t);
+  });
+  problems.attempt([&] { check_timezone(t.timezone); });
+  problems.attempt([&] { check_calendar(t.calendar); });
+  check_references(t, problems);
   return t;
 }
 
-void apply_campaign_tasks(const yaml::Node& node, Template& t) {
+void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problems) {
   yaml::Fields f(node, "tasks", kChangeKeys);
   auto names = t.milestone_names();
   auto task_names = [&] {
@@ -536,11 +601,13 @@ void apply_campaign_tasks(const yaml::Node& node, Template& t) {
     return it;
   };
   if (const auto* drop = f.find("drop")) {
-    for (const auto* item : yaml::scalar_or_list(*drop, "a task name")) t.tasks.erase(find_task(*item, "drop"));
+    for (const auto* item : yaml::scalar_or_list(*drop, "a task name")) {
+      problems.attempt([&] { t.tasks.erase(find_task(*item, "drop")); });
+    }
   }
   if (const auto* change = f.find("change")) {
     yaml::mapping(*change, "tasks.change");
-    for (std::size_t i = 0; i < change->map_size(); ++i) {
+    for (std::size_t i = 0; i < change->map_size(); ++i) problems.attempt([&] {
       auto it = find_task(change->key(i), "change");
       yaml::Fields tf(change->val(i), fmt::format("the change to {}", it->name), kTaskKeys);
       if (tf.find("name")) {
@@ -548,13 +615,16 @@ void apply_campaign_tasks(const yaml::Node& node, Template& t) {
                          "drop the task and add a new one instead");
       }
       read_task_fields(tf, *it, names, false);
-    }
+    });
   }
   if (const auto* add = f.find("add")) {
+    auto index = index_tasks(t.tasks);
     for (const auto& item : yaml::sequence(*add, "tasks.add").children) {
-      auto task = read_task(item, names);
-      check_unique_task(t.tasks, task);
-      t.tasks.push_back(std::move(task));
+      problems.attempt([&] {
+        auto task = read_task(item, names);
+        check_unique_task(index, task);
+        t.tasks.push_back(std::move(task));
+      });
     }
   }
 }
@@ -584,7 +654,8 @@ void set_parameter(Template& t, const std::string& name, std::string_view value,
 
 Template parse_template(std::string_view yaml_text, std::string_view source_name) {
   auto doc = yaml::parse(std::string(yaml_text), source_name);
-  return read_template(doc);
+  Problems problems(nullptr);
+  return read_template(doc, problems);
 }
 
 std::vector<std::string> builtin_template_names() {
@@ -636,14 +707,15 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& path, cons
 }
 
 Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name, const fs::path& base_dir,
-                       std::span<const Override> overrides) {
+                       std::span<const Override> overrides, std::vector<Diagnostic>* collect) {
+  Problems problems(collect);
   auto doc = yaml::parse(std::string(yaml_text), source_name);
   Campaign campaign;
   campaign.source = doc.source;
   campaign.milestones_where = Location{doc.source, 1, 1};
   const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
   if (kind && kind->is_scalar() && kind->value == "template") {
-    campaign.plan = read_template(doc);
+    campaign.plan = read_template(doc, problems);
     campaign.name = campaign.plan.title.empty() ? campaign.plan.name : campaign.plan.title;
     campaign.template_name = campaign.plan.name;
     apply_overrides(campaign, overrides);
@@ -684,20 +756,20 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   if (const auto* ms = top.find("milestones")) {
     yaml::mapping(*ms, "milestones");
     campaign.milestones_where = ms->where;
-    for (std::size_t i = 0; i < ms->map_size(); ++i) {
+    for (std::size_t i = 0; i < ms->map_size(); ++i) problems.attempt([&] {
       const auto& value = ms->val(i);
       set_milestone(t, ms->key(i).value, yaml::scalar(value, ms->key(i).value), ms->key(i).where, value.where);
-    }
+    });
   }
   if (const auto* ps = top.find("parameters")) {
     yaml::mapping(*ps, "parameters");
-    for (std::size_t i = 0; i < ps->map_size(); ++i) {
+    for (std::size_t i = 0; i < ps->map_size(); ++i) problems.attempt([&] {
       const auto& value = ps->val(i);
       set_parameter(t, ps->key(i).value, yaml::scalar(value, ps->key(i).value), ps->key(i).where, value.where);
-    }
+    });
   }
-  if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t);
-  check_references(t);
+  if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
+  check_references(t, problems);
   apply_overrides(campaign, overrides);
   return campaign;
 }

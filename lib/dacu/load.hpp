@@ -45,9 +45,11 @@ class Loader {
  public:
   /// Loads a campaign file or a template file (planned as a campaign with no changes).
   Campaign load_file(const std::filesystem::path& path, std::span<const Override> overrides = {});
-  /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths.
+  /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths. With
+  /// `collect`, problems in one element are recorded there and loading goes on with the next
+  /// (what `dacu validate` needs); without it, the first problem is thrown.
   Campaign parse(std::string_view yaml, std::string_view source_name, const std::filesystem::path& base_dir,
-                 std::span<const Override> overrides = {});
+                 std::span<const Override> overrides = {}, std::vector<Diagnostic>* collect = nullptr);
   /// A built-in template, parsed on first use; nullptr when there is none by that name.
   std::shared_ptr<const Template> builtin(std::string_view name);
 

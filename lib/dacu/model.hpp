@@ -109,6 +109,9 @@ struct Template {
   Located timezone{"Asia/Shanghai", {}};
   CalendarSpec calendar;
   std::vector<Located> phases;
+  /// Where each phase begins (`{name: 活动中, from: 开团}`), parallel to `phases`; validate
+  /// checks that a task's time fits its phase.
+  std::vector<std::optional<Offset>> phase_starts;
   std::vector<Department> departments;
   std::vector<Parameter> parameters;
   std::vector<Milestone> milestones;
