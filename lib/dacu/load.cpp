@@ -144,7 +144,9 @@ void check_header(const yaml::Fields& top, std::string_view expected_kind) {
   const auto& kind = top.require("kind");
   const auto& k = yaml::scalar(kind, "kind");
   if (!expected_kind.empty() && k != expected_kind) {
-    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k));
+    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k),
+                     expected_kind == "template" ? "`extends:` names a template file, not a campaign file"
+                                                 : fmt::format("write `kind: {}`", expected_kind));
   }
 }
 
@@ -217,7 +219,7 @@ std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what
     throw InputError("D023", node.where, fmt::format("'{}' is not a duration", text),
                      "write a number and a unit: 30min, 2h, 3d, 1w");
   }
-  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative");
+  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative", "write a length such as 2d");
   return *d;
 }
 
@@ -228,7 +230,7 @@ LocalDateTime read_datetime(std::string_view text, const Location& where, std::s
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
       hint = "leave out the UTC offset: times are wall-clock times in the campaign's time zone";
     } else if (text.size() >= 10 && !parse_date(text.substr(0, 10)) && text[4] == '-') {
-      hint = "that day does not exist; check the month's length";
+      hint = "that day does not exist; check the month (01–12) and the month's length";
     }
     throw InputError("D020", where, fmt::format("{}: '{}' is not a date-time", what, text), hint);
   }
@@ -252,7 +254,8 @@ ClockWindow read_window(const yaml::Node& node, std::string_view what) {
     return *c;
   };
   ClockWindow w{clock("from"), clock("to")};
-  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what));
+  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what),
+                                        "from and to are clock times of one day; `to` must not be earlier");
   return w;
 }
 
@@ -400,7 +403,11 @@ void check_references(const Template& t) {
 void check_unique_task(const std::vector<Task>& tasks, const Task& task) {
   for (const auto& other : tasks) {
     if (other.name == task.name) {
-      throw InputError("D042", task.where, fmt::format("a task named {} already exists (line {})", task.name, other.where.line),
+      // The other task may sit in the template the campaign extends: name that file too.
+      auto first = other.where.file_name() == task.where.file_name()
+                       ? fmt::format("line {}", other.where.line)
+                       : fmt::format("{}:{}", other.where.file_name(), other.where.line);
+      throw InputError("D042", task.where, fmt::format("a task named {} already exists ({})", task.name, first),
                        "give each task its own name; use `change:` to modify an existing one");
     }
   }
@@ -659,7 +666,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   std::shared_ptr<const Template> parent;
   bool is_path = base.find('/') != std::string::npos || base.ends_with(".yaml") || base.ends_with(".yml");
   if (is_path) {
-    parent = template_file(base_dir / base, extends.where);
+    parent = template_file((base_dir / base).lexically_normal(), extends.where);
   } else {
     parent = builtin(base);
     if (!parent) {
