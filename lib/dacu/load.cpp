@@ -81,7 +81,7 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   }
   if (fs::is_directory(status)) {
     throw InputError("D010", Location{label, 0, 0}, "is a directory, not a file",
-                     "name a .yaml file, or a glob such as dir/*.yaml");
+                     "name one campaign or template .yaml file, not a folder");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
