@@ -87,7 +87,8 @@ Calendar parse_calendar(std::string_view text, std::string_view source_name) {
   yaml::Fields top(doc.root, "the calendar", keys);
   const auto& kind = top.require("kind");
   if (yaml::scalar(kind, "kind") != "calendar") {
-    throw InputError("D006", kind.where, fmt::format("expected `kind: calendar`, found '{}'", kind.value));
+    throw InputError("D006", kind.where, fmt::format("expected `kind: calendar`, found '{}'", kind.value),
+                     "a calendar file starts with `dacu: 1` and `kind: calendar`");
   }
   Calendar calendar(yaml::scalar(top.require("name"), "name"));
   if (const auto* weekend = top.find("weekend")) {
@@ -133,7 +134,8 @@ Calendar parse_calendar(std::string_view text, std::string_view source_name) {
           auto last = read_day(range.children[1], "last day");
           check_year(range.children[0], first);
           if (last < first) {
-            throw InputError("D034", range.children[1].where, fmt::format("holiday {} ends before it starts", name));
+            throw InputError("D034", range.children[1].where, fmt::format("holiday {} ends before it starts", name),
+                               "write the first day off, then the last: [2026-10-01, 2026-10-07]");
           }
           for (auto d = first; d <= last; d += date::days{1}) calendar.add_holiday(d, name);
         }

@@ -82,7 +82,7 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   }
   if (fs::is_directory(status)) {
     throw InputError("D010", Location{label, 0, 0}, "is a directory, not a file",
-                     "name a .yaml file, or a glob such as dir/*.yaml");
+                     "name one campaign or template .yaml file, not a folder");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -141,7 +141,7 @@ class Problems {
 };
 
 // Task names seen so far, for duplicate detection without a quadratic scan.
-using TaskIndex = std::unordered_map<std::string, int>;
+using TaskIndex = std::unordered_map<std::string, Location>;
 
 constexpr std::array<std::string_view, 15> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
@@ -182,7 +182,9 @@ void check_header(const yaml::Fields& top, std::string_view expected_kind) {
   const auto& kind = top.require("kind");
   const auto& k = yaml::scalar(kind, "kind");
   if (!expected_kind.empty() && k != expected_kind) {
-    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k));
+    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k),
+                     expected_kind == "template" ? "`extends:` names a template file, not a campaign file"
+                                                 : fmt::format("write `kind: {}`", expected_kind));
   }
 }
 
@@ -255,7 +257,7 @@ std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what
     throw InputError("D023", node.where, fmt::format("'{}' is not a duration", text),
                      "write a number and a unit: 30min, 2h, 3d, 1w");
   }
-  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative");
+  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative", "write a length such as 2d");
   return *d;
 }
 
@@ -266,7 +268,7 @@ LocalDateTime read_datetime(std::string_view text, const Location& where, std::s
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
       hint = "leave out the UTC offset: times are wall-clock times in the campaign's time zone";
     } else if (text.size() >= 10 && !parse_date(text.substr(0, 10)) && text[4] == '-') {
-      hint = "that day does not exist; check the month's length";
+      hint = "that day does not exist; check the month (01–12) and the month's length";
     }
     throw InputError("D020", where, fmt::format("{}: '{}' is not a date-time", what, text), hint);
   }
@@ -290,7 +292,8 @@ ClockWindow read_window(const yaml::Node& node, std::string_view what) {
     return *c;
   };
   ClockWindow w{clock("from"), clock("to")};
-  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what));
+  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what),
+                                        "from and to are clock times of one day; `to` must not be earlier");
   return w;
 }
 
@@ -436,16 +439,20 @@ void check_references(const Template& t, Problems& problems) {
 }
 
 void check_unique_task(TaskIndex& index, const Task& task) {
-  auto [it, inserted] = index.emplace(task.name, task.where.line);
+  auto [it, inserted] = index.emplace(task.name, task.where);
   if (!inserted) {
-    throw InputError("D042", task.where, fmt::format("a task named {} already exists (line {})", task.name, it->second),
+    // The other task may sit in the template the campaign extends: name that file too.
+    const Location& other = it->second;
+    auto first = other.file_name() == task.where.file_name() ? fmt::format("line {}", other.line)
+                                                             : fmt::format("{}:{}", other.file_name(), other.line);
+    throw InputError("D042", task.where, fmt::format("a task named {} already exists ({})", task.name, first),
                      "give each task its own name; use `change:` to modify an existing one");
   }
 }
 
 TaskIndex index_tasks(const std::vector<Task>& tasks) {
   TaskIndex index;
-  for (const auto& t : tasks) index.emplace(t.name, t.where.line);
+  for (const auto& t : tasks) index.emplace(t.name, t.where);
   return index;
 }
 
@@ -731,7 +738,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   std::shared_ptr<const Template> parent;
   bool is_path = base.find('/') != std::string::npos || base.ends_with(".yaml") || base.ends_with(".yml");
   if (is_path) {
-    parent = template_file(base_dir / base, extends.where);
+    parent = template_file((base_dir / base).lexically_normal(), extends.where);
   } else {
     parent = builtin(base);
     if (!parent) {

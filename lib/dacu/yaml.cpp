@@ -49,8 +49,12 @@ class Builder : public YAML::EventHandler {
 
   Node take_root() { return std::move(root_); }
   bool has_root() const { return has_root_; }
+  /// Where the document started (for "more than one document").
+  const Location& document_start() const { return document_start_; }
+  /// The innermost mapping or list not closed yet, if any (for "bracket not closed").
+  const Location* innermost_open() const { return stack_.empty() ? nullptr : &stack_.back().node.where; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { document_start_ = at(mark); }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node node;
@@ -130,7 +134,8 @@ class Builder : public YAML::EventHandler {
     if (parent.node.kind == Node::Kind::mapping && parent.node.children.size() % 2 == 0) {
       // A key. Only scalar keys can be compared; dacu uses no other kind.
       if (node.kind != Node::Kind::scalar) {
-        throw InputError("D004", node.where, fmt::format("a key must be a plain value, not {}", describe(node)));
+        throw InputError("D004", node.where, fmt::format("a key must be a plain value, not {}", describe(node)),
+                         "write keys as plain words such as `name:`; quote a key that contains brackets");
       }
       if (!parent.keys.insert(node.value).second) {
         const Node* first = parent.node.find(node.value);
@@ -150,6 +155,7 @@ class Builder : public YAML::EventHandler {
   std::size_t alias_nodes_ = 0;
   Node root_;
   bool has_root_ = false;
+  Location document_start_;
 };
 
 // Checks that need the raw text: encoding, byte order mark, tabs in indentation.
@@ -181,7 +187,8 @@ void check_text(const std::shared_ptr<const SourceFile>& source) {
 
 std::string syntax_hint(const std::string& message) {
   if (message.find("end of map not found") != std::string::npos ||
-      message.find("end of sequence not found") != std::string::npos) {
+      message.find("end of sequence not found") != std::string::npos ||
+      message.find("flow not found") != std::string::npos) {
     return "a bracket or brace is not closed";
   }
   if (message.find("illegal map value") != std::string::npos) {
@@ -221,7 +228,8 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
     }
     Builder rest(source, limits);
     if (parser.HandleNextDocument(rest)) {
-      throw InputError("D001", Location{source, 0, 0}, "the file holds more than one YAML document",
+      throw InputError("D001", rest.document_start().known() ? rest.document_start() : Location{source, 0, 0},
+                       "the file holds more than one YAML document",
                        "keep one campaign or template per file; remove the extra `---`");
     }
   } catch (const YAML::DeepRecursion& e) {
@@ -229,6 +237,13 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
                      fmt::format("nesting deeper than {} levels", limits.max_depth),
                      "dacu files are a few levels deep; flatten the structure");
   } catch (const YAML::Exception& e) {
+    // An unclosed [ or { is only noticed where the parser gives up; point at the bracket itself.
+    const Location* open = builder.innermost_open();
+    if (e.msg.find("flow not found") != std::string::npos && open && open->known()) {
+      auto found = location_from_bytes(source, e.mark.line, e.mark.column);
+      throw InputError("D001", *open, fmt::format("YAML syntax: this bracket is not closed ({})", e.msg),
+                       fmt::format("close it with ] or }} before line {}", found.line));
+    }
     throw InputError("D001", location_from_bytes(source, e.mark.line, e.mark.column),
                      fmt::format("YAML syntax: {}", e.msg), syntax_hint(e.msg));
   }

@@ -4,6 +4,13 @@
 The file's first line says what dacu must report:  # expect: D020 12:9
 dacu plan FILE -o OUT must exit 1, print exactly one `dacu: error: FILE:LINE:COL: … [CODE]`
 message with the source line, a caret and a hint, never crash, and leave no OUT behind.
+
+Extra arguments for `dacu plan` follow `args:`; when the problem is in them, the location is
+`<command line>:1:COL` (the `--set KEY=VALUE` text as a one-line file):
+
+    # expect: D050 <command line>:1:1 args: --set 开图=2026-12-21T10:00
+
+A file that starts with a byte order mark (the D013 case) has its first line read after it.
 """
 import argparse
 import os
@@ -20,12 +27,13 @@ def main():
     parser.add_argument("file")
     o = parser.parse_args()
     rel = os.path.relpath(o.file, o.root)
-    first = open(o.file, "rb").readline().decode("utf-8", errors="replace")
-    m = re.match(r"#\s*expect:\s*(D\d{3})\s+(\d+):(\d+)(?:\s+args:\s*(.*))?", first)
+    first = open(o.file, "rb").readline().removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    m = re.match(r"#\s*expect:\s*(D\d{3})\s+(<command line>:)?(\d+):(\d+)(?:\s+args:\s*(.*))?", first)
     if not m:
-        print(f"{rel}: first line must be '# expect: DNNN LINE:COL'")
+        print(f"{rel}: first line must be '# expect: DNNN LINE:COL' or '# expect: DNNN <command line>:1:COL'")
         return 1
-    code, line, col, extra = m.group(1), m.group(2), m.group(3), (m.group(4) or "").split()
+    code, where, line, col = m.group(1), m.group(2) and "<command line>", m.group(3), m.group(4)
+    extra = (m.group(5) or "").split()
     with tempfile.TemporaryDirectory() as out_dir:
         out = os.path.join(out_dir, "plan.csv")
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
@@ -40,7 +48,7 @@ def main():
         errors = [l for l in stderr.splitlines() if l.startswith("dacu: error:")]
         if len(errors) != 1:
             problems.append(f"expected one error line, got {len(errors)}")
-        expected_head = f"dacu: error: {rel}:{line}:{col}: "
+        expected_head = f"dacu: error: {where or rel}:{line}:{col}: "
         if not errors or not errors[0].startswith(expected_head) or not errors[0].endswith(f"[{code}]"):
             problems.append(f"expected '{expected_head}… [{code}]'")
         if "\nhint: " not in "\n" + stderr:
