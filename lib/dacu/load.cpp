@@ -400,7 +400,11 @@ void check_references(const Template& t) {
 void check_unique_task(const std::vector<Task>& tasks, const Task& task) {
   for (const auto& other : tasks) {
     if (other.name == task.name) {
-      throw InputError("D042", task.where, fmt::format("a task named {} already exists (line {})", task.name, other.where.line),
+      // A campaign's added task may clash with one from the template's file: name that file.
+      auto first = other.where.file == task.where.file
+                       ? fmt::format("line {}", other.where.line)
+                       : fmt::format("{}:{}", other.where.file_name(), other.where.line);
+      throw InputError("D042", task.where, fmt::format("a task named {} already exists ({})", task.name, first),
                        "give each task its own name; use `change:` to modify an existing one");
     }
   }
