@@ -61,7 +61,11 @@ class Reader {
     while (!done() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
   }
   [[noreturn]] void fail(std::string message, std::string hint = std::string(kForms)) const {
-    throw InputError("D030", where_.advanced(text_, pos_), std::move(message), std::move(hint));
+    fail_at(pos_, std::move(message), std::move(hint));
+  }
+  /// Fails pointing at an earlier position, e.g. the start of a clock time that is out of range.
+  [[noreturn]] void fail_at(std::size_t pos, std::string message, std::string hint = std::string(kForms)) const {
+    throw InputError("D030", where_.advanced(text_, pos), std::move(message), std::move(hint));
   }
 
   /// A number in digits (20) or Chinese numerals (二十, 十五, 两, 一百二十).
@@ -134,10 +138,11 @@ std::optional<std::chrono::minutes> read_clock(Reader& r) {
       r.eat("分");
     }
   } else {
-    (void)save;
     return std::nullopt;
   }
-  if (*hour > 23 || minute > 59) r.fail("not a time of day", "hours run 0–23 and minutes 0–59, e.g. 开团当天16:30");
+  if (*hour > 23 || minute > 59) {
+    r.fail_at(save, "not a time of day", "hours run 0–23 and minutes 0–59, e.g. 开团当天16:30");
+  }
   return std::chrono::hours(*hour) + std::chrono::minutes(minute);
 }
 
@@ -169,9 +174,12 @@ std::string_view guess_anchor(std::string_view text) {
 Offset parse_compact(Offset offset, Reader& r) {
   // After the milestone: any of `+Nd`, `-Nwd`, `+Nh`, `-Nmin`, `@HH:MM`, separated by spaces.
   bool has_days = false, has_clock = false, has_shift = false;
+  std::size_t clock_pos = 0;
   r.skip_spaces();
   while (!r.done()) {
-    if (r.eat("@")) {
+    if (r.rest()[0] == '@') {
+      clock_pos = r.pos();
+      r.eat("@");
       auto clock = read_clock(r);
       if (!clock || has_clock) r.fail("expected a clock time after '@'", "write it like 开团 @15:00");
       offset.clock = *clock;
@@ -208,9 +216,9 @@ Offset parse_compact(Offset offset, Reader& r) {
     r.skip_spaces();
   }
   if (has_clock) {
-    if (has_shift) r.fail("a clock time cannot follow an hour or minute offset", "write it like 开团 +1d @10:00");
+    if (has_shift) r.fail_at(clock_pos, "a clock time cannot follow an hour or minute offset", "write it like 开团 +1d @10:00");
     if (offset.kind == Offset::Kind::working_day) {
-      r.fail("a clock time after working days is not supported", "write the working-day offset alone");
+      r.fail_at(clock_pos, "a clock time after working days is not supported", "write the working-day offset alone");
     }
     offset.kind = Offset::Kind::clock;
   } else if (has_shift || !has_days) {

@@ -255,7 +255,8 @@ Plan expand(const Campaign& campaign) {
       d.start = timeline.zoned(s);
       d.end = timeline.zoned(e);
       d.first_day = date::floor<date::days>(s);
-      d.last_day = date::floor<date::days>(e);
+      // An end at midnight closes the day before (a day-level end means the end of that day).
+      d.last_day = date::floor<date::days>(e > s ? e - std::chrono::seconds{1} : e);
     }
     plan.tasks.push_back(std::move(d));
   }

@@ -22,7 +22,7 @@ struct LocalDateTime {
 };
 std::optional<LocalDateTime> parse_local_datetime(std::string_view text);
 
-/// A clock time `HH:MM` (00:00–23:59), or `24:00` when `allow_24` is set.
+/// A clock time `HH:MM` or `H:MM` (00:00–23:59).
 std::optional<std::chrono::minutes> parse_clock(std::string_view text);
 
 /// A duration: `30min`, `2h`, `7d`, `1w`, `45s`; also `30分钟`, `2小时`, `7天`.
