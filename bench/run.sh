@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# dacu benchmark suite (issue 7): the one command.
+#
+#   bash bench/run.sh            # full suite: Release build, inputs, timings, one table
+#   bash bench/run.sh --short    # tiny sizes, 1 repetition, no tj3: only checks the suite runs
+#
+# Options: --reps N (default 5) --tj3-reps N (default: --reps) --batch-reps N (default 1)
+#          --batch N (small campaign files, default 10000) --no-tj3 --timeout SECONDS (tj3 cap, 600)
+#          --build-dir DIR (default build-bench) --no-build (use the binaries already in --build-dir)
+#          --out DIR (default bench/out, git-ignored)
+# Every figure is the median of the repetitions: wall seconds and peak RSS from
+# `/usr/bin/time -f '%e %M'`. No timing is ever asserted; the machine is shared.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+reps=5 tj3_reps= batch_reps=1 batch=10000 use_tj3=1 tj3_timeout=600 short=0 build=1
+build_dir=$root/build-bench out=$root/bench/out
+sizes=(100 1000 10000 100000)
+while (($#)); do
+  case $1 in
+    --short) short=1 ;;
+    --reps) reps=$2; shift ;;
+    --tj3-reps) tj3_reps=$2; shift ;;
+    --batch-reps) batch_reps=$2; shift ;;
+    --batch) batch=$2; shift ;;
+    --no-tj3) use_tj3=0 ;;
+    --no-build) build=0 ;;
+    --timeout) tj3_timeout=$2; shift ;;
+    --build-dir) build_dir=$2; shift ;;
+    --out) out=$2; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if ((short)); then reps=1 batch_reps=1 batch=20 use_tj3=0 sizes=(10 100); fi
+tj3_reps=${tj3_reps:-$reps}
+[[ -x /usr/bin/time ]] || { echo "run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+# 1. Release build with the bench helpers (tests off: this is about the shipped binary).
+if ((build)); then
+  cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDACU_BUILD_TESTS=OFF \
+    -DDACU_BUILD_BENCH=ON >/dev/null
+  cmake --build "$build_dir" >/dev/null
+fi
+dacu=$build_dir/apps/dacu floor=$build_dir/bench/parse_floor
+
+# 2. Inputs.
+mkdir -p "$out"
+tjp_flag=()
+((use_tj3)) || tjp_flag=(--no-tjp)
+python3 "$root/bench/gen.py" --out "$out" --sizes "${sizes[@]}" --batch "$batch" "${tjp_flag[@]}"
+if ((use_tj3)) && ! command -v tj3 >/dev/null; then
+  echo "run.sh: tj3 not found, installing the Debian package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y tj3 >/dev/null || use_tj3=0
+fi
+
+# 3. Timing. measure NAME REPS CMD...: runs CMD REPS times (stdout discarded), sets
+#    WALL and RSS (MB) to the medians; a failing or timed-out run sets WALL=FAIL.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+measure() {
+  local name=$1 n=$2; shift 2
+  : >"$tmp/w"; : >"$tmp/m"
+  WALL=FAIL RSS=-
+  for ((r = 0; r < n; r++)); do
+    if ! /usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err"; then
+      echo "run.sh: $name failed: $(tail -c 300 "$tmp/err")" >&2
+      return 0
+    fi
+    tail -n 1 "$tmp/t" | awk '{print $1 >> "'"$tmp/w"'"; print $2/1024 >> "'"$tmp/m"'"}'
+  done
+  WALL=$(median <"$tmp/w") RSS=$(median <"$tmp/m" | awk '{printf "%.1f", $1}')
+}
+rows=()
+row() { rows+=("$(printf '%-34s %9s %10s %9s %6s  %s' "$@")"); echo "  ${rows[-1]}" >&2; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.1fx", a/b; else print "-"}'; }
+
+echo "timing (median of $reps; tj3 $tj3_reps; batch $batch_reps) ..." >&2
+example=$root/examples/雪凡妮-双十二聚划算.yaml
+measure example "$reps" "$dacu" plan "$example"
+row "dacu plan example (table)" "$(($("$dacu" plan "$example" --format csv | wc -l) - 1))" "$WALL" "$RSS" "$reps" "built-in 聚划算 template"
+
+declare -A dacu_wall floor_wall
+for n in "${sizes[@]}"; do
+  measure floor "$reps" "$floor" "$out/tpl-$n.yaml" "$out/campaign-$n.yaml"
+  floor_wall[$n]=$WALL
+  row "parse floor (yaml-cpp LoadFile)" "$n" "$WALL" "$RSS" "$reps" "both files, every node touched"
+  measure dacu "$reps" "$dacu" plan "$out/campaign-$n.yaml" --format csv
+  dacu_wall[$n]=$WALL
+  row "dacu plan --format csv" "$n" "$WALL" "$RSS" "$reps" "= $(ratio "$WALL" "${floor_wall[$n]}") parse floor"
+done
+
+if ((use_tj3)); then
+  for n in "${sizes[@]}"; do
+    ((n >= 100000)) && { row "tj3 (skipped)" "$n" - - - "too slow"; continue; }
+    cd "$out"
+    measure tj3 "$tj3_reps" timeout "$tj3_timeout" tj3 --no-reports "tj-$n.tjp"
+    row "tj3 --no-reports" "$n" "$WALL" "$RSS" "$tj3_reps" "timeout ${tj3_timeout}s"
+    measure tj3csv "$tj3_reps" timeout "$tj3_timeout" tj3 "tj-$n.tjp"
+    row "tj3 + CSV taskreport" "$n" "$WALL" "$RSS" "$tj3_reps" "vs dacu csv: dacu is $(ratio "$WALL" "${dacu_wall[$n]}") faster"
+    cd - >/dev/null
+  done
+fi
+
+# dacu has no batch mode (no --out-dir) yet: one process per file, driven by xargs.
+for p in 1 2; do
+  measure "batch-P$p" "$batch_reps" sh -c "xargs -P $p -I{} '$dacu' plan {} --format csv -o {}.csv < '$out/batch.list'"
+  rate=$(awk -v w="$WALL" -v n="$batch" 'BEGIN {if (w+0 > 0) printf "%.0f files/s", n/w; else print "-"}')
+  row "batch: xargs -P $p, 1 process/file" "$batch" "$WALL" "$RSS" "$batch_reps" "$rate (RSS: largest one process)"
+done
+
+printf '\n%-34s %9s %10s %9s %6s  %s\n' "case" "tasks" "wall s" "peak MB" "runs" "note"
+printf '%s\n' "${rows[@]}"
+printf '\nmachine: %s cores, %s; dacu %s\n' "$(nproc)" "$(uname -r)" "$(git -C "$root" rev-parse --short HEAD)"
