@@ -3,7 +3,7 @@
 # Run as root (or with sudo). Safe to run again: apt-get skips what is installed.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build python3 tzdata
+  build-essential cmake ninja-build pkg-config python3 tzdata
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
   nlohmann-json3-dev libutf8proc-dev
 )
