@@ -1,0 +1,70 @@
+// dacu validate: every problem in templates and campaign files, for people and for CI.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/validate.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  bool strict = false;
+  OutputOptions output;
+};
+
+int run_validate(const ValidateOptions& o, Context& ctx) {
+  std::vector<Diagnostic> all;
+  for (const auto& file : o.files) {
+    auto found = validate_file(file, ctx.loader);
+    all.insert(all.end(), found.begin(), found.end());
+  }
+  auto counts = count_diagnostics(all);
+  std::string bytes;
+  if (o.format == "json") {
+    bytes = render_diagnostics_json(all);
+  } else if (o.format == "github") {
+    bytes = render_diagnostics_github(all);
+  } else {
+    for (const auto& d : all) bytes += format_diagnostic(d);
+    bytes += fmt::format("dacu: {} file{} checked: {} error{}, {} warning{}\n", o.files.size(),
+                         o.files.size() == 1 ? "" : "s", counts.errors, counts.errors == 1 ? "" : "s", counts.warnings,
+                         counts.warnings == 1 ? "" : "s");
+  }
+  // Text goes where people look (stderr) unless -o names a file; machine formats go to stdout.
+  if (o.format == "text" && o.output.output.empty()) {
+    ctx.err << bytes;
+  } else {
+    write_output(o.output, bytes, o.files, ctx);
+  }
+  bool failed = counts.errors > 0 || (o.strict && counts.warnings > 0);
+  return failed ? kInputError : kSuccess;
+}
+
+}  // namespace
+
+Command validate_command() {
+  return {"validate", "check templates and campaign files; report every problem", [](CommandLine& cl) {
+            auto o = std::make_shared<ValidateOptions>();
+            cl.positionals("FILE", o->files, "templates or campaign files", true);
+            cl.choice("-f,--format", o->format, {"text", "json", "github"},
+                      "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
+            cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
+            cl.option("-o,--output", o->output.output, "write the report to FILE instead");
+            cl.examples(
+                "  dacu validate templates/*.yaml examples/*.yaml\n"
+                "  dacu validate --strict my.yaml              (warnings fail too)\n"
+                "  dacu validate --format json my.yaml > problems.json\n"
+                "  dacu validate --format github templates/*.yaml   (in a GitHub Actions step)\n"
+                "Exit code: 0 no errors (warnings allowed unless --strict), 1 errors.\n");
+            return [o](Context& ctx) { return run_validate(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli

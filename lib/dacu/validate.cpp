@@ -1,0 +1,269 @@
+#include "dacu/validate.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "dacu/schedule.hpp"
+
+namespace dacu {
+
+namespace {
+
+Diagnostic warning(std::string code, Location where, std::string message, std::string hint) {
+  return Diagnostic{Severity::warning, std::move(code), std::move(where), std::move(message), std::move(hint)};
+}
+
+// A template on its own has no dates: give each milestone that nothing derives a fixed Monday so
+// that relative checks (phase against time, double bookings) can run.
+void give_template_dates(Campaign& campaign) {
+  for (auto& m : campaign.plan.milestones) {
+    if (!m.given && !m.derived) {
+      m.given = LocalDateTime{date::local_seconds{date::local_days{date::year{2026} / 6 / 15}} + std::chrono::hours(10), false};
+    }
+  }
+}
+
+bool is_template_file(const Campaign& c) { return c.source && c.plan.source == c.source; }
+
+void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
+  std::set<std::string> used;
+  auto use = [&](const Offset& o) { used.insert(o.anchor); };
+  for (const auto& m : t.milestones) {
+    if (m.derived) use(*m.derived);
+  }
+  for (const auto& task : t.tasks) {
+    use(task.start);
+    if (task.end) use(*task.end);
+  }
+  for (const auto& c : t.checkpoints) use(c.at);
+  for (const auto& p : t.phase_starts) {
+    if (p) use(*p);
+  }
+  for (const auto& m : t.milestones) {
+    if (!used.count(m.name)) {
+      out.push_back(warning("D101", m.where, fmt::format("milestone {} is declared but nothing uses it", m.name),
+                            "remove it, or anchor a task or checkpoint to it"));
+    }
+  }
+}
+
+// A parameter is used when its name appears in the file's text anywhere but its own declaration:
+// formulas in later sections (staffing, budget) refer to parameters by name.
+void check_unused_parameters(const Template& t, std::vector<Diagnostic>& out) {
+  if (!t.source) return;
+  std::string_view text = t.source->text;
+  for (const auto& p : t.parameters) {
+    std::size_t count = 0;
+    for (auto pos = text.find(p.name); pos != std::string_view::npos; pos = text.find(p.name, pos + p.name.size())) ++count;
+    if (count <= 1) {
+      out.push_back(warning("D102", p.where, fmt::format("parameter {} is declared but nothing uses it", p.name),
+                            "remove it, or refer to it in a formula"));
+    }
+  }
+}
+
+const Task* find_task(const Template& t, std::string_view name) {
+  for (const auto& task : t.tasks) {
+    if (task.name == name) return &task;
+  }
+  return nullptr;
+}
+
+// A task must not start after the next phase has begun (to the minute for timed tasks), nor end
+// on a day before its own phase began.
+void check_phases(const Template& t, const Plan& plan, const Campaign& campaign, std::vector<Diagnostic>& out) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < t.phases.size(); ++i) index[t.phases[i].value] = i;
+  std::vector<std::optional<ZonedTime>> starts(t.phases.size());
+  std::vector<MilestoneMoment> moments;
+  for (const auto& m : plan.milestones) moments.push_back({m.name, LocalDateTime{m.at.local, m.date_only}});
+  Calendar calendar = make_calendar(t.calendar);
+  for (std::size_t i = 0; i < t.phase_starts.size(); ++i) {
+    if (!t.phase_starts[i]) continue;
+    try {
+      starts[i] = evaluate_offset(*t.phase_starts[i], moments, calendar, t.timezone.value).at;
+    } catch (const InputError&) {
+      // an undated milestone was reported by expansion already
+    }
+  }
+  (void)campaign;
+  for (const auto& d : plan.tasks) {
+    auto it = index.find(d.phase);
+    if (it == index.end()) continue;
+    std::size_t i = it->second;
+    const Task* task = find_task(t, d.name);
+    if (!task) continue;
+    if (i + 1 < starts.size() && starts[i + 1]) {
+      const auto& next = *starts[i + 1];
+      bool late = d.all_day ? d.first_day > next.day() : d.start.local > next.local;
+      if (late) {
+        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
+                                 fmt::format("task {} is in {} but starts {}, after {} begins ({})", d.name, d.phase,
+                                             d.all_day ? format_date(d.first_day) : d.start.iso(), t.phases[i + 1].value,
+                                             next.iso()),
+                                 fmt::format("move it to phase {}, or change its start", t.phases[i + 1].value)});
+        continue;
+      }
+    }
+    if (starts[i]) {
+      const auto& begin = *starts[i];
+      // Day by day: the 8:00 shift on the 开团 day belongs to 活动中 although 开团 is at 10:00.
+      bool early = d.last_day < begin.day();
+      if (early) {
+        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
+                                 fmt::format("task {} is in {} but ends {}, before {} begins ({})", d.name, d.phase,
+                                             format_date(d.last_day), d.phase, format_date(begin.day())),
+                                 i > 0 ? fmt::format("move it to phase {}, or change its timing", t.phases[i - 1].value)
+                                       : std::string("change its timing")});
+      }
+    }
+  }
+}
+
+void check_days_off(const Template& t, const Plan& plan, std::vector<Diagnostic>& out) {
+  Calendar calendar = make_calendar(t.calendar);
+  for (const auto& d : plan.tasks) {
+    const Task* task = find_task(t, d.name);
+    if (!task || task->roll != Roll::none || !d.all_day) continue;
+    if (calendar.is_working_day(d.first_day)) continue;
+    auto holiday = calendar.holiday_name(d.first_day);
+    out.push_back(warning("D104", task->start.where,
+                          fmt::format("task {} starts on {} {}, a day off{}", d.name, format_date(d.first_day),
+                                      weekday_name(d.first_day, false), holiday.empty() ? "" : fmt::format(" ({})", holiday)),
+                          "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose"));
+  }
+}
+
+void check_double_booking(const Template& t, const Plan& plan, std::vector<Diagnostic>& out) {
+  std::map<std::string, std::vector<const DatedTask*>> by_owner;
+  for (const auto& d : plan.tasks) {
+    if (!d.all_day) by_owner[d.owner].push_back(&d);
+  }
+  for (auto& [owner, tasks] : by_owner) {
+    // Tasks are sorted by start: compare each with those that start before it ends.
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      for (std::size_t j = i + 1; j < tasks.size(); ++j) {
+        const auto* a = tasks[i];
+        const auto* b = tasks[j];
+        bool a_moment = a->start == a->end, b_moment = b->start == b->end;
+        if (b->start.local > a->end.local || (b->start.local == a->end.local && !(a_moment && b_moment))) break;
+        bool overlap = (a_moment && b_moment) ? a->start == b->start : b->start.local < a->end.local;
+        if (!overlap) continue;
+        const Task* task = find_task(t, b->name);
+        if (!task) continue;
+        out.push_back(warning("D105", task->owner.where,
+                              fmt::format("{} is booked on {} and {} at the same time ({})", owner, a->name, b->name,
+                                          b->start.iso()),
+                              "dacu never moves a task to resolve this: give one of them another owner or time"));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_view source_name,
+                                      const std::filesystem::path& base_dir, Loader& loader) {
+  std::vector<Diagnostic> out;
+  Campaign campaign;
+  try {
+    campaign = loader.parse(yaml_text, source_name, base_dir, {}, &out);
+  } catch (const InputError& e) {
+    out.push_back(e.diagnostic());
+    sort_diagnostics(out);
+    return out;
+  }
+  if (count_diagnostics(out).errors == 0) {
+    bool standalone = is_template_file(campaign);
+    const Template& t = campaign.plan;
+    if (standalone) {
+      check_unused_milestones(t, out);
+      check_unused_parameters(t, out);
+      give_template_dates(campaign);
+    }
+    try {
+      auto plan = expand(campaign);
+      for (auto& w : plan.warnings) out.push_back(std::move(w));
+      check_phases(t, plan, campaign, out);
+      if (!standalone) check_days_off(t, plan, out);
+      check_double_booking(t, plan, out);
+    } catch (const InputError& e) {
+      out.push_back(e.diagnostic());
+    }
+  }
+  // Problems located in another file (the template a campaign extends) stay with it.
+  sort_diagnostics(out);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Diagnostic> validate_file(const std::filesystem::path& path, Loader& loader) {
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const InputError& e) {
+    return {e.diagnostic()};
+  }
+  return validate_text(text, path.string(), path.parent_path(), loader);
+}
+
+DiagnosticCounts count_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  DiagnosticCounts c;
+  for (const auto& d : diagnostics) (d.severity == Severity::error ? c.errors : c.warnings)++;
+  return c;
+}
+
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  auto doc = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics) {
+    nlohmann::ordered_json j;
+    j["file"] = std::string(d.where.file_name());
+    j["line"] = d.where.line;
+    j["column"] = d.where.column;
+    j["severity"] = d.severity == Severity::error ? "error" : "warning";
+    j["code"] = d.code;
+    j["message"] = d.message;
+    j["hint"] = d.hint;
+    doc.push_back(std::move(j));
+  }
+  return doc.dump(2) + "\n";
+}
+
+namespace {
+
+// GitHub's workflow commands escape %, CR and LF in messages, and also : and , in properties.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostics_github(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    std::string message = d.message;
+    if (!d.hint.empty()) message += "\nhint: " + d.hint;
+    out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
+                       github_escape(d.where.file_name(), true));
+    if (d.where.known()) out += fmt::format(",line={},col={}", d.where.line, d.where.column);
+    out += fmt::format(",title={}::{}\n", github_escape(d.code, true), github_escape(message, false));
+  }
+  return out;
+}
+
+}  // namespace dacu
