@@ -410,6 +410,18 @@ class Values {
     }
   }
 
+  /// Where the parameters of a formula got their values, for hints: "配货人效 = 0 (<command line>:1:6)".
+  std::string origins(const Formula& f) const {
+    std::string out;
+    for (const auto& name : f.expr.names()) {
+      const auto* p = t_.find_parameter(name);
+      if (!p || !p->value_where.known()) continue;
+      out += fmt::format("{}{} = {} ({}:{}:{})", out.empty() ? "" : "; ", name, p->value, p->value_where.file_name(),
+                         p->value_where.line, p->value_where.column);
+    }
+    return out;
+  }
+
   Rational operator()(const Formula& f) const {
     for (const auto& name : f.expr.names()) {
       if (values_.count(name)) continue;
@@ -455,19 +467,25 @@ std::int64_t ceil_int(const Rational& r) { return r.ceil().numerator(); }
 
 Term term(std::string label, const Formula& f, const Rational& value) { return Term{std::move(label), f.text, value}; }
 
-void require_nonnegative(const Rational& v, const Formula& f, std::string_view what) {
+std::string origin_hint(const Values& values, const Formula& f, std::string_view fallback) {
+  auto origins = values.origins(f);
+  return origins.empty() ? std::string(fallback) : fmt::format("{}; the values come from {}", fallback, origins);
+}
+
+void require_nonnegative(const Rational& v, const Formula& f, std::string_view what, const Values& values) {
   if (v.is_negative()) {
     throw InputError("D202", f.where, fmt::format("{} is negative: {} = {}", what, f.text, v.to_string()),
-                     "check the formula and the parameters it uses");
+                     origin_hint(values, f, "check the formula and the parameters it uses"));
   }
 }
 
-void require_positive(const Rational& v, const Formula& f, std::string_view what, std::string_view code) {
+void require_positive(const Rational& v, const Formula& f, std::string_view what, std::string_view code,
+                      const Values& values) {
   if (v <= Rational(0)) {
     throw InputError(std::string(code), f.where,
                      fmt::format("{} must be more than 0: {} = {}", what, f.text, v.to_string()),
-                     v.is_zero() ? "nobody can handle orders at zero capacity; check the parameter's value"
-                                 : "check the formula and the parameters it uses");
+                     origin_hint(values, f, v.is_zero() ? "a capacity of zero would need infinitely many people"
+                                                        : "check the formula and the parameters it uses"));
   }
 }
 
@@ -479,13 +497,13 @@ std::vector<date::local_days> day_range(date::local_days first, date::local_days
 
 StaffLine compute_post(const RatioPost& p, const Values& values, const Days* days) {
   auto orders = values(p.orders);
-  require_nonnegative(orders, p.orders, "orders");
+  require_nonnegative(orders, p.orders, "orders", values);
   auto share = values(p.share);
   if (share.is_negative() || share > Rational(1)) {
     throw InputError("D219", p.share.where, fmt::format("share must lie between 0% and 100%: {} = {}", p.share.text, share.to_string()));
   }
   auto capacity = values(p.capacity);
-  require_positive(capacity, p.capacity, fmt::format("post {}: capacity (orders one person handles a day)", p.name), "D201");
+  require_positive(capacity, p.capacity, fmt::format("post {}: capacity (orders one person handles a day)", p.name), "D201", values);
   StaffLine line;
   line.model = StaffLine::Model::post;
   line.group = p.name;
@@ -506,7 +524,7 @@ StaffLine compute_post(const RatioPost& p, const Values& values, const Days* day
 
 StaffLine compute_calling(const CallingCampaign& c, const Values& values, const Days* days) {
   auto customers = values(c.customers);
-  require_nonnegative(customers, c.customers, "customers");
+  require_nonnegative(customers, c.customers, "customers", values);
   auto n_days = values(c.days);
   if (!n_days.is_integer() || n_days <= Rational(0)) {
     throw InputError("D214", c.days.where, fmt::format("calling campaign {}: days must be a whole number above 0, got {}", c.name, n_days.to_string()));
@@ -519,14 +537,14 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, const 
   line.inputs = {term("客户数", c.customers, customers), term("天数", c.days, n_days)};
   if (c.calls_per_person) {
     auto calls = values(*c.calls_per_person);
-    require_positive(calls, *c.calls_per_person, fmt::format("calling campaign {}: calls per person per day", c.name), "D201");
+    require_positive(calls, *c.calls_per_person, fmt::format("calling campaign {}: calls per person per day", c.name), "D201", values);
     line.inputs.push_back(term("每人每天外呼", *c.calls_per_person, calls));
     line.rule = "ceil(客户数 / (天数 × 每人每天外呼))";
     line.exact = customers / (n_days * calls);
     line.heads = ceil_int(line.exact);
   } else {
     auto people = values(*c.people);
-    require_positive(people, *c.people, fmt::format("calling campaign {}: people", c.name), "D201");
+    require_positive(people, *c.people, fmt::format("calling campaign {}: people", c.name), "D201", values);
     line.inputs.push_back(term("人数", *c.people, people));
     line.rule = "每人每天外呼 = 客户数 / (人数 × 天数)";
     line.exact = customers / (people * n_days);
@@ -559,7 +577,7 @@ RotaResult compute_rota(const Rota& r, const Values& values, const Days* days) {
     std::int64_t on_duty = 0;
     for (const auto& [role, formula] : p.heads) {
       auto v = values(formula);
-      require_nonnegative(v, formula, fmt::format("rota {} {}: heads of {}", r.name, p.name, role));
+      require_nonnegative(v, formula, fmt::format("rota {} {}: heads of {}", r.name, p.name, role), values);
       StaffLine line;
       line.model = StaffLine::Model::rota;
       line.group = fmt::format("{} · {}", r.name, p.name);
@@ -679,13 +697,13 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
   auto in = queue_input(q, values, out.inputs);
   if (q.contacts) {
     auto contacts = values(*q.contacts);
-    require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name));
+    require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name), values);
     out.inputs.insert(out.inputs.begin(), term("咨询量/时段", *q.contacts, contacts));
     in.contacts = contacts.to_double();
     out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q.name, q.where)});
   } else {
     auto daily = values(*q.daily_contacts);
-    require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name));
+    require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name), values);
     out.inputs.insert(out.inputs.begin(), term("日咨询量", *q.daily_contacts, daily));
     const auto& curve = *std::find_if(s.curves.begin(), s.curves.end(), [&](const TrafficCurve& c) { return c.name == q.curve; });
     Rational total;
