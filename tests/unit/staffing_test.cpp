@@ -164,7 +164,7 @@ TEST_CASE("phase rota: 24 h days have 3 shifts, 15 h days 2, people and person-h
   CHECK(r.lines[0].heads == 10);
 }
 
-TEST_CASE("rota coverage hours must lie in (0, 24]", "[staffing]") {
+TEST_CASE("rota coverage hours must be above 0 and at most 24", "[staffing]") {
   auto d = error_of(R"(staffing:
   rotas:
     - name: r
@@ -247,7 +247,7 @@ TEST_CASE("queue errors: unreachable level, negative handle time, concurrency be
 )").code == "D216");
 }
 
-TEST_CASE("formulas name parameters; unknown names are caught when the template loads", "[staffing]") {
+TEST_CASE("formulas name parameters and unknown names are caught when the template loads", "[staffing]") {
   auto d = error_of(R"(staffing:
   posts:
     - {name: 配货, orders: 日均定单量, capacity: 配货人效, start: 开售当天}
