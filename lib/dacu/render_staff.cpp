@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 #include "dacu/table.hpp"
 #include "dacu/timefmt.hpp"
 
@@ -43,6 +45,25 @@ std::string_view model_name(StaffLine::Model m, const Labels& l) {
   return "?";
 }
 
+// The inputs' labels are Chinese in the report; --lang en shows them in English.
+std::string term_label(std::string_view label, Lang lang) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kEnglish{{
+      {"订单量", "orders"}, {"占比", "share"}, {"人效", "capacity"}, {"客户数", "customers"}, {"天数", "days"},
+      {"每人每天外呼", "calls per person per day"}, {"人数", "people"}, {"在岗人数", "heads on duty"},
+      {"覆盖小时", "coverage hours"}, {"班长(小时)", "shift (hours)"}, {"咨询量/时段", "contacts per interval"},
+      {"日咨询量", "contacts per day"}, {"平均处理时长(秒)", "AHT (s)"}, {"服务水平目标", "service level target"},
+      {"接通时限(秒)", "answer within (s)"}, {"最高占用率", "max occupancy"},
+  }};
+  if (lang == Lang::en) {
+    for (auto [zh, en] : kEnglish) {
+      if (zh == label) return std::string(en);
+    }
+    if (label == "损耗率") return "shrinkage";
+    if (label == "并发数") return "concurrency";
+  }
+  return std::string(label);
+}
+
 // A literal such as 100% or 8h needs no "= value"; a parameter named like its label needs no repeat.
 bool is_literal(const Term& t) {
   try {
@@ -52,18 +73,19 @@ bool is_literal(const Term& t) {
   }
 }
 
-std::string show_term(const Term& t) {
+std::string show_term(const Term& t, Lang lang) {
   auto value = show_number(t.value);
-  if (t.formula.empty() || t.formula == t.label) return fmt::format("{} = {}", t.label, value);
-  if (t.formula == value || is_literal(t)) return fmt::format("{} = {}", t.label, t.formula);
-  return fmt::format("{} = {} = {}", t.label, t.formula, value);
+  auto label = term_label(t.label, lang);
+  if (t.formula.empty() || t.formula == t.label) return fmt::format("{} = {}", label, value);
+  if (t.formula == value || is_literal(t)) return fmt::format("{} = {}", label, t.formula);
+  return fmt::format("{} = {} = {}", label, t.formula, value);
 }
 
-std::string show_terms(const std::vector<Term>& terms) {
+std::string show_terms(const std::vector<Term>& terms, Lang lang) {
   std::string out;
   for (const auto& t : terms) {
     if (!out.empty()) out += "; ";
-    out += show_term(t);
+    out += show_term(t, lang);
   }
   return out;
 }
@@ -87,13 +109,13 @@ std::string show_heads(const std::vector<std::pair<std::string, std::int64_t>>& 
 
 std::string percent(double share) { return fmt::format("{:.1f}%", share * 100); }
 
-Table role_table(const StaffReport& r, const Labels& l) {
+Table role_table(const StaffReport& r, const Labels& l, Lang lang) {
   Table t{{s(l.model), s(l.item), s(l.name), s(l.department), s(l.inputs), s(l.rule), s(l.exact), s(l.heads), s(l.days)}, {}, {}};
   t.align = {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::right, Align::right};
   for (const auto& line : r.lines) {
     auto exact = show_number(line.exact);
     if (line.per_person) exact += fmt::format(" {}", l.calls_per_person);
-    t.rows.push_back({s(model_name(line.model, l)), line.group, line.name, line.department, show_terms(line.inputs), line.rule,
+    t.rows.push_back({s(model_name(line.model, l)), line.group, line.name, line.department, show_terms(line.inputs, lang), line.rule,
                       exact, std::to_string(line.heads), show_days(line.days)});
   }
   return t;
@@ -139,9 +161,9 @@ Table hour_table(const std::vector<QueueSummary>& queues, const Labels& l) {
   return t;
 }
 
-Table view_table(const StaffReport& r, StaffView view, const Labels& l) {
+Table view_table(const StaffReport& r, StaffView view, const Labels& l, Lang lang) {
   switch (view) {
-    case StaffView::role: return role_table(r, l);
+    case StaffView::role: return role_table(r, l, lang);
     case StaffView::day: return day_table(r, l);
     case StaffView::shift: return shift_table(r, l);
     case StaffView::hour: return hour_table(r.queues, l);
@@ -159,10 +181,10 @@ std::string_view view_title(StaffView view, const Labels& l) {
   return "";
 }
 
-std::string queue_heading(const QueueSummary& q) {
+std::string queue_heading(const QueueSummary& q, Lang lang) {
   std::string out = q.name;
   if (!q.role.empty() || !q.department.empty()) out += fmt::format(" ({})", q.role.empty() ? q.department : q.department + " " + q.role);
-  return fmt::format("{}: {}", out, show_terms(q.inputs));
+  return fmt::format("{}: {}", out, show_terms(q.inputs, lang));
 }
 
 json terms_json(const std::vector<Term>& terms) {
@@ -274,13 +296,13 @@ std::optional<StaffView> staff_view_from_name(std::string_view name) {
 std::string render_staff(const StaffReport& r, StaffView view, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return report_json(r);
-  auto table = view_table(r, view, l);
+  auto table = view_table(r, view, l, options.lang);
   if (format == Format::csv) return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(table);
   bool md = format == Format::md;
   std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", r.campaign, l.template_, r.template_name, view_title(view, l))
                        : fmt::format("{}  ({} {} · {})\n\n", r.campaign, l.template_, r.template_name, view_title(view, l));
   if (view == StaffView::hour) {
-    for (const auto& q : r.queues) out += (md ? "- " : "  ") + queue_heading(q) + "\n";
+    for (const auto& q : r.queues) out += (md ? "- " : "  ") + queue_heading(q, options.lang) + "\n";
     if (!r.queues.empty()) out += "\n";
   }
   if (table.rows.empty()) {
@@ -299,7 +321,7 @@ std::string render_erlang(const QueueSummary& q, Format format, const RenderOpti
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};
   for (const auto& term : q.inputs) {
     bool plain = term.formula == show_number(term.value) || is_literal(term);
-    t.rows.push_back({term.label, plain ? term.formula : fmt::format("{} = {}", term.formula, show_number(term.value))});
+    t.rows.push_back({term_label(term.label, options.lang), plain ? term.formula : fmt::format("{} = {}", term.formula, show_number(term.value))});
   }
   t.rows.push_back({s(l.interval), format_duration(q.interval)});
   t.rows.push_back({s(l.traffic), fmt::format("{:.4g}", res.traffic_erlangs)});
