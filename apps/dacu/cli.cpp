@@ -42,9 +42,16 @@ class Cli11CommandLine final : public CommandLine {
     app_.add_flag(names, value, help);
   }
   void examples(const std::string& text) override { app_.footer("\nExamples:\n" + text); }
+  CommandLine& subcommand(const std::string& name, const std::string& summary, bool& used) override {
+    auto* sub = app_.add_subcommand(name, summary);
+    sub->parse_complete_callback([&used] { used = true; });
+    nested_.push_back(std::make_unique<Cli11CommandLine>(*sub));
+    return *nested_.back();
+  }
 
  private:
   CLI::App& app_;
+  std::vector<std::unique_ptr<Cli11CommandLine>> nested_;
 };
 
 constexpr std::string_view kOverview = R"(dacu (大促) plans Chinese e-commerce campaigns: it expands campaign templates
@@ -57,6 +64,8 @@ Examples:
   dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml
   dacu plan examples/雪凡妮-双十二聚划算.yaml        the dated schedule as a table
   dacu plan my.yaml --format csv --bom -o plan.csv
+  dacu staff examples/双十一-旗舰店.yaml --by day    heads, shifts and person-hours per day
+  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
 Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error, 70 internal error.

@@ -28,6 +28,9 @@ class CommandLine {
   virtual void flag(const std::string& names, bool& value, const std::string& help) = 0;
   /// Usage examples shown at the end of --help.
   virtual void examples(const std::string& text) = 0;
+  /// A nested subcommand (`dacu staff erlang`). `used` is set when it appears on the command
+  /// line; its options go on the returned CommandLine, which lives as long as this one.
+  virtual CommandLine& subcommand(const std::string& name, const std::string& summary, bool& used) = 0;
 };
 
 /// What a running subcommand may use: its streams and the shared template loader.

@@ -12,9 +12,10 @@ Command when_command();
 Command templates_command();
 Command init_command();
 Command validate_command();
+Command staff_command();
 
 inline std::vector<Command> all_commands() {
-  return {plan_command(), when_command(), validate_command(), templates_command(), init_command()};
+  return {plan_command(), staff_command(), validate_command(), when_command(), templates_command(), init_command()};
 }
 
 }  // namespace dacu::cli

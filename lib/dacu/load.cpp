@@ -143,9 +143,9 @@ class Problems {
 // Task names seen so far, for duplicate detection without a quadratic scan.
 using TaskIndex = std::unordered_map<std::string, Location>;
 
-constexpr std::array<std::string_view, 15> kTemplateKeys{
+constexpr std::array<std::string_view, 16> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
-    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules"};
+    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing"};
 constexpr std::array<std::string_view, 12> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
     "milestones", "parameters", "tasks"};
@@ -584,6 +584,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
     if (const auto* n = f.find("payment_window")) t.rules.payment_window = read_duration(*n, "payment_window");
     if (const auto* n = f.find("ship_within")) t.rules.ship_within = read_duration(*n, "ship_within");
   });
+  if (const auto* staffing = top.find("staffing")) problems.attempt([&] { t.staffing = parse_staffing(*staffing, t); });
   problems.attempt([&] { check_timezone(t.timezone); });
   problems.attempt([&] { check_calendar(t.calendar); });
   check_references(t, problems);

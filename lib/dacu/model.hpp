@@ -10,6 +10,7 @@
 #include "dacu/calendar.hpp"
 #include "dacu/error.hpp"
 #include "dacu/offset.hpp"
+#include "dacu/staffing.hpp"
 #include "dacu/timefmt.hpp"
 
 namespace dacu {
@@ -118,6 +119,7 @@ struct Template {
   std::vector<Task> tasks;
   std::vector<Checkpoint> checkpoints;
   PlatformRules rules;
+  std::optional<Staffing> staffing;  ///< the `staffing:` section (staffing.hpp), when given
   std::shared_ptr<const SourceFile> source;
 
   const Milestone* find_milestone(std::string_view name) const;

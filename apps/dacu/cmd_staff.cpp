@@ -1,0 +1,110 @@
+// dacu staff: how many people, in which post, on which day and shift — and why that many.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "commands.hpp"
+#include "dacu/render_staff.hpp"
+#include "dacu/schedule.hpp"
+#include "dacu/staffing.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+struct StaffOptions {
+  std::string file;
+  std::string by = "role";
+  OutputOptions output;
+  bool bom = false;
+  // dacu staff erlang
+  bool erlang = false;
+  ErlangQuestion question;
+  OutputOptions erlang_output;
+};
+
+int usage_error(Context& ctx, const std::string& message) {
+  ctx.err << fmt::format("dacu: error: {}\nhint: run `dacu staff erlang --help` for usage\n", message);
+  return kUsageError;
+}
+
+int run_erlang(StaffOptions& o, Context& ctx) {
+  const auto& q = o.question;
+  for (auto [value, name] : {std::pair{&q.contacts, "--contacts"}, {&q.interval, "--interval"}, {&q.aht, "--aht"},
+                             {&q.service_level, "--sl"}}) {
+    if (value->empty()) return usage_error(ctx, fmt::format("staff erlang: {} is required", name));
+  }
+  auto answer = answer_erlang(q);
+  RenderOptions render{parse_lang(o.erlang_output), false};
+  write_output(o.erlang_output, render_erlang(answer, choose_format(o.erlang_output, Format::table), render), {}, ctx);
+  return kSuccess;
+}
+
+int run_staff(StaffOptions& o, Context& ctx) {
+  if (o.erlang) return run_erlang(o, ctx);
+  if (o.file.empty()) {
+    ctx.err << "dacu: error: staff: FILE is required\nhint: run `dacu staff --help` for usage\n";
+    return kUsageError;
+  }
+  auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
+  if (!campaign.plan.staffing) {
+    throw InputError("D200", Location{campaign.source, 1, 1},
+                     fmt::format("template {} has no staffing models", campaign.template_name),
+                     "add a `staffing:` section to the template (docs/format.md, Staffing), or use a template that has one");
+  }
+  auto plan = expand(campaign);
+  auto report = compute_staffing(campaign, plan);
+  RenderOptions render{parse_lang(o.output), o.bom};
+  auto bytes = render_staff(report, *staff_view_from_name(o.by), choose_format(o.output, Format::table), render);
+  print_diagnostics(plan.warnings, ctx);
+  write_output(o.output, bytes, {o.file}, ctx);
+  return kSuccess;
+}
+
+}  // namespace
+
+Command staff_command() {
+  return {"staff", "staffing: heads per post, day, shift and hour, with the formulas behind them", [](CommandLine& cl) {
+            auto o = std::make_shared<StaffOptions>();
+            cl.positional("FILE", o->file, "campaign file (or template file, with --set for its milestones)", false);
+            cl.choice("--by", o->by, {"role", "day", "shift", "hour"},
+                      "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
+                      "shift: each rota shift; hour: queues hour by hour");
+            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            cl.examples(
+                "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"
+                "  dacu staff examples/双十一-旗舰店.yaml --by day            heads, shifts, person-hours per day\n"
+                "  dacu staff examples/双十一-旗舰店.yaml --by shift --format md\n"
+                "  dacu staff examples/双十一-旗舰店.yaml --by hour --set 活动效果系数=8\n"
+                "  dacu staff my.yaml -o staff.json                        every view, exact values\n"
+                "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --shrinkage 30%\n"
+                "Headcounts always round up; the table shows each figure's formula and its value before rounding.\n");
+
+            auto& quick = cl.subcommand("erlang", "Erlang C calculator for one chat or phone queue", o->erlang);
+            quick.option("--contacts", o->question.contacts, "contacts arriving in the interval (咨询量), e.g. 100");
+            quick.option("--interval", o->question.interval, "the interval they arrive in (统计时段), e.g. 30m, 1h");
+            quick.option("--aht", o->question.aht, "average handle time (平均处理时长), e.g. 180s, 3min");
+            quick.option("--sl", o->question.service_level, "service level target: share/seconds, e.g. 80/20");
+            quick.option("--max-occupancy", o->question.max_occupancy, "cap on agent occupancy (最高占用率), e.g. 85%");
+            quick.option("--shrinkage", o->question.shrinkage, "share of paid time off the queue (损耗率), e.g. 30%");
+            quick.option("--concurrency", o->question.concurrency,
+                         "chats one agent works at once (并发数), e.g. 2.5; modelled as handle time AHT / concurrency");
+            quick.choice("-f,--format", o->erlang_output.format, {"table", "md", "csv", "json"},
+                         "output format (default: from -o's extension, else table)");
+            quick.option("-o,--output", o->erlang_output.output, "write to FILE instead of stdout (atomically)");
+            quick.choice("--lang", o->erlang_output.lang, {"zh", "en"}, "language of labels (default zh)");
+            quick.examples(
+                "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --max-occupancy 85% --shrinkage 30%\n"
+                "      → 14 agents, 20 heads after shrinkage, service level 88.8%, ASA 7.8 s\n"
+                "  dacu staff erlang --contacts 250 --interval 1h --aht 330s --sl 80/30     → 28 agents\n"
+                "  dacu staff erlang --contacts 600 --interval 1h --aht 180s --sl 80/30 --concurrency 2.5 --format json\n"
+                "Chat concurrency c: one agent is one server with handle time AHT / c, so traffic is\n"
+                "contacts × AHT / c / interval. Agents always round up; shrinkage: ceil(agents / (1 − shrinkage)).\n");
+            return [o](Context& ctx) { return run_staff(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli
