@@ -11,9 +11,11 @@ Command plan_command();
 Command when_command();
 Command templates_command();
 Command init_command();
+Command roi_command();
+Command funnel_command();
 
 inline std::vector<Command> all_commands() {
-  return {plan_command(), when_command(), templates_command(), init_command()};
+  return {plan_command(), when_command(), templates_command(), init_command(), roi_command(), funnel_command()};
 }
 
 }  // namespace dacu::cli

@@ -105,12 +105,13 @@ namespace {
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 15> kTemplateKeys{
+constexpr std::array<std::string_view, 20> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
-    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules"};
-constexpr std::array<std::string_view, 12> kCampaignKeys{
+    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules",
+    "budget", "revenue", "scenarios", "shares", "limits"};
+constexpr std::array<std::string_view, 13> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
-    "milestones", "parameters", "tasks"};
+    "milestones", "parameters", "tasks", "scenarios"};
 constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
                                                     "end", "duration", "roll", "note"};
 constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
@@ -512,6 +513,7 @@ Template read_template(const yaml::Document& doc) {
     if (const auto* n = f.find("payment_window")) t.rules.payment_window = read_duration(*n, "payment_window");
     if (const auto* n = f.find("ship_within")) t.rules.ship_within = read_duration(*n, "ship_within");
   }
+  read_money_sections(doc.root, t);
   check_timezone(t.timezone);
   check_calendar(t.calendar);
   check_references(t);
@@ -697,6 +699,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
     }
   }
   if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t);
+  read_campaign_scenarios(doc.root, t);
   check_references(t);
   apply_overrides(campaign, overrides);
   return campaign;
