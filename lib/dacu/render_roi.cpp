@@ -46,7 +46,7 @@ constexpr Labels kZh{
     "填写 revenue.unit_cost（进货价）后可算毛利、净利润与保本点"};
 constexpr Labels kEn{
     "template", "Parameters", "parameter", "value", "Revenue", "revenue (GMV)", "Campaign cost", "category", "item",
-    "amount", "how", "subtotal", "total", "declared total", "disagrees with the lines' sum {} (difference {}); the sum is used",
+    "amount", "how", " subtotal", "total", "declared total", "disagrees with the lines' sum {} (difference {}); the sum is used",
     "discount", "Ratios", "Profit", "ROAS (投产比)", "finance ROI", "cost ratio (费用占比)", "goods cost",
     "gross profit", "net profit", "break-even units", "break-even ROAS (保本投产比)", "Scenarios", "scenario",
     "changes", "Sensitivity", "change", "campaign cost", "units", "unit price", "unit cost", "share",
@@ -99,7 +99,7 @@ Section figures_section(const RoiReport& r, const Labels& l) {
   if (r.has_revenue) {
     s.rows.push_back({str(l.revenue_item), money(f.revenue), with_inputs(f.revenue_trace)});
   }
-  s.rows.push_back({str(l.cost), money(f.cost), fmt::format("{}{}", l.budget, l.total)});
+  s.rows.push_back({str(l.cost), money(f.cost), &l == &kEn ? std::string("sum of the cost lines") : std::string("各项费用之和")});
   if (r.has_revenue) {
     s.rows.push_back({str(l.roas), multiple(f.roas, l), fmt::format("{} ÷ {} = {} ÷ {}", l.revenue, l.cost, g, c)});
     s.rows.push_back({str(l.finance_roi), percent(f.finance_roi, l),
@@ -134,16 +134,16 @@ Section profit_section(const RoiReport& r, const Labels& l) {
 
 Section budget_section(const RoiReport& r, const Labels& l) {
   const auto& f = r.base;
-  Section s{str(l.budget), {str(l.category), str(l.item), str(l.amount), str(l.how)}, {},
+  Section s{str(l.budget), {str(l.item), str(l.category), str(l.amount), str(l.how)}, {},
             {Align::left, Align::left, Align::right, Align::left}, {}};
   for (const auto& category : f.categories) {
     for (const auto& line : f.lines) {
       if (line.category != category.category) continue;
       auto how = with_inputs(line.trace);
       if (line.discount) how = how.empty() ? str(l.discount) : fmt::format("{}; {}", l.discount, how);
-      s.rows.push_back({line.category, line.name, money(line.amount), how});
+      s.rows.push_back({line.name, line.category, money(line.amount), how});
     }
-    s.rows.push_back({category.category, str(l.subtotal), money(category.total), ""});
+    s.rows.push_back({fmt::format("{}{}", category.category, l.subtotal), category.category, money(category.total), ""});
   }
   s.rows.push_back({str(l.total), "", money(f.cost), ""});
   if (r.declared_total) {
