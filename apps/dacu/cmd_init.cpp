@@ -75,7 +75,8 @@ int run_init(const InitOptions& o, Context& ctx) {
     bool any_set = std::any_of(t.parameters.begin(), t.parameters.end(), is_set);
     out += fmt::format("\n{}parameters:          # defaults shown; uncomment to change\n", any_set ? "" : "# ");
     for (const auto& p : t.parameters) {
-      std::string line = fmt::format("{}: {}", p.name, yaml_value(p.value));
+      // A parameter without a default is shown bare: `""` would not pass a number's type check.
+      std::string line = p.value.empty() ? fmt::format("{}:", p.name) : fmt::format("{}: {}", p.name, yaml_value(p.value));
       bool changed = is_set(p);
       out += changed ? fmt::format("  {}", line) : fmt::format("  # {}", line);
       if (!p.unit.empty() || !p.description.empty()) {

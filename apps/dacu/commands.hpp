@@ -13,9 +13,12 @@ Command templates_command();
 Command init_command();
 Command validate_command();
 Command staff_command();
+Command roi_command();
+Command funnel_command();
 
 inline std::vector<Command> all_commands() {
-  return {plan_command(), staff_command(), validate_command(), when_command(), templates_command(), init_command()};
+  return {plan_command(),      staff_command(),     roi_command(),  funnel_command(),
+          validate_command(),  when_command(),      templates_command(), init_command()};
 }
 
 }  // namespace dacu::cli

@@ -143,12 +143,13 @@ class Problems {
 // Task names seen so far, for duplicate detection without a quadratic scan.
 using TaskIndex = std::unordered_map<std::string, Location>;
 
-constexpr std::array<std::string_view, 16> kTemplateKeys{
+constexpr std::array<std::string_view, 21> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
-    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing"};
-constexpr std::array<std::string_view, 12> kCampaignKeys{
+    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
+    "budget", "revenue", "scenarios", "shares", "limits"};
+constexpr std::array<std::string_view, 13> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
-    "milestones", "parameters", "tasks"};
+    "milestones", "parameters", "tasks", "scenarios"};
 constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
                                                     "end", "duration", "roll", "note"};
 constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
@@ -585,6 +586,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
     if (const auto* n = f.find("ship_within")) t.rules.ship_within = read_duration(*n, "ship_within");
   });
   if (const auto* staffing = top.find("staffing")) problems.attempt([&] { t.staffing = parse_staffing(*staffing, t); });
+  problems.attempt([&] { read_money_sections(doc.root, t); });
   problems.attempt([&] { check_timezone(t.timezone); });
   problems.attempt([&] { check_calendar(t.calendar); });
   check_references(t, problems);
@@ -777,6 +779,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
     });
   }
   if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
+  problems.attempt([&] { read_campaign_scenarios(doc.root, t); });
   check_references(t, problems);
   apply_overrides(campaign, overrides);
   return campaign;

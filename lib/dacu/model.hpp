@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dacu/budget.hpp"
 #include "dacu/calendar.hpp"
 #include "dacu/error.hpp"
 #include "dacu/offset.hpp"
@@ -120,6 +121,11 @@ struct Template {
   std::vector<Checkpoint> checkpoints;
   PlatformRules rules;
   std::optional<Staffing> staffing;  ///< the `staffing:` section (staffing.hpp), when given
+  Budget budget;                     ///< `budget:` (see budget.hpp)
+  RevenueModel revenue;              ///< `revenue:`
+  std::vector<Scenario> scenarios;   ///< `scenarios:` (campaign files may add or replace them)
+  std::vector<ShareTable> shares;    ///< `shares:`
+  std::vector<PeriodLimit> limits;   ///< `limits:` between milestones
   std::shared_ptr<const SourceFile> source;
 
   const Milestone* find_milestone(std::string_view name) const;
