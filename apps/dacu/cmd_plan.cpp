@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "dacu/deadlines.hpp"
 #include "dacu/render.hpp"
 #include "dacu/schedule.hpp"
 #include "dacu/timefmt.hpp"
@@ -33,6 +34,7 @@ std::optional<date::local_days> filter_day(const std::string& text, std::string_
 int run_plan(PlanOptions& o, Context& ctx) {
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   auto plan = expand(campaign);
+  plan.deadlines = platform_deadlines(campaign, plan, plan.warnings);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
   plan = filter_plan(std::move(plan), o.filter);
