@@ -301,7 +301,8 @@ std::vector<Diagnostic> check_eligibility_rules(const Template& t) {
 std::string format_zhe(const Rational& discount) {
   auto zhe = discount * 10;
   if ((zhe * 100).is_integer()) return zhe.to_string() + "折";
-  return "≈" + zhe.round_to(2).to_string() + "折";
+  auto hundredths = (zhe * 100).round().numerator();  // two decimals, halves away from zero
+  return fmt::format("≈{}.{:02}折", hundredths / 100, hundredths % 100);
 }
 
 std::string_view verdict_name(Verdict verdict, bool english) {
@@ -342,6 +343,9 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   }
   return out;
 }
+
+// DSR as the platform shows it: 5 -> "5.0", 4.65 -> "4.65".
+std::string dsr_text(const Rational& r) { return r.is_integer() ? r.to_string() + ".0" : r.to_string(); }
 
 std::string share_text(const Rational& r) {
   auto pct = r * 100;
@@ -388,7 +392,9 @@ ProductCheck check_one(const EligibilityRules& r, const Product& p) {
 
   // 原价销售记录: not mostly below the current price
   if (r.max_below_price_share) {
-    if (p.sales == 0 || Rational(p.sales_below_price, p.sales) <= *r.max_below_price_share) {
+    if (p.sales == 0) {
+      add(K::pass, "原价销售记录", "没有销售记录，也就没有低于现在售价的记录");
+    } else if (Rational(p.sales_below_price, p.sales) <= *r.max_below_price_share) {
       add(K::pass, "原价销售记录",
           fmt::format("低于现在售价的记录 {}/{}，不超过{}", p.sales_below_price, p.sales, share_text(*r.max_below_price_share)));
     } else {
@@ -418,14 +424,14 @@ ProductCheck check_one(const EligibilityRules& r, const Product& p) {
 
   // DSR
   if (r.dsr_min || r.dsr_max) {
-    auto range = fmt::format("{}-{}", r.dsr_min ? r.dsr_min->to_string() : "0", r.dsr_max ? r.dsr_max->to_string() : "5");
+    auto range = fmt::format("{}-{}", dsr_text(r.dsr_min.value_or(Rational(0))), dsr_text(r.dsr_max.value_or(Rational(5))));
     bool low = r.dsr_min && p.dsr < *r.dsr_min;
     bool high = r.dsr_max && p.dsr > *r.dsr_max;
     if (!low && !high) {
-      add(K::pass, "DSR", fmt::format("{}，在{}之内", p.dsr, range));
+      add(K::pass, "DSR", fmt::format("{}，在{}之内", dsr_text(p.dsr), range));
     } else {
-      add(K::fail, "DSR", fmt::format("{}，不在{}之内", p.dsr, range),
-          low ? fmt::format("商品动态评分提到 {} 以上再报名", *r.dsr_min) : "核对评分：DSR 不会超过5");
+      add(K::fail, "DSR", fmt::format("{}，不在{}之内", dsr_text(p.dsr), range),
+          low ? fmt::format("商品动态评分提到 {} 以上再报名", dsr_text(*r.dsr_min)) : "核对评分：DSR 不会超过5");
     }
   }
 
@@ -451,7 +457,7 @@ ProductCheck check_one(const EligibilityRules& r, const Product& p) {
       if (has(cc.name)) {
         add(K::pass, "必选条件", fmt::format("{}{}", cc.name, scope(cc)));
       } else {
-        add(K::fail, "必选条件", fmt::format("缺少{}{}", cc.name, scope(cc)), fmt::format("做到{}", cc.name));
+        add(K::fail, "必选条件", fmt::format("缺少{}{}", cc.name, scope(cc)), fmt::format("开通或做到{}", cc.name));
       }
     }
     for (const auto& cc : cat->preferred) {
