@@ -146,7 +146,7 @@ struct ProductCheck {
   friend bool operator==(const ProductCheck&, const ProductCheck&) = default;
 };
 
-/// Judges every product. Throws InputError D413 for a market the rules do not know.
+/// Judges every product (parse_products has already refused unknown markets and conditions).
 std::vector<ProductCheck> check_products(const EligibilityRules& rules, const std::vector<Product>& products);
 
 /// A discount as planners say it: 1/2 -> "5折", 9/20 -> "4.5折", 129/399 -> "≈3.23折" (exact when
