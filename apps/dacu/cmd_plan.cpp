@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "dacu/budget.hpp"
+#include "dacu/deadlines.hpp"
 #include "dacu/render.hpp"
 #include "dacu/schedule.hpp"
 #include "dacu/timefmt.hpp"
@@ -38,6 +39,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
     if (d.severity == Severity::error) throw InputError(d);
     plan.warnings.push_back(std::move(d));
   }
+  plan.deadlines = platform_deadlines(campaign, plan, plan.warnings);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
   plan = filter_plan(std::move(plan), o.filter);

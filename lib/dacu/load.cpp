@@ -143,20 +143,22 @@ class Problems {
 // Task names seen so far, for duplicate detection without a quadratic scan.
 using TaskIndex = std::unordered_map<std::string, Location>;
 
-constexpr std::array<std::string_view, 21> kTemplateKeys{
+constexpr std::array<std::string_view, 22> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
     "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
-    "budget", "revenue", "scenarios", "shares", "limits"};
-constexpr std::array<std::string_view, 13> kCampaignKeys{
+    "budget", "revenue", "scenarios", "shares", "limits", "eligibility"};
+constexpr std::array<std::string_view, 15> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
-    "milestones", "parameters", "tasks", "scenarios"};
+    "milestones", "parameters", "tasks", "scenarios", "rules", "eligibility"};
 constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
                                                     "end", "duration", "roll", "note"};
 constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
 constexpr std::array<std::string_view, 4> kMilestoneKeys{"at", "description", "default", "aliases"};
 constexpr std::array<std::string_view, 6> kParameterKeys{"type", "default", "unit", "description", "min", "max"};
 constexpr std::array<std::string_view, 3> kDepartmentKeys{"lead", "roles", "description"};
-constexpr std::array<std::string_view, 4> kRuleKeys{"showcase", "sale", "payment_window", "ship_within"};
+constexpr std::array<std::string_view, 9> kRuleKeys{"showcase", "sale", "payment_window", "ship_within",
+                                                    "ship_within_custom", "deposit_due", "deposit_hold",
+                                                    "deposit_hold_high_risk", "showcase_roll"};
 constexpr std::array<std::string_view, 3> kCalendarKeys{"base", "days_off", "workdays"};
 constexpr std::array<std::string_view, 3> kChangeKeys{"add", "drop", "change"};
 constexpr std::array<std::string_view, 2> kWindowKeys{"from", "to"};
@@ -457,6 +459,21 @@ TaskIndex index_tasks(const std::vector<Task>& tasks) {
   return index;
 }
 
+// Reads `rules:`; keys present replace those in `rules` (a campaign overriding its template).
+void read_rules(const yaml::Node& node, PlatformRules& rules) {
+  yaml::Fields f(node, "rules", kRuleKeys);
+  rules.where = node.where;
+  if (const auto* n = f.find("showcase")) rules.showcase = read_window(*n, "showcase");
+  if (const auto* n = f.find("sale")) rules.sale = read_window(*n, "sale");
+  if (const auto* n = f.find("payment_window")) rules.payment_window = read_duration(*n, "payment_window");
+  if (const auto* n = f.find("ship_within")) rules.ship_within = read_duration(*n, "ship_within");
+  if (const auto* n = f.find("ship_within_custom")) rules.ship_within_custom = read_duration(*n, "ship_within_custom");
+  if (const auto* n = f.find("deposit_due")) rules.deposit_due = read_duration(*n, "deposit_due");
+  if (const auto* n = f.find("deposit_hold")) rules.deposit_hold = read_duration(*n, "deposit_hold");
+  if (const auto* n = f.find("deposit_hold_high_risk")) rules.deposit_hold_high_risk = read_duration(*n, "deposit_hold_high_risk");
+  if (const auto* n = f.find("showcase_roll")) rules.showcase_roll = read_roll(*n);
+}
+
 Template read_template(const yaml::Document& doc, Problems& problems) {
   yaml::Fields top(doc.root, "the template", kTemplateKeys);
   check_header(top, "template");
@@ -577,14 +594,8 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       problems.attempt([&] { t.checkpoints.push_back(read_checkpoint(item, names)); });
     }
   }
-  if (const auto* rules = top.find("rules")) problems.attempt([&] {
-    yaml::Fields f(*rules, "rules", kRuleKeys);
-    t.rules.where = rules->where;
-    if (const auto* n = f.find("showcase")) t.rules.showcase = read_window(*n, "showcase");
-    if (const auto* n = f.find("sale")) t.rules.sale = read_window(*n, "sale");
-    if (const auto* n = f.find("payment_window")) t.rules.payment_window = read_duration(*n, "payment_window");
-    if (const auto* n = f.find("ship_within")) t.rules.ship_within = read_duration(*n, "ship_within");
-  });
+  if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
+  if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e); });
   if (const auto* staffing = top.find("staffing")) problems.attempt([&] { t.staffing = parse_staffing(*staffing, t); });
   problems.attempt([&] { read_money_sections(doc.root, t); });
   problems.attempt([&] { check_timezone(t.timezone); });
@@ -780,6 +791,8 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   }
   if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
   problems.attempt([&] { read_campaign_scenarios(doc.root, t); });
+  if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
+  if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e, t.eligibility); });
   check_references(t, problems);
   apply_overrides(campaign, overrides);
   return campaign;

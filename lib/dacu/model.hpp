@@ -9,6 +9,7 @@
 
 #include "dacu/budget.hpp"
 #include "dacu/calendar.hpp"
+#include "dacu/eligibility.hpp"
 #include "dacu/error.hpp"
 #include "dacu/offset.hpp"
 #include "dacu/staffing.hpp"
@@ -87,12 +88,18 @@ struct ClockWindow {
   friend bool operator==(const ClockWindow&, const ClockWindow&) = default;
 };
 
-/// Platform rules kept as data (聚划算's showcase and sale windows, payment and shipping limits).
+/// Platform rules kept as data (聚划算's showcase and sale windows, payment and shipping limits,
+/// the 保证金 deadline and hold); lib/dacu/deadlines.hpp dates them for a campaign.
 struct PlatformRules {
   std::optional<ClockWindow> showcase;
   std::optional<ClockWindow> sale;
   std::optional<std::chrono::seconds> payment_window;
   std::optional<std::chrono::seconds> ship_within;
+  std::optional<std::chrono::seconds> ship_within_custom;      ///< 定制、大型家具: after payment
+  std::optional<std::chrono::seconds> deposit_due;             ///< 保证金 paid this long before the showcase day
+  std::optional<std::chrono::seconds> deposit_hold;            ///< 保证金 held after the close, normal categories
+  std::optional<std::chrono::seconds> deposit_hold_high_risk;  ///< … 高危 categories
+  Roll showcase_roll = Roll::none;                             ///< 如遇节假日顺延
   Location where;
 };
 
@@ -126,6 +133,7 @@ struct Template {
   std::vector<Scenario> scenarios;   ///< `scenarios:` (campaign files may add or replace them)
   std::vector<ShareTable> shares;    ///< `shares:`
   std::vector<PeriodLimit> limits;   ///< `limits:` between milestones
+  EligibilityRules eligibility;  ///< 聚划算 报名 审核指标 and 优选条件; `present` false when none
   std::shared_ptr<const SourceFile> source;
 
   const Milestone* find_milestone(std::string_view name) const;

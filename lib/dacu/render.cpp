@@ -53,6 +53,19 @@ std::string milestone_rule(const DatedMilestone& m, const Labels& l) {
   return m.rule.empty() ? std::string() : fmt::format("{} {}", l.derived_from, m.rule);
 }
 
+// 平台时限: the platform's deadlines and windows (deadlines.hpp), one table in text and Markdown.
+std::string_view deadlines_title(Lang lang) { return lang == Lang::en ? "Platform deadlines" : "平台时限"; }
+Table deadline_table(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  Table table{{std::string(l.start), std::string(l.end), en ? "item" : "事项", en ? "rule" : "规则", en ? "note" : "说明"}, {}, {}};
+  for (const auto& d : plan.deadlines) {
+    auto show = [&](date::local_days day, const ZonedTime& at) { return d.all_day ? show_day(day, lang) : show_moment(at, lang); };
+    table.rows.push_back({show(d.first_day, d.start), show(d.last_day, d.end), d.name, d.rule, d.note});
+  }
+  return table;
+}
+
 std::string render_table(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
   std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", plan.campaign, l.template_, plan.template_name,
@@ -63,6 +76,7 @@ std::string render_table(const Plan& plan, Lang lang) {
     milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
   }
   out += render_text_table(milestones);
+  if (!plan.deadlines.empty()) out += fmt::format("\n{}\n", deadlines_title(lang)) + render_text_table(deadline_table(plan, lang));
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
@@ -98,6 +112,7 @@ std::string render_md(const Plan& plan, Lang lang) {
     milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
   }
   out += render_md_table(milestones);
+  if (!plan.deadlines.empty()) out += fmt::format("\n## {}\n\n", deadlines_title(lang)) + render_md_table(deadline_table(plan, lang));
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
@@ -154,6 +169,12 @@ std::string render_json(const Plan& plan) {
     j["at"] = m.date_only ? format_date(m.at.day()) : m.at.iso();
     j["derived_from"] = m.rule.empty() ? json(nullptr) : json(m.rule);
     doc["milestones"].push_back(std::move(j));
+  }
+  doc["deadlines"] = json::array();
+  for (const auto& d : plan.deadlines) {
+    doc["deadlines"].push_back({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
+                                {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
+                                {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", d.note}});
   }
   doc["tasks"] = json::array();
   for (const auto& t : plan.tasks) {

@@ -67,6 +67,20 @@ struct DatedCheckpoint {
   friend bool operator==(const DatedCheckpoint&, const DatedCheckpoint&) = default;
 };
 
+/// A platform deadline or window dated for the campaign (保证金, 展示, 售卖, 付款, 发货, 冻结);
+/// lib/dacu/deadlines.hpp computes them from the template's `rules:`.
+struct DatedDeadline {
+  std::string name;
+  std::string rule;      ///< the rule as planners say it: 展现前1天, 团购结束后7天内
+  bool all_day = true;
+  date::local_days first_day;  ///< all-day: [first_day, last_day], inclusive
+  date::local_days last_day;
+  ZonedTime start;             ///< timed: [start, end]
+  ZonedTime end;
+  std::string note;
+  friend bool operator==(const DatedDeadline&, const DatedDeadline&) = default;
+};
+
 struct Plan {
   std::string campaign;
   std::string template_name;
@@ -76,6 +90,7 @@ struct Plan {
   std::vector<DatedMilestone> milestones;  ///< in template order
   std::vector<DatedTask> tasks;            ///< sorted by start, then end, then template order
   std::vector<DatedCheckpoint> checkpoints;
+  std::vector<DatedDeadline> deadlines;    ///< platform deadlines; see deadlines.hpp
   std::vector<Diagnostic> warnings;        ///< e.g. a year the calendar does not cover
 };
 
