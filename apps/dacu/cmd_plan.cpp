@@ -18,6 +18,7 @@ struct PlanOptions {
   bool bom = false;
   PlanFilter filter;
   std::string from, to;
+  std::string alarm;
 };
 
 std::optional<date::local_days> filter_day(const std::string& text, std::string_view option) {
@@ -30,13 +31,23 @@ std::optional<date::local_days> filter_day(const std::string& text, std::string_
   return day;
 }
 
+std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto d = parse_duration(text);
+  if (!d || *d <= std::chrono::seconds(0)) {
+    throw InputError("D520", Location{make_source("<command line>", text), 1, 1},
+                     fmt::format("--alarm '{}' is not a duration", text), "write it as 30m, 1h or 1d");
+  }
+  return d;
+}
+
 int run_plan(PlanOptions& o, Context& ctx) {
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   auto plan = expand(campaign);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
   plan = filter_plan(std::move(plan), o.filter);
-  RenderOptions render{parse_lang(o.output), o.bom};
+  RenderOptions render{parse_lang(o.output), o.bom, parse_alarm(o.alarm)};
   auto bytes = render_plan(plan, choose_format(o.output, Format::table), render);
   print_diagnostics(plan.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
@@ -49,7 +60,8 @@ Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file, with --set for its milestones)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html"});
+            cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
             cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)");
@@ -61,6 +73,7 @@ Command plan_command() {
                 "  dacu plan my.yaml --set 开团=2026-12-21T10:00 --dept 推广\n"
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
+                "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
                 "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n");
             return [o](Context& ctx) { return run_plan(*o, ctx); };
           }};

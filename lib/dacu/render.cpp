@@ -5,6 +5,8 @@
 
 #include <array>
 
+#include "dacu/html.hpp"
+#include "dacu/ics.hpp"
 #include "dacu/table.hpp"
 #include "dacu/utf8.hpp"
 
@@ -195,6 +197,8 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "md" || name == "markdown") return Format::md;
   if (name == "csv") return Format::csv;
   if (name == "json") return Format::json;
+  if (name == "ics") return Format::ics;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -206,6 +210,8 @@ std::optional<Format> format_from_extension(std::string_view path) {
   if (ext == "csv") return Format::csv;
   if (ext == "json") return Format::json;
   if (ext == "txt") return Format::table;
+  if (ext == "ics") return Format::ics;
+  if (ext == "html" || ext == "htm") return Format::html;
   return std::nullopt;
 }
 
@@ -215,9 +221,13 @@ std::string_view format_name(Format format) {
     case Format::md: return "md";
     case Format::csv: return "csv";
     case Format::json: return "json";
+    case Format::ics: return "ics";
+    case Format::html: return "html";
   }
   return "?";
 }
+
+std::string_view format_extension(Format format) { return format == Format::table ? "txt" : format_name(format); }
 
 std::string show_day(date::local_days day, Lang lang) {
   return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
@@ -233,6 +243,8 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::md: return render_md(plan, options.lang);
     case Format::csv: return render_csv(plan, options);
     case Format::json: return render_json(plan);
+    case Format::ics: return render_ics(plan, IcsOptions{options.alarm});
+    case Format::html: return render_plan_html(plan, options.lang);
   }
   return {};
 }
