@@ -88,8 +88,19 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   }
 }
 
+std::string paint(std::string text, bool color) {
+  if (!color) return text;
+  auto replace = [&](std::string_view word, std::string_view code) {
+    auto at = text.find(word);
+    if (at != std::string::npos) text.replace(at, word.size(), fmt::format("\x1b[{}m{}\x1b[0m", code, word));
+  };
+  replace("error:", "1;31");
+  replace("warning:", "1;33");
+  return text;
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx) {
-  for (const auto& d : diagnostics) ctx.err << format_diagnostic(d);
+  for (const auto& d : diagnostics) ctx.err << paint(format_diagnostic(d), ctx.color);
 }
 
 }  // namespace dacu::cli

@@ -30,6 +30,9 @@ Format choose_format(const OutputOptions& o, Format fallback);
 /// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
 
+/// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.
+std::string paint(std::string text, bool color);
+
 /// Prints warnings (and any other diagnostics) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx);
 

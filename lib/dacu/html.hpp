@@ -6,10 +6,13 @@
 #include <string_view>
 
 #include "dacu/render.hpp"
+#include "dacu/report.hpp"
 
 namespace dacu {
 
 std::string render_plan_html(const Plan& plan, Lang lang);
+/// The whole report: summary, checkpoints with a plan-vs-actual chart, then the schedule.
+std::string render_report_html(const Report& report, Lang lang);
 
 /// Text escaped for HTML element content and attribute values.
 std::string html_escape(std::string_view text);

@@ -93,8 +93,16 @@ std::string render_table(const Plan& plan, Lang lang) {
 
 std::string render_md(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
-  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n## {}\n\n", plan.campaign, l.template_,
-                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar, l.milestones);
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n", plan.campaign, l.template_,
+                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar);
+  return out + render_plan_md_sections(plan, lang, "##");
+}
+
+}  // namespace
+
+std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_view h) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("{} {}\n\n", h, l.milestones);
   Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
   for (const auto& m : plan.milestones) {
     milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
@@ -103,7 +111,7 @@ std::string render_md(const Plan& plan, Lang lang) {
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
-    out += fmt::format("\n## {} ({} {})\n\n", phase, tasks.size(), l.items);
+    out += fmt::format("\n{} {} ({} {})\n\n", h, phase, tasks.size(), l.items);
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
@@ -112,7 +120,7 @@ std::string render_md(const Plan& plan, Lang lang) {
     out += render_md_table(table);
   }
   if (!plan.checkpoints.empty()) {
-    out += fmt::format("\n## {}\n\n", l.checkpoints);
+    out += fmt::format("\n{} {}\n\n", h, l.checkpoints);
     Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
                  std::string(l.tolerance), std::string(l.owner), std::string(l.action)}, {}, {}};
     for (const auto& c : plan.checkpoints) {
@@ -122,6 +130,8 @@ std::string render_md(const Plan& plan, Lang lang) {
   }
   return out;
 }
+
+namespace {
 
 // CSV cells: dates as YYYY-MM-DD and moments as YYYY-MM-DD HH:MM, which Excel reads as dates.
 std::string csv_day(date::local_days day) { return format_date(day); }

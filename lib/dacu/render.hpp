@@ -30,6 +30,10 @@ std::string_view format_extension(Format format);
 /// The plan in the given format.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
 
+/// The Markdown plan without its title: milestones, one section per phase, checkpoints; headings
+/// start with `heading` (`##`), so a report can nest the schedule under its own title.
+std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_view heading);
+
 /// How a planner reads a day or a moment: `2026-12-20 周日`, `2026-12-20 周日 10:25`.
 std::string show_day(date::local_days day, Lang lang);
 std::string show_moment(const ZonedTime& at, Lang lang);
