@@ -57,6 +57,8 @@ svg .ms { stroke: #c2185b; stroke-width: 1; stroke-dasharray: 3 2; }
 svg .ms-label { fill: #c2185b; font-size: 8px; }
 svg .bar { fill: #5c8fd6; }
 svg .bar.timed { fill: #f39c12; }
+svg .cut { fill: #fff; font-size: 7px; }
+svg .outside { fill: #777; font-size: 8px; }
 svg .band { fill: #c8e6c9; opacity: 0.7; }
 svg .plan { stroke: #2e7d32; stroke-width: 1.5; fill: none; stroke-dasharray: 4 2; }
 svg .actual { stroke: #1565c0; stroke-width: 2; fill: none; }
@@ -167,13 +169,13 @@ std::string gantt_svg(const Plan& plan, const GanttAxis& axis, Lang lang) {
   std::string out;
   constexpr double row = 12, top = 30;
   // The axis and the milestone names, once, above the departments.
-  double header_height = 40 + 10 * double(plan.milestones.size() > 4 ? 2 : 1);
+  double header_height = 40 + 10 * double(std::min<std::size_t>(plan.milestones.size(), 3));
   out += fmt::format("<svg viewBox=\"0 0 720 {}\" role=\"img\">\n", num(header_height));
   out += gantt_grid(axis, 28, header_height, true);
   int i = 0;
   for (const auto& m : plan.milestones) {
     double x = axis.x(m.at.local);
-    double y = 40 + 10 * double(i++ % 2);
+    double y = 40 + 10 * double(i++ % 3);
     out += fmt::format("<line class=\"ms\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/><text class=\"ms-label\" x=\"{0}\" y=\"{1}\" text-anchor=\"middle\">{3} {4}</text>\n",
                        num(x), num(y), num(header_height), html_escape(m.name), date::format("%m-%d", m.at.local));
   }
@@ -204,10 +206,18 @@ std::string gantt_svg(const Plan& plan, const GanttAxis& axis, Lang lang) {
                                                                     : show_day(t->first_day, lang) + " – " + show_day(t->last_day, lang))
                                     : show_moment(t->start, lang) + (t->end == t->start ? "" : " – " + show_moment(t->end, lang));
       out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>", num(y + 9), html_escape(shorten(t->name, 16)));
+      if (to <= axis.from || from >= axis.to) {  // wholly outside the axis: say when instead of a sliver
+        out += fmt::format("<text class=\"outside\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}{}{}</text>\n",
+                           num(to <= axis.from ? axis.left + 2 : axis.left + axis.width - 2), num(y + 9),
+                           to <= axis.from ? "start" : "end", to <= axis.from ? "◀ " : "", html_escape(when),
+                           to <= axis.from ? "" : " ▶");
+        y += row;
+        continue;
+      }
       out += fmt::format("<rect class=\"bar{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"1.5\"><title>{} · {} · {}</title></rect>",
                          t->all_day ? "" : " timed", num(x1), num(y + 2), num(x2 - x1), num(row - 4), html_escape(t->name),
                          html_escape(t->owner), html_escape(when));
-      if (from < axis.from) out += fmt::format("<text x=\"{}\" y=\"{}\">◀</text>", num(axis.left - 9), num(y + 9));
+      if (from < axis.from) out += fmt::format("<text class=\"cut\" x=\"{}\" y=\"{}\">◀</text>", num(axis.left + 1), num(y + 8.5));
       out += "\n";
       y += row;
     }
@@ -432,7 +442,7 @@ std::string render_report_html(const Report& r, Lang lang) {
   }
   out += table_html({en ? "at" : "时间", en ? "name" : "名称", en ? "metric" : "指标", en ? "plan" : "计划", en ? "tolerance" : "容差",
                      en ? "actual" : "实际", en ? "deviation" : "偏差", en ? "status" : "状态", en ? "action" : "措施"},
-                    rows, "t  nnnn");
+                    rows, "tttnnnn");
   if (!r.findings.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", en ? "Problems in the actuals" : "数据问题");
     for (const auto& d : r.findings) {
