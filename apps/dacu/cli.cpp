@@ -63,6 +63,9 @@ Examples:
   dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml
   dacu plan examples/雪凡妮-双十二聚划算.yaml        the dated schedule as a table
   dacu plan my.yaml --format csv --bom -o plan.csv
+  dacu plan my.yaml -o team.ics --alarm 30m        calendar to import
+  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.html
+  dacu report shops/*.yaml --actuals today.csv --out-dir out/ -j 2 --fail-on-alert
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
 Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error,
