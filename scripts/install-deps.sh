@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config python3 tzdata
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
-  nlohmann-json3-dev libutf8proc-dev
+  nlohmann-json3-dev libutf8proc-dev libical-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -17,3 +17,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+# npm for the test-only JavaScript parsers; a machine whose Node.js already bundles npm keeps it
+# (Debian's npm package conflicts with such builds).
+if ! command -v npm >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm
+fi
+
+# The tests read dacu's calendars back with an independent parser (ical.js from npm), installed
+# locally into tests/node/node_modules from its lock file; nothing is installed globally.
+(cd "$(dirname "$0")/../tests/node" && npm ci --no-audit --no-fund --loglevel=error)

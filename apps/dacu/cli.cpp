@@ -4,12 +4,18 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 #include "commands.hpp"
 #include "dacu/error.hpp"
 #include "dacu/load.hpp"
 #include "exit_status.hpp"
+#include "io.hpp"
 
 namespace dacu::cli {
 
@@ -66,14 +72,24 @@ Examples:
   dacu plan my.yaml --format csv --bom -o plan.csv
   dacu staff examples/双十一-旗舰店.yaml --by day    heads, shifts and person-hours per day
   dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20
+  dacu plan my.yaml -o team.ics --alarm 30m        calendar to import
+  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.html
+  dacu report shops/*.yaml --actuals today.csv --out-dir out/ -j 2 --fail-on-alert
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
-Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error, 70 internal error.
+Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error,
+3 a checkpoint off plan (with --fail-on-alert), 70 internal error.
 Run `dacu COMMAND --help` for a command's options.)";
 
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  // `dacu … | head`: a closed stdout is not an error worth a message. With SIGPIPE ignored the
+  // write fails with EPIPE instead of killing the process, and run() ends quietly with 0.
+  std::signal(SIGPIPE, SIG_IGN);
+  bool err_terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");  // set and not empty: no color (no-color.org)
+  bool color = err_terminal && (no_color == nullptr || *no_color == '\0');
   CLI::App app{std::string(kOverview), "dacu"};
   app.set_version_flag("--version", fmt::format("dacu {}", DACU_VERSION));
   app.require_subcommand(1);
@@ -99,28 +115,34 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   } catch (const CLI::ParseError& e) {
     std::string where = "dacu";
     for (const auto* sub : app.get_subcommands()) where = fmt::format("dacu {}", sub->get_name());
-    err << fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", e.what(), where);
+    err << paint(fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", e.what(), where), color);
     return kUsageError;
   }
 
   Loader loader;
-  Context ctx{out, err, loader};
+  Context ctx{out, err, loader, color, err_terminal};
+  int status = kUsageError;
   try {
     for (auto& [sub, runner] : runners) {
-      if (sub->parsed()) return runner(ctx);
+      if (sub->parsed()) {
+        status = runner(ctx);
+        break;
+      }
     }
-    return kUsageError;
   } catch (const InputError& e) {
-    err << format_diagnostic(e.diagnostic());
+    err << paint(format_diagnostic(e.diagnostic()), color);
     return kInputError;
   } catch (const Error& e) {
-    err << fmt::format("dacu: error: {}\n", e.what());
+    err << paint(fmt::format("dacu: error: {}\n", e.what()), color);
     return kInputError;
   } catch (const std::exception& e) {
-    err << fmt::format("dacu: internal error: {}\nhint: this is a bug in dacu; please report it with the input that caused it\n",
-                       e.what());
+    err << paint(fmt::format("dacu: internal error: {}\nhint: this is a bug in dacu; please report it with the input that caused it\n",
+                             e.what()), color);
     return kInternalError;
   }
+  // A reader that went away (EPIPE) left stdout failed: nothing more to say, and not an error.
+  if (!out) return kSuccess;
+  return status;
 }
 
 }  // namespace dacu::cli

@@ -34,7 +34,7 @@ int run_check(CheckOptions& o, Context& ctx) {
   }
   auto products = parse_products(read_text_file(o.products), o.products, rules);
   CheckReport report{campaign.name, campaign.template_name, o.products, check_products(rules, products)};
-  RenderOptions render{parse_lang(o.output), o.bom};
+  auto render = render_options(o.output, o.bom);
   auto bytes = render_check(report, choose_format(o.output, Format::table), render);
   write_output(o.output, bytes, {o.file, o.products}, ctx);
   return kSuccess;

@@ -23,7 +23,7 @@ int run_funnel(const FunnelOptions& o, Context& ctx) {
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   auto table = parse_csv(read_text_file(o.customers), o.customers);
   auto report = compute_funnel(campaign, table);
-  RenderOptions render{parse_lang(o.output), o.bom};
+  auto render = render_options(o.output, o.bom);
   auto bytes = render_funnel(report, choose_format(o.output, Format::table), render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file, o.customers}, ctx);

@@ -1,9 +1,9 @@
 // dacu plan: the dated task schedule of a campaign.
 #include <fmt/format.h>
 
+#include "batch.hpp"
 #include "commands.hpp"
-#include "dacu/budget.hpp"
-#include "dacu/deadlines.hpp"
+#include "dacu/planning.hpp"
 #include "dacu/render.hpp"
 #include "dacu/schedule.hpp"
 #include "dacu/timefmt.hpp"
@@ -15,11 +15,13 @@ namespace dacu::cli {
 namespace {
 
 struct PlanOptions {
-  std::string file;
+  std::vector<std::string> files;
+  BatchOptions batch;
   OutputOptions output;
   bool bom = false;
   PlanFilter filter;
   std::string from, to;
+  std::string alarm;
 };
 
 std::optional<date::local_days> filter_day(const std::string& text, std::string_view option) {
@@ -32,21 +34,34 @@ std::optional<date::local_days> filter_day(const std::string& text, std::string_
   return day;
 }
 
-int run_plan(PlanOptions& o, Context& ctx) {
-  auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
-  auto plan = expand(campaign);
-  for (auto& d : check_limits(campaign.plan, plan)) {
-    if (d.severity == Severity::error) throw InputError(d);
-    plan.warnings.push_back(std::move(d));
+std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto d = parse_duration(text);
+  if (!d || *d <= std::chrono::seconds(0)) {
+    throw InputError("D520", Location{make_source("<command line>", text), 1, 1},
+                     fmt::format("--alarm '{}' is not a duration", text), "write it as 30m, 1h or 1d");
   }
-  plan.deadlines = platform_deadlines(campaign, plan, plan.warnings);
+  return d;
+}
+
+int run_plan(PlanOptions& o, Context& ctx) {
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
-  plan = filter_plan(std::move(plan), o.filter);
-  RenderOptions render{parse_lang(o.output), o.bom};
-  auto bytes = render_plan(plan, choose_format(o.output, Format::table), render);
-  print_diagnostics(plan.warnings, ctx);
-  write_output(o.output, bytes, {o.file}, ctx);
+  RenderOptions render{parse_lang(o.output), o.bom, parse_alarm(o.alarm)};
+  auto overrides = parse_overrides(o.output);
+  auto format = choose_format(o.output, Format::table);
+  auto produce = [&](Loader& loader, const std::string& file) {
+    auto plan = filter_plan(plan_campaign(loader.load_file(file, overrides)), o.filter);
+    return BatchResult{render_plan(plan, format, render), false, plan.warnings};
+  };
+  check_batch_usage(o.files, o.batch, o.output.output);
+  if (!o.batch.out_dir.empty()) {
+    o.batch.extension = format_extension(format);
+    return run_batch(o.files, o.batch, produce, ctx);
+  }
+  auto result = produce(ctx.loader, o.files.front());
+  print_diagnostics(result.warnings, ctx);
+  write_output(o.output, result.bytes, o.files, ctx);
   return kSuccess;
 }
 
@@ -55,20 +70,24 @@ int run_plan(PlanOptions& o, Context& ctx) {
 Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
-            cl.positional("FILE", o->file, "campaign file (or template file, with --set for its milestones)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html"});
+            cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
             cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)");
             cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)");
             cl.option("--from", o->from, "only tasks that end on or after this date (YYYY-MM-DD)");
             cl.option("--to", o->to, "only tasks that start on or before this date (YYYY-MM-DD)");
+            add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu plan examples/雪凡妮-双十二聚划算.yaml\n"
                 "  dacu plan my.yaml --set 开团=2026-12-21T10:00 --dept 推广\n"
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
-                "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n");
+                "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
+                "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n"
+                "  dacu plan shops/*.yaml --out-dir out/ --format ics -j 2   (batch: out/<name>.ics each)\n");
             return [o](Context& ctx) { return run_plan(*o, ctx); };
           }};
 }

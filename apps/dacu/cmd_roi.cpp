@@ -26,7 +26,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   options.scenarios = o.scenarios;
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);
   auto report = compute_roi(campaign, options);
-  RenderOptions render{parse_lang(o.output), o.bom};
+  auto render = render_options(o.output, o.bom);
   auto bytes = render_roi(report, choose_format(o.output, Format::table), render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "dacu/render_staff.hpp"
+#include "dacu/planning.hpp"
 #include "dacu/schedule.hpp"
 #include "dacu/staffing.hpp"
 #include "exit_status.hpp"
@@ -37,7 +38,7 @@ int run_erlang(StaffOptions& o, Context& ctx) {
     if (value->empty()) return usage_error(ctx, fmt::format("staff erlang: {} is required", name));
   }
   auto answer = answer_erlang(q);
-  RenderOptions render{parse_lang(o.erlang_output), false};
+  auto render = render_options(o.erlang_output, false);
   write_output(o.erlang_output, render_erlang(answer, choose_format(o.erlang_output, Format::table), render), {}, ctx);
   return kSuccess;
 }
@@ -54,9 +55,9 @@ int run_staff(StaffOptions& o, Context& ctx) {
                      fmt::format("template {} has no staffing models", campaign.template_name),
                      "add a `staffing:` section to the template (docs/format.md, Staffing), or use a template that has one");
   }
-  auto plan = expand(campaign);
+  auto plan = plan_campaign(campaign);
   auto report = compute_staffing(campaign, plan);
-  RenderOptions render{parse_lang(o.output), o.bom};
+  auto render = render_options(o.output, o.bom);
   auto bytes = render_staff(report, *staff_view_from_name(o.by), choose_format(o.output, Format::table), render);
   print_diagnostics(plan.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);

@@ -38,6 +38,8 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   Loader& loader;
+  bool color = false;            ///< stderr is a terminal and NO_COLOR is not set
+  bool err_is_terminal = false;  ///< progress may be drawn on stderr
 };
 
 /// One subcommand: its name, a one-line summary, and `setup`, which registers its options and

@@ -16,10 +16,11 @@ Command staff_command();
 Command roi_command();
 Command funnel_command();
 Command check_command();
+Command report_command();
 
 inline std::vector<Command> all_commands() {
-  return {plan_command(),     staff_command(), roi_command(),       funnel_command(), check_command(),
-          validate_command(), when_command(),  templates_command(), init_command()};
+  return {plan_command(),     report_command(), staff_command(),     roi_command(),  funnel_command(),
+          check_command(),    validate_command(), when_command(),    templates_command(), init_command()};
 }
 
 }  // namespace dacu::cli

@@ -7,6 +7,7 @@ enum ExitStatus : int {
   kSuccess = 0,        ///< done; warnings may have been printed
   kInputError = 1,     ///< an input is invalid, or an output could not be written
   kUsageError = 2,     ///< the command line is wrong (unknown option, missing argument)
+  kAlert = 3,          ///< with --fail-on-alert: a checkpoint is off plan (outputs were written)
   kInternalError = 70, ///< a bug in dacu (EX_SOFTWARE); please report it
 };
 

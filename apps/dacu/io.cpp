@@ -34,6 +34,13 @@ std::vector<Override> parse_overrides(const OutputOptions& o) {
 
 Lang parse_lang(const OutputOptions& o) { return o.lang == "en" ? Lang::en : Lang::zh; }
 
+RenderOptions render_options(const OutputOptions& o, bool bom) {
+  RenderOptions options;
+  options.lang = parse_lang(o);
+  options.bom = bom;
+  return options;
+}
+
 Format choose_format(const OutputOptions& o, Format fallback) {
   if (!o.format.empty()) {
     if (auto f = format_from_name(o.format)) return *f;
@@ -88,8 +95,19 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   }
 }
 
+std::string paint(std::string text, bool color) {
+  if (!color) return text;
+  auto replace = [&](std::string_view word, std::string_view code) {
+    auto at = text.find(word);
+    if (at != std::string::npos) text.replace(at, word.size(), fmt::format("\x1b[{}m{}\x1b[0m", code, word));
+  };
+  replace("error:", "1;31");
+  replace("warning:", "1;33");
+  return text;
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx) {
-  for (const auto& d : diagnostics) ctx.err << format_diagnostic(d);
+  for (const auto& d : diagnostics) ctx.err << paint(format_diagnostic(d), ctx.color);
 }
 
 }  // namespace dacu::cli

@@ -23,12 +23,17 @@ void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std
 
 std::vector<Override> parse_overrides(const OutputOptions& o);
 Lang parse_lang(const OutputOptions& o);
+/// The renderer options the shared flags ask for (--lang; --bom where a command offers it).
+RenderOptions render_options(const OutputOptions& o, bool bom = false);
 /// --format if given, else what -o's extension implies, else `fallback`.
 Format choose_format(const OutputOptions& o, Format fallback);
 
 /// Writes `bytes` to -o (atomically: a temporary file renamed over the target, so a failure never
 /// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
+
+/// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.
+std::string paint(std::string text, bool color);
 
 /// Prints warnings (and any other diagnostics) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx);

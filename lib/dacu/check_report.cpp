@@ -155,8 +155,10 @@ std::string render_check(const CheckReport& report, Format format, const RenderO
     case Format::md: return render_markdown(report, en);
     case Format::csv: return render_csv(report, options);
     case Format::json: return render_json(report);
+    case Format::ics:
+    case Format::html: break;  // `dacu check` does not offer these
   }
-  return {};
+  throw Error(fmt::format("dacu check cannot write {}", format_name(format)));
 }
 
 }  // namespace dacu

@@ -5,6 +5,8 @@
 
 #include <array>
 
+#include "dacu/html.hpp"
+#include "dacu/ics.hpp"
 #include "dacu/table.hpp"
 #include "dacu/utf8.hpp"
 
@@ -105,8 +107,16 @@ std::string render_table(const Plan& plan, Lang lang) {
 
 std::string render_md(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
-  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n## {}\n\n", plan.campaign, l.template_,
-                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar, l.milestones);
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n", plan.campaign, l.template_,
+                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar);
+  return out + render_plan_md_sections(plan, lang, "##");
+}
+
+}  // namespace
+
+std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_view h) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("{} {}\n\n", h, l.milestones);
   Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
   for (const auto& m : plan.milestones) {
     milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
@@ -116,7 +126,7 @@ std::string render_md(const Plan& plan, Lang lang) {
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
-    out += fmt::format("\n## {} ({} {})\n\n", phase, tasks.size(), l.items);
+    out += fmt::format("\n{} {} ({} {})\n\n", h, phase, tasks.size(), l.items);
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
@@ -125,7 +135,7 @@ std::string render_md(const Plan& plan, Lang lang) {
     out += render_md_table(table);
   }
   if (!plan.checkpoints.empty()) {
-    out += fmt::format("\n## {}\n\n", l.checkpoints);
+    out += fmt::format("\n{} {}\n\n", h, l.checkpoints);
     Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
                  std::string(l.tolerance), std::string(l.owner), std::string(l.action)}, {}, {}};
     for (const auto& c : plan.checkpoints) {
@@ -135,6 +145,8 @@ std::string render_md(const Plan& plan, Lang lang) {
   }
   return out;
 }
+
+namespace {
 
 // CSV cells: dates as YYYY-MM-DD and moments as YYYY-MM-DD HH:MM, which Excel reads as dates.
 std::string csv_day(date::local_days day) { return format_date(day); }
@@ -216,6 +228,8 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "md" || name == "markdown") return Format::md;
   if (name == "csv") return Format::csv;
   if (name == "json") return Format::json;
+  if (name == "ics") return Format::ics;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -227,6 +241,8 @@ std::optional<Format> format_from_extension(std::string_view path) {
   if (ext == "csv") return Format::csv;
   if (ext == "json") return Format::json;
   if (ext == "txt") return Format::table;
+  if (ext == "ics") return Format::ics;
+  if (ext == "html" || ext == "htm") return Format::html;
   return std::nullopt;
 }
 
@@ -236,9 +252,13 @@ std::string_view format_name(Format format) {
     case Format::md: return "md";
     case Format::csv: return "csv";
     case Format::json: return "json";
+    case Format::ics: return "ics";
+    case Format::html: return "html";
   }
   return "?";
 }
+
+std::string_view format_extension(Format format) { return format == Format::table ? "txt" : format_name(format); }
 
 std::string show_day(date::local_days day, Lang lang) {
   return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
@@ -254,6 +274,8 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::md: return render_md(plan, options.lang);
     case Format::csv: return render_csv(plan, options);
     case Format::json: return render_json(plan);
+    case Format::ics: return render_ics(plan, IcsOptions{options.alarm});
+    case Format::html: return render_plan_html(plan, options.lang);
   }
   return {};
 }

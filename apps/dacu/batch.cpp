@@ -1,0 +1,141 @@
+#include "batch.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <charconv>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include "dacu/load.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+
+namespace dacu::cli {
+
+namespace fs = std::filesystem;
+
+void add_batch_options(CommandLine& cl, BatchOptions& o) {
+  cl.option("--out-dir", o.out_dir, "batch: write one output per input into DIR (named after the input)");
+  cl.option("-j,--jobs", o.jobs, "batch: inputs processed in parallel (default 1)");
+}
+
+void check_batch_usage(const std::vector<std::string>& inputs, const BatchOptions& o, const std::string& output) {
+  auto where = Location{make_source("<command line>", {}), 0, 0};
+  if (o.out_dir.empty() && inputs.size() > 1) {
+    throw InputError("D532", where, fmt::format("{} inputs but no --out-dir", inputs.size()),
+                     "give --out-dir DIR to write one output per input, or name one input");
+  }
+  if (!o.out_dir.empty() && !output.empty()) {
+    throw InputError("D532", where, "-o and --out-dir together", "use -o for one input, --out-dir for a batch");
+  }
+  if (o.out_dir.empty() && !o.jobs.empty()) {
+    throw InputError("D532", where, "-j without --out-dir", "-j sets the parallel jobs of a batch");
+  }
+}
+
+namespace {
+
+unsigned parse_jobs(const std::string& text) {
+  if (text.empty()) return 1;
+  unsigned n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n == 0 || n > 256) {
+    throw InputError("D533", Location{make_source("<command line>", text), 1, 1}, fmt::format("-j '{}' is not a number of jobs", text),
+                     "give a whole number from 1 to 256");
+  }
+  return n;
+}
+
+struct Item {
+  std::string input;
+  fs::path output;
+  std::string messages;  ///< diagnostics to print, in order
+  bool failed = false;
+  bool alert = false;
+};
+
+}  // namespace
+
+int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, const BatchProduce& produce, Context& ctx) {
+  unsigned jobs = parse_jobs(o.jobs);
+  std::error_code ec;
+  fs::create_directories(o.out_dir, ec);
+  if (!fs::is_directory(o.out_dir)) {
+    throw InputError("D531", Location{make_source(o.out_dir, {}), 0, 0}, "--out-dir is not a directory and cannot be created",
+                     "check the path and its permissions");
+  }
+  std::vector<Item> items(inputs.size());
+  std::map<fs::path, std::size_t> claimed;  // two inputs with one stem would overwrite each other
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    items[i].input = inputs[i];
+    items[i].output = fs::path(o.out_dir) / (fs::path(inputs[i]).stem().string() + "." + o.extension);
+    auto [it, fresh] = claimed.emplace(items[i].output, i);
+    if (!fresh) {
+      items[i].failed = true;
+      items[i].messages = paint(format_diagnostic({Severity::error, "D530", Location{make_source(inputs[i], {}), 0, 0},
+                                                   fmt::format("its output {} is also {}'s", items[i].output.string(), inputs[it->second]),
+                                                   "give inputs with the same name their own batch or rename one"}),
+                                ctx.color);
+    }
+  }
+
+  bool progress = ctx.err_is_terminal;
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex err_mutex;
+  auto worker = [&] {
+    Loader loader;  // one per worker: the built-in templates are parsed once per thread
+    std::ostringstream sink_out, sink_err;
+    for (std::size_t i; (i = next.fetch_add(1)) < items.size();) {
+      auto& item = items[i];
+      if (!item.failed) {
+        try {
+          auto result = produce(loader, item.input);
+          for (const auto& w : result.warnings) item.messages += paint(format_diagnostic(w), ctx.color);
+          OutputOptions target;
+          target.output = item.output.string();
+          Context quiet{sink_out, sink_err, loader};
+          write_output(target, result.bytes, {item.input}, quiet);
+          item.alert = result.alert;
+        } catch (const InputError& e) {
+          item.failed = true;
+          item.messages += paint(format_diagnostic(e.diagnostic()), ctx.color);
+        } catch (const std::exception& e) {
+          item.failed = true;
+          item.messages += paint(fmt::format("dacu: error: {}: {}\n", item.input, e.what()), ctx.color);
+        }
+      }
+      auto finished = done.fetch_add(1) + 1;
+      if (progress) {
+        std::lock_guard lock(err_mutex);
+        ctx.err << fmt::format("\r[{}/{}] {}\x1b[K", finished, items.size(), item.input) << std::flush;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, items.size()); ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  if (progress) ctx.err << "\r\x1b[K";
+
+  std::size_t failed = 0, alerts = 0;
+  for (const auto& item : items) {
+    ctx.err << item.messages;
+    failed += item.failed;
+    alerts += item.alert;
+  }
+  std::string summary = fmt::format("dacu: {} input{}: {} written to {}, {} failed", items.size(), items.size() == 1 ? "" : "s",
+                                    items.size() - failed, o.out_dir, failed);
+  if (alerts) summary += fmt::format(", {} with checkpoints off plan", alerts);
+  ctx.err << summary << "\n";
+  if (failed) return kInputError;
+  if (alerts && o.fail_on_alert) return kAlert;
+  return kSuccess;
+}
+
+}  // namespace dacu::cli
