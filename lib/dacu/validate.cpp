@@ -7,7 +7,10 @@
 #include <map>
 #include <set>
 
+#include "dacu/budget.hpp"
+#include "dacu/eligibility.hpp"
 #include "dacu/schedule.hpp"
+#include "dacu/staffing.hpp"
 
 namespace dacu {
 
@@ -185,9 +188,15 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
       check_unused_parameters(t, out);
       give_template_dates(campaign);
     }
+    // The sections later commands compute from (staffing, budget, eligibility) check themselves.
+    auto add = [&](std::vector<Diagnostic> found) { out.insert(out.end(), found.begin(), found.end()); };
+    add(check_staffing(t));
+    add(check_budget(t));
+    add(check_eligibility_rules(t));
     try {
       auto plan = expand(campaign);
       for (auto& w : plan.warnings) out.push_back(std::move(w));
+      add(check_limits(t, plan));
       check_phases(t, plan, campaign, out);
       if (!standalone) check_days_off(t, plan, out);
       check_double_booking(t, plan, out);
