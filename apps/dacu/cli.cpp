@@ -62,7 +62,8 @@ class Cli11CommandLine final : public CommandLine {
 
 constexpr std::string_view kOverview = R"(dacu (大促) plans Chinese e-commerce campaigns: it expands campaign templates
 (聚划算, 双十一, 订货宝) into dated task schedules in the campaign's time zone, with
-holidays and 调休 make-up days honoured.)";
+holidays and 调休 make-up days honoured, and computes staffing, budgets and ROI,
+eligibility and reports of actuals against plan.)";
 
 constexpr std::string_view kFooter = R"(
 Examples:
@@ -75,6 +76,9 @@ Examples:
   dacu plan my.yaml -o team.ics --alarm 30m        calendar to import
   dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.html
   dacu report shops/*.yaml --actuals today.csv --out-dir out/ -j 2 --fail-on-alert
+  dacu roi examples/聚划算-ROI样例.yaml --scenarios   budget, 投产比, 费用占比
+  dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv
+  dacu validate templates/*.yaml examples/*.yaml   every problem, for CI too
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
 Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error,
