@@ -14,5 +14,7 @@ struct EmbeddedFile {
 
 /// Every built-in template and calendar.
 std::span<const EmbeddedFile> builtin_files();
+/// The JSON Schema of dacu's YAML files (docs/dacu.schema.json): one file.
+std::span<const EmbeddedFile> builtin_schema_files();
 
 }  // namespace dacu
