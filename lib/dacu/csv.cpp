@@ -41,7 +41,9 @@ class Reader {
     r.start = here();
     for (;;) {
       r.where.push_back(here());
+      r.quoted.push_back(!at_end() && text()[pos_] == '"');
       r.fields.push_back(field());
+      r.end = here();
       if (at_end()) return r;
       char c = text()[pos_];
       if (c == ',') {
@@ -131,8 +133,9 @@ class Reader {
 }  // namespace
 
 CsvTable parse_csv(std::string text, std::string_view source_name) {
-  // The BOM is kept in the source text (so columns stay right) and skipped by the reader.
-  std::size_t start = std::string_view(text).starts_with(kBom) ? kBom.size() : 0;
+  // The BOM is dropped: it is not a column, and quoted lines in messages must not show it.
+  if (std::string_view(text).starts_with(kBom)) text.erase(0, kBom.size());
+  std::size_t start = 0;
   auto source = make_source(std::string(source_name), std::move(text));
   CsvTable table;
   table.source = source;
@@ -167,7 +170,7 @@ CsvTable parse_csv(std::string text, std::string_view source_name) {
   while (reader.skip_blank_lines()) {
     auto r = reader.record();
     if (r.fields.size() != table.header.size()) {
-      auto at = r.fields.size() > table.header.size() ? r.where[table.header.size()] : r.start;
+      auto at = r.fields.size() > table.header.size() ? r.where[table.header.size()] : r.end;
       throw InputError("D341", at,
                        fmt::format("the row has {} field{}, the header has {}", r.fields.size(),
                                    r.fields.size() == 1 ? "" : "s", table.header.size()),

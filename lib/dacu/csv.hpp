@@ -23,8 +23,10 @@ namespace dacu {
 
 struct CsvRecord {
   std::vector<std::string> fields;
-  std::vector<Location> where;  ///< where each field starts
+  std::vector<Location> where;  ///< where each field starts (at its opening quote when quoted)
+  std::vector<bool> quoted;     ///< whether each field was quoted
   Location start;               ///< where the record starts
+  Location end;                 ///< just past its last field (where a missing field would go)
 };
 
 struct CsvTable {

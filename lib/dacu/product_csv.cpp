@@ -5,20 +5,11 @@
 #include <algorithm>
 #include <optional>
 
-#include "dacu/utf8.hpp"
+#include "dacu/csv.hpp"
 
 namespace dacu {
 
 namespace {
-
-// The Location of a byte offset in a source.
-Location locate(const std::shared_ptr<const SourceFile>& file, std::size_t offset) {
-  const auto& starts = file->line_starts;
-  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-  auto line0 = static_cast<int>(it - starts.begin()) - 1;
-  if (line0 < 0) line0 = 0;
-  return location_from_bytes(file, line0, static_cast<int>(offset - starts[static_cast<std::size_t>(line0)]));
-}
 
 std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t");
@@ -28,85 +19,6 @@ std::string trim(std::string_view s) {
 }
 
 }  // namespace
-
-std::vector<CsvRow> read_csv_rows(std::string_view input, std::string_view source_name) {
-  std::string text(input);
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // Excel's BOM; columns count from after it
-  auto file = make_source(std::string(source_name), text);
-  const std::string& s = file->text;
-  if (auto bad = utf8::find_invalid(s); bad != std::string::npos) {
-    throw InputError("D410", locate(file, bad), "the file is not valid UTF-8",
-                     "save it as CSV UTF-8 (Excel: 另存为 → CSV UTF-8)");
-  }
-  std::vector<CsvRow> rows;
-  CsvRow row;
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  bool row_has_content = false;
-  auto end_row = [&] {
-    bool blank = row.size() == 1 && row[0].text.empty() && !row_has_content;
-    if (!blank) rows.push_back(std::move(row));
-    row.clear();
-    row_has_content = false;
-  };
-  while (i <= n) {
-    std::size_t start = i;
-    CsvField field{{}, locate(file, start), false};
-    if (i < n && s[i] == '"') {
-      row_has_content = true;
-      field.quoted = true;
-      ++i;
-      while (true) {
-        if (i >= n) {
-          throw InputError("D410", field.where, "this quoted field is never closed",
-                           "end it with \" and write a quote inside a field as \"\"");
-        }
-        if (s[i] == '"') {
-          if (i + 1 < n && s[i + 1] == '"') {
-            field.text += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        field.text += s[i++];
-      }
-      if (i < n && s[i] != ',' && s[i] != '\n' && !(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') &&
-          !(s[i] == '\r' && i + 1 == n)) {
-        throw InputError("D410", locate(file, i), "text after the closing quote of a field",
-                         "quote the whole field, and write a quote inside it as \"\"");
-      }
-    } else {
-      while (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
-        if (s[i] == '"') {
-          throw InputError("D410", locate(file, i), "a quote inside an unquoted field",
-                           "quote the whole field and double the quote: \"12\"\" 屏\"");
-        }
-        field.text += s[i++];
-      }
-      if (i < n && s[i] == '\r' && !(i + 1 < n && s[i + 1] == '\n') && i + 1 != n) {
-        throw InputError("D410", locate(file, i), "a carriage return alone inside a row", "use CRLF or LF line ends");
-      }
-      if (!field.text.empty()) row_has_content = true;
-    }
-    row.push_back(std::move(field));
-    if (i >= n) {
-      end_row();
-      break;
-    }
-    if (s[i] == ',') {
-      row_has_content = true;
-      ++i;
-      continue;
-    }
-    if (s[i] == '\r') ++i;
-    if (i < n && s[i] == '\n') ++i;
-    end_row();
-    if (i >= n) break;
-  }
-  return rows;
-}
 
 const std::vector<ProductColumn>& product_columns() {
   static const std::vector<ProductColumn> columns{
@@ -128,6 +40,13 @@ const std::vector<ProductColumn>& product_columns() {
 }
 
 namespace {
+
+/// One cell of a product row.
+struct CsvField {
+  const std::string& text;
+  Location where;  ///< at its opening quote when quoted
+  bool quoted = false;
+};
 
 std::int64_t read_count(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
@@ -205,48 +124,41 @@ std::vector<std::string> read_conditions(const CsvField& f, const EligibilityRul
 }  // namespace
 
 std::vector<Product> parse_products(std::string_view text, std::string_view source_name, const EligibilityRules& rules) {
-  auto rows = read_csv_rows(text, source_name);
-  if (rows.empty()) {
-    auto file = make_source(std::string(source_name), std::string(text));
-    throw InputError("D411", Location{file, 1, 1}, "the product list is empty",
-                     "the first line names the columns: 编号,商品,类目,市场,原价,团购价,报名数量,销售记录,低价记录,DSR");
-  }
+  auto table = parse_csv(std::string(text), source_name);
   const auto& columns = product_columns();
   std::vector<int> index(columns.size(), -1);  // column -> field position
   std::vector<std::string> known;
   for (const auto& c : columns) known.emplace_back(c.zh), known.emplace_back(c.en);
-  const auto& header = rows.front();
+  const auto& header = table.header;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    auto name = trim(header[i].text);
+    auto name = trim(header[i]);
     auto it = std::find_if(columns.begin(), columns.end(), [&](const ProductColumn& c) { return name == c.zh || name == c.en; });
     if (it == columns.end()) {
-      throw InputError("D411", header[i].where, fmt::format("unknown column '{}'", name), suggestion(name, known));
+      throw InputError("D411", table.header_where[i], fmt::format("unknown column '{}'", name), suggestion(name, known));
     }
     auto k = static_cast<std::size_t>(it - columns.begin());
     if (index[k] >= 0) {
-      throw InputError("D411", header[i].where, fmt::format("column {} appears twice", it->zh), "keep one of them");
+      throw InputError("D411", table.header_where[i], fmt::format("column {} appears twice", it->zh), "keep one of them");
     }
     index[k] = static_cast<int>(i);
   }
   for (std::size_t k = 0; k < columns.size(); ++k) {
     if (columns[k].required && index[k] < 0) {
-      throw InputError("D411", header.front().where, fmt::format("the header has no column {} ({})", columns[k].zh, columns[k].en),
+      throw InputError("D411", table.header_where.front(), fmt::format("the header has no column {} ({})", columns[k].zh, columns[k].en),
                        fmt::format("add a column named {}", columns[k].zh));
     }
   }
-  if (rows.size() == 1) {
-    throw InputError("D411", header.front().where, "the product list has a header but no products", "add one product per line");
+  if (table.records.empty()) {
+    throw InputError("D411", table.header_where.front(), "the product list has a header but no products", "add one product per line");
   }
 
   std::vector<Product> products;
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    if (row.size() != header.size()) {
-      const auto& at = row.size() > header.size() ? row[header.size()].where : row.back().where;
-      throw InputError("D410", at, fmt::format("this row has {} fields but the header has {}", row.size(), header.size()),
-                       "quote a field that holds a comma: \"a,b\"");
-    }
-    auto cell = [&](std::size_t k) -> const CsvField* { return index[k] < 0 ? nullptr : &row[static_cast<std::size_t>(index[k])]; };
+  for (const auto& row : table.records) {
+    // parse_csv has checked that every row is as wide as the header.
+    auto at = [&](std::size_t k) { auto i = static_cast<std::size_t>(index[k]); return CsvField{row.fields[i], row.where[i], row.quoted[i]}; };
+    std::vector<std::optional<CsvField>> cells;
+    for (std::size_t k = 0; k < columns.size(); ++k) cells.push_back(index[k] < 0 ? std::nullopt : std::optional<CsvField>(at(k)));
+    auto cell = [&](std::size_t k) -> const CsvField* { return cells[k] ? &*cells[k] : nullptr; };
     auto text_of = [&](std::size_t k) { return cell(k) ? trim(cell(k)->text) : std::string(); };
     auto required_text = [&](std::size_t k) {
       auto t = text_of(k);
@@ -256,7 +168,7 @@ std::vector<Product> parse_products(std::string_view text, std::string_view sour
       return t;
     };
     Product p;
-    p.where = row.front().where;
+    p.where = row.start;
     p.id = required_text(0);
     p.name = required_text(1);
     p.category = required_text(2);

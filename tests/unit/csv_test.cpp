@@ -28,6 +28,10 @@ TEST_CASE("RFC 4180 quoting, CRLF, a BOM and blank lines are read", "[csv]") {
   CHECK(t.records[2].start.line == 6);
   CHECK(t.header_where[0].column == 1);  // the BOM is not a column
   CHECK(t.records[0].where[1].column == 9);
+  CHECK(t.records[0].quoted == std::vector<bool>{true, true});
+  CHECK(t.records[2].quoted == std::vector<bool>{false, false});
+  CHECK(t.records[1].end.line == 5);  // past the closing quote of the two-line field
+  CHECK(t.records[1].end.column == 4);
 }
 
 TEST_CASE("bad CSV rows are located errors", "[csv]") {
@@ -36,7 +40,8 @@ TEST_CASE("bad CSV rows are located errors", "[csv]") {
         " 2 | 1,2,3\n"
         "   |     ^\n"
         "hint: quote fields that contain a comma; every row needs one field per column\n");
-  CHECK(error_of("a,b\n1\n").starts_with("dacu: error: c.csv:2:1: the row has 1 field, the header has 2 [D341]"));
+  CHECK(error_of("a,b\n1\n").starts_with("dacu: error: c.csv:2:2: the row has 1 field, the header has 2 [D341]"));
+  CHECK(error_of("a,b,c\n\"x\",y\r\n").starts_with("dacu: error: c.csv:2:6: the row has 2 fields, the header has 3 [D341]"));
   CHECK(error_of("a,b\n\"1\"x,2\n").starts_with("dacu: error: c.csv:2:4: text after a closing quote [D340]"));
   CHECK(error_of("a,b\n1,x\"y\n").starts_with("dacu: error: c.csv:2:4: a quote inside an unquoted field [D340]"));
   CHECK(error_of("a,b\n1,\"open\n").starts_with("dacu: error: c.csv:2:3: a quoted field is never closed [D340]"));

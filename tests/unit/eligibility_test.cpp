@@ -136,14 +136,15 @@ TEST_CASE("discounts are shown as 几折, exact or marked as rounded") {
   CHECK(format_zhe(Rational(1)) == "10折");
 }
 
-TEST_CASE("the product CSV reader follows RFC 4180 and tolerates a BOM") {
-  auto rows = read_csv_rows("\xEF\xBB\xBF" "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n1,\"two\nlines\",3\r\n", "x.csv");
-  REQUIRE(rows.size() == 2);
-  CHECK(rows[0][1].text == "b,c");
-  CHECK(rows[0][2].text == "say \"hi\"");
-  CHECK(rows[0][0].where.column == 1);
-  CHECK(rows[1][1].text == "two\nlines");
-  CHECK(rows[1][2].where.line == 4);
+TEST_CASE("the product list is read with parse_csv: RFC 4180, a BOM, CRLF and blank lines") {
+  auto products = parse_products("\xEF\xBB\xBF" + std::string(kHeader.substr(0, kHeader.size() - 1)) +
+                                     "\r\n\r\n\"A\",\"面霜 \"\"礼盒\"\"\n两件\",化妆品,,商城,168,100,1000,120,0,4.7,,\r\n",
+                                 "p.csv", rules());
+  REQUIRE(products.size() == 1);
+  CHECK(products[0].id == "A");
+  CHECK(products[0].name == "面霜 \"礼盒\"\n两件");
+  CHECK(products[0].where.line == 3);
+  CHECK(products[0].where.column == 1);  // the BOM is not a column
 }
 
 TEST_CASE("product CSV errors are located") {
@@ -159,7 +160,10 @@ TEST_CASE("product CSV errors are located") {
         "hint: write 是 or 否 (or leave it empty: 否)\n");
   CHECK(csv_error(std::string(kHeader) + "B,a,女装内衣,,集市,200,299,1000,9,5,4.8,,\n").find(
             "p.csv:2:18: 团购价 299.00 is above 原价 200.00 [D412]") != std::string::npos);
-  CHECK(csv_error(std::string(kHeader) + "B,a,女装内衣,,集市,200,99,1000,9,5,4.8\n").find("[D410]") != std::string::npos);
+  CHECK(csv_error(std::string(kHeader) + "B,a,女装内衣,,集市,200,99,1000,9,5,4.8\n").find(
+            "p.csv:2:33: the row has 11 fields, the header has 13 [D341]") != std::string::npos);
+  CHECK(csv_error("").find("p.csv:1:1: the file is empty [D344]") != std::string::npos);
+  CHECK(csv_error(kHeader).find("p.csv:1:1: the product list has a header but no products [D411]") != std::string::npos);
   CHECK(csv_error(std::string(kHeader) + "B,a\"b,女装内衣,,集市,200,99,1000,9,5,4.8,,\n").find("p.csv:2:4: a quote inside") !=
         std::string::npos);
 }

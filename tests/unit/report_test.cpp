@@ -45,7 +45,7 @@ TEST_CASE("Actuals errors are located at the offending field") {
     parse_actuals("time,metric,value\n2026-12-20 10:05,支付笔数,1,5\n", "bad.csv");
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(e.diagnostic().code == "D501");
+    CHECK(e.diagnostic().code == "D341");
     CHECK(e.diagnostic().where.line == 2);
     CHECK(e.diagnostic().where.column == 25);  // the extra field
   }
