@@ -8,25 +8,17 @@
 #include <functional>
 #include <string>
 
+#include "support.hpp"
 #include "dacu/load.hpp"
 
 using namespace dacu;
+using dacu::test::error_of;
+using dacu::test::where;
 using namespace std::chrono_literals;
 
 namespace {
 
-// The diagnostic `f` throws; fails the test when it throws none.
-Diagnostic error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.diagnostic();
-  }
-  FAIL("no InputError was thrown");
-  return {};
-}
 
-std::string where(const Location& l) { return fmt::format("{}:{}:{}", l.file_name(), l.line, l.column); }
 
 const Task& task_named(const Template& t, std::string_view name) {
   for (const auto& task : t.tasks) {

@@ -11,24 +11,17 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
 #include "dacu/load.hpp"
 #include "dacu/schedule.hpp"
 
 using namespace dacu;
+using dacu::test::error_of;
+using dacu::test::where;
 
 namespace {
 
-Diagnostic error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.diagnostic();
-  }
-  FAIL("no InputError was thrown");
-  return {};
-}
 
-std::string where(const Location& l) { return fmt::format("{}:{}:{}", l.file_name(), l.line, l.column); }
 
 // A template with one department and the milestones 报名 (given by --set), 开团 = 报名后30天 and
 // 结束 = 开团当天23:59, followed by `tasks` (YAML lines under `tasks:`).
