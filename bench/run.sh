@@ -75,22 +75,25 @@ measure() {
 }
 rows=()
 row() { rows+=("$(printf '%-34s %9s %10s %9s %6s  %s' "$@")"); echo "  ${rows[-1]}" >&2; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.1fx", a/b; else print "-"}'; }
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN {if (a+0 > 0 && b+0 > 0) printf "%.*fx", d, a/b; else print "-"}'; }
 
+echo "load before timing: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "timing (median of $reps; tj3 $tj3_reps; batch $batch_reps) ..." >&2
 example=$root/examples/雪凡妮-双十二聚划算.yaml
 measure example "$reps" "$dacu" plan "$example"
 row "dacu plan example (table)" "$(($("$dacu" plan "$example" --format csv | wc -l) - 1))" "$WALL" "$RSS" "$reps" "built-in 聚划算 template"
 
-declare -A dacu_wall floor_wall
+declare -A dacu_wall dacu_rss floor_wall
 for n in "${sizes[@]}"; do
   measure floor "$reps" "$floor" "$out/tpl-$n.yaml" "$out/campaign-$n.yaml"
   floor_wall[$n]=$WALL
   row "parse floor (yaml-cpp LoadFile)" "$n" "$WALL" "$RSS" "$reps" "both files, every node touched"
   measure dacu "$reps" "$dacu" plan "$out/campaign-$n.yaml" --format csv
-  dacu_wall[$n]=$WALL
-  row "dacu plan --format csv" "$n" "$WALL" "$RSS" "$reps" "= $(ratio "$WALL" "${floor_wall[$n]}") parse floor"
+  dacu_wall[$n]=$WALL dacu_rss[$n]=$RSS
+  row "dacu plan --format csv" "$n" "$WALL" "$RSS" "$reps" "= $(ratio "$WALL" "${floor_wall[$n]}" 2) parse floor"
 done
+[[ -n ${dacu_wall[100000]:-} && -n ${dacu_wall[10000]:-} ]] &&
+  row "dacu 100,000 / 10,000 tasks" - - - - "time $(ratio "${dacu_wall[100000]}" "${dacu_wall[10000]}"), memory $(ratio "${dacu_rss[100000]}" "${dacu_rss[10000]}")"
 
 if ((use_tj3)); then
   for n in "${sizes[@]}"; do
@@ -99,18 +102,23 @@ if ((use_tj3)); then
     measure tj3 "$tj3_reps" timeout "$tj3_timeout" tj3 --no-reports "tj-$n.tjp"
     row "tj3 --no-reports" "$n" "$WALL" "$RSS" "$tj3_reps" "timeout ${tj3_timeout}s"
     measure tj3csv "$tj3_reps" timeout "$tj3_timeout" tj3 "tj-$n.tjp"
-    row "tj3 + CSV taskreport" "$n" "$WALL" "$RSS" "$tj3_reps" "vs dacu csv: dacu is $(ratio "$WALL" "${dacu_wall[$n]}") faster"
+    row "tj3 + CSV taskreport" "$n" "$WALL" "$RSS" "$tj3_reps" "dacu csv is $(ratio "$WALL" "${dacu_wall[$n]}" 0) faster, $(ratio "$RSS" "${dacu_rss[$n]}") less memory"
     cd - >/dev/null
   done
 fi
 
-# dacu has no batch mode (no --out-dir) yet: one process per file, driven by xargs.
+# Batch mode: every batch file through one `dacu plan --out-dir` process, -j 1 and -j 2 (one
+# Loader per worker, so the built-in template is parsed once per thread). The files are passed as
+# a relative glob from inside the batch folder (10,000 names of 10 bytes fit any ARG_MAX).
+declare -A batch_rate
 for p in 1 2; do
-  measure "batch-P$p" "$batch_reps" sh -c "xargs -P $p -I{} '$dacu' plan {} --format csv -o {}.csv < '$out/batch.list'"
-  rate=$(awk -v w="$WALL" -v n="$batch" 'BEGIN {if (w+0 > 0) printf "%.0f files/s", n/w; else print "-"}')
-  row "batch: xargs -P $p, 1 process/file" "$batch" "$WALL" "$RSS" "$batch_reps" "$rate (RSS: largest one process)"
+  rm -rf "$tmp/batch-j$p"
+  measure "batch-j$p" "$batch_reps" sh -c "cd '$out/batch' && exec '$dacu' plan --format csv --out-dir '$tmp/batch-j$p' -j $p *.yaml 2>/dev/null"
+  batch_rate[$p]=$(awk -v w="$WALL" -v n="$batch" 'BEGIN {if (w+0 > 0) printf "%.0f", n/w; else print "-"}')
+  row "batch: plan --out-dir -j $p" "$batch" "$WALL" "$RSS" "$batch_reps" "${batch_rate[$p]} files/s"
 done
-
+row "batch throughput -j2 / -j1" "$batch" - - - "$(ratio "${batch_rate[2]}" "${batch_rate[1]}" 2)"
 printf '\n%-34s %9s %10s %9s %6s  %s\n' "case" "tasks" "wall s" "peak MB" "runs" "note"
 printf '%s\n' "${rows[@]}"
-printf '\nmachine: %s cores, %s; dacu %s\n' "$(nproc)" "$(uname -r)" "$(git -C "$root" rev-parse --short HEAD)"
+printf '\nmachine: %s cores, %s; load average %s; %s; dacu %s\n' "$(nproc)" "$(uname -r)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(git -C "$root" rev-parse --short HEAD)"

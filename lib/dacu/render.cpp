@@ -150,7 +150,13 @@ namespace {
 
 // CSV cells: dates as YYYY-MM-DD and moments as YYYY-MM-DD HH:MM, which Excel reads as dates.
 std::string csv_day(date::local_days day) { return format_date(day); }
-std::string csv_moment(const ZonedTime& at) { return date::format("%F %R", at.local); }
+std::string csv_moment(const ZonedTime& at) {
+  auto iso = format_local_iso(at.local);  // YYYY-MM-DDTHH:MM:SS for years 0000..9999
+  if (iso.size() != 19) return date::format("%F %R", at.local);
+  iso[10] = ' ';
+  iso.resize(16);
+  return iso;
+}
 
 std::string render_csv(const Plan& plan, const RenderOptions& options) {
   const auto& l = labels(options.lang);

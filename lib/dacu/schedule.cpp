@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace dacu {
@@ -260,11 +261,23 @@ Plan expand(const Campaign& campaign) {
     }
     plan.tasks.push_back(std::move(d));
   }
-  std::stable_sort(plan.tasks.begin(), plan.tasks.end(), [](const DatedTask& a, const DatedTask& b) {
-    if (a.start.local != b.start.local) return a.start.local < b.start.local;
-    if (a.end.local != b.end.local) return a.end.local < b.end.local;
-    return a.template_order < b.template_order;
-  });
+  {
+    // Sort positions, then move each task once: a DatedTask holds eight strings, and sorting
+    // the tasks themselves moved them about n log n times. Same order as a stable sort.
+    std::vector<std::size_t> order(plan.tasks.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+      const auto& a = plan.tasks[i];
+      const auto& b = plan.tasks[j];
+      if (a.start.local != b.start.local) return a.start.local < b.start.local;
+      if (a.end.local != b.end.local) return a.end.local < b.end.local;
+      return a.template_order < b.template_order;
+    });
+    std::vector<DatedTask> sorted;
+    sorted.reserve(order.size());
+    for (auto i : order) sorted.push_back(std::move(plan.tasks[i]));
+    plan.tasks = std::move(sorted);
+  }
 
   for (const auto& c : t.checkpoints) {
     auto p = point_of(c.at, Role::start);

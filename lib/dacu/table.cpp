@@ -71,23 +71,44 @@ std::string render_md_table(const Table& table) {
   return out;
 }
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
+namespace {
+
+void append_csv_field(std::string& out, std::string_view text) {
+  // A plain loop: find_first_of calls memchr over the set for every byte of the text.
+  bool plain = std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
   return out;
 }
 
 std::string render_csv_table(const Table& table) {
   std::string out;
+  std::size_t size = 0;
+  for (const auto& cell : table.header) size += cell.size() + 1;
+  for (const auto& row : table.rows) {
+    for (const auto& cell : row) size += cell.size() + 1;
+    size += 1;
+  }
+  out.reserve(size + size / 16);  // room for a few quoted fields
   auto emit = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
-      out += csv_field(row[i]);
+      append_csv_field(out, row[i]);
     }
     out += "\r\n";
   };
