@@ -264,9 +264,9 @@ Plan expand(const Campaign& campaign) {
   {
     // Sort positions, then move each task once: a DatedTask holds eight strings, and sorting
     // the tasks themselves moved them about n log n times. Same order as a stable sort.
-    std::vector<std::size_t> order(plan.tasks.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    std::vector<std::size_t> by_time(plan.tasks.size());
+    std::iota(by_time.begin(), by_time.end(), std::size_t{0});
+    std::stable_sort(by_time.begin(), by_time.end(), [&](std::size_t i, std::size_t j) {
       const auto& a = plan.tasks[i];
       const auto& b = plan.tasks[j];
       if (a.start.local != b.start.local) return a.start.local < b.start.local;
@@ -274,8 +274,8 @@ Plan expand(const Campaign& campaign) {
       return a.template_order < b.template_order;
     });
     std::vector<DatedTask> sorted;
-    sorted.reserve(order.size());
-    for (auto i : order) sorted.push_back(std::move(plan.tasks[i]));
+    sorted.reserve(by_time.size());
+    for (auto i : by_time) sorted.push_back(std::move(plan.tasks[i]));
     plan.tasks = std::move(sorted);
   }
 
