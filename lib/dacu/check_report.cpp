@@ -115,7 +115,7 @@ std::string render_csv(const CheckReport& r, const RenderOptions& options) {
     t.rows.push_back({p.id, p.name, p.category, p.market, p.original_price.to_string(), p.campaign_price.to_string(),
                       format_zhe(p.discount), std::string(verdict_name(p.verdict, en)), reasons, fixes});
   }
-  return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(t);
+  return with_excel_bom(render_csv_table(t), options.bom);
 }
 
 std::string render_json(const CheckReport& r) {

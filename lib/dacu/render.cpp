@@ -170,7 +170,7 @@ std::string render_csv(const Plan& plan, const RenderOptions& options) {
                           t.all_day ? csv_day(t.last_day) : csv_moment(t.end), std::string(t.all_day ? l.yes : l.no),
                           t.start_offset, t.end_offset});
   }
-  return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(table);
+  return with_excel_bom(render_csv_table(table), options.bom);
 }
 
 std::string render_json(const Plan& plan) {

@@ -491,7 +491,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
   if (format == Format::json) return roi_json(report);
   auto title = fmt::format("{}  ({} {})", report.campaign, l.template_, report.template_name);
   out = render_sections(title, roi_sections(report, l), format, l);
-  if (format == Format::csv && options.bom) out = "\xEF\xBB\xBF" + out;
+  if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
   return out;
 }
 
@@ -500,7 +500,7 @@ std::string render_funnel(const FunnelReport& report, Format format, const Rende
   if (format == Format::json) return funnel_json(report);
   auto title = fmt::format("{}  ({})", report.campaign, report.customers_file);
   auto out = render_sections(title, funnel_sections(report, l), format, l);
-  if (format == Format::csv && options.bom) out = "\xEF\xBB\xBF" + out;
+  if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
   return out;
 }
 

@@ -297,7 +297,7 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
   const auto& l = labels(options.lang);
   if (format == Format::json) return report_json(r);
   auto table = view_table(r, view, l, options.lang);
-  if (format == Format::csv) return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(table);
+  if (format == Format::csv) return with_excel_bom(render_csv_table(table), options.bom);
   bool md = format == Format::md;
   std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", r.campaign, l.template_, r.template_name, view_title(view, l))
                        : fmt::format("{}  ({} {} · {})\n\n", r.campaign, l.template_, r.template_name, view_title(view, l));
@@ -332,7 +332,7 @@ std::string render_erlang(const QueueSummary& q, Format format, const RenderOpti
   t.rows.push_back({s(l.occupancy), percent(res.occupancy)});
   t.rows.push_back({s(l.probability_wait), percent(res.probability_wait)});
   switch (format) {
-    case Format::csv: return (options.bom ? "\xEF\xBB\xBF" : "") + render_csv_table(t);
+    case Format::csv: return with_excel_bom(render_csv_table(t), options.bom);
     case Format::md: return render_md_table(t);
     default: return render_text_table(t);
   }

@@ -117,4 +117,9 @@ std::string render_csv_table(const Table& table) {
   return out;
 }
 
+std::string with_excel_bom(std::string csv, bool bom) {
+  if (bom) csv.insert(0, "\xEF\xBB\xBF");
+  return csv;
+}
+
 }  // namespace dacu

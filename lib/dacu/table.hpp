@@ -24,6 +24,9 @@ std::string render_md_table(const Table& table);
 /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
 std::string render_csv_table(const Table& table);
 
+/// `csv` with a UTF-8 byte order mark in front when `bom` is set, so Excel opens it as UTF-8.
+std::string with_excel_bom(std::string csv, bool bom);
+
 /// One CSV field, quoted per RFC 4180 when needed.
 std::string csv_field(std::string_view text);
 
