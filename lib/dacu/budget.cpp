@@ -251,7 +251,8 @@ ShareTable read_share_table(const yaml::Node& node) {
       const auto& text = yaml::scalar(*u, "units");
       auto value = parse_rational(text, text_start(*u));
       if (!value.is_integer() || value.is_negative()) {
-        throw InputError("D334", text_start(*u), fmt::format("units must be a whole number not below 0, not '{}'", text));
+        throw InputError("D334", text_start(*u), fmt::format("units must be a whole number not below 0, not '{}'", text),
+                         "write the number of units sold, e.g. 120");
       }
       row.units = value.numerator();
       any_units = true;
@@ -259,13 +260,17 @@ ShareTable read_share_table(const yaml::Node& node) {
     if (const auto* a = rf.find("amount")) {
       row.amount = parse_money(yaml::scalar(*a, "amount"), Rounding::none, text_start(*a));
       if (row.amount->is_negative()) {
-        throw InputError("D334", text_start(*a), "a share table's amount cannot be negative");
+        throw InputError("D334", text_start(*a), "a share table's amount cannot be negative",
+                         "write the group's sales in 元, 0 or more");
       }
       any_amount = true;
     }
     s.rows.push_back(std::move(row));
   }
-  if (s.rows.empty()) throw InputError("D334", s.where, fmt::format("share table {} has no rows", s.name));
+  if (s.rows.empty()) {
+    throw InputError("D334", s.where, fmt::format("share table {} has no rows", s.name),
+                     "list the groups, each with units, amount or both, or remove the table");
+  }
   for (const auto& row : s.rows) {
     if ((any_units && !row.units) || (any_amount && !row.amount) || (!row.units && !row.amount)) {
       throw InputError("D334", row.where,
@@ -516,7 +521,8 @@ void read_money_sections(const yaml::Node& top, Template& t) {
       auto table = read_share_table(item);
       for (const auto& other : t.shares) {
         if (other.name == table.name) {
-          throw InputError("D334", table.where, fmt::format("a share table named {} already exists", table.name));
+          throw InputError("D334", table.where, fmt::format("a share table named {} already exists", table.name),
+                           "give each share table its own name");
         }
       }
       t.shares.push_back(std::move(table));
@@ -628,7 +634,9 @@ Sensitivity parse_sensitivity(std::string_view text) {
   if (!(s.step > Rational(0))) throw InputError("D333", at(eq + 1 + colon + 1), "the step must be above 0%", hint);
   if (s.to < s.from) throw InputError("D331", at(eq + 1 + dots + 2), "the range ends below its start", hint);
   if ((s.to - s.from) / s.step > Rational(40)) {
-    throw InputError("D333", at(eq + 1), "the range has more than 41 steps", "use a larger step");
+    throw InputError("D333", at(eq + 1),
+                     fmt::format("the range has {} rows, more than the limit of 41", (((s.to - s.from) / s.step).floor() + Rational(1)).to_string()),
+                     "use a larger step");
   }
   if (s.from <= Rational(-1)) {
     throw InputError("D331", at(eq + 1), "a change of -100% or less leaves nothing to compute", hint);
@@ -749,7 +757,8 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     if (amounts && total_amount.fen() > 0) sr.shown_amount_share_sum = shown_amounts;
     if ((units && total_units == 0) || (amounts && total_amount.fen() == 0)) {
       report.warnings.push_back({Severity::warning, "D335", table.where,
-                                 fmt::format("share table {} adds up to 0: no shares can be computed", table.name), ""});
+                                 fmt::format("share table {} adds up to 0: no shares can be computed", table.name),
+                                 "give at least one group units or an amount above 0"});
     }
     report.shares.push_back(std::move(sr));
   }

@@ -87,7 +87,10 @@ std::chrono::seconds read_positive_duration(const yaml::Node& node, std::string_
     throw InputError("D023", scalar_start(node), fmt::format("{} '{}' is not a duration", what, text),
                      "write a number and a unit: 30min, 1h, 8h");
   }
-  if (d->count() <= 0) throw InputError(std::string(code), scalar_start(node), fmt::format("{} must be longer than 0", what));
+  if (d->count() <= 0) {
+    throw InputError(std::string(code), scalar_start(node), fmt::format("{} must be longer than 0", what),
+                     "write a positive duration: 30min, 1h, 8h");
+  }
   return *d;
 }
 
@@ -208,7 +211,10 @@ Rota read_rota(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("shift")) {
     r.shift = read_positive_duration(*n, "shift", "D213");
     r.shift_where = n->where;
-    if (r.shift > 24h) throw InputError("D213", n->where, "a shift cannot be longer than 24 hours");
+    if (r.shift > 24h) {
+      throw InputError("D213", scalar_start(*n), fmt::format("a shift cannot be longer than 24 hours, got {}", n->value),
+                       "a shift is one person's time on duty, e.g. 8h; longer cover takes more shifts");
+    }
   }
   for (const auto& item : yaml::sequence(f.require("periods"), "periods").children) {
     auto p = read_period(item, t);
@@ -500,7 +506,10 @@ StaffLine compute_post(const RatioPost& p, const Values& values, const Days* day
   require_nonnegative(orders, p.orders, "orders", values);
   auto share = values(p.share);
   if (share.is_negative() || share > Rational(1)) {
-    throw InputError("D219", p.share.where, fmt::format("share must lie between 0% and 100%: {} = {}", p.share.text, share.to_string()));
+    throw InputError("D219", p.share.where,
+                     fmt::format("post {}: share must lie between 0% and 100%: {} = {}", p.name, p.share.text,
+                                 share.to_string()),
+                     "the share is the part of the orders this post handles, e.g. 30%");
   }
   auto capacity = values(p.capacity);
   require_positive(capacity, p.capacity, fmt::format("post {}: capacity (orders one person handles a day)", p.name), "D201", values);
@@ -682,8 +691,15 @@ QueueResult run_queue(const QueueInput& in, const std::string& name, const Locat
   } catch (const Error& e) {
     std::string what = e.what();
     bool too_big = what.find("too much traffic") != std::string::npos || what.find("more than") != std::string::npos;
-    throw InputError(too_big ? "D217" : "D204", where, fmt::format("queue {}: {}", name, what),
-                     too_big ? "split the contacts into several queues" : "lower the target or lengthen the answer time");
+    std::string hint = "lower the target or lengthen the answer time";
+    if (what.find("最高占用率") != std::string::npos) {
+      hint = "raise the maximum occupancy (max_occupancy, e.g. 85%)";
+    } else if (what.find("损耗率") != std::string::npos) {
+      hint = "lower the shrinkage (shrinkage, e.g. 30%)";
+    } else if (too_big) {
+      hint = "split the contacts into several queues (by channel, shop or hour)";
+    }
+    throw InputError(too_big ? "D217" : "D204", where, fmt::format("queue {}: {}", name, what), hint);
   }
 }
 
