@@ -1,0 +1,24 @@
+// Fuzz target: the CSV readers — the RFC 4180 table (csv.hpp), the product list (product_csv.hpp)
+// and the actuals (actuals.hpp).
+#include "dacu/actuals.hpp"
+#include "dacu/csv.hpp"
+#include "dacu/eligibility.hpp"
+#include "dacu/load.hpp"
+#include "dacu/product_csv.hpp"
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // The 聚划算 template's rules: markets, conditions and categories the product columns name.
+  static const dacu::EligibilityRules rules = [] {
+    dacu::Loader loader;
+    return loader.builtin("聚划算")->eligibility;
+  }();
+  const auto text = dacu::fuzz::as_text(data, size);
+  dacu::fuzz::refuse_quietly([&] {
+    auto table = dacu::parse_csv(std::string(text), "fuzz.csv");
+    (void)dacu::require_columns(table, {{"客户", "customer"}, {"注册", "registered"}});
+  });
+  dacu::fuzz::refuse_quietly([&] { (void)dacu::parse_products(text, "fuzz.csv", rules); });
+  dacu::fuzz::refuse_quietly([&] { (void)dacu::parse_actuals(text, "fuzz.csv"); });
+  return 0;
+}
