@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config python3 tzdata
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
-  nlohmann-json3-dev libutf8proc-dev libical-dev
+  nlohmann-json3-dev libutf8proc-dev libical-dev libxlsxwriter-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -26,6 +26,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm
 fi
 
-# The tests read dacu's calendars back with an independent parser (ical.js from npm), installed
+# The tests read dacu's calendars and workbooks back with independent parsers (ical.js and exceljs
+# from npm), installed
 # locally into tests/node/node_modules from its lock file; nothing is installed globally.
 (cd "$(dirname "$0")/../tests/node" && npm ci --no-audit --no-fund --loglevel=error)

@@ -59,6 +59,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
     o.batch.extension = format_extension(format);
     return run_batch(o.files, o.batch, produce, ctx);
   }
+  refuse_binary_on_terminal(o.output, format);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx);
   write_output(o.output, result.bytes, o.files, ctx);
@@ -71,7 +72,7 @@ Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
             cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");

@@ -21,13 +21,15 @@ struct RoiCliOptions {
 };
 
 int run_roi(const RoiCliOptions& o, Context& ctx) {
+  refuse_binary_on_terminal(o.output, choose_format(o.output, Format::table));
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   RoiOptions options;
   options.scenarios = o.scenarios;
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);
   auto report = compute_roi(campaign, options);
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_roi(report, choose_format(o.output, Format::table), render);
+  auto format = choose_format(o.output, Format::table);
+  auto bytes = render_roi(report, format, render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
@@ -39,7 +41,7 @@ Command roi_command() {
   return {"roi", "budget, revenue and ROI (投产比, 费用占比), scenarios and share tables", [](CommandLine& cl) {
             auto o = std::make_shared<RoiCliOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");

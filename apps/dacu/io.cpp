@@ -59,6 +59,15 @@ namespace {
 
 }  // namespace
 
+void refuse_binary_on_terminal(const OutputOptions& o, Format format) {
+  if (format != Format::xlsx) return;
+  if (!o.output.empty() && o.output != "-") return;
+  if (::isatty(STDOUT_FILENO) == 0) return;
+  throw InputError("D072", Location{make_source("<command line>", "--format xlsx"), 1, 1},
+                   "an Excel workbook is binary and stdout is a terminal",
+                   "write it to a file with -o out.xlsx (or pipe it: > out.xlsx)");
+}
+
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   if (o.output.empty() || o.output == "-") {
     ctx.out << bytes;

@@ -9,6 +9,7 @@
 #include "dacu/ics.hpp"
 #include "dacu/table.hpp"
 #include "dacu/utf8.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -236,6 +237,7 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "json") return Format::json;
   if (name == "ics") return Format::ics;
   if (name == "html") return Format::html;
+  if (name == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -249,6 +251,7 @@ std::optional<Format> format_from_extension(std::string_view path) {
   if (ext == "txt") return Format::table;
   if (ext == "ics") return Format::ics;
   if (ext == "html" || ext == "htm") return Format::html;
+  if (ext == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -260,6 +263,7 @@ std::string_view format_name(Format format) {
     case Format::json: return "json";
     case Format::ics: return "ics";
     case Format::html: return "html";
+    case Format::xlsx: return "xlsx";
   }
   return "?";
 }
@@ -274,6 +278,78 @@ std::string show_moment(const ZonedTime& at, Lang lang) {
   return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
 }
 
+date::local_seconds workbook_created(const Plan& plan) {
+  if (plan.milestones.empty()) return date::local_seconds(date::local_days(date::year(2000) / 1 / 1));
+  const auto& first = plan.milestones.front().at;
+  return first.local - first.utc_offset;
+}
+
+namespace {
+
+xlsx::Cell day_or_moment(bool all_day, date::local_days day, const ZonedTime& at) {
+  return all_day ? xlsx::Cell::date_of(day) : xlsx::Cell::datetime_of(at.local);
+}
+
+// A checkpoint's plan figure as written ("300", "12.5"): a number cell when it is one.
+xlsx::Cell figure_cell(const std::string& text) {
+  if (text.empty()) return {};
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (end != nullptr && *end == '\0') return xlsx::Cell::num(v);
+  return xlsx::Cell::text_of(text);
+}
+
+}  // namespace
+
+void add_plan_sheets(xlsx::Workbook& book, const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  auto str = [](std::string_view v) { return std::string(v); };
+  using C = xlsx::Cell;
+  auto& ms = book.add_sheet(str(l.milestones), {str(l.name), str(l.at), en ? "derived from" : "推算规则"});
+  for (const auto& m : plan.milestones) {
+    ms.rows.push_back({C::text_of(m.name), day_or_moment(m.date_only, m.at.day(), m.at), C::text_of(m.rule)});
+  }
+  auto& ts = book.add_sheet(en ? "Tasks" : "任务", {str(l.phase), str(l.start), str(l.end), str(l.all_day), str(l.task),
+                                                     str(l.department), str(l.owner), str(l.timing), en ? "note" : "备注"});
+  for (const auto& phase : plan.phases) {
+    for (const auto* t : tasks_in_phase(plan, phase)) {
+      ts.rows.push_back({C::text_of(t->phase), day_or_moment(t->all_day, t->first_day, t->start),
+                         day_or_moment(t->all_day, t->last_day, t->end), C::text_of(str(t->all_day ? l.yes : l.no)),
+                         C::text_of(t->name), C::text_of(t->department), C::text_of(t->owner), C::text_of(timing_of(*t)),
+                         C::text_of(t->note)});
+    }
+  }
+  for (const auto& t : plan.tasks) {  // tasks of a phase the template does not list, if any
+    if (std::find(plan.phases.begin(), plan.phases.end(), t.phase) != plan.phases.end()) continue;
+    ts.rows.push_back({C::text_of(t.phase), day_or_moment(t.all_day, t.first_day, t.start),
+                       day_or_moment(t.all_day, t.last_day, t.end), C::text_of(str(t.all_day ? l.yes : l.no)),
+                       C::text_of(t.name), C::text_of(t.department), C::text_of(t.owner), C::text_of(timing_of(t)),
+                       C::text_of(t.note)});
+  }
+  if (!plan.checkpoints.empty()) {
+    auto& cs = book.add_sheet(str(l.checkpoints), {str(l.at), str(l.name), str(l.metric), str(l.plan), str(l.tolerance),
+                                                   str(l.owner), str(l.action)});
+    for (const auto& c : plan.checkpoints) {
+      cs.rows.push_back({C::datetime_of(c.at.local), C::text_of(c.name), C::text_of(c.metric), figure_cell(c.plan),
+                         C::text_of(c.tolerance), C::text_of(c.owner), C::text_of(c.action)});
+    }
+  }
+  if (!plan.deadlines.empty()) {
+    auto& ds = book.add_sheet(str(deadlines_title(lang)), {str(l.start), str(l.end), en ? "item" : "事项", en ? "rule" : "规则", en ? "note" : "说明"});
+    for (const auto& d : plan.deadlines) {
+      ds.rows.push_back({day_or_moment(d.all_day, d.first_day, d.start), day_or_moment(d.all_day, d.last_day, d.end),
+                         C::text_of(d.name), C::text_of(d.rule), C::text_of(d.note)});
+    }
+  }
+}
+
+std::string render_plan_xlsx(const Plan& plan, Lang lang) {
+  xlsx::Workbook book(workbook_created(plan), plan.campaign);
+  add_plan_sheets(book, plan, lang);
+  return book.bytes();
+}
+
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options) {
   switch (format) {
     case Format::table: return render_table(plan, options.lang);
@@ -282,6 +358,7 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::json: return render_json(plan);
     case Format::ics: return render_ics(plan, IcsOptions{options.alarm});
     case Format::html: return render_plan_html(plan, options.lang);
+    case Format::xlsx: return render_plan_xlsx(plan, options.lang);
   }
   return {};
 }

@@ -10,28 +10,42 @@
 
 namespace dacu {
 
-enum class Format { table, md, csv, json, ics, html };
+enum class Format { table, md, csv, json, ics, html, xlsx };
 enum class Lang { zh, en };
 
 struct RenderOptions {
   Lang lang = Lang::zh;
   bool bom = false;  ///< CSV: start with a UTF-8 byte order mark so Excel reads it as UTF-8
   std::optional<std::chrono::seconds> alarm;  ///< ICS: a reminder this long before each event
+  /// XLSX: the creation time the workbook records (UTC; see workbook_created). Unset: 2000-01-01.
+  std::optional<date::local_seconds> created;
 };
 
-/// `table`, `md`, `csv`, `json`, `ics`, `html`; nullopt for anything else.
+/// `table`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
-/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`).
+/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`, `.xlsx`).
 std::optional<Format> format_from_extension(std::string_view path);
 std::string_view format_name(Format format);
 /// The file extension of a format, without the dot: `txt`, `md`, `csv`, `json`, `ics`, `html`.
 std::string_view format_extension(Format format);
 
-/// The plan in the given format.
+/// The plan in the given format. Xlsx is binary (a zip); see xlsx.hpp.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
 
 /// The Markdown plan without its title: milestones, one section per phase, checkpoints; headings
 /// start with `heading` (`##`), so a report can nest the schedule under its own title.
+/// The plan as an Excel workbook: 里程碑, 任务 (with a 阶段 column), 检查点 and 平台时限 sheets.
+std::string render_plan_xlsx(const Plan& plan, Lang lang);
+
+namespace xlsx {
+class Workbook;
+}
+/// Adds the plan's sheets to a workbook (`dacu report` nests them after its own).
+void add_plan_sheets(xlsx::Workbook& book, const Plan& plan, Lang lang);
+
+/// The creation time an Excel workbook records: the campaign's first milestone (UTC), never the clock.
+date::local_seconds workbook_created(const Plan& plan);
+
 std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_view heading);
 
 /// How a planner reads a day or a moment: `2026-12-20 周日`, `2026-12-20 周日 10:25`.

@@ -7,6 +7,7 @@
 
 #include "dacu/table.hpp"
 #include "dacu/timefmt.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -293,9 +294,55 @@ std::optional<StaffView> staff_view_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+// Every view as its own sheet, with numbers, dates and percentages as such.
+std::string staff_xlsx(const StaffReport& r, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  using C = xlsx::Cell;
+  xlsx::Workbook book(options.created.value_or(date::local_seconds(date::local_days(date::year(2000) / 1 / 1))), r.campaign);
+  auto& role = book.add_sheet(s(l.by_role), {s(l.model), s(l.item), s(l.name), s(l.department), s(l.inputs), s(l.rule), s(l.exact),
+                                            s(l.calls_per_person), s(l.heads), s(l.days)});
+  for (const auto& line : r.lines) {
+    role.rows.push_back({C::text_of(s(model_name(line.model, l))), C::text_of(line.group), C::text_of(line.name),
+                         C::text_of(line.department), C::text_of(show_terms(line.inputs, options.lang)), C::text_of(line.rule),
+                         C::num(line.exact), C::maybe(line.per_person, [](const Rational& v) { return C::num(v); }),
+                         C::integer_of(line.heads), C::text_of(show_days(line.days))});
+  }
+  auto& day = book.add_sheet(s(l.by_day), {s(l.day), s(l.source), s(l.name), s(l.department), s(l.on_duty), s(l.shifts), s(l.people),
+                                          s(l.person_hours)});
+  for (const auto& d : r.days) {
+    day.rows.push_back({C::date_of(d.day), C::text_of(d.source), C::text_of(d.name), C::text_of(d.department), C::integer_of(d.heads),
+                        d.shifts ? C::integer_of(d.shifts) : C{}, d.people ? C::integer_of(d.people) : C{},
+                        C::maybe(d.person_hours, [](const Rational& v) { return C::num(v); })});
+  }
+  if (!r.shifts.empty()) {
+    auto& shift = book.add_sheet(s(l.by_shift), {s(l.day), s(l.rota), s(l.shift), s(l.time), s(l.roles)});
+    for (const auto& sh : r.shifts) {
+      shift.rows.push_back({C::date_of(sh.day), C::text_of(sh.rota), C::integer_of(sh.number),
+                            C::text_of(fmt::format("{}–{}", show_clock(sh.from), show_clock(sh.to))), C::text_of(show_heads(sh.heads))});
+    }
+  }
+  if (!r.queues.empty()) {
+    auto& hour = book.add_sheet(s(l.by_hour), {s(l.queue), s(l.day), s(l.hour), s(l.contacts), s(l.traffic), s(l.agents),
+                                              s(l.service_level), s(l.asa), s(l.occupancy), s(l.scheduled)});
+    for (const auto& q : r.queues) {
+      for (const auto& i : q.intervals) {
+        hour.rows.push_back({C::text_of(q.name), C::date_of(q.day), C::text_of(show_interval(q, i)), C::num(i.contacts),
+                             C::num(i.result.traffic_erlangs), C::integer_of(i.result.agents), C::percent_of(i.result.service_level),
+                             C::num(i.result.asa_seconds), C::percent_of(i.result.occupancy), C::integer_of(i.result.agents_after_shrinkage)});
+      }
+    }
+  }
+  if (!r.notes.empty()) {
+    auto& notes = book.add_sheet(s(l.notes), {s(l.notes)});
+    for (const auto& n : r.notes) notes.rows.push_back({C::text_of(n)});
+  }
+  return book.bytes();
+}
+
 std::string render_staff(const StaffReport& r, StaffView view, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return report_json(r);
+  if (format == Format::xlsx) return staff_xlsx(r, options);
   auto table = view_table(r, view, l, options.lang);
   if (format == Format::csv) return with_excel_bom(render_csv_table(table), options.bom);
   bool md = format == Format::md;
@@ -316,6 +363,7 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
 std::string render_erlang(const QueueSummary& q, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return queue_json(q, false).dump(2) + "\n";
+  if (format == Format::xlsx) throw Error("dacu staff --erlang cannot write xlsx");
   const auto& i = q.intervals.front();
   const auto& res = i.result;
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};

@@ -7,6 +7,7 @@
 #include "dacu/report.hpp"
 #include "dacu/table.hpp"
 #include "dacu/timefmt.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -203,6 +204,52 @@ std::string render_json(const Report& r) {
   return doc.dump(2) + "\n";
 }
 
+// One sheet per section: countdown, due and in-progress tasks, checkpoints, problems in the
+// actuals, then the schedule's own sheets (里程碑, 任务, 检查点, 平台时限).
+std::string render_xlsx(const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  auto s = [](std::string_view v) { return std::string(v); };
+  using C = xlsx::Cell;
+  xlsx::Workbook book(workbook_created(r.plan), r.plan.campaign);
+  auto& countdown = book.add_sheet(s(l.countdown), {s(l.milestone), s(l.at), s(l.remaining), en ? "seconds" : "秒数", s(l.as_of)});
+  for (const auto& c : r.countdown) {
+    countdown.rows.push_back({C::text_of(c.milestone), c.date_only ? C::date_of(c.at.day()) : C::datetime_of(c.at.local),
+                              C::text_of(show_countdown(c.remaining, lang)), C::integer_of(c.remaining.count()),
+                              C::datetime_of(r.as_of.local)});
+  }
+  auto& tasks = book.add_sheet(en ? "Due and in progress" : "今日到期与进行中", {s(l.status), s(l.task), s(l.department), s(l.owner), s(l.end)});
+  auto add_tasks = [&](const std::vector<DatedTask>& list, std::string_view label) {
+    for (const auto& t : list) {
+      tasks.rows.push_back({C::text_of(s(label)), C::text_of(t.name), C::text_of(t.department), C::text_of(t.owner),
+                            t.all_day ? C::date_of(t.last_day) : C::datetime_of(t.end.local)});
+    }
+  };
+  add_tasks(r.due_today, l.due_today);
+  add_tasks(r.in_progress, l.in_progress);
+  auto& checks = book.add_sheet(s(l.checkpoints), {s(l.at), s(l.name), s(l.metric), s(l.plan), s(l.tolerance), s(l.actual), s(l.actual_at),
+                                                  s(l.deviation), s(l.status), s(l.owner), s(l.action)});
+  for (const auto& c : r.checkpoints) {
+    checks.rows.push_back({C::datetime_of(c.checkpoint.at.local), C::text_of(c.checkpoint.name), C::text_of(c.checkpoint.metric),
+                           C::maybe(c.plan, [](const Rational& v) { return C::num(v); }), C::text_of(c.checkpoint.tolerance),
+                           C::maybe(c.actual, [](const Rational& v) { return C::num(v); }),
+                           C::maybe(c.actual_at, [](date::local_seconds v) { return C::datetime_of(v); }),
+                           C::maybe(c.deviation, [](const Rational& v) { return C::percent_of(v); }),
+                           C::text_of(status_label(c.status, lang)), C::text_of(c.checkpoint.owner), C::text_of(c.message)});
+  }
+  if (!r.findings.empty()) {
+    auto& findings = book.add_sheet(s(l.findings), {en ? "severity" : "级别", en ? "code" : "代码", en ? "file" : "文件", en ? "line" : "行",
+                                                   en ? "message" : "说明"});
+    for (const auto& d : r.findings) {
+      findings.rows.push_back({C::text_of(d.severity == Severity::error ? "error" : "warning"), C::text_of(d.code),
+                               C::text_of(std::string(d.where.file_name())), C::integer_of(static_cast<std::int64_t>(d.where.line)),
+                               C::text_of(d.message)});
+    }
+  }
+  add_plan_sheets(book, r.plan, lang);
+  return book.bytes();
+}
+
 }  // namespace
 
 std::string render_report(const Report& report, Format format, const RenderOptions& options) {
@@ -210,6 +257,7 @@ std::string render_report(const Report& report, Format format, const RenderOptio
     case Format::md: return render_md(report, options.lang);
     case Format::json: return render_json(report);
     case Format::html: return render_report_html(report, options.lang);
+    case Format::xlsx: return render_xlsx(report, options.lang);
     default: throw Error(fmt::format("a report cannot be written as {}", format_name(format)));
   }
 }
