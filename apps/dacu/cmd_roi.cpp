@@ -21,14 +21,15 @@ struct RoiCliOptions {
 };
 
 int run_roi(const RoiCliOptions& o, Context& ctx) {
-  refuse_binary_on_terminal(o.output, choose_format(o.output, Format::table));
+  auto format = choose_format(o.output, Format::table);
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   RoiOptions options;
   options.scenarios = o.scenarios;
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);
   auto report = compute_roi(campaign, options);
   auto render = render_options(o.output, o.bom);
-  auto format = choose_format(o.output, Format::table);
+  render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
@@ -51,6 +52,7 @@ Command roi_command() {
                 "  dacu roi examples/聚划算-ROI样例.yaml --scenarios\n"
                 "  dacu roi examples/聚划算-ROI样例.yaml --sensitivity 件数=-20%..+20%:10%\n"
                 "  dacu roi my.yaml --set 团购价=89 --format json -o roi.json\n"
+                "  dacu roi examples/聚划算-ROI样例.yaml --scenarios -o roi.xlsx   (Excel: money as numbers to the fen)\n"
                 "  dacu roi examples/双十一-货品规划.yaml           (share tables)\n"
                 "投产比 = 成交额 ÷ 活动费用; 财务ROI = (成交额 − 活动费用) ÷ 活动费用; 费用占比 = 活动费用 ÷ 成交额.\n"
                 "Money is exact to the fen; JSON gives amounts as decimal strings.\n");

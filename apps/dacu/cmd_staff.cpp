@@ -50,7 +50,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
     return kUsageError;
   }
   auto format = choose_format(o.output, Format::table);
-  refuse_binary_on_terminal(o.output, format);
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
     throw InputError("D200", Location{campaign.source, 1, 1},
@@ -84,6 +84,7 @@ Command staff_command() {
                 "  dacu staff examples/双十一-旗舰店.yaml --by shift --format md\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by hour --set 活动效果系数=8\n"
                 "  dacu staff my.yaml -o staff.json                        every view, exact values\n"
+                "  dacu staff my.yaml -o staff.xlsx                        every view, a sheet each\n"
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --shrinkage 30%\n"
                 "Headcounts always round up; the table shows each figure's formula and its value before rounding.\n");
 

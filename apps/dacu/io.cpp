@@ -59,13 +59,11 @@ namespace {
 
 }  // namespace
 
-void refuse_binary_on_terminal(const OutputOptions& o, Format format) {
-  if (format != Format::xlsx) return;
+void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx) {
+  if (format != Format::xlsx || !ctx.out_is_terminal) return;
   if (!o.output.empty() && o.output != "-") return;
-  if (::isatty(STDOUT_FILENO) == 0) return;
-  throw InputError("D072", Location{make_source("<command line>", "--format xlsx"), 1, 1},
-                   "an Excel workbook is binary and stdout is a terminal",
-                   "write it to a file with -o out.xlsx (or pipe it: > out.xlsx)");
+  throw InputError("D072", Location{make_source("<command line>", {}), 0, 0}, "an Excel workbook is binary and stdout is a terminal",
+                   "write it to a file with -o FILE.xlsx, or redirect stdout: > FILE.xlsx");
 }
 
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {

@@ -65,7 +65,7 @@ std::string str(std::string_view s) { return std::string(s); }
 Cell money(const Money& m) { return {m.format_grouped(), m.to_string(), xlsx::Cell::money_of(m)}; }
 Cell opt_money(const std::optional<Money>& m, const Labels& l) { return m ? money(*m) : Cell(str(l.none), ""); }
 Cell multiple(const std::optional<Rational>& r, const Labels& l) {
-  return r ? Cell(format_fixed(*r, 2), r->to_string(), xlsx::Cell::num(*r)) : Cell(str(l.none), "");
+  return r ? Cell(format_fixed(*r, 2), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
 Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2) {
   return r ? Cell(format_percent(*r, decimals), r->to_string(), xlsx::Cell::percent_of(*r)) : Cell(str(l.none), "");
@@ -84,7 +84,7 @@ std::string number(const Rational& r) {
   return r.to_string();
 }
 Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
-  return r ? Cell(number(*r), r->to_string(), xlsx::Cell::num(*r)) : Cell(str(l.none), "");
+  return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
 
 std::string with_inputs(const Trace& t) {
@@ -195,7 +195,7 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   std::vector<Section> out;
   if (!r.parameters.empty()) {
     Section s{str(l.parameters), {str(l.parameter), str(l.value)}, {}, {Align::left, Align::right}, {}};
-    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, v});
+    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, Cell(v, v, xlsx::Cell::figure_of(v))});
     out.push_back(std::move(s));
   }
   if (r.has_budget) out.push_back(budget_section(r, l));
@@ -217,7 +217,7 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
     for (const auto& row : r.sensitivity) {
       s.rows.push_back(compare_cells(r, row.figures, l,
                                      {Cell(signed_percent(row.change), row.change.to_string(), xlsx::Cell::percent_of(row.change)),
-                                      Cell(number(row.value), row.value.to_string(), xlsx::Cell::num(row.value))}));
+                                      Cell(number(row.value), row.value.to_string(), xlsx::Cell::number_of(row.value))}));
     }
     out.push_back(std::move(s));
   }
@@ -269,18 +269,18 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   return out;
 }
 
-// One sheet per section: the typed cells, then the section's notes below a blank row.
-std::string sections_xlsx(const std::vector<Section>& sections, date::local_seconds created, const std::string& title) {
+// One sheet per section, as the table shows it: typed cells (a value shown as — is an empty
+// cell), then the section's notes below the data.
+std::string sections_xlsx(const std::vector<Section>& sections, std::chrono::sys_seconds created, const std::string& title) {
   xlsx::Workbook book(created, title);
   for (const auto& s : sections) {
     auto& sheet = book.add_sheet(s.title, s.header);
     for (const auto& row : s.rows) {
       std::vector<xlsx::Cell> cells;
-      for (const auto& c : row) cells.push_back(c.typed ? *c.typed : xlsx::Cell::text_of(c.shown));
+      for (const auto& c : row) cells.push_back(c.typed ? *c.typed : c.raw.empty() ? xlsx::Cell{} : xlsx::Cell::text_of(c.shown));
       sheet.rows.push_back(std::move(cells));
     }
-    if (!s.notes.empty()) sheet.rows.emplace_back();
-    for (const auto& n : s.notes) sheet.rows.push_back({xlsx::Cell::text_of(n)});
+    sheet.notes = s.notes;
   }
   return book.bytes();
 }
@@ -510,8 +510,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
   std::string out;
   if (format == Format::json) return roi_json(report);
   if (format == Format::xlsx) {
-    return sections_xlsx(roi_sections(report, l), options.created.value_or(date::local_seconds(date::local_days(date::year(2000) / 1 / 1))),
-                         report.campaign);
+    return sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign);
   }
   auto title = fmt::format("{}  ({} {})", report.campaign, l.template_, report.template_name);
   out = render_sections(title, roi_sections(report, l), format, l);
