@@ -26,7 +26,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm
 fi
 
-# The tests read dacu's calendars and workbooks back with independent parsers (ical.js and exceljs
-# from npm), installed
-# locally into tests/node/node_modules from its lock file; nothing is installed globally.
+# The tests read dacu's outputs back with independent parsers from npm (ical.js for calendars,
+# Ajv and yaml for the schema, exceljs for workbooks), installed locally into
+# tests/node/node_modules from its lock file; nothing is installed globally.
 (cd "$(dirname "$0")/../tests/node" && npm ci --no-audit --no-fund --loglevel=error)
