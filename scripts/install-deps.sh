@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config python3 tzdata
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
-  nlohmann-json3-dev libutf8proc-dev libical-dev
+  nlohmann-json3-dev libutf8proc-dev libical-dev libxlsxwriter-dev
   clang-14 libclang-rt-14-dev  # the sanitizer and fuzz build (CONTRIBUTING.md, tests/fuzz/)
 )
 missing=()
@@ -27,6 +27,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm
 fi
 
-# The tests read dacu's calendars back with an independent parser (ical.js from npm), installed
-# locally into tests/node/node_modules from its lock file; nothing is installed globally.
+# The tests read dacu's outputs back with independent parsers from npm (ical.js for calendars,
+# Ajv and yaml for the schema, exceljs for workbooks), installed locally into
+# tests/node/node_modules from its lock file; nothing is installed globally.
 (cd "$(dirname "$0")/../tests/node" && npm ci --no-audit --no-fund --loglevel=error)

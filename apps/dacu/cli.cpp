@@ -74,6 +74,7 @@ Examples:
   dacu staff examples/双十一-旗舰店.yaml --by day    heads, shifts and person-hours per day
   dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20
   dacu plan my.yaml -o team.ics --alarm 30m        calendar to import
+  dacu plan my.yaml -o plan.xlsx                   Excel workbook: real dates and numbers
   dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.html
   dacu report shops/*.yaml --actuals today.csv --out-dir out/ -j 2 --fail-on-alert
   dacu roi examples/聚划算-ROI样例.yaml --scenarios   budget, 投产比, 费用占比
@@ -92,6 +93,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   // write fails with EPIPE instead of killing the process, and run() ends quietly with 0.
   std::signal(SIGPIPE, SIG_IGN);
   bool err_terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  bool out_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
   const char* no_color = std::getenv("NO_COLOR");  // set and not empty: no color (no-color.org)
   bool color = err_terminal && (no_color == nullptr || *no_color == '\0');
   CLI::App app{std::string(kOverview), "dacu"};
@@ -124,7 +126,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   }
 
   Loader loader;
-  Context ctx{out, err, loader, color, err_terminal};
+  Context ctx{out, err, loader, color, err_terminal, out_terminal};
   int status = kUsageError;
   try {
     for (auto& [sub, runner] : runners) {

@@ -47,7 +47,8 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
 int run_plan(PlanOptions& o, Context& ctx) {
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
-  RenderOptions render{parse_lang(o.output), o.bom, parse_alarm(o.alarm)};
+  auto render = render_options(o.output, o.bom);
+  render.alarm = parse_alarm(o.alarm);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::table);
   auto produce = [&](Loader& loader, const std::string& file) {
@@ -59,6 +60,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
     o.batch.extension = format_extension(format);
     return run_batch(o.files, o.batch, produce, ctx);
   }
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx);
   write_output(o.output, result.bytes, o.files, ctx);
@@ -71,7 +73,7 @@ Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
             cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
@@ -86,6 +88,7 @@ Command plan_command() {
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
                 "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
+                "  dacu plan my.yaml -o plan.xlsx              (Excel: a sheet per list, real dates; never to a terminal)\n"
                 "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n"
                 "  dacu plan shops/*.yaml --out-dir out/ --format ics -j 2   (batch: out/<name>.ics each)\n");
             return [o](Context& ctx) { return run_plan(*o, ctx); };

@@ -62,6 +62,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     o.batch.extension = format_extension(format);
     return run_batch(o.files, o.batch, produce, ctx);
   }
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx);
   auto inputs = o.files;
@@ -79,11 +80,12 @@ Command report_command() {
             cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
-            add_output_options(cl, o->output, {"md", "json", "html"});
+            add_output_options(cl, o->output, {"md", "json", "html", "xlsx"});
             add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"
                 "  dacu report my.yaml --actuals today.csv -o report.html          (format from the extension)\n"
+                "  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.xlsx   (Excel workbook)\n"
                 "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n");
             return [o](Context& ctx) { return run_report(*o, ctx); };
           }};

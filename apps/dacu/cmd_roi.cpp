@@ -21,13 +21,16 @@ struct RoiCliOptions {
 };
 
 int run_roi(const RoiCliOptions& o, Context& ctx) {
+  auto format = choose_format(o.output, Format::table);
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   RoiOptions options;
   options.scenarios = o.scenarios;
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);
   auto report = compute_roi(campaign, options);
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_roi(report, choose_format(o.output, Format::table), render);
+  render.created = workbook_created(campaign);
+  auto bytes = render_roi(report, format, render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
@@ -39,7 +42,7 @@ Command roi_command() {
   return {"roi", "budget, revenue and ROI (投产比, 费用占比), scenarios and share tables", [](CommandLine& cl) {
             auto o = std::make_shared<RoiCliOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");
@@ -49,6 +52,7 @@ Command roi_command() {
                 "  dacu roi examples/聚划算-ROI样例.yaml --scenarios\n"
                 "  dacu roi examples/聚划算-ROI样例.yaml --sensitivity 件数=-20%..+20%:10%\n"
                 "  dacu roi my.yaml --set 团购价=89 --format json -o roi.json\n"
+                "  dacu roi examples/聚划算-ROI样例.yaml --scenarios -o roi.xlsx   (Excel: money as numbers to the fen)\n"
                 "  dacu roi examples/双十一-货品规划.yaml           (share tables)\n"
                 "投产比 = 成交额 ÷ 活动费用; 财务ROI = (成交额 − 活动费用) ÷ 活动费用; 费用占比 = 活动费用 ÷ 成交额.\n"
                 "Money is exact to the fen; JSON gives amounts as decimal strings.\n");

@@ -49,6 +49,8 @@ int run_staff(StaffOptions& o, Context& ctx) {
     ctx.err << "dacu: error: staff: FILE is required\nhint: run `dacu staff --help` for usage\n";
     return kUsageError;
   }
+  auto format = choose_format(o.output, Format::table);
+  refuse_binary_on_terminal(o.output, format, ctx);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
     throw InputError("D200", Location{campaign.source, 1, 1},
@@ -58,7 +60,8 @@ int run_staff(StaffOptions& o, Context& ctx) {
   auto plan = plan_campaign(campaign);
   auto report = compute_staffing(campaign, plan);
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_staff(report, *staff_view_from_name(o.by), choose_format(o.output, Format::table), render);
+  render.created = workbook_created(plan);
+  auto bytes = render_staff(report, *staff_view_from_name(o.by), format, render);
   print_diagnostics(plan.warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
@@ -73,7 +76,7 @@ Command staff_command() {
             cl.choice("--by", o->by, {"role", "day", "shift", "hour"},
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
                       "shift: each rota shift; hour: queues hour by hour");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"
@@ -81,6 +84,7 @@ Command staff_command() {
                 "  dacu staff examples/双十一-旗舰店.yaml --by shift --format md\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by hour --set 活动效果系数=8\n"
                 "  dacu staff my.yaml -o staff.json                        every view, exact values\n"
+                "  dacu staff my.yaml -o staff.xlsx                        every view, a sheet each\n"
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --shrinkage 30%\n"
                 "Headcounts always round up; the table shows each figure's formula and its value before rounding.\n");
 

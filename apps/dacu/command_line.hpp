@@ -40,6 +40,7 @@ struct Context {
   Loader& loader;
   bool color = false;            ///< stderr is a terminal and NO_COLOR is not set
   bool err_is_terminal = false;  ///< progress may be drawn on stderr
+  bool out_is_terminal = false;  ///< stdout is a terminal: binary formats are refused there
 };
 
 /// One subcommand: its name, a one-line summary, and `setup`, which registers its options and

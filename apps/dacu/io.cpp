@@ -59,6 +59,13 @@ namespace {
 
 }  // namespace
 
+void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx) {
+  if (format != Format::xlsx || !ctx.out_is_terminal) return;
+  if (!o.output.empty() && o.output != "-") return;
+  throw InputError("D072", Location{make_source("<command line>", {}), 0, 0}, "an Excel workbook is binary and stdout is a terminal",
+                   "write it to a file with -o FILE.xlsx, or redirect stdout: > FILE.xlsx");
+}
+
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   if (o.output.empty() || o.output == "-") {
     ctx.out << bytes;

@@ -28,6 +28,10 @@ RenderOptions render_options(const OutputOptions& o, bool bom = false);
 /// --format if given, else what -o's extension implies, else `fallback`.
 Format choose_format(const OutputOptions& o, Format fallback);
 
+/// Binary formats (xlsx) never go to a terminal: throws InputError D072 when `format` is binary,
+/// there is no -o (or it is `-`) and stdout is a terminal. A pipe or a redirect is fine.
+void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx);
+
 /// Writes `bytes` to -o (atomically: a temporary file renamed over the target, so a failure never
 /// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);

@@ -156,7 +156,8 @@ std::string render_check(const CheckReport& report, Format format, const RenderO
     case Format::csv: return render_csv(report, options);
     case Format::json: return render_json(report);
     case Format::ics:
-    case Format::html: break;  // `dacu check` does not offer these
+    case Format::html:
+    case Format::xlsx: break;  // `dacu check` does not offer these
   }
   throw Error(fmt::format("dacu check cannot write {}", format_name(format)));
 }

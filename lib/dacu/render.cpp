@@ -5,10 +5,13 @@
 
 #include <array>
 
+#include <date/tz.h>
+
 #include "dacu/html.hpp"
 #include "dacu/ics.hpp"
 #include "dacu/table.hpp"
 #include "dacu/utf8.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -236,6 +239,7 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "json") return Format::json;
   if (name == "ics") return Format::ics;
   if (name == "html") return Format::html;
+  if (name == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -249,6 +253,7 @@ std::optional<Format> format_from_extension(std::string_view path) {
   if (ext == "txt") return Format::table;
   if (ext == "ics") return Format::ics;
   if (ext == "html" || ext == "htm") return Format::html;
+  if (ext == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -260,6 +265,7 @@ std::string_view format_name(Format format) {
     case Format::json: return "json";
     case Format::ics: return "ics";
     case Format::html: return "html";
+    case Format::xlsx: return "xlsx";
   }
   return "?";
 }
@@ -274,6 +280,114 @@ std::string show_moment(const ZonedTime& at, Lang lang) {
   return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
 }
 
+std::chrono::sys_seconds workbook_created(const Plan& plan) {
+  if (plan.milestones.empty()) return xlsx::no_date();
+  std::optional<std::chrono::sys_seconds> earliest;
+  for (const auto& m : plan.milestones) {
+    auto utc = std::chrono::sys_seconds((m.at.local - m.at.utc_offset).time_since_epoch());
+    if (!earliest || utc < *earliest) earliest = utc;
+  }
+  return *earliest;
+}
+
+std::chrono::sys_seconds workbook_created(const Campaign& campaign) {
+  std::optional<date::local_seconds> earliest;
+  for (const auto& m : campaign.plan.milestones) {
+    if (m.given && (!earliest || m.given->at < *earliest)) earliest = m.given->at;
+  }
+  if (!earliest) return xlsx::no_date();
+  const auto* zone = date::locate_zone(campaign.plan.timezone.value);
+  return zone->to_sys(*earliest, date::choose::earliest);
+}
+
+namespace {
+
+xlsx::Cell day_or_moment(bool all_day, date::local_days day, const ZonedTime& at) {
+  return all_day ? xlsx::Cell::date_of(day) : xlsx::Cell::datetime_of(at.local);
+}
+
+// Each sheet mirrors one list of the JSON output, column for column, in the same order.
+
+void add_about_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& about = book.add_sheet(en ? "About" : "信息", {en ? "item" : "项目", en ? "value" : "值"});
+  about.rows.push_back({C::text_of(en ? "campaign" : "活动"), C::text_of(plan.campaign)});
+  about.rows.push_back({C::text_of(std::string(l.template_)), C::text_of(plan.template_name)});
+  about.rows.push_back({C::text_of(std::string(l.timezone)), C::text_of(plan.timezone)});
+  about.rows.push_back({C::text_of(std::string(l.calendar)), C::text_of(plan.calendar)});
+}
+
+void add_milestone_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, l.milestones),
+                               {std::string(l.name), std::string(l.at), lang == Lang::en ? "derived from" : "推算规则"});
+  for (const auto& m : plan.milestones) {
+    sheet.rows.push_back({C::text_of(m.name), day_or_moment(m.date_only, m.at.day(), m.at), C::text_of(m.rule)});
+  }
+}
+
+void add_task_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, en ? "Tasks" : "任务"),
+                               {std::string(l.task), std::string(l.phase), std::string(l.department), std::string(l.owner),
+                                en ? "start timing" : "开始时间要求", en ? "end timing" : "结束时间要求", en ? "duration" : "时长",
+                                std::string(l.all_day), std::string(l.start), std::string(l.end), std::string(l.rolled),
+                                en ? "note" : "备注"});
+  for (const auto& t : plan.tasks) {
+    sheet.rows.push_back({C::text_of(t.name), C::text_of(t.phase), C::text_of(t.department), C::text_of(t.owner),
+                          C::text_of(t.start_offset), C::text_of(t.end_offset), C::text_of(t.duration), C::boolean_of(t.all_day),
+                          day_or_moment(t.all_day, t.first_day, t.start), day_or_moment(t.all_day, t.last_day, t.end),
+                          C::boolean_of(t.rolled), C::text_of(t.note)});
+  }
+}
+
+void add_checkpoint_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, l.checkpoints),
+                               {std::string(l.name), lang == Lang::en ? "timing" : "时间要求", std::string(l.at), std::string(l.metric),
+                                std::string(l.plan), std::string(l.tolerance), std::string(l.owner), std::string(l.action)});
+  for (const auto& c : plan.checkpoints) {
+    sheet.rows.push_back({C::text_of(c.name), C::text_of(c.offset), C::datetime_of(c.at.local), C::text_of(c.metric),
+                          C::figure_of(c.plan), C::figure_of(c.tolerance), C::text_of(c.owner), C::text_of(c.action)});
+  }
+}
+
+void add_deadline_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, deadlines_title(lang)),
+                               {en ? "item" : "事项", en ? "rule" : "规则", std::string(l.all_day), std::string(l.start),
+                                std::string(l.end), en ? "note" : "说明"});
+  for (const auto& d : plan.deadlines) {
+    sheet.rows.push_back({C::text_of(d.name), C::text_of(d.rule), C::boolean_of(d.all_day),
+                          day_or_moment(d.all_day, d.first_day, d.start), day_or_moment(d.all_day, d.last_day, d.end),
+                          C::text_of(d.note)});
+  }
+}
+
+}  // namespace
+
+void add_plan_sheets(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  add_milestone_sheet(book, plan, lang, prefix);
+  add_deadline_sheet(book, plan, lang, prefix);
+  add_task_sheet(book, plan, lang, prefix);
+  add_checkpoint_sheet(book, plan, lang, prefix);
+}
+
+std::string render_plan_xlsx(const Plan& plan, Lang lang) {
+  xlsx::Workbook book(workbook_created(plan), plan.campaign);
+  add_about_sheet(book, plan, lang);
+  add_plan_sheets(book, plan, lang, "");
+  return book.bytes();
+}
+
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options) {
   switch (format) {
     case Format::table: return render_table(plan, options.lang);
@@ -282,6 +396,7 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::json: return render_json(plan);
     case Format::ics: return render_ics(plan, IcsOptions{options.alarm});
     case Format::html: return render_plan_html(plan, options.lang);
+    case Format::xlsx: return render_plan_xlsx(plan, options.lang);
   }
   return {};
 }

@@ -10,25 +10,44 @@
 
 namespace dacu {
 
-enum class Format { table, md, csv, json, ics, html };
+enum class Format { table, md, csv, json, ics, html, xlsx };
 enum class Lang { zh, en };
 
 struct RenderOptions {
   Lang lang = Lang::zh;
   bool bom = false;  ///< CSV: start with a UTF-8 byte order mark so Excel reads it as UTF-8
   std::optional<std::chrono::seconds> alarm;  ///< ICS: a reminder this long before each event
+  /// XLSX: the creation time the workbook records (see workbook_created). Unset: 2000-01-01T00:00:00Z.
+  std::optional<std::chrono::sys_seconds> created;
 };
 
-/// `table`, `md`, `csv`, `json`, `ics`, `html`; nullopt for anything else.
+/// `table`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
-/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`).
+/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`, `.xlsx`).
 std::optional<Format> format_from_extension(std::string_view path);
 std::string_view format_name(Format format);
-/// The file extension of a format, without the dot: `txt`, `md`, `csv`, `json`, `ics`, `html`.
+/// The file extension of a format, without the dot: `txt`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`.
 std::string_view format_extension(Format format);
 
-/// The plan in the given format.
+/// The plan in the given format. Xlsx is binary (a zip); see xlsx.hpp.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
+
+/// The plan as an Excel workbook, one sheet per list of the JSON output: 信息 (campaign, template,
+/// time zone, calendar), 里程碑, 平台时限, 任务 and 跟进检查点, each always present.
+std::string render_plan_xlsx(const Plan& plan, Lang lang);
+
+namespace xlsx {
+class Workbook;
+}
+/// Adds the schedule's sheets (里程碑, 平台时限, 任务, 跟进检查点) to a workbook, each name after
+/// `prefix` (`dacu report` nests them under 日程·).
+void add_plan_sheets(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix);
+
+/// The creation time an Excel workbook records, never the clock: the plan's earliest milestone;
+/// 2000-01-01T00:00:00Z for a plan without one.
+std::chrono::sys_seconds workbook_created(const Plan& plan);
+/// The same for a campaign not planned (`dacu roi`): its earliest given milestone, else 2000-01-01.
+std::chrono::sys_seconds workbook_created(const Campaign& campaign);
 
 /// The Markdown plan without its title: milestones, one section per phase, checkpoints; headings
 /// start with `heading` (`##`), so a report can nest the schedule under its own title.

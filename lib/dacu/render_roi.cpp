@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dacu/table.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -18,6 +19,8 @@ struct Cell {
   Cell(std::string s) : shown(s), raw(std::move(s)) {}  // NOLINT(google-explicit-constructor)
   Cell(const char* s) : Cell(std::string(s)) {}         // NOLINT(google-explicit-constructor)
   Cell(std::string s, std::string r) : shown(std::move(s)), raw(std::move(r)) {}
+  Cell(std::string s, std::string r, xlsx::Cell t) : shown(std::move(s)), raw(std::move(r)), typed(std::move(t)) {}
+  std::optional<xlsx::Cell> typed;  ///< what an Excel cell holds: a number, money or percentage; text when unset
 };
 
 struct Section {
@@ -59,13 +62,13 @@ const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string str(std::string_view s) { return std::string(s); }
 
-Cell money(const Money& m) { return {m.format_grouped(), m.to_string()}; }
+Cell money(const Money& m) { return {m.format_grouped(), m.to_string(), xlsx::Cell::money_of(m)}; }
 Cell opt_money(const std::optional<Money>& m, const Labels& l) { return m ? money(*m) : Cell(str(l.none), ""); }
 Cell multiple(const std::optional<Rational>& r, const Labels& l) {
-  return r ? Cell(format_fixed(*r, 2), r->to_string()) : Cell(str(l.none), "");
+  return r ? Cell(format_fixed(*r, 2), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
 Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2) {
-  return r ? Cell(format_percent(*r, decimals), r->to_string()) : Cell(str(l.none), "");
+  return r ? Cell(format_percent(*r, decimals), r->to_string(), xlsx::Cell::percent_of(*r)) : Cell(str(l.none), "");
 }
 std::string number(const Rational& r) {
   if (r.is_integer()) {
@@ -81,7 +84,7 @@ std::string number(const Rational& r) {
   return r.to_string();
 }
 Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
-  return r ? Cell(number(*r), r->to_string()) : Cell(str(l.none), "");
+  return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
 
 std::string with_inputs(const Trace& t) {
@@ -192,7 +195,7 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   std::vector<Section> out;
   if (!r.parameters.empty()) {
     Section s{str(l.parameters), {str(l.parameter), str(l.value)}, {}, {Align::left, Align::right}, {}};
-    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, v});
+    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, Cell(v, v, xlsx::Cell::figure_of(v))});
     out.push_back(std::move(s));
   }
   if (r.has_budget) out.push_back(budget_section(r, l));
@@ -213,7 +216,8 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
     s.align.assign(s.header.size(), Align::right);
     for (const auto& row : r.sensitivity) {
       s.rows.push_back(compare_cells(r, row.figures, l,
-                                     {Cell(signed_percent(row.change), row.change.to_string()), Cell(number(row.value), row.value.to_string())}));
+                                     {Cell(signed_percent(row.change), row.change.to_string(), xlsx::Cell::percent_of(row.change)),
+                                      Cell(number(row.value), row.value.to_string(), xlsx::Cell::number_of(row.value))}));
     }
     out.push_back(std::move(s));
   }
@@ -232,7 +236,7 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
     for (const auto& row : t.rows) {
       std::vector<Cell> cells{row.name};
       if (units) {
-        cells.push_back(Cell(number(Rational(*row.units)), std::to_string(*row.units)));
+        cells.push_back(Cell(number(Rational(*row.units)), std::to_string(*row.units), xlsx::Cell::integer_of(*row.units)));
         cells.push_back(percent(row.unit_share, l, share_decimals));
       }
       if (amounts) {
@@ -244,13 +248,13 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
     std::vector<Cell> total{str(l.total)};
     std::vector<std::string> sums;
     if (units) {
-      total.push_back(Cell(number(Rational(*t.total_units)), std::to_string(*t.total_units)));
-      total.push_back(t.shown_unit_share_sum ? Cell(format_percent(1, share_decimals), "1") : Cell(str(l.none), ""));
+      total.push_back(Cell(number(Rational(*t.total_units)), std::to_string(*t.total_units), xlsx::Cell::integer_of(*t.total_units)));
+      total.push_back(t.shown_unit_share_sum ? Cell(format_percent(1, share_decimals), "1", xlsx::Cell::percent_of(Rational(1))) : Cell(str(l.none), ""));
       if (t.shown_unit_share_sum) sums.push_back(fmt::format("{} {}", t.units_label, format_percent(*t.shown_unit_share_sum, share_decimals)));
     }
     if (amounts) {
       total.push_back(money(*t.total_amount));
-      total.push_back(t.shown_amount_share_sum ? Cell(format_percent(1, share_decimals), "1") : Cell(str(l.none), ""));
+      total.push_back(t.shown_amount_share_sum ? Cell(format_percent(1, share_decimals), "1", xlsx::Cell::percent_of(Rational(1))) : Cell(str(l.none), ""));
       if (t.shown_amount_share_sum) sums.push_back(fmt::format("{} {}", t.amount_label, format_percent(*t.shown_amount_share_sum, share_decimals)));
     }
     s.rows.push_back(std::move(total));
@@ -263,6 +267,22 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+// One sheet per section, as the table shows it: typed cells (a value shown as — is an empty
+// cell), then the section's notes below the data.
+std::string sections_xlsx(const std::vector<Section>& sections, std::chrono::sys_seconds created, const std::string& title) {
+  xlsx::Workbook book(created, title);
+  for (const auto& s : sections) {
+    auto& sheet = book.add_sheet(s.title, s.header);
+    for (const auto& row : s.rows) {
+      std::vector<xlsx::Cell> cells;
+      for (const auto& c : row) cells.push_back(c.typed ? *c.typed : c.raw.empty() ? xlsx::Cell{} : xlsx::Cell::text_of(c.shown));
+      sheet.rows.push_back(std::move(cells));
+    }
+    sheet.notes = s.notes;
+  }
+  return book.bytes();
 }
 
 Table plain(const Section& s) {
@@ -489,6 +509,9 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
   const auto& l = labels(options.lang);
   std::string out;
   if (format == Format::json) return roi_json(report);
+  if (format == Format::xlsx) {
+    return sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign);
+  }
   auto title = fmt::format("{}  ({} {})", report.campaign, l.template_, report.template_name);
   out = render_sections(title, roi_sections(report, l), format, l);
   if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
@@ -498,6 +521,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
 std::string render_funnel(const FunnelReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return funnel_json(report);
+  if (format == Format::xlsx) throw Error("dacu funnel cannot write xlsx");
   auto title = fmt::format("{}  ({})", report.campaign, report.customers_file);
   auto out = render_sections(title, funnel_sections(report, l), format, l);
   if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 
 #include "dacu/table.hpp"
 #include "dacu/timefmt.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -293,9 +295,130 @@ std::optional<StaffView> staff_view_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The workbook: one sheet per list of the JSON output, columns in the JSON's key order; a map of
+// heads per role becomes one column per role.
+
+using XCell = xlsx::Cell;
+
+XCell day_cell(const std::vector<date::local_days>& days, bool last) {
+  if (days.empty()) return {};
+  return XCell::date_of(last ? days.back() : days.front());
+}
+
+// Every role any row names, in the order they first appear.
+template <class Row>
+std::vector<std::string> roles_of(const std::vector<Row>& rows) {
+  std::vector<std::string> roles;
+  for (const auto& row : rows) {
+    for (const auto& [role, n] : row.heads) {
+      if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+    }
+  }
+  return roles;
+}
+
+void add_role_cells(std::vector<XCell>& cells, const std::vector<std::string>& roles,
+                    const std::vector<std::pair<std::string, std::int64_t>>& heads) {
+  for (const auto& role : roles) {
+    auto it = std::find_if(heads.begin(), heads.end(), [&](const auto& h) { return h.first == role; });
+    cells.push_back(it == heads.end() ? XCell{} : XCell::integer_of(it->second));
+  }
+}
+
+void add_lines_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l, Lang lang) {
+  bool en = lang == Lang::en;
+  auto& sheet = book.add_sheet(s(l.by_role), {s(l.model), s(l.item), s(l.name), s(l.department), s(l.inputs), s(l.rule), s(l.exact),
+                                              s(l.heads), s(l.calls_per_person), en ? "first day" : "首日", en ? "last day" : "末日"});
+  for (const auto& line : r.lines) {
+    sheet.rows.push_back({XCell::text_of(s(model_name(line.model, l))), XCell::text_of(line.group), XCell::text_of(line.name),
+                          XCell::text_of(line.department), XCell::text_of(show_terms(line.inputs, lang)), XCell::text_of(line.rule),
+                          XCell::number_of(line.exact), XCell::integer_of(line.heads),
+                          XCell::maybe(line.per_person, [](const Rational& v) { return XCell::number_of(v); }),
+                          day_cell(line.days, false), day_cell(line.days, true)});
+  }
+}
+
+void add_days_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l) {
+  auto& sheet = book.add_sheet(s(l.by_day), {s(l.day), s(l.source), s(l.name), s(l.department), s(l.on_duty), s(l.shifts), s(l.people),
+                                             s(l.person_hours)});
+  for (const auto& d : r.days) {
+    sheet.rows.push_back({XCell::date_of(d.day), XCell::text_of(d.source), XCell::text_of(d.name), XCell::text_of(d.department),
+                          XCell::integer_of(d.heads), XCell::integer_of(d.shifts), XCell::integer_of(d.people),
+                          XCell::maybe(d.person_hours, [](const Rational& v) { return XCell::number_of(v); })});
+  }
+}
+
+void add_rota_days_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l, Lang lang) {
+  bool en = lang == Lang::en;
+  auto roles = roles_of(r.rota_days);
+  std::vector<std::string> header{s(l.rota), en ? "period" : "时期", s(l.day), en ? "coverage hours" : "覆盖小时",
+                                  en ? "opens" : "开始", en ? "shift (hours)" : "班长(小时)", en ? "shifts before rounding" : "班次(未取整)",
+                                  s(l.shifts), s(l.roles), s(l.people), s(l.person_hours)};
+  header.insert(header.end(), roles.begin(), roles.end());
+  auto& sheet = book.add_sheet(en ? "by rota day" : "排班日", std::move(header));
+  for (const auto& d : r.rota_days) {
+    std::vector<XCell> cells{XCell::text_of(d.rota), XCell::text_of(d.period), XCell::date_of(d.day), XCell::number_of(d.hours),
+                             XCell::datetime_of(date::local_seconds(d.day) + d.opens), XCell::number_of(d.shift_hours),
+                             XCell::number_of(d.shifts_exact), XCell::integer_of(d.shifts), XCell::integer_of(d.heads_on_duty),
+                             XCell::integer_of(d.people), XCell::number_of(d.person_hours)};
+    add_role_cells(cells, roles, d.heads);
+    sheet.rows.push_back(std::move(cells));
+  }
+}
+
+void add_shifts_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l, Lang lang) {
+  bool en = lang == Lang::en;
+  auto roles = roles_of(r.shifts);
+  std::vector<std::string> header{s(l.rota), s(l.day), s(l.shift), en ? "from" : "开始", en ? "to" : "结束"};
+  header.insert(header.end(), roles.begin(), roles.end());
+  auto& sheet = book.add_sheet(s(l.by_shift), std::move(header));
+  for (const auto& sh : r.shifts) {
+    auto midnight = date::local_seconds(sh.day);
+    std::vector<XCell> cells{XCell::text_of(sh.rota), XCell::date_of(sh.day), XCell::integer_of(sh.number),
+                             XCell::datetime_of(midnight + sh.from), XCell::datetime_of(midnight + sh.to)};
+    add_role_cells(cells, roles, sh.heads);
+    sheet.rows.push_back(std::move(cells));
+  }
+}
+
+void add_intervals_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l, Lang lang) {
+  auto& sheet = book.add_sheet(s(l.by_hour), {s(l.queue), s(l.day), lang == Lang::en ? "hour" : "小时", s(l.contacts), s(l.agents),
+                                              s(l.scheduled), s(l.traffic), s(l.service_level), s(l.asa), s(l.occupancy),
+                                              s(l.probability_wait)});
+  for (const auto& q : r.queues) {
+    for (const auto& i : q.intervals) {
+      const auto& res = i.result;
+      sheet.rows.push_back({XCell::text_of(q.name), XCell::date_of(q.day),
+                            XCell::maybe(i.hour, [](int h) { return XCell::integer_of(h); }), XCell::number_of(i.contacts),
+                            XCell::integer_of(res.agents), XCell::integer_of(res.agents_after_shrinkage),
+                            XCell::number_of(res.traffic_erlangs), XCell::percent_of(res.service_level),
+                            XCell::number_of(res.asa_seconds), XCell::percent_of(res.occupancy), XCell::percent_of(res.probability_wait)});
+    }
+  }
+}
+
+std::string staff_xlsx(const StaffReport& r, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  xlsx::Workbook book(options.created.value_or(xlsx::no_date()), r.campaign);
+  add_lines_sheet(book, r, l, options.lang);
+  add_days_sheet(book, r, l);
+  add_rota_days_sheet(book, r, l, options.lang);
+  add_shifts_sheet(book, r, l, options.lang);
+  add_intervals_sheet(book, r, l, options.lang);
+  auto& notes = book.add_sheet(s(l.notes), {s(l.notes)});
+  for (const auto& n : r.notes) notes.rows.push_back({XCell::text_of(n)});
+  return book.bytes();
+}
+
+}  // namespace
+
 std::string render_staff(const StaffReport& r, StaffView view, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return report_json(r);
+  if (format == Format::xlsx) return staff_xlsx(r, options);
   auto table = view_table(r, view, l, options.lang);
   if (format == Format::csv) return with_excel_bom(render_csv_table(table), options.bom);
   bool md = format == Format::md;
@@ -316,6 +439,7 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
 std::string render_erlang(const QueueSummary& q, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return queue_json(q, false).dump(2) + "\n";
+  if (format == Format::xlsx) throw Error("dacu staff --erlang cannot write xlsx");
   const auto& i = q.intervals.front();
   const auto& res = i.result;
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};

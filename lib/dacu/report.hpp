@@ -92,7 +92,7 @@ std::string show_deviation(const Rational& deviation);
 std::string show_countdown(std::chrono::seconds remaining, Lang lang);
 std::string show_status(CheckStatus status, Lang lang);
 
-/// md, json or html (others throw Error).
+/// md, json, html or xlsx (others throw Error).
 std::string render_report(const Report& report, Format format, const RenderOptions& options = {});
 
 }  // namespace dacu

@@ -7,6 +7,7 @@
 #include "dacu/report.hpp"
 #include "dacu/table.hpp"
 #include "dacu/timefmt.hpp"
+#include "dacu/xlsx.hpp"
 
 namespace dacu {
 
@@ -203,6 +204,97 @@ std::string render_json(const Report& r) {
   return doc.dump(2) + "\n";
 }
 
+// The workbook mirrors the JSON output: one sheet per list, columns in the JSON's key order.
+
+void add_about_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& about = book.add_sheet(en ? "About" : "信息", {en ? "item" : "项目", en ? "value" : "值"});
+  about.rows.push_back({C::text_of(en ? "campaign" : "活动"), C::text_of(r.plan.campaign)});
+  about.rows.push_back({C::text_of(en ? "template" : "模板"), C::text_of(r.plan.template_name)});
+  about.rows.push_back({C::text_of(en ? "time zone" : "时区"), C::text_of(r.plan.timezone)});
+  about.rows.push_back({C::text_of(std::string(l.as_of)), C::datetime_of(r.as_of.local)});
+  about.rows.push_back({C::text_of(en ? "alert (a checkpoint off plan)" : "有检查点偏离计划"), C::boolean_of(r.alert())});
+  for (const auto& file : r.actuals_files) about.rows.push_back({C::text_of(std::string(l.actuals)), C::text_of(file)});
+}
+
+void add_countdown_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(std::string(l.countdown), {std::string(l.milestone), std::string(l.at),
+                                                          lang == Lang::en ? "seconds" : "秒数", std::string(l.remaining)});
+  for (const auto& c : r.countdown) {
+    sheet.rows.push_back({C::text_of(c.milestone), c.date_only ? C::date_of(c.at.day()) : C::datetime_of(c.at.local),
+                          C::integer_of(c.remaining.count()), C::text_of(show_countdown(c.remaining, lang))});
+  }
+}
+
+xlsx::Cell task_end_cell(const DatedTask& t) {
+  return t.all_day ? xlsx::Cell::date_of(t.last_day) : xlsx::Cell::datetime_of(t.end.local);
+}
+
+// summary.due_today, in_progress and overdue, one row each, in that order.
+void add_today_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(en ? "Today" : "今日", {en ? "list" : "类别", std::string(l.name), std::string(l.department),
+                                                     std::string(l.owner), std::string(l.end)});
+  for (const auto& [tasks, label] : {std::pair{&r.due_today, l.due_today}, {&r.in_progress, l.in_progress}}) {
+    for (const auto& t : *tasks) {
+      sheet.rows.push_back({C::text_of(std::string(label)), C::text_of(t.name), C::text_of(t.department), C::text_of(t.owner),
+                            task_end_cell(t)});
+    }
+  }
+  for (const auto* c : r.overdue()) {
+    sheet.rows.push_back({C::text_of(std::string(l.overdue)), C::text_of(c->checkpoint.name), {}, C::text_of(c->checkpoint.owner),
+                          C::datetime_of(c->checkpoint.at.local)});
+  }
+}
+
+void add_checkpoint_results_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto number = [](const Rational& v) { return C::number_of(v); };
+  auto& sheet = book.add_sheet(std::string(l.checkpoints),
+                               {std::string(l.name), std::string(l.at), std::string(l.metric), std::string(l.plan),
+                                std::string(l.tolerance), std::string(l.actual), std::string(l.actual_at), std::string(l.deviation),
+                                std::string(l.status), std::string(l.owner), std::string(l.action)});
+  for (const auto& c : r.checkpoints) {
+    sheet.rows.push_back({C::text_of(c.checkpoint.name), C::datetime_of(c.checkpoint.at.local), C::text_of(c.checkpoint.metric),
+                          C::figure_of(c.checkpoint.plan), C::figure_of(c.checkpoint.tolerance), C::maybe(c.actual, number),
+                          C::maybe(c.actual_at, [](date::local_seconds v) { return C::datetime_of(v); }),
+                          C::maybe(c.deviation, [](const Rational& v) { return C::percent_of(v); }),
+                          C::text_of(status_label(c.status, lang)), C::text_of(c.checkpoint.owner), C::text_of(c.message)});
+  }
+}
+
+void add_findings_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(std::string(l.findings), {en ? "severity" : "级别", en ? "code" : "代码", en ? "file" : "文件",
+                                                         en ? "line" : "行", en ? "column" : "列", en ? "message" : "说明"});
+  for (const auto& d : r.findings) {
+    sheet.rows.push_back({C::text_of(d.severity == Severity::error ? "error" : "warning"), C::text_of(d.code),
+                          C::text_of(std::string(d.where.file_name())), C::number_of(Rational(d.where.line)),
+                          C::number_of(Rational(d.where.column)), C::text_of(d.message)});
+  }
+}
+
+std::string render_xlsx(const Report& r, Lang lang) {
+  auto as_of_utc = std::chrono::sys_seconds((r.as_of.local - r.as_of.utc_offset).time_since_epoch());
+  xlsx::Workbook book(as_of_utc, r.plan.campaign);  // created: the moment the report is as of
+  add_about_sheet(book, r, lang);
+  add_countdown_sheet(book, r, lang);
+  add_today_sheet(book, r, lang);
+  add_checkpoint_results_sheet(book, r, lang);
+  add_findings_sheet(book, r, lang);
+  add_plan_sheets(book, r.plan, lang, lang == Lang::en ? "Schedule · " : "日程·");
+  return book.bytes();
+}
+
 }  // namespace
 
 std::string render_report(const Report& report, Format format, const RenderOptions& options) {
@@ -210,6 +302,7 @@ std::string render_report(const Report& report, Format format, const RenderOptio
     case Format::md: return render_md(report, options.lang);
     case Format::json: return render_json(report);
     case Format::html: return render_report_html(report, options.lang);
+    case Format::xlsx: return render_xlsx(report, options.lang);
     default: throw Error(fmt::format("a report cannot be written as {}", format_name(format)));
   }
 }
