@@ -31,6 +31,8 @@ std::string_view Calendar::holiday_name(date::local_days day) const {
 // A run of days off is at most a few weeks; the bound only guards a calendar declaring every
 // day a holiday.
 constexpr int kMaxDaysOffInARow = 366;
+// The longest public holiday (春节) is 9 days; a longer range is a typo in the last day.
+constexpr date::days kMaxHolidayDays{31};
 
 date::local_days Calendar::next_working_day(date::local_days day) const {
   for (int i = 0; i < kMaxDaysOffInARow && !is_working_day(day); ++i) day += date::days{1};
@@ -136,6 +138,12 @@ Calendar parse_calendar(std::string_view text, std::string_view source_name) {
           if (last < first) {
             throw InputError("D034", range.children[1].where, fmt::format("holiday {} ends before it starts", name),
                                "write the first day off, then the last: [2026-10-01, 2026-10-07]");
+          }
+          if (last - first >= kMaxHolidayDays) {
+            throw InputError("D024", range.children[1].where,
+                             fmt::format("holiday {} lasts {} days, more than {}", name, (last - first).count() + 1,
+                                         kMaxHolidayDays.count()),
+                             "check the last day: a public holiday is a few days, e.g. [2026-10-01, 2026-10-07]");
           }
           for (auto d = first; d <= last; d += date::days{1}) calendar.add_holiday(d, name);
         }

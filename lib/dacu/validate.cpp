@@ -8,9 +8,11 @@
 #include <set>
 
 #include "dacu/budget.hpp"
+#include "dacu/calendar.hpp"
 #include "dacu/eligibility.hpp"
 #include "dacu/schedule.hpp"
 #include "dacu/staffing.hpp"
+#include "dacu/yaml.hpp"
 
 namespace dacu {
 
@@ -169,9 +171,33 @@ void check_double_booking(const Template& t, const Plan& plan, std::vector<Diagn
 
 }  // namespace
 
+namespace {
+
+/// Whether the document says `kind: calendar` (the holiday tables under templates/calendars/).
+bool is_calendar_document(std::string_view yaml_text, std::string_view source_name) {
+  if (yaml_text.find("calendar") == std::string_view::npos) return false;
+  try {
+    auto doc = yaml::parse(std::string(yaml_text), source_name);
+    const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
+    return kind && kind->is_scalar() && kind->value == "calendar";
+  } catch (const InputError&) {
+    return false;  // the loader reports the same problem
+  }
+}
+
+}  // namespace
+
 std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_view source_name,
                                       const std::filesystem::path& base_dir, Loader& loader) {
   std::vector<Diagnostic> out;
+  if (is_calendar_document(yaml_text, source_name)) {
+    try {
+      (void)parse_calendar(yaml_text, source_name);
+    } catch (const InputError& e) {
+      out.push_back(e.diagnostic());
+    }
+    return out;
+  }
   Campaign campaign;
   try {
     campaign = loader.parse(yaml_text, source_name, base_dir, {}, &out);

@@ -82,7 +82,7 @@ def main():
     good, bad = yaml_files()
     for path in good + bad:
         write_seed(out / "fuzz_load", path.read_bytes())
-    for path in sorted(ROOT.glob("templates/calendars/*.yaml")) + sorted(ROOT.glob("tests/bad/calendar-*.yaml")):
+    for path in sorted(ROOT.glob("templates/calendars/*.yaml")) + sorted(ROOT.glob("tests/bad*/calendar-*.yaml")):
         write_seed(out / "fuzz_calendar", path.read_bytes())
     for path in sorted(ROOT.glob("examples/**/*.csv")) + sorted(ROOT.glob("tests/data/*.csv")):
         write_seed(out / "fuzz_csv", path.read_bytes())
