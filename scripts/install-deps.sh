@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3 tzdata
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
   nlohmann-json3-dev libutf8proc-dev libical-dev libxlsxwriter-dev
+  zlib1g-dev  # xlsxwriter.pc links -lz, but Debian's libxlsxwriter-dev does not depend on it
   clang-14 libclang-rt-14-dev  # the sanitizer and fuzz build (CONTRIBUTING.md, tests/fuzz/)
 )
 missing=()
