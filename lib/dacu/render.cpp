@@ -281,13 +281,12 @@ std::string show_moment(const ZonedTime& at, Lang lang) {
 }
 
 std::chrono::sys_seconds workbook_created(const Plan& plan) {
-  if (plan.milestones.empty()) return xlsx::no_date();
   std::optional<std::chrono::sys_seconds> earliest;
   for (const auto& m : plan.milestones) {
     auto utc = std::chrono::sys_seconds((m.at.local - m.at.utc_offset).time_since_epoch());
     if (!earliest || utc < *earliest) earliest = utc;
   }
-  return *earliest;
+  return earliest.value_or(xlsx::no_date());
 }
 
 std::chrono::sys_seconds workbook_created(const Campaign& campaign) {

@@ -127,24 +127,17 @@ std::string cell_name(std::uint32_t row, std::uint16_t col) {
 
 namespace {
 
-std::size_t utf8_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
-
 // The longest prefix of `s` that is at most `units` UTF-16 units (characters past U+FFFF count 2).
 std::string fit_utf16(std::string_view s, std::size_t units) {
-  std::size_t used = 0, i = 0;
-  while (i < s.size()) {
-    auto len = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
-    std::size_t cost = len == 4 ? 2 : 1;
+  std::string out;
+  std::size_t used = 0;
+  for (char32_t cp : utf8::decode(s)) {
+    std::size_t cost = cp > 0xFFFF ? 2 : 1;
     if (used + cost > units) break;
     used += cost;
-    i += len;
+    out += utf8::encode(cp);
   }
-  return std::string(s.substr(0, i));
+  return out;
 }
 
 std::string ascii_lower(std::string s) {
