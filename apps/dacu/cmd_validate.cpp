@@ -50,15 +50,16 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
 }  // namespace
 
 Command validate_command() {
-  return {"validate", "check templates and campaign files; report every problem", [](CommandLine& cl) {
+  return {"validate", "check templates, campaign and calendar files; report every problem", [](CommandLine& cl) {
             auto o = std::make_shared<ValidateOptions>();
-            cl.positionals("FILE", o->files, "templates or campaign files", true);
+            cl.positionals("FILE", o->files, "templates, campaign files or calendars (kind: calendar)", true);
             cl.choice("-f,--format", o->format, {"text", "json", "github"},
                       "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
             cl.option("-o,--output", o->output.output, "write the report to FILE instead");
             cl.examples(
                 "  dacu validate templates/*.yaml examples/*.yaml\n"
+                "  dacu validate templates/calendars/cn.yaml   (the holiday table: dates, ranges, D024)\n"
                 "  dacu validate --strict my.yaml              (warnings fail too)\n"
                 "  dacu validate --format json my.yaml > problems.json\n"
                 "  dacu validate --format github templates/*.yaml   (in a GitHub Actions step)\n"
