@@ -83,8 +83,13 @@ class Workbook {
   explicit Workbook(std::chrono::sys_seconds created, std::string title = {});
   /// A new sheet; the reference stays valid while the workbook lives.
   Sheet& add_sheet(std::string name, std::vector<std::string> header);
-  /// The .xlsx file. Throws InputError D073 when a cell cannot be written.
+  /// The .xlsx file, written by libxlsxwriter in the module dacu-xlsx.so (lib/dacu/modules.hpp).
+  /// Throws InputError D073 when a cell cannot be written, D074 when the module cannot be loaded.
   std::string bytes() const;
+
+  std::chrono::sys_seconds created() const { return created_; }
+  const std::string& title() const { return title_; }
+  const std::deque<Sheet>& sheets() const { return sheets_; }
 
  private:
   std::chrono::sys_seconds created_;
