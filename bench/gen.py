@@ -210,6 +210,11 @@ def main() -> None:
         bdir.mkdir(exist_ok=True)
         for i in range(args.batch):
             write_if_changed(bdir / f"{i:05d}.yaml", batch_campaign(i))
+        # Files from an earlier, larger --batch would be planned too: the batch is exactly M files.
+        wanted = {f"{i:05d}.yaml" for i in range(args.batch)}
+        for stale in bdir.glob("*.yaml"):
+            if stale.name not in wanted:
+                stale.unlink()
         with open(args.out / "batch.list", "w") as f:
             f.writelines(f"{bdir / f'{i:05d}.yaml'}\n" for i in range(args.batch))
 

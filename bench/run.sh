@@ -4,16 +4,18 @@
 #   bash bench/run.sh            # full suite: Release build, inputs, timings, one table
 #   bash bench/run.sh --short    # tiny sizes, 1 repetition, no tj3: only checks the suite runs
 #
-# Options: --reps N (default 5) --tj3-reps N (default: --reps) --batch-reps N (default 1)
+# Options: --reps N (default 5; runs under 0.1 s get 10x) --tj3-reps N (default: --reps)
+#          --batch-reps N (default 3)
 #          --batch N (small campaign files, default 10000) --no-tj3 --timeout SECONDS (tj3 cap, 600)
 #          --build-dir DIR (default build-bench) --no-build (use the binaries already in --build-dir)
 #          --out DIR (default bench/out, git-ignored)
-# Every figure is the median of the repetitions: wall seconds and peak RSS from
-# `/usr/bin/time -f '%e %M'`. No timing is ever asserted; the machine is shared.
+# Every time is the median of the repetitions, in wall seconds measured with bash's EPOCHREALTIME;
+# peak RSS comes from one more run under `/usr/bin/time -f %M`. No timing is ever asserted; the
+# machine is shared.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-reps=5 tj3_reps= batch_reps=1 batch=10000 use_tj3=1 tj3_timeout=600 short=0 build=1
+reps=5 tj3_reps= batch_reps=3 batch=10000 use_tj3=1 tj3_timeout=600 short=0 build=1
 build_dir=$root/build-bench out=$root/bench/out
 sizes=(100 1000 10000 100000)
 while (($#)); do
@@ -28,7 +30,7 @@ while (($#)); do
     --timeout) tj3_timeout=$2; shift ;;
     --build-dir) build_dir=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -37,6 +39,7 @@ done
 build_dir=$(realpath -m "$build_dir") out=$(realpath -m "$out")
 if ((short)); then reps=1 batch_reps=1 batch=20 use_tj3=0 sizes=(10 100); fi
 tj3_reps=${tj3_reps:-$reps}
+quick_reps=$((reps * 10))  # runs of a few milliseconds: more of them for a steady median
 [[ -x /usr/bin/time ]] || { echo "run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 # 1. Release build with the bench helpers (tests off: this is about the shipped binary).
@@ -57,23 +60,28 @@ if ((use_tj3)) && ! command -v tj3 >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y tj3 >/dev/null || use_tj3=0
 fi
 
-# 3. Timing. measure NAME REPS CMD...: runs CMD REPS times (stdout discarded), sets
-#    WALL and RSS (MB) to the medians; a failing or timed-out run sets WALL=FAIL.
+# 3. Timing. measure NAME REPS CMD...: runs CMD REPS times (stdout discarded) and sets WALL to the
+#    median wall seconds, timed by bash's EPOCHREALTIME around fork and exec (microseconds, where
+#    /usr/bin/time's %e has hundredths: too coarse for a 13 ms plan); then runs it once more under
+#    /usr/bin/time for RSS, the peak resident set in MB. A failing or timed-out run sets WALL=FAIL.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 measure() {
-  local name=$1 n=$2; shift 2
-  : >"$tmp/w"; : >"$tmp/m"
+  local name=$1 n=$2 start end; shift 2
+  : >"$tmp/w"
   WALL=FAIL RSS=-
   for ((r = 0; r < n; r++)); do
-    if ! /usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err"; then
+    start=${EPOCHREALTIME/[.,]/}  # microseconds; no $(…), whose fork would be timed too
+    if ! "$@" >/dev/null 2>"$tmp/err"; then
       echo "run.sh: $name failed: $(tail -c 300 "$tmp/err")" >&2
       return 0
     fi
-    tail -n 1 "$tmp/t" | awk '{print $1 >> "'"$tmp/w"'"; print $2/1024 >> "'"$tmp/m"'"}'
+    end=${EPOCHREALTIME/[.,]/}
+    awk -v d=$((10#$end - 10#$start)) 'BEGIN {printf "%.4f\n", d / 1e6}' >>"$tmp/w"
   done
-  WALL=$(median <"$tmp/w") RSS=$(median <"$tmp/m" | awk '{printf "%.1f", $1}')
+  WALL=$(median <"$tmp/w")
+  /usr/bin/time -f '%M' -o "$tmp/t" "$@" >/dev/null 2>&1 && RSS=$(tail -n 1 "$tmp/t" | awk '{printf "%.1f", $1 / 1024}')
 }
 rows=()
 row() { rows+=("$(printf '%-34s %9s %10s %9s %6s  %s' "$@")"); echo "  ${rows[-1]}" >&2; }
@@ -86,19 +94,23 @@ echo "timing (median of $reps; tj3 $tj3_reps; batch $batch_reps) ..." >&2
 while read -r name _; do
   example=$(grep -l -x "extends: $name" "$root"/examples/*.yaml | head -n 1)
   [[ -n $example ]] || { row "dacu plan $name" - - - - "no example extends it"; continue; }
-  measure "plan-$name" "$reps" "$dacu" plan "$example"
-  row "dacu plan $name (table)" "$(($("$dacu" plan "$example" --format csv | wc -l) - 1))" "$WALL" "$RSS" "$reps" \
+  measure "plan-$name" "$quick_reps" "$dacu" plan "$example"
+  row "dacu plan $name (table)" "$(($("$dacu" plan "$example" --format csv | wc -l) - 1))" "$WALL" "$RSS" "$quick_reps" \
     "examples/$(basename "$example")"
 done < <("$dacu" templates | tail -n +2)
 
 declare -A dacu_wall dacu_rss floor_wall
 for n in "${sizes[@]}"; do
-  measure floor "$reps" "$floor" "$out/tpl-$n.yaml" "$out/campaign-$n.yaml"
+  k=$reps
+  ((n <= 1000)) && k=$quick_reps
+  measure floor "$k" "$floor" "$out/tpl-$n.yaml" "$out/campaign-$n.yaml"
   floor_wall[$n]=$WALL
-  row "parse floor (yaml-cpp LoadFile)" "$n" "$WALL" "$RSS" "$reps" "both files, every node touched"
-  measure dacu "$reps" "$dacu" plan "$out/campaign-$n.yaml" --format csv
+  row "parse floor (yaml-cpp LoadFile)" "$n" "$WALL" "$RSS" "$k" "both files, every node touched"
+  measure events "$k" "$floor" --events "$out/tpl-$n.yaml" "$out/campaign-$n.yaml"
+  row "yaml-cpp events only" "$n" "$WALL" "$RSS" "$k" "both files, no tree: the least any yaml-cpp program pays"
+  measure dacu "$k" "$dacu" plan "$out/campaign-$n.yaml" --format csv
   dacu_wall[$n]=$WALL dacu_rss[$n]=$RSS
-  row "dacu plan --format csv" "$n" "$WALL" "$RSS" "$reps" "= $(ratio "$WALL" "${floor_wall[$n]}" 2) parse floor"
+  row "dacu plan --format csv" "$n" "$WALL" "$RSS" "$k" "= $(ratio "$WALL" "${floor_wall[$n]}" 2) parse floor"
 done
 [[ -n ${dacu_wall[100000]:-} && -n ${dacu_wall[10000]:-} ]] &&
   row "dacu 100,000 / 10,000 tasks" - - - - "time $(ratio "${dacu_wall[100000]}" "${dacu_wall[10000]}"), memory $(ratio "${dacu_rss[100000]}" "${dacu_rss[10000]}")"

@@ -10,6 +10,7 @@
 
 #include "support.hpp"
 #include "dacu/load.hpp"
+#include "dacu/yaml.hpp"
 
 using namespace dacu;
 using dacu::test::error_of;
@@ -440,4 +441,25 @@ TEST_CASE("template mistakes are refused with an exact, located message", "[load
   });
   CHECK(e.code == "D034");
   CHECK(e.message == "sale ends before it starts");
+}
+
+TEST_CASE("a duplicate key is found in short and long mappings alike", "[load]") {
+  // Wherever the repeat sits, first key or last, short mapping or long, it is the one reported.
+  auto mapping_with = [](int keys, int repeated, int at) {
+    std::string text;
+    for (int i = 1; i <= keys; ++i) text += fmt::format("k{}: {}\n", i == at ? repeated : i, i);
+    return text;
+  };
+  struct Case { int keys, repeated, at; };
+  auto c = GENERATE(Case{3, 1, 3}, Case{16, 2, 16}, Case{17, 1, 17}, Case{18, 17, 18}, Case{40, 5, 33}, Case{40, 20, 40});
+  INFO(c.keys << " keys, k" << c.repeated << " again as key " << c.at);
+  auto e = error_of([&] { yaml::parse(mapping_with(c.keys, c.repeated, c.at), "m.yaml"); });
+  CHECK(e.code == "D003");
+  CHECK(where(e.where) == fmt::format("m.yaml:{}:1", c.at));
+  CHECK(e.message == fmt::format("duplicate key 'k{}'", c.repeated));
+  CHECK(e.hint == fmt::format("'k{0}' is already defined at line {0}; keep one of them", c.repeated));
+  // Without the repeat, every key is kept in order.
+  auto doc = yaml::parse(mapping_with(c.keys, 0, 0), "m.yaml");
+  REQUIRE(doc.root.map_size() == static_cast<std::size_t>(c.keys));
+  CHECK(doc.root.key(static_cast<std::size_t>(c.keys) - 1).value == fmt::format("k{}", c.keys));
 }
