@@ -805,7 +805,10 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
   return report;
 }
 
-std::vector<Diagnostic> check_staffing(const Template& t) {
+namespace {
+
+// Every model computed, its first problem collected; with `days`, also what needs dates.
+std::vector<Diagnostic> check_models(const Template& t, const Days* days) {
   std::vector<Diagnostic> out;
   if (!t.staffing) return out;
   const auto& s = *t.staffing;
@@ -817,12 +820,22 @@ std::vector<Diagnostic> check_staffing(const Template& t) {
       out.push_back(e.diagnostic());
     }
   };
-  for (const auto& p : s.posts) collect([&] { compute_post(p, values, nullptr); });
-  for (const auto& c : s.calling) collect([&] { compute_calling(c, values, nullptr); });
-  for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, nullptr); });
-  for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, nullptr); });
+  for (const auto& p : s.posts) collect([&] { compute_post(p, values, days); });
+  for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
+  for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
+  for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
   sort_diagnostics(out);
   return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(t, nullptr); }
+
+std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan) {
+  if (!campaign.plan.staffing) return {};
+  Days days(campaign, plan);
+  return check_models(campaign.plan, &days);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -253,8 +253,12 @@ struct StaffReport {
 StaffReport compute_staffing(const Campaign& campaign, const Plan& plan);
 
 /// Every staffing problem of a template with its default parameter values, collected (one per
-/// model at most), sorted by location: for `dacu validate`.
+/// model at most), sorted by location: for `dacu validate` when the plan cannot be expanded.
 std::vector<Diagnostic> check_staffing(const Template& t);
+/// The same with the plan's dated milestones, so that what needs days is checked too: a period
+/// that ends before it starts (D034), two rota periods on one day (D220). What `dacu staff`
+/// refuses, `dacu validate` reports.
+std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan);
 
 // ---------------------------------------------------------------------------------------------
 // Quick mode: one queue from the command line.

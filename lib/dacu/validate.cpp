@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "dacu/budget.hpp"
@@ -214,20 +215,28 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
       check_unused_parameters(t, out);
       give_template_dates(campaign);
     }
-    // The sections later commands compute from (staffing, budget, eligibility) check themselves.
+    // The sections later commands compute from (staffing, budget, eligibility) check themselves;
+    // staffing with the plan's days when there is a plan, as `dacu staff` computes it.
     auto add = [&](std::vector<Diagnostic> found) { out.insert(out.end(), found.begin(), found.end()); };
-    add(check_staffing(t));
-    add(check_budget(t));
-    add(check_eligibility_rules(t));
+    std::optional<Plan> plan;
     try {
-      auto plan = expand(campaign);
-      for (auto& w : plan.warnings) out.push_back(std::move(w));
-      add(check_limits(t, plan));
-      check_phases(t, plan, campaign, out);
-      if (!standalone) check_days_off(t, plan, out);
-      check_double_booking(t, plan, out);
+      plan = expand(campaign);
     } catch (const InputError& e) {
       out.push_back(e.diagnostic());
+    }
+    add(plan ? check_staffing(campaign, *plan) : check_staffing(t));
+    add(check_budget(t));
+    add(check_eligibility_rules(t));
+    if (plan) {
+      try {
+        for (auto& w : plan->warnings) out.push_back(std::move(w));
+        add(check_limits(t, *plan));
+        check_phases(t, *plan, campaign, out);
+        if (!standalone) check_days_off(t, *plan, out);
+        check_double_booking(t, *plan, out);
+      } catch (const InputError& e) {
+        out.push_back(e.diagnostic());
+      }
     }
   }
   // Problems located in another file (the template a campaign extends) stay with it.

@@ -291,6 +291,24 @@ TEST_CASE("check_staffing collects one problem per model with the template's def
   CHECK(diagnostics[0].where.line < diagnostics[1].where.line);
 }
 
+TEST_CASE("check_staffing with the plan also checks what needs days", "[staffing]") {
+  Loader loader;
+  auto c = loader.parse(template_with(R"(staffing:
+  rotas:
+    - name: 排班
+      shift: 8h
+      periods:
+        - {name: 活动时, from: 开售前1天, to: 开售当天, hours: 24, heads: {a: 1}}
+        - {name: 活动后, from: 开售当天, to: 开售后6天, hours: 15, heads: {a: 1}}
+)"),
+                        "t.yaml", ".");
+  CHECK(check_staffing(c.plan).empty());  // no days without a plan
+  auto diagnostics = check_staffing(c, expand(c));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "D220");
+  CHECK(diagnostics[0].message == "rota 排班: 2026-11-11 is covered by two periods");
+}
+
 TEST_CASE("quick mode answers the issue's figures", "[staffing]") {
   auto a = answer_erlang({"100", "30m", "180s", "80/20", "85%", "30%", ""});
   const auto& r = a.intervals.at(0).result;
