@@ -121,8 +121,7 @@ QueueResult staff_queue(const QueueInput& in) {
   // so the scan stops; reaching the bound means floating point cannot represent the target.
   double scan_bound = traffic + 10 * std::sqrt(traffic) + 100;
   if (!(scan_bound <= max_agents))
-    throw Error(fmt::format("{:.6g} Erlangs is too much traffic to staff as one queue (more than {:.0f} "
-                            "agents); split it into smaller queues",
+    throw Error(fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
                             traffic, max_agents));
   int last_n = static_cast<int>(std::ceil(scan_bound));
 

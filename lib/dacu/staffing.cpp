@@ -864,6 +864,7 @@ QueueSummary answer_erlang(const ErlangQuestion& question) {
   };
   Queue q;
   q.name = "erlang";
+  q.where = source_of("--contacts", question.contacts);  // what a queue-wide problem (D217) points at
   q.contacts = formula("--contacts", question.contacts);
   q.interval = duration("--interval", question.interval, "D215");
   if (q.interval.count() == 0) throw InputError("D215", source_of("--interval", question.interval), "--interval must be longer than 0");
