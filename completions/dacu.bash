@@ -1,52 +1,70 @@
 # bash completion for dacu. Installed by `cmake --install build` into
 # share/bash-completion/completions/dacu, or: source completions/dacu.bash
+# tests/cli/completions.py checks it against `dacu --help` and every `dacu COMMAND --help`.
 _dacu() {
-  local cur prev cmd i
+  local cur prev cmd sub i
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
-  cmd=""
+  cmd="" sub=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      plan|report|staff|roi|when|templates|init) cmd=${COMP_WORDS[i]}; break ;;
+      plan|report|staff|roi|funnel|check|validate|when|templates|init|schema)
+        cmd=${COMP_WORDS[i]}
+        [[ $cmd == staff && ${COMP_WORDS[i+1]:-} == erlang && $((i + 1)) -lt $COMP_CWORD ]] && sub=erlang
+        break ;;
     esac
   done
   if [[ -z $cmd ]]; then
-    COMPREPLY=($(compgen -W "plan report staff roi when templates init --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan report staff roi funnel check validate when templates init schema --help --version" -- "$cur"))
     return
   fi
   case $prev in
     -f|--format)
-      case $cmd in
+      case $cmd$sub in
         plan) COMPREPLY=($(compgen -W "table md csv json ics html xlsx" -- "$cur")) ;;
         report) COMPREPLY=($(compgen -W "md json html xlsx" -- "$cur")) ;;
         staff|roi) COMPREPLY=($(compgen -W "table md csv json xlsx" -- "$cur")) ;;
+        stafferlang|check|funnel) COMPREPLY=($(compgen -W "table md csv json" -- "$cur")) ;;
+        validate) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
       esac
       return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
-    --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --actuals|--customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
-    -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity) return ;;
+    -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
+    --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency) return ;;
   esac
   if [[ $cur == -* ]]; then
-    local opts="--help --set --format -o --output --lang"
-    case $cmd in
+    local opts="--help --set -f --format -o --output --lang"
+    case $cmd$sub in
       plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
       report) opts+=" --actuals --as-of --fail-on-alert --out-dir -j --jobs" ;;
       staff) opts+=" --by --bom" ;;
+      stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency" ;;
       roi) opts+=" --scenarios --sensitivity --bom" ;;
+      check) opts+=" -p --products --bom" ;;
+      funnel) opts+=" --customers --bom" ;;
+      validate) opts="--help -f --format -o --output --strict" ;;
+      schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir" ;;
-      init) opts="--help --set" ;;
+      init) opts="--help --name --set -o --output" ;;
     esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     return
   fi
   case $cmd in
-    plan|report|staff|roi) COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -d -- "$cur")) ;;
-    init) COMPREPLY=($(compgen -W "聚划算" -- "$cur")) ;;
+    plan|report|roi|check|funnel|validate) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
+    staff)
+      if [[ -z $sub && $COMP_CWORD -eq $((i + 1)) ]]; then
+        COMPREPLY=($(compgen -W "erlang" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))
+      elif [[ -z $sub ]]; then
+        COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))
+      fi ;;
+    init) COMPREPLY=($(compgen -W "聚划算 双十一 订货宝" -- "$cur")) ;;
   esac
 }
 complete -o filenames -F _dacu dacu
