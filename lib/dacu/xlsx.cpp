@@ -118,6 +118,7 @@ std::string ascii_lower(std::string s) {
 
 bool is_taken(const std::string& name, const std::vector<std::string>& taken) {
   auto key = ascii_lower(name);
+  if (key == "history") return true;  // Excel reserves it (for change tracking) and refuses to open the file
   return std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return ascii_lower(t) == key; });
 }
 

@@ -99,7 +99,8 @@ class Workbook {
 
 /// A valid, unique sheet name for `wanted`: []:*?/\ become _, no leading or trailing apostrophe,
 /// at most 31 characters (UTF-16 units, as Excel counts), ` (2)`, ` (3)`… against names in `taken`
-/// (compared without regard to ASCII case, as Excel does).
+/// (compared without regard to ASCII case, as Excel does); `History`, which Excel reserves, becomes
+/// `History (2)`.
 std::string sheet_name(std::string_view wanted, const std::vector<std::string>& taken);
 
 /// Excel's name of a cell: row and column 0-based, `E12` for (11, 4).

@@ -38,6 +38,8 @@ TEST_CASE("sheet names keep to what Excel allows", "[xlsx]") {
 
 TEST_CASE("a sheet name already taken gets a number, ignoring ASCII case", "[xlsx]") {
   CHECK(xlsx::sheet_name("Tasks", {"tasks"}) == "Tasks (2)");
+  CHECK(xlsx::sheet_name("history", {}) == "history (2)");  // reserved by Excel
+  CHECK(xlsx::sheet_name("History", {"History (2)"}) == "History (3)");
   CHECK(xlsx::sheet_name("任务", {"任务", "任务 (2)"}) == "任务 (3)");
   std::string long_name(40, 'x');
   auto numbered = xlsx::sheet_name(long_name, {std::string(31, 'x')});
