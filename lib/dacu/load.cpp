@@ -368,7 +368,10 @@ void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::st
     task.duration_where = n->where;
     task.end.reset();
   }
-  if (const auto* n = f.find("roll")) task.roll = read_roll(*n);
+  if (const auto* n = f.find("roll")) {
+    task.roll = read_roll(*n);
+    task.roll_given = true;
+  }
   if (const auto* n = f.find("note")) task.note = yaml::scalar(*n, "note");
 }
 

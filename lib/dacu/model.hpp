@@ -66,6 +66,7 @@ struct Task {
   std::optional<std::chrono::seconds> duration;
   Location duration_where;
   Roll roll = Roll::none;
+  bool roll_given = false;  ///< `roll:` was written: `roll: none` keeps a task on a day off on purpose
   std::string note;
   Location where;
 };

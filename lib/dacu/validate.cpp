@@ -130,21 +130,31 @@ void check_phases(const Template& t, const Plan& plan, const Campaign& campaign,
   }
 }
 
-void check_days_off(const Template& t, const Plan& plan, std::vector<Diagnostic>& out) {
+// A task the campaign took over from its template is changed in the campaign file, under
+// `tasks: change:`; the template (perhaps built in) is not the user's to edit.
+bool from_template(const Campaign& campaign, const Location& where) { return where.file != campaign.source; }
+
+void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
+  const Template& t = campaign.plan;
   Calendar calendar = make_calendar(t.calendar);
   for (const auto& d : plan.tasks) {
     const Task* task = find_task(t, d.name);
-    if (!task || task->roll != Roll::none || !d.all_day) continue;
+    if (!task || task->roll_given || !d.all_day) continue;  // a written roll (even none) is a decision
     if (calendar.is_working_day(d.first_day)) continue;
     auto holiday = calendar.holiday_name(d.first_day);
     out.push_back(warning("D104", task->start.where,
                           fmt::format("task {} starts on {} {}, a day off{}", d.name, format_date(d.first_day),
                                       weekday_name(d.first_day, false), holiday.empty() ? "" : fmt::format(" ({})", holiday)),
-                          "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose"));
+                          from_template(campaign, task->start.where)
+                              ? fmt::format("in {}, add `tasks: {{change: {{{}: {{roll: 顺延}}}}}}` to move it to the next working day, "
+                                            "or `roll: none` to keep it on purpose",
+                                            campaign.source ? campaign.source->name : "the campaign file", d.name)
+                              : "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose"));
   }
 }
 
-void check_double_booking(const Template& t, const Plan& plan, std::vector<Diagnostic>& out) {
+void check_double_booking(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
+  const Template& t = campaign.plan;
   std::map<std::string, std::vector<const DatedTask*>> by_owner;
   for (const auto& d : plan.tasks) {
     if (!d.all_day) by_owner[d.owner].push_back(&d);
@@ -164,7 +174,10 @@ void check_double_booking(const Template& t, const Plan& plan, std::vector<Diagn
         out.push_back(warning("D105", task->owner.where,
                               fmt::format("{} is booked on {} and {} at the same time ({})", owner, a->name, b->name,
                                           b->start.iso()),
-                              "dacu never moves a task to resolve this: give one of them another owner or time"));
+                              from_template(campaign, task->owner.where)
+                                  ? "dacu never moves a task to resolve this: give one of them another owner or time, "
+                                    "under `tasks: change:` in the campaign file"
+                                  : "dacu never moves a task to resolve this: give one of them another owner or time"));
       }
     }
   }
@@ -232,8 +245,8 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
         for (auto& w : plan->warnings) out.push_back(std::move(w));
         add(check_limits(t, *plan));
         check_phases(t, *plan, campaign, out);
-        if (!standalone) check_days_off(t, *plan, out);
-        check_double_booking(t, *plan, out);
+        if (!standalone) check_days_off(campaign, *plan, out);
+        check_double_booking(campaign, *plan, out);
       } catch (const InputError& e) {
         out.push_back(e.diagnostic());
       }
