@@ -53,7 +53,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
-    throw InputError("D200", Location{campaign.source, 1, 1},
+    throw InputError("D200", campaign.template_where,
                      fmt::format("template {} has no staffing models", campaign.template_name),
                      "add a `staffing:` section to the template (docs/format.md, Staffing), or use a template that has one");
   }

@@ -749,8 +749,10 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   Campaign campaign;
   campaign.source = doc.source;
   campaign.milestones_where = Location{doc.source, 1, 1};
+  campaign.template_where = Location{doc.source, 1, 1};
   const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
   if (kind && kind->is_scalar() && kind->value == "template") {
+    if (const auto* name = doc.root.find("name")) campaign.template_where = name->where;
     campaign.plan = read_template(doc, problems);
     campaign.name = campaign.plan.title.empty() ? campaign.plan.name : campaign.plan.title;
     campaign.template_name = campaign.plan.name;
@@ -777,6 +779,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   }
   campaign.plan = *parent;
   campaign.template_name = parent->name;
+  campaign.template_where = extends.where;
   campaign.name = yaml::scalar(top.require("name"), "name");
   auto& t = campaign.plan;
   if (const auto* zone = top.find("timezone")) {

@@ -155,6 +155,7 @@ struct Campaign {
   Template plan;  ///< the template after tasks were added, dropped and changed, values applied
   std::shared_ptr<const SourceFile> source;
   Location milestones_where;  ///< the campaign's `milestones:` (or its first line), for "no date" errors
+  Location template_where;    ///< the campaign's `extends:` value, a template file's `name:` (or line 1)
 };
 
 }  // namespace dacu

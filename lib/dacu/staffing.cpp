@@ -113,8 +113,11 @@ std::string read_department(const yaml::Fields& f, const Template& t) {
   return name;
 }
 
+// D211 points at the second one's name, the value to change.
 template <typename Item>
-void check_unique(const std::vector<Item>& items, const std::string& name, const Location& where, std::string_view what) {
+void check_unique(const std::vector<Item>& items, const std::string& name, const yaml::Node& item, std::string_view what) {
+  const auto* name_node = item.find("name");
+  const Location& where = name_node ? name_node->where : item.where;
   for (const auto& other : items) {
     if (other.name == name) {
       throw InputError("D211", where, fmt::format("{} {} is defined twice (first on line {})", what, name, other.where.line),
@@ -218,7 +221,7 @@ Rota read_rota(const yaml::Node& node, const Template& t) {
   }
   for (const auto& item : yaml::sequence(f.require("periods"), "periods").children) {
     auto p = read_period(item, t);
-    check_unique(r.periods, p.name, p.where, "period");
+    check_unique(r.periods, p.name, item, "period");
     r.periods.push_back(std::move(p));
   }
   return r;
@@ -351,21 +354,21 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("posts")) {
     for (const auto& item : yaml::sequence(*n, "posts").children) {
       auto p = read_post(item, t, orders, start, end);
-      check_unique(s.posts, p.name, p.where, "post");
+      check_unique(s.posts, p.name, item, "post");
       s.posts.push_back(std::move(p));
     }
   }
   if (const auto* n = f.find("calling")) {
     for (const auto& item : yaml::sequence(*n, "calling").children) {
       auto c = read_calling(item, t);
-      check_unique(s.calling, c.name, c.where, "calling campaign");
+      check_unique(s.calling, c.name, item, "calling campaign");
       s.calling.push_back(std::move(c));
     }
   }
   if (const auto* n = f.find("rotas")) {
     for (const auto& item : yaml::sequence(*n, "rotas").children) {
       auto r = read_rota(item, t);
-      check_unique(s.rotas, r.name, r.where, "rota");
+      check_unique(s.rotas, r.name, item, "rota");
       s.rotas.push_back(std::move(r));
     }
   }
@@ -374,7 +377,7 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
     for (const auto& c : s.curves) curve_names.push_back(c.name);
     for (const auto& item : yaml::sequence(*n, "queues").children) {
       auto q = read_queue(item, t);
-      check_unique(s.queues, q.name, q.where, "queue");
+      check_unique(s.queues, q.name, item, "queue");
       if (!q.curve.empty() && std::find(curve_names.begin(), curve_names.end(), q.curve) == curve_names.end()) {
         throw InputError("D210", q.curve_where, fmt::format("queue {}: no curve named {}", q.name, q.curve),
                          suggestion(q.curve, curve_names));
