@@ -559,10 +559,19 @@ std::vector<Diagnostic> check_budget(const Template& t) {
                      "dacu reports the sum of the lines; correct the lines or declared_total"});
     }
     if (f.unit_price && f.unit_cost && *f.unit_cost >= *f.unit_price) {
-      out.push_back({Severity::warning, "D329", t.revenue.unit_cost->at,
+      // A unit cost that is one parameter is shown where its value was given (the campaign's
+      // `进货价: 120`, or the template's default), not at the formula that names it.
+      bool traffic = t.revenue.kind == RevenueModel::Kind::traffic;
+      const auto& price = traffic ? t.revenue.order_value : t.revenue.price;
+      Location at = t.revenue.unit_cost->at;
+      if (t.revenue.unit_cost->kind == Expr::Kind::name) {
+        if (const auto* p = t.find_parameter(t.revenue.unit_cost->text); p && p->value_where.known()) at = p->value_where;
+      }
+      out.push_back({Severity::warning, "D329", at,
                      fmt::format("the unit cost {} is not below the price {}: every unit loses money, there is no break-even",
                                  f.unit_cost->format_grouped(), f.unit_price->format_grouped()),
-                     "check 进货价 and the price"});
+                     fmt::format("check the unit cost ({}) and the {} ({})", t.revenue.unit_cost->to_string(),
+                                 traffic ? "order value" : "price", price ? price->to_string() : "?")});
     }
   } catch (const InputError& e) {
     out.push_back(e.diagnostic());
@@ -590,7 +599,17 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
     std::string range = l.min && l.max ? fmt::format("{}–{}", show_duration(*l.min), show_duration(*l.max))
                         : l.min        ? fmt::format("at least {}", show_duration(*l.min))
                                        : fmt::format("at most {}", show_duration(*l.max));
-    out.push_back({l.severity, "D336", l.where,
+    // Where a campaign gave one of the two dates, point there: that is what to move, and the
+    // limit itself is in the template (often the built-in one).
+    Location at = l.where;
+    for (const auto* name : {&l.to, &l.from}) {
+      const auto* m = t.find_milestone(*name);
+      if (m && m->given_where.known() && m->given_where.file != l.where.file) {
+        at = m->given_where;
+        break;
+      }
+    }
+    out.push_back({l.severity, "D336", at,
                    fmt::format("{}: {} → {} is {}, outside {}{}", l.name, l.from, l.to, show_span(span), range,
                                l.source.empty() ? "" : fmt::format(" ({})", l.source)),
                    fmt::format("move {} or {} in the campaign file", l.from, l.to)});
