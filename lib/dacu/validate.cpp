@@ -187,9 +187,22 @@ void check_double_booking(const Campaign& campaign, const Plan& plan, std::vecto
 
 namespace {
 
+/// Whether some line holds both `kind` and `calendar`: every calendar file has one, and campaign
+/// files with a `calendar:` key do not, so they are not parsed a second time just to be told apart.
+bool mentions_calendar_kind(std::string_view text) {
+  for (std::size_t from = 0; from < text.size();) {
+    auto end = text.find('\n', from);
+    auto line = text.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+    if (line.find("kind") != std::string_view::npos && line.find("calendar") != std::string_view::npos) return true;
+    if (end == std::string_view::npos) break;
+    from = end + 1;
+  }
+  return false;
+}
+
 /// Whether the document says `kind: calendar` (the holiday tables under templates/calendars/).
 bool is_calendar_document(std::string_view yaml_text, std::string_view source_name) {
-  if (yaml_text.find("calendar") == std::string_view::npos) return false;
+  if (!mentions_calendar_kind(yaml_text)) return false;
   try {
     auto doc = yaml::parse(std::string(yaml_text), source_name);
     const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
