@@ -7,6 +7,7 @@
 # Options: --reps N (default 5; runs under 0.1 s get 10x) --tj3-reps N (default: --reps)
 #          --batch-reps N (default 3)
 #          --batch N (small campaign files, default 10000) --no-tj3 --timeout SECONDS (tj3 cap, 600)
+#          --sizes "100 1000" (task counts, default "100 1000 10000 100000")
 #          --build-dir DIR (default build-bench) --no-build (use the binaries already in --build-dir)
 #          --out DIR (default bench/out, git-ignored)
 # Every time is the median of the repetitions, in wall seconds measured with bash's EPOCHREALTIME;
@@ -25,12 +26,13 @@ while (($#)); do
     --tj3-reps) tj3_reps=$2; shift ;;
     --batch-reps) batch_reps=$2; shift ;;
     --batch) batch=$2; shift ;;
+    --sizes) read -r -a sizes <<<"$2"; shift ;;
     --no-tj3) use_tj3=0 ;;
     --no-build) build=0 ;;
     --timeout) tj3_timeout=$2; shift ;;
     --build-dir) build_dir=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -122,7 +124,13 @@ if ((use_tj3)); then
     measure tj3 "$tj3_reps" timeout "$tj3_timeout" tj3 --no-reports "tj-$n.tjp"
     row "tj3 --no-reports" "$n" "$WALL" "$RSS" "$tj3_reps" "timeout ${tj3_timeout}s"
     measure tj3csv "$tj3_reps" timeout "$tj3_timeout" tj3 "tj-$n.tjp"
-    row "tj3 + CSV taskreport" "$n" "$WALL" "$RSS" "$tj3_reps" "dacu csv is $(ratio "$WALL" "${dacu_wall[$n]}" 0) faster, $(ratio "$RSS" "${dacu_rss[$n]}") less memory"
+    tj3_wall=$WALL tj3_rss=$RSS
+    # dacu again, right after tj3: this machine's speed drifts by 2x over minutes, so the ratio
+    # compares runs made side by side, not the dacu rows timed minutes earlier.
+    k=$reps
+    ((n <= 1000)) && k=$quick_reps
+    measure dacu-next "$k" "$dacu" plan "$out/campaign-$n.yaml" --format csv
+    row "tj3 + CSV taskreport" "$n" "$tj3_wall" "$tj3_rss" "$tj3_reps" "dacu csv, timed right after: $WALL s, $(ratio "$tj3_wall" "$WALL" 0) faster, $(ratio "$tj3_rss" "${dacu_rss[$n]}") less memory"
     cd - >/dev/null
   done
 fi
