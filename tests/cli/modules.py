@@ -13,26 +13,13 @@ import subprocess
 import sys
 import tempfile
 
+from refusal import expect_refusal
+
 ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
 
 
 def run(args, cwd):
     return subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=cwd)
-
-
-def expect_d074(name, r, out, message):
-    problems = []
-    if r.returncode != 1:
-        problems.append(f"exit {r.returncode}, want 1")
-    if "[D074]" not in r.stderr or message not in r.stderr:
-        problems.append(f"stderr lacks '{message}' [D074]")
-    if "hint:" not in r.stderr:
-        problems.append("no hint")
-    if os.path.exists(out):
-        problems.append(f"{out} was written")
-    for p in problems:
-        print(f"{name}: {p}\n--- stderr:\n{r.stderr}")
-    return not problems
 
 
 def expect_ok(name, r, out, magic):
@@ -66,15 +53,15 @@ def main():
         for fmt in ("ics", "xlsx"):
             out = os.path.join(tmp, f"plan.{fmt}")
             r = run([dacu, "plan", example, "-o", out], tmp)
-            ok &= expect_d074(f"{fmt} without its module", r, out,
+            ok &= expect_refusal(f"{fmt} without its module", r, out, "D074",
                               f"--format {fmt} needs dacu-{fmt}.so, which is not installed with dacu")
-            ok &= expect_d074(f"{fmt} without its module (where)", r, out, f"looked in {alone} and ")
+            ok &= expect_refusal(f"{fmt} without its module (where)", r, out, "D074", f"looked in {alone} and ")
 
         with open(os.path.join(alone, "dacu-ics.so"), "w") as f:
             f.write("not a library\n")
         out = os.path.join(tmp, "plan.ics")
         r = run([dacu, "plan", example, "-o", out], tmp)
-        ok &= expect_d074("a module that is no library", r, out, "which cannot be loaded:")
+        ok &= expect_refusal("a module that is no library", r, out, "D074", "which cannot be loaded:")
 
         prefix = os.path.join(tmp, "prefix")
         inst = subprocess.run(["cmake", "--install", o.build, "--prefix", prefix], capture_output=True, text=True)

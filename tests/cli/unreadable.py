@@ -13,22 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+from refusal import expect_refusal
+
 ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
-
-
-def check(name, result, out, code, message):
-    problems = []
-    if result.returncode != 1:
-        problems.append(f"exit {result.returncode}, want 1")
-    if f"[{code}]" not in result.stderr or message not in result.stderr:
-        problems.append(f"stderr lacks '{message}' [{code}]")
-    if "hint:" not in result.stderr:
-        problems.append("no hint")
-    if os.path.exists(out):
-        problems.append(f"{out} was written")
-    for p in problems:
-        print(f"{name}: {p}\n--- stderr:\n{result.stderr}")
-    return not problems
 
 
 def main():
@@ -49,15 +36,15 @@ def main():
         if os.geteuid() == 0:
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
         r = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=tmp)
-        ok &= check("permission denied", r, out, "D010", "cannot be read (permission denied?)")
+        ok &= expect_refusal("permission denied", r, out, "D010", "cannot be read (permission denied?)")
 
         r = subprocess.run([dacu, "plan", "/proc/self/mem", "-o", out], capture_output=True, text=True, env=ENV)
-        ok &= check("read error", r, out, "D010", "/proc/self/mem: cannot be read: Input/output error")
+        ok &= expect_refusal("read error", r, out, "D010", "/proc/self/mem: cannot be read: Input/output error")
 
         big = b"# " + b"x" * (9 << 20) + b"\n"
         r = subprocess.run([dacu, "plan", "/dev/stdin", "-o", out], input=big, capture_output=True, env=ENV)
         r = subprocess.CompletedProcess(r.args, r.returncode, r.stdout.decode(), r.stderr.decode())
-        ok &= check("endless pipe", r, out, "D011", "more than the limit of 8388608 bytes")
+        ok &= expect_refusal("endless pipe", r, out, "D011", "more than the limit of 8388608 bytes")
     return 0 if ok else 1
 
 
