@@ -3,7 +3,8 @@
 
   - a regular file is replaced whole (temporary file, then rename), with no temporary left over;
   - a device or a pipe is written to as it is, never renamed over: `-o /dev/null` keeps
-    /dev/null a device, `-o /dev/stdout` reaches stdout, a named pipe delivers the bytes;
+    /dev/null a device, `-o /dev/stdout` reaches stdout (appending when stdout is a file, and
+    leaving the /dev/stdout link alone), a named pipe delivers the bytes;
   - a write that fails (`-o /dev/full`) is D070 with the system's reason and exit 1;
   - a batch leaves exactly one output per input and no temporary files.
 """
@@ -45,6 +46,15 @@ def main():
 
         r = subprocess.run(plan + ["-o", "/dev/stdout"], capture_output=True, env=ENV)
         check("/dev/stdout", r.returncode == 0 and r.stdout == expected, f"exit {r.returncode} {r.stderr.decode()}")
+
+        # /dev/stdout leading to a regular file (`-o /dev/stdout > f`, then `>> f`): written through
+        # the link, appended, and the link stays a link.
+        redirected = os.path.join(tmp, "redirected.csv")
+        for mode in ("wb", "ab"):
+            with open(redirected, mode) as f:
+                r = subprocess.run(plan + ["-o", "/dev/stdout"], stdout=f, stderr=subprocess.PIPE, env=ENV)
+        check("/dev/stdout to a file", r.returncode == 0 and open(redirected, "rb").read() == expected * 2
+              and os.path.islink("/dev/stdout"), r.stderr.decode())
 
         if os.path.exists("/dev/full"):
             r = subprocess.run(plan + ["-o", "/dev/full"], capture_output=True, text=True, env=ENV)
