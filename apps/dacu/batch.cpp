@@ -45,7 +45,8 @@ unsigned parse_jobs(const std::string& text) {
   if (text.empty()) return 1;
   unsigned n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  bool whole = ec == std::errc() && end == text.data() + text.size();
+  // Digits too many for an unsigned are a whole number too, just not a usable one.
+  bool whole = (ec == std::errc() || ec == std::errc::result_out_of_range) && end == text.data() + text.size();
   if (!whole || n == 0 || n > 256) {
     throw InputError("D533", Location{make_source("<command line>", text), 1, 1},
                      whole ? fmt::format("-j {} is not between 1 and 256 jobs", text) : fmt::format("-j '{}' is not a whole number", text),

@@ -538,8 +538,11 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, const 
   auto customers = values(c.customers);
   require_nonnegative(customers, c.customers, "customers", values);
   auto n_days = values(c.days);
-  if (!n_days.is_integer() || n_days <= Rational(0)) {
-    throw InputError("D214", c.days.where, fmt::format("calling campaign {}: days must be a whole number above 0, got {}", c.name, n_days.to_string()));
+  // A campaign's calling runs for days, not years: past 366 the figure is a mistake (and each day
+  // becomes a row of the day view).
+  if (!n_days.is_integer() || n_days <= Rational(0) || n_days > Rational(366)) {
+    throw InputError("D214", c.days.where,
+                     fmt::format("calling campaign {}: days must be a whole number from 1 to 366, got {}", c.name, n_days.to_string()));
   }
   StaffLine line;
   line.model = StaffLine::Model::calling;

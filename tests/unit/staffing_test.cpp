@@ -128,6 +128,19 @@ TEST_CASE("outbound calling needs exactly one of calls_per_person and people", "
   CHECK(d.code == "D214");
 }
 
+TEST_CASE("outbound calling runs for 1 to 366 days", "[staffing]") {
+  auto d = error_of(R"(staffing:
+  calling:
+    - {name: x, customers: 10, days: 100000000, people: 2, start: 开售前4天}
+)");
+  CHECK(d.code == "D214");
+  CHECK(d.message == "calling campaign x: days must be a whole number from 1 to 366, got 100000000");
+  CHECK(error_of(R"(staffing:
+  calling:
+    - {name: x, customers: 10, days: 0, people: 2, start: 开售前4天}
+)").code == "D214");
+}
+
 constexpr std::string_view kRota = R"(staffing:
   rotas:
     - name: 客服排班
