@@ -1,6 +1,7 @@
 #include "dacu/modules.hpp"
 
 #include <dlfcn.h>
+#include <sys/auxv.h>
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -25,10 +26,16 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Where a module may be: beside the binary (the build tree), then LIBDIR/dacu relative to it.
+/// The binary is /proc/self/exe, or without /proc the path it was started by (AT_EXECFN).
 std::vector<fs::path> places() {
   std::error_code ec;
   auto exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
+  if (ec) {
+    const auto* started = reinterpret_cast<const char*>(::getauxval(AT_EXECFN));
+    if (started == nullptr || *started == '\0') return {};
+    exe = fs::absolute(started, ec);
+    if (ec) return {};
+  }
   auto dir = exe.parent_path();
   return {dir, (dir / DACU_MODULE_RELDIR).lexically_normal()};
 }
@@ -62,7 +69,7 @@ void (*load(std::string_view name, std::string_view format))() {
   for (const auto& dir : dirs) looked += (looked.empty() ? "" : " and ") + dir.string();
   fail(format, fmt::format("{}, which is not installed with dacu", file),
        fmt::format("looked in {}; build it with `cmake --build` (target {}) or install dacu with `cmake --install`",
-                   looked.empty() ? "no folder (/proc/self/exe cannot be read)" : looked, file.substr(0, file.size() - 3)));
+                   looked.empty() ? "no folder (neither /proc/self/exe nor the started path can be read)" : looked, file.substr(0, file.size() - 3)));
 }
 
 }  // namespace
