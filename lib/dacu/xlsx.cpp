@@ -14,66 +14,29 @@ std::chrono::sys_seconds no_date() { return std::chrono::sys_seconds(date::sys_d
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-Cell Cell::text_of(std::string s) {
+namespace {
+
+// A cell of `kind` with one member set: each factory below names the member that holds its value.
+template <class T>
+Cell make_cell(Cell::Kind kind, T Cell::*member, T value) {
   Cell c;
-  if (s.empty()) return c;
-  c.kind = Kind::text;
-  c.text = std::move(s);
+  c.kind = kind;
+  c.*member = std::move(value);
   return c;
 }
 
+}  // namespace
+
+Cell Cell::text_of(std::string s) { return s.empty() ? Cell{} : make_cell(Kind::text, &Cell::text, std::move(s)); }
 Cell Cell::number_of(const Rational& v) { return number_of(v.to_double()); }
-
-Cell Cell::number_of(double v) {
-  Cell c;
-  c.kind = Kind::number;
-  c.number = v;
-  return c;
-}
-
-Cell Cell::integer_of(std::int64_t v) {
-  Cell c;
-  c.kind = Kind::integer;
-  c.whole = v;
-  return c;
-}
-
-Cell Cell::money_of(const Money& m) {
-  Cell c;
-  c.kind = Kind::money;
-  c.whole = m.fen();
-  return c;
-}
-
+Cell Cell::number_of(double v) { return make_cell(Kind::number, &Cell::number, v); }
+Cell Cell::integer_of(std::int64_t v) { return make_cell(Kind::integer, &Cell::whole, v); }
+Cell Cell::money_of(const Money& m) { return make_cell(Kind::money, &Cell::whole, m.fen()); }
 Cell Cell::percent_of(const Rational& v) { return percent_of(v.to_double()); }
-
-Cell Cell::percent_of(double v) {
-  Cell c;
-  c.kind = Kind::percent;
-  c.number = v;
-  return c;
-}
-
-Cell Cell::boolean_of(bool v) {
-  Cell c;
-  c.kind = Kind::boolean;
-  c.flag = v;
-  return c;
-}
-
-Cell Cell::date_of(date::local_days day) {
-  Cell c;
-  c.kind = Kind::date;
-  c.at = date::local_seconds(day);
-  return c;
-}
-
-Cell Cell::datetime_of(date::local_seconds at) {
-  Cell c;
-  c.kind = Kind::datetime;
-  c.at = at;
-  return c;
-}
+Cell Cell::percent_of(double v) { return make_cell(Kind::percent, &Cell::number, v); }
+Cell Cell::boolean_of(bool v) { return make_cell(Kind::boolean, &Cell::flag, v); }
+Cell Cell::date_of(date::local_days day) { return make_cell(Kind::date, &Cell::at, date::local_seconds(day)); }
+Cell Cell::datetime_of(date::local_seconds at) { return make_cell(Kind::datetime, &Cell::at, at); }
 
 Cell Cell::figure_of(std::string_view text) {
   if (text.empty()) return {};
