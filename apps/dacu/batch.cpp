@@ -12,7 +12,7 @@
 #include <sstream>
 #include <thread>
 
-#include "dacu/load.hpp"
+#include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

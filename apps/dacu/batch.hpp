@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "command_line.hpp"
-#include "dacu/error.hpp"
+#include "dacu/base/error.hpp"
 
 namespace dacu::cli {
 

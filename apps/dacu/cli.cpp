@@ -12,8 +12,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/error.hpp"
-#include "dacu/load.hpp"
+#include "dacu/base/error.hpp"
+#include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "dacu/check_report.hpp"
-#include "dacu/eligibility.hpp"
-#include "dacu/product_csv.hpp"
+#include "dacu/render/render_check.hpp"
+#include "dacu/compute/eligibility.hpp"
+#include "dacu/input/product_csv.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

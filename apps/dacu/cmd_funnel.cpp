@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "dacu/csv.hpp"
-#include "dacu/funnel.hpp"
-#include "dacu/render_roi.hpp"
+#include "dacu/input/csv.hpp"
+#include "dacu/compute/funnel.hpp"
+#include "dacu/render/render_roi.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

@@ -4,7 +4,7 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/load.hpp"
+#include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

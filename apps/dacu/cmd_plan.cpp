@@ -3,10 +3,10 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
-#include "dacu/planning.hpp"
-#include "dacu/render.hpp"
-#include "dacu/schedule.hpp"
-#include "dacu/timefmt.hpp"
+#include "dacu/plan/planning.hpp"
+#include "dacu/render/render_plan.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

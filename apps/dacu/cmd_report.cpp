@@ -6,11 +6,11 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
-#include "dacu/actuals.hpp"
-#include "dacu/report.hpp"
-#include "dacu/planning.hpp"
-#include "dacu/schedule.hpp"
-#include "dacu/timefmt.hpp"
+#include "dacu/input/actuals.hpp"
+#include "dacu/render/render_report.hpp"
+#include "dacu/plan/planning.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 
@@ -40,8 +40,7 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
 int run_report(ReportOptions& o, Context& ctx) {
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::md);
-  RenderOptions render;
-  render.lang = parse_lang(o.output);
+  auto render = render_options(o.output);
   auto as_of = parse_as_of(o.as_of);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());

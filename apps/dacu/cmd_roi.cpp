@@ -2,9 +2,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "dacu/budget.hpp"
-#include "dacu/render_roi.hpp"
-#include "dacu/schedule.hpp"
+#include "dacu/compute/roi.hpp"
+#include "dacu/render/render_roi.hpp"
+#include "dacu/render/render_plan.hpp"
+#include "dacu/plan/schedule.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

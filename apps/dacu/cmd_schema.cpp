@@ -3,7 +3,7 @@
 #include <string>
 
 #include "commands.hpp"
-#include "dacu/embedded.hpp"
+#include "dacu/input/embedded.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

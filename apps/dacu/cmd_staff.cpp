@@ -1,13 +1,15 @@
 // dacu staff: how many people, in which post, on which day and shift — and why that many.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/render_staff.hpp"
-#include "dacu/planning.hpp"
-#include "dacu/schedule.hpp"
-#include "dacu/staffing.hpp"
+#include "dacu/render/render_staff.hpp"
+#include "dacu/render/render_plan.hpp"
+#include "dacu/plan/planning.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/compute/staffing.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 
@@ -62,7 +64,12 @@ int run_staff(StaffOptions& o, Context& ctx) {
   auto render = render_options(o.output, o.bom);
   render.created = workbook_created(plan);
   auto bytes = render_staff(report, *staff_view_from_name(o.by), format, render);
-  print_diagnostics(plan.warnings, ctx);
+  // The plan and the staffing days are dated on one timeline: a year the calendar lacks is said once.
+  auto warnings = plan.warnings;
+  for (const auto& w : report.warnings) {
+    if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+  }
+  print_diagnostics(warnings, ctx);
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
 }

@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/load.hpp"
-#include "dacu/utf8.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/base/utf8.hpp"
 #include "exit_status.hpp"
 
 namespace dacu::cli {

@@ -4,7 +4,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/validate.hpp"
+#include "dacu/compute/validate.hpp"
+#include "dacu/render/render_diagnostics.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 

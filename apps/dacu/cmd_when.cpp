@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "commands.hpp"
-#include "dacu/calendar.hpp"
-#include "dacu/schedule.hpp"
+#include "dacu/input/calendar_file.hpp"
+#include "dacu/plan/timeline.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 
@@ -47,8 +47,16 @@ int run_when(const WhenOptions& o, Context& ctx) {
     throw InputError("D033", Location{phrase_source, 1, 1}, fmt::format("'{}' needs a milestone for its year", o.phrase),
                      "add --at 报名=2026-11-20");
   }
-  auto result = evaluate_offset(offset, milestones, *calendar, o.timezone);
-  ctx.out << (result.day_level ? format_date(result.at.day()) : result.at.iso()) << '\n';
+  // The same timeline `dacu plan` dates with, so the two agree and warn about the same years.
+  auto option_at = [](std::string_view option, const std::string& value) {
+    auto source = make_source("<command line>", fmt::format("{}={}", option, value));
+    return Location{source, 1, 1}.advanced(source->text, option.size() + 1);
+  };
+  Timeline timeline(milestones, *calendar, Located{o.timezone, option_at("--timezone", o.timezone)},
+                    option_at("--calendar", o.calendar));
+  auto point = timeline.point(offset);
+  print_diagnostics(timeline.warnings(), ctx);
+  ctx.out << (point.day_level ? format_date(date::floor<date::days>(point.at)) : timeline.zoned(point.at).iso()) << '\n';
   return kSuccess;
 }
 

@@ -13,6 +13,8 @@
 #include <ostream>
 #include <random>
 
+#include "dacu/writers/modules.hpp"
+
 namespace dacu::cli {
 
 namespace fs = std::filesystem;
@@ -40,6 +42,7 @@ RenderOptions render_options(const OutputOptions& o, bool bom) {
   RenderOptions options;
   options.lang = parse_lang(o);
   options.bom = bom;
+  options.writers = modules::writers();
   return options;
 }
 

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "command_line.hpp"
-#include "dacu/load.hpp"
-#include "dacu/render.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/render/format.hpp"
 
 namespace dacu::cli {
 

@@ -1,6 +1,6 @@
 // Fuzz target: calendar documents (parse_calendar), the other YAML dacu reads, then the day
 // arithmetic a plan does with what parsed (rolling to a working day, counting working days).
-#include "dacu/calendar.hpp"
+#include "dacu/input/calendar_file.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "dacu/error.hpp"
+#include "dacu/base/error.hpp"
 
 namespace dacu::fuzz {
 

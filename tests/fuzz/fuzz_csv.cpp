@@ -1,10 +1,10 @@
 // Fuzz target: the CSV readers — the RFC 4180 table (csv.hpp), the product list (product_csv.hpp)
 // and the actuals (actuals.hpp).
-#include "dacu/actuals.hpp"
-#include "dacu/csv.hpp"
-#include "dacu/eligibility.hpp"
-#include "dacu/load.hpp"
-#include "dacu/product_csv.hpp"
+#include "dacu/input/actuals.hpp"
+#include "dacu/input/csv.hpp"
+#include "dacu/compute/eligibility.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/input/product_csv.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // Fuzz target: the formula language (parse_expr, then evaluate with every name bound).
 #include <optional>
 
-#include "dacu/expr.hpp"
+#include "dacu/base/expr.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,12 +3,13 @@
 // thrown), planning, and the computations and renderers that walk the loaded model.
 #include <filesystem>
 
-#include "dacu/budget.hpp"
-#include "dacu/load.hpp"
-#include "dacu/planning.hpp"
-#include "dacu/render.hpp"
-#include "dacu/staffing.hpp"
-#include "dacu/validate.hpp"
+#include "dacu/compute/roi.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/plan/planning.hpp"
+#include "dacu/render/render_plan.hpp"
+#include "dacu/writers/modules.hpp"
+#include "dacu/compute/staffing.hpp"
+#include "dacu/compute/validate.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -20,9 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   dacu::fuzz::refuse_quietly([&] {
     const auto campaign = loader.parse(text, "fuzz.yaml", base);
     const auto plan = dacu::plan_campaign(campaign);
-    (void)dacu::render_plan(plan, dacu::Format::csv);
-    (void)dacu::render_plan(plan, dacu::Format::json);
-    (void)dacu::render_plan(plan, dacu::Format::ics);
+    dacu::RenderOptions options;
+    options.writers = dacu::modules::writers();  // the linked writers: this target links them
+    (void)dacu::render_plan(plan, dacu::Format::csv, options);
+    (void)dacu::render_plan(plan, dacu::Format::json, options);
+    (void)dacu::render_plan(plan, dacu::Format::ics, options);
     dacu::fuzz::refuse_quietly([&] { (void)dacu::compute_staffing(campaign, plan); });
     dacu::fuzz::refuse_quietly([&] { (void)dacu::compute_roi(campaign, {.scenarios = true}); });
   });

@@ -1,5 +1,5 @@
 // Fuzz target: amounts (parse_money), both roundings, and formatting what parsed.
-#include "dacu/money.hpp"
+#include "dacu/base/money.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -2,7 +2,7 @@
 #include <array>
 #include <string>
 
-#include "dacu/offset.hpp"
+#include "dacu/base/offset.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,9 +1,9 @@
 // Fuzz target: the parsers behind command-line values — `--set KEY=VALUE`, `--sensitivity`,
 // service levels (`80/20`), `--alarm 30m` and `--as-of` date-times.
-#include "dacu/budget.hpp"
-#include "dacu/load.hpp"
-#include "dacu/staffing.hpp"
-#include "dacu/timefmt.hpp"
+#include "dacu/compute/roi.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/compute/staffing.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Fuzz target: dates, date-times, clock times and durations (timefmt.hpp), formatting what parsed.
-#include "dacu/timefmt.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "dacu/error.hpp"
+#include "dacu/base/error.hpp"
 
 namespace dacu::test {
 

@@ -1,0 +1,345 @@
+#include "dacu/base/offset.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <optional>
+
+#include "dacu/base/utf8.hpp"
+
+namespace dacu {
+
+using namespace std::chrono_literals;
+
+std::string Offset::canonical() const {
+  auto signed_number = [](long long n, std::string_view unit) { return fmt::format("{:+}{}", n, unit); };
+  switch (kind) {
+    case Kind::year_end: return "年末";
+    case Kind::year_start: return "年初";
+    case Kind::day: return fmt::format("{} {}", anchor, signed_number(amount, "d"));
+    case Kind::working_day: return fmt::format("{} {}", anchor, signed_number(amount, "wd"));
+    case Kind::moment:
+      if (shift == 0min) return anchor;
+      if (shift % 60min == 0min) return fmt::format("{} {}", anchor, signed_number(shift / 60min, "h"));
+      return fmt::format("{} {}", anchor, signed_number(shift.count(), "min"));
+    case Kind::clock: {
+      auto h = clock.count() / 60, m = clock.count() % 60;
+      if (amount == 0) return fmt::format("{} @{:02}:{:02}", anchor, h, m);
+      return fmt::format("{} {} @{:02}:{:02}", anchor, signed_number(amount, "d"), h, m);
+    }
+  }
+  return text;
+}
+
+namespace {
+
+const std::string_view kForms = "write it like 报名前20天, 竞拍后3天, 开团前半小时, 开团后25分钟, 开团当天15点, "
+                                "报名前3个工作日, or 开团 -2d / 开团 +25min / 开团 @15:00";
+
+// A cursor over the phrase that knows where it is, for located errors.
+class Reader {
+ public:
+  Reader(std::string_view text, const Location& where) : text_(text), where_(where) {}
+
+  bool done() const { return pos_ >= text_.size(); }
+  std::size_t pos() const { return pos_; }
+  std::string_view rest() const { return text_.substr(pos_); }
+  bool eat(std::string_view s) {
+    if (rest().substr(0, s.size()) == s) {
+      pos_ += s.size();
+      return true;
+    }
+    return false;
+  }
+  bool eat_any(std::initializer_list<std::string_view> options) {
+    for (auto s : options) {
+      if (eat(s)) return true;
+    }
+    return false;
+  }
+  void skip_spaces() {
+    while (!done() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+  }
+  [[noreturn]] void fail(std::string message, std::string hint = std::string(kForms)) const {
+    fail_at(pos_, std::move(message), std::move(hint));
+  }
+  /// Fails pointing at an earlier position, e.g. the start of a clock time that is out of range.
+  [[noreturn]] void fail_at(std::size_t pos, std::string message, std::string hint = std::string(kForms)) const {
+    throw InputError("D030", where_.advanced(text_, pos), std::move(message), std::move(hint));
+  }
+
+  /// A number in digits (20) or Chinese numerals (二十, 十五, 两, 一百二十).
+  std::optional<long long> number() {
+    std::size_t start = pos_;
+    long long value = 0;
+    while (!done() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+      value = value * 10 + (text_[pos_] - '0');
+      if (value > 1'000'000) fail("number too large in offset");
+      ++pos_;
+    }
+    if (pos_ > start) return value;
+    return chinese_number();
+  }
+
+ private:
+  std::optional<long long> chinese_number() {
+    static constexpr std::array<std::pair<std::string_view, int>, 11> digits{{
+        {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+        {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+    }};
+    long long total = 0, current = 0;
+    bool any = false;
+    while (!done()) {
+      bool matched = false;
+      for (auto [s, v] : digits) {
+        if (eat(s)) {
+          current = v;
+          matched = any = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      if (eat("十")) {
+        total += (current == 0 ? 1 : current) * 10;
+        current = 0;
+        any = true;
+      } else if (eat("百")) {
+        total += (current == 0 ? 1 : current) * 100;
+        current = 0;
+        any = true;
+      } else {
+        break;
+      }
+    }
+    if (!any) return std::nullopt;
+    return total + current;
+  }
+
+  std::string_view text_;
+  const Location& where_;
+  std::size_t pos_ = 0;
+};
+
+// A clock time: 15点, 15点30分, 15点半, 16:30, 16：30. Returns nullopt when none starts here.
+std::optional<std::chrono::minutes> read_clock(Reader& r) {
+  auto save = r.pos();
+  auto hour = r.number();
+  if (!hour) return std::nullopt;
+  long long minute = 0;
+  if (r.eat(":") || r.eat("：")) {
+    auto m = r.number();
+    if (!m) r.fail("expected minutes after ':' in a clock time", "write the time as 16:30");
+    minute = *m;
+  } else if (r.eat_any({"点", "时"})) {
+    if (r.eat("半")) {
+      minute = 30;
+    } else if (auto m = r.number()) {
+      minute = *m;
+      r.eat("分");
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (*hour > 23 || minute > 59) {
+    r.fail_at(save, "not a time of day", "hours run 0–23 and minutes 0–59, e.g. 开团当天16:30");
+  }
+  return std::chrono::hours(*hour) + std::chrono::minutes(minute);
+}
+
+// Finds the longest milestone name that starts `text`.
+std::string_view match_milestone(std::string_view text, std::span<const std::string> milestones) {
+  std::string_view best;
+  for (const auto& m : milestones) {
+    if (m.size() > best.size() && text.substr(0, m.size()) == m) best = m;
+  }
+  return best;
+}
+
+// The word a failed phrase probably meant as its milestone: the text before the first marker.
+std::string_view guess_anchor(std::string_view text) {
+  std::size_t end = text.size();
+  for (std::string_view marker : {"前", "后", "当天", "完", "成功", " ", "+", "-", "@"}) {
+    auto p = text.find(marker);
+    if (p != std::string_view::npos && p < end) end = p;
+  }
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      end = i;
+      break;
+    }
+  }
+  return text.substr(0, end);
+}
+
+Offset parse_compact(Offset offset, Reader& r) {
+  // After the milestone: any of `+Nd`, `-Nwd`, `+Nh`, `-Nmin`, `@HH:MM`, separated by spaces.
+  bool has_days = false, has_clock = false, has_shift = false;
+  std::size_t clock_pos = 0;
+  r.skip_spaces();
+  while (!r.done()) {
+    if (r.rest()[0] == '@') {
+      clock_pos = r.pos();
+      r.eat("@");
+      auto clock = read_clock(r);
+      if (!clock || has_clock) r.fail("expected a clock time after '@'", "write it like 开团 @15:00");
+      offset.clock = *clock;
+      has_clock = true;
+    } else if (r.rest()[0] == '+' || r.rest()[0] == '-') {
+      int sign = r.rest()[0] == '-' ? -1 : 1;
+      r.eat(r.rest().substr(0, 1));
+      auto n = r.number();
+      if (!n) r.fail("expected a number after the sign", "write it like 开团 -2d or 开团 +25min");
+      if (r.eat("wd")) {
+        if (has_days || has_shift) r.fail("only one day offset is allowed");
+        offset.kind = Offset::Kind::working_day;
+        offset.amount = static_cast<int>(sign * *n);
+        has_days = true;
+      } else if (r.eat("min") || r.eat("m")) {
+        if (has_shift || has_days) r.fail("only one offset is allowed before a clock time");
+        offset.shift = std::chrono::minutes(sign * *n);
+        has_shift = true;
+      } else if (r.eat("h")) {
+        if (has_shift || has_days) r.fail("only one offset is allowed before a clock time");
+        offset.shift = std::chrono::hours(sign * *n);
+        has_shift = true;
+      } else if (bool week = r.eat("w"); week || r.eat("d")) {
+        if (has_days || has_shift) r.fail("only one day offset is allowed");
+        offset.kind = Offset::Kind::day;
+        offset.amount = static_cast<int>(sign * *n * (week ? 7 : 1));
+        has_days = true;
+      } else {
+        r.fail("unknown unit in offset", "units are d (days), wd (working days), w (weeks), h (hours), min (minutes)");
+      }
+    } else {
+      r.fail("unexpected text in offset", "write it like 开团 -2d, 开团 +25min or 开团 @15:00");
+    }
+    r.skip_spaces();
+  }
+  if (has_clock) {
+    if (has_shift) r.fail_at(clock_pos, "a clock time cannot follow an hour or minute offset", "write it like 开团 +1d @10:00");
+    if (offset.kind == Offset::Kind::working_day) {
+      r.fail_at(clock_pos, "a clock time after working days is not supported", "write the working-day offset alone");
+    }
+    offset.kind = Offset::Kind::clock;
+  } else if (has_shift || !has_days) {
+    offset.kind = Offset::Kind::moment;
+  }
+  return offset;
+}
+
+Offset parse_chinese(Offset offset, Reader& r) {
+  // After the milestone: [完|成功|结束] then 当天[clock] | [前|后] N unit [clock] | nothing.
+  r.eat_any({"完", "成功", "结束"});
+  if (r.done()) return offset;  // the milestone's moment itself
+  if (r.eat("当天") || r.eat("当日")) {
+    offset.kind = Offset::Kind::day;
+    if (r.done()) return offset;
+    auto clock = read_clock(r);
+    if (!clock) r.fail("expected a clock time after 当天", "write it like 开团当天15点 or 开团当天16:30");
+    offset.kind = Offset::Kind::clock;
+    offset.clock = *clock;
+    if (!r.done()) r.fail("unexpected text after the clock time");
+    return offset;
+  }
+  int sign = 1;
+  bool has_direction = false;
+  if (r.eat("前")) {
+    sign = -1;
+    has_direction = true;
+  } else if (r.eat("后")) {
+    has_direction = true;
+  }
+  // 半小时 / 半个小时 take no number.
+  if (r.eat("半个小时") || r.eat("半小时") || r.eat("半个钟头")) {
+    offset.kind = Offset::Kind::moment;
+    offset.shift = std::chrono::minutes(sign * 30);
+  } else {
+    auto n = r.number();
+    if (!n) {
+      r.fail(has_direction ? "expected a number after 前/后" : "expected 前, 后, 当天 or a number after the milestone");
+    }
+    bool and_half = false;
+    r.eat("个");
+    if (r.eat("半")) {
+      and_half = true;
+      r.eat("个");
+    }
+    if (r.eat("工作日")) {
+      if (and_half) r.fail("working days cannot be halves");
+      offset.kind = Offset::Kind::working_day;
+      offset.amount = static_cast<int>(sign * *n);
+    } else if (r.eat_any({"天", "日"})) {
+      if (and_half) r.fail("half days are not supported", "write the hours instead, e.g. 开团前12小时");
+      offset.kind = Offset::Kind::day;
+      offset.amount = static_cast<int>(sign * *n);
+    } else if (r.eat_any({"周", "星期", "礼拜"})) {
+      if (and_half) r.fail("half weeks are not supported", "write the days instead");
+      offset.kind = Offset::Kind::day;
+      offset.amount = static_cast<int>(sign * *n * 7);
+    } else if (r.eat_any({"小时", "钟头"})) {
+      offset.kind = Offset::Kind::moment;
+      offset.shift = std::chrono::minutes(sign * (*n * 60 + (and_half ? 30 : 0)));
+    } else if (r.eat_any({"分钟", "分"})) {
+      if (and_half) r.fail("half minutes are not supported");
+      offset.kind = Offset::Kind::moment;
+      offset.shift = std::chrono::minutes(sign * *n);
+    } else {
+      r.fail("expected a unit: 天, 个工作日, 周, 小时 or 分钟");
+    }
+  }
+  if (r.done()) return offset;
+  if (offset.kind == Offset::Kind::day) {
+    auto clock = read_clock(r);
+    if (clock) {
+      offset.kind = Offset::Kind::clock;
+      offset.clock = *clock;
+      if (r.done()) return offset;
+    }
+  }
+  r.fail("unexpected text after the offset");
+}
+
+}  // namespace
+
+Offset parse_offset(std::string_view text, const Location& where, std::span<const std::string> milestones) {
+  Offset offset;
+  offset.text = std::string(text);
+  offset.where = where;
+  // Leading and trailing spaces are not part of the phrase.
+  std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) {
+    throw InputError("D030", where, "an empty offset", std::string(kForms));
+  }
+  std::string_view phrase = text.substr(first, text.find_last_not_of(' ') - first + 1);
+  Location at = where.advanced(text, first);
+
+  if (phrase == "年末" || phrase == "年底" || phrase == "年未") {  // 年未: the seeds' misprint
+    offset.kind = Offset::Kind::year_end;
+    return offset;
+  }
+  if (phrase == "年初") {
+    offset.kind = Offset::Kind::year_start;
+    return offset;
+  }
+  auto anchor = match_milestone(phrase, milestones);
+  if (anchor.empty()) {
+    auto guess = guess_anchor(phrase);
+    std::vector<std::string> names(milestones.begin(), milestones.end());
+    if (guess.empty()) {
+      throw InputError("D030", at, fmt::format("offset '{}' does not start with a milestone", phrase),
+                       fmt::format("start with one of the milestones, e.g. {}前2天", names.empty() ? "开团" : names.front()));
+    }
+    throw InputError("D031", at, fmt::format("unknown milestone '{}' in offset '{}'", guess, phrase),
+                     suggestion(guess, names));
+  }
+  offset.anchor = std::string(anchor);
+  Reader r(phrase, at);
+  r.eat(anchor);
+  auto next = r.rest();
+  if (!next.empty() && (next[0] == ' ' || next[0] == '+' || next[0] == '-' || next[0] == '@')) {
+    return parse_compact(std::move(offset), r);
+  }
+  return parse_chinese(std::move(offset), r);
+}
+
+}  // namespace dacu

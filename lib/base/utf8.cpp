@@ -1,0 +1,101 @@
+#include "dacu/base/utf8.hpp"
+
+#include <utf8proc.h>
+
+namespace dacu::utf8 {
+
+namespace {
+
+// Decodes one code point at `i`; returns the number of bytes used, or 0 when invalid.
+std::size_t decode_one(std::string_view text, std::size_t i, char32_t& out) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                            static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  if (n <= 0) return 0;
+  out = static_cast<char32_t>(cp);
+  return static_cast<std::size_t>(n);
+}
+
+}  // namespace
+
+std::size_t find_invalid(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    auto n = decode_one(text, i, cp);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::u32string decode(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    auto n = decode_one(text, i, cp);
+    if (n == 0) {  // not expected for validated text; keep going byte by byte
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+std::string encode(char32_t code_point) {
+  utf8proc_uint8_t buffer[4];
+  auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), buffer);
+  return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+std::size_t count_chars(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    auto n = decode_one(text, i, cp);
+    if (n == 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+    if (w > 0) width += static_cast<std::size_t>(w);
+    i += n;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  std::string out(text);
+  auto w = display_width(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  auto w = display_width(text);
+  std::string out;
+  if (w < width) out.append(width - w, ' ');
+  out.append(text);
+  return out;
+}
+
+}  // namespace dacu::utf8

@@ -1,0 +1,98 @@
+#include "dacu/compute/funnel.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dacu/model/template.hpp"
+
+namespace dacu {
+
+namespace {
+
+bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header) {
+  static const std::vector<std::string> yes{"是", "1", "Y", "y", "yes", "Yes", "YES", "true", "TRUE", "已启用", "√"};
+  static const std::vector<std::string> no{"否", "0", "N", "n", "no", "No", "NO", "false", "FALSE", "", "待激活", "×"};
+  const auto& v = r.fields[column];
+  if (std::find(yes.begin(), yes.end(), v) != yes.end()) return true;
+  if (std::find(no.begin(), no.end(), v) != no.end()) return false;
+  throw InputError("D350", r.where[column], fmt::format("{}: '{}' is neither yes nor no", header, v),
+                   "write 是 or 否 (1/0, Y/N, yes/no and true/false also work)");
+}
+
+std::optional<Rational> target(const Template& t, std::string_view name) {
+  const auto* p = t.find_parameter(name);
+  if (!p) return std::nullopt;
+  return p->number;
+}
+
+void finish(FunnelCounts& c) {
+  if (c.registered > 0) c.activation_rate = Rational(c.activated, c.registered);
+  if (c.activated > 0) c.first_order_rate = Rational(c.ordered, c.activated);
+}
+
+}  // namespace
+
+FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers) {
+  FunnelReport report;
+  report.campaign = campaign.name;
+  report.customers_file = customers.source ? customers.source->name : std::string();
+  report.target_activation = target(campaign.plan, "目标激活率");
+  report.target_first_order = target(campaign.plan, "目标首单率");
+  auto columns = require_columns(customers, {{"客户", "customer"},
+                                             {"业务员", "salesperson"},
+                                             {"注册", "registered"},
+                                             {"激活", "activated"},
+                                             {"下单", "ordered"}});
+  if (customers.records.empty()) {
+    throw InputError("D352", Location{customers.source, 1, 1}, "the customer list has no rows",
+                     "export the customer list with one row per customer");
+  }
+  std::size_t orders_without_activation = 0;
+  const CsvRecord* first_unactivated_order = nullptr;
+  for (const auto& r : customers.records) {
+    const auto& salesperson = r.fields[columns[1]];
+    if (salesperson.empty()) {
+      throw InputError("D350", r.where[columns[1]], "the row names no salesperson",
+                       "every customer is assigned to a salesperson (新增客户时务必关联业务员)");
+    }
+    bool registered = yes_no(r, columns[2], customers.header[columns[2]]);
+    bool activated = yes_no(r, columns[3], customers.header[columns[3]]);
+    bool ordered = yes_no(r, columns[4], customers.header[columns[4]]);
+    if (activated && !registered) {
+      throw InputError("D351", r.where[columns[3]],
+                       fmt::format("customer {} is activated but not registered", r.fields[columns[0]]),
+                       "a customer logs in (激活) with an account they registered; check the row");
+    }
+    if (ordered && !activated) {
+      if (!first_unactivated_order) first_unactivated_order = &r;
+      ++orders_without_activation;
+    }
+    auto it = std::find_if(report.by_salesperson.begin(), report.by_salesperson.end(),
+                           [&](const FunnelCounts& c) { return c.salesperson == salesperson; });
+    if (it == report.by_salesperson.end()) {
+      FunnelCounts counts;
+      counts.salesperson = salesperson;
+      report.by_salesperson.push_back(std::move(counts));
+      it = std::prev(report.by_salesperson.end());
+    }
+    for (auto* c : {&*it, &report.overall}) {
+      ++c->customers;
+      c->registered += registered;
+      c->activated += activated;
+      c->ordered += ordered;
+    }
+  }
+  for (auto& c : report.by_salesperson) finish(c);
+  finish(report.overall);
+  if (first_unactivated_order) {
+    report.warnings.push_back(
+        {Severity::warning, "D353", first_unactivated_order->where[columns[4]],
+         fmt::format("{} customer{} ordered without activating (代客下单?); counted in 下单, so 首单率 can exceed 100%",
+                     orders_without_activation, orders_without_activation == 1 ? "" : "s"),
+         "首单率 = 下单用户数 ÷ 激活用户数, as the 订货宝 plan defines it"});
+  }
+  return report;
+}
+
+}  // namespace dacu

@@ -1,0 +1,164 @@
+#include "dacu/compute/report.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace dacu {
+
+namespace {
+
+using Series = std::map<date::local_seconds, std::pair<Rational, const ActualRow*>>;
+
+date::sys_seconds to_sys(const ZonedTime& t) { return date::sys_seconds{t.local.time_since_epoch()} - t.utc_offset; }
+
+/// The cumulative figure at `moment`: the latest row at or before it.
+const Series::value_type* latest(const Series& series, date::local_seconds moment) {
+  auto it = series.upper_bound(moment);
+  if (it == series.begin()) return nullptr;
+  return &*std::prev(it);
+}
+
+
+}  // namespace
+
+std::string_view status_name(CheckStatus status) {
+  switch (status) {
+    case CheckStatus::pending: return "pending";
+    case CheckStatus::no_data: return "no_data";
+    case CheckStatus::no_plan: return "no_plan";
+    case CheckStatus::on_plan: return "on_plan";
+    case CheckStatus::above: return "above";
+    case CheckStatus::below: return "below";
+  }
+  return "?";
+}
+
+std::vector<const CheckpointResult*> Report::overdue() const {
+  std::vector<const CheckpointResult*> out;
+  for (const auto& c : checkpoints) {
+    if (c.status == CheckStatus::no_data) out.push_back(&c);
+  }
+  return out;
+}
+
+bool Report::alert() const {
+  return std::any_of(checkpoints.begin(), checkpoints.end(), [](const auto& c) { return c.off_plan(); });
+}
+
+Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, date::local_seconds as_of) {
+  Report report;
+  report.plan = plan;
+  const auto* zone = date::locate_zone(plan.timezone);
+  auto as_of_sys = zone->to_sys(as_of, date::choose::earliest);
+  report.as_of = ZonedTime{as_of, zone->get_info(as_of_sys).offset};
+
+  for (const auto& m : plan.milestones) {
+    report.countdown.push_back({m.name, m.at, m.date_only, to_sys(m.at) - as_of_sys});
+  }
+  auto today = date::floor<date::days>(as_of);
+  for (const auto& t : plan.tasks) {
+    auto first = t.all_day ? t.first_day : t.start.day();
+    auto last = t.all_day ? t.last_day : t.end.day();
+    if (last == today) report.due_today.push_back(t);
+    else if (first <= today && today < last) report.in_progress.push_back(t);
+  }
+
+  // Every figure up to the as-of moment, by metric and time; a second figure for the same metric
+  // and time must agree with the first.
+  std::map<std::string, Series, std::less<>> by_metric;
+  std::set<std::string> tracked;
+  for (const auto& c : plan.checkpoints) tracked.insert(c.metric);
+  std::vector<std::string> known = known_metrics();
+  known.insert(known.end(), tracked.begin(), tracked.end());
+  std::set<std::string> reported_unknown;
+  for (const auto& file : actuals) {
+    report.actuals_files.push_back(file.name);
+    for (const auto& row : file.rows) {
+      if (std::find(known.begin(), known.end(), row.metric) == known.end()) {
+        if (reported_unknown.insert(row.metric).second) {
+          report.findings.push_back({Severity::warning, "D510", row.metric_where,
+                                     fmt::format("unknown metric '{}'; its rows are ignored", row.metric),
+                                     suggestion(row.metric, known_metrics())});
+        }
+        continue;
+      }
+      if (row.at > as_of) continue;
+      auto& series = by_metric[row.metric];
+      auto [it, inserted] = series.emplace(row.at, std::make_pair(row.value, &row));
+      if (!inserted && it->second.first != row.value) {
+        throw InputError("D506", row.where,
+                         fmt::format("{} at {} is {} here but {} at {}:{}", row.metric, format_local_iso(row.at),
+                                     row.value.to_string(), it->second.first.to_string(),
+                                     it->second.second->where.file_name(), it->second.second->where.line),
+                         "a cumulative figure has one value per moment; remove one of the rows");
+      }
+    }
+  }
+
+  auto figure_at = [&](std::string_view metric, date::local_seconds moment)
+      -> std::optional<std::pair<Rational, date::local_seconds>> {
+    auto derived = derived_metric(metric);
+    if (!derived.numerator.empty()) {
+      // Ratios are recomputed from their cumulative parts, never averaged across periods.
+      auto n = by_metric.find(derived.numerator), d = by_metric.find(derived.denominator);
+      if (n != by_metric.end() && d != by_metric.end()) {
+        const auto* a = latest(n->second, moment);
+        const auto* b = latest(d->second, moment);
+        if (a && b && !b->second.first.is_zero()) {
+          auto value = a->second.first / b->second.first;
+          if (derived.percent) value = value * 100;
+          return std::make_pair(value, std::min(a->first, b->first));
+        }
+      }
+    }
+    auto s = by_metric.find(metric);
+    if (s == by_metric.end()) return std::nullopt;
+    const auto* p = latest(s->second, moment);
+    if (!p) return std::nullopt;
+    return std::make_pair(p->second.first, p->first);
+  };
+
+  for (const auto& c : plan.checkpoints) {
+    CheckpointResult r;
+    r.checkpoint = c;
+    r.plan = c.plan;
+    r.tolerance = c.tolerance;
+    if (c.at.local > as_of) {
+      r.status = CheckStatus::pending;
+    } else if (auto figure = figure_at(c.metric, c.at.local)) {
+      r.actual = figure->first;
+      r.actual_at = figure->second;
+      if (!r.plan || r.plan->is_zero()) {
+        r.status = CheckStatus::no_plan;
+      } else {
+        r.deviation = (*r.actual - *r.plan) / *r.plan;
+        auto tolerance = r.tolerance.value_or(Rational(0));
+        auto magnitude = r.deviation->is_negative() ? -*r.deviation : *r.deviation;
+        if (magnitude > tolerance) {
+          r.status = r.deviation->is_negative() ? CheckStatus::below : CheckStatus::above;
+          r.message = c.action;
+        } else {
+          r.status = CheckStatus::on_plan;
+        }
+      }
+    } else {
+      r.status = CheckStatus::no_data;
+    }
+    report.checkpoints.push_back(std::move(r));
+  }
+
+  for (const auto& metric : tracked) {
+    MetricSeries series{metric, {}};
+    if (auto s = by_metric.find(metric); s != by_metric.end()) {
+      for (const auto& [at, value] : s->second) series.points.emplace_back(at, value.first);
+    }
+    report.series.push_back(std::move(series));
+  }
+  return report;
+}
+
+}  // namespace dacu

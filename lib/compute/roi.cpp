@@ -1,0 +1,341 @@
+#include "dacu/compute/roi.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "dacu/model/template.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/base/timefmt.hpp"
+#include "dacu/input/budget_reader.hpp"
+
+namespace dacu {
+
+namespace {
+
+using reader::kRevenueName;
+using Values = std::map<std::string, Rational, std::less<>>;
+using Shown = std::map<std::string, std::string, std::less<>>;
+
+struct Inputs {
+  Values values;
+  Shown shown;
+};
+
+Inputs parameter_inputs(const Template& t) {
+  Inputs in;
+  for (const auto& p : t.parameters) {
+    if (!p.number) continue;
+    in.values[p.name] = *p.number;
+    in.shown[p.name] = p.value;
+  }
+  return in;
+}
+
+Trace trace_of(const std::vector<const Expr*>& exprs, std::string formula, const Shown& shown) {
+  Trace tr{std::move(formula), {}};
+  std::vector<std::string> seen;
+  for (const auto* e : exprs) {
+    for (const auto& n : e->names()) {
+      if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+      seen.push_back(n);
+      auto it = shown.find(n);
+      if (!tr.inputs.empty()) tr.inputs += ", ";
+      tr.inputs += fmt::format("{} = {}", n, it == shown.end() ? std::string("?") : it->second);
+    }
+  }
+  return tr;
+}
+
+Rational eval(const Expr& e, const Values& v) {
+  ExprLookup lookup = [&](std::string_view name) -> std::optional<Rational> {
+    auto it = v.find(name);
+    if (it == v.end()) return std::nullopt;
+    return it->second;
+  };
+  return evaluate(e, lookup);
+}
+
+Money to_money(const Rational& yuan, const Location& where) {
+  try {
+    return Money::from_yuan(yuan, Rounding::half_up_to_fen);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError("D314", where, e.what(), "amounts go up to 92233720368547758.07 元");
+  }
+}
+
+// Exact arithmetic on figures; an overflow becomes an error located at `where`.
+template <typename F>
+auto exact(const Location& where, F f) {
+  try {
+    return f();
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError("D314", where, e.what(), "the figures are too large to compute exactly");
+  }
+}
+
+// The figures for one set of values. Errors that do not stop the computation (a negative line
+// that is not a discount) go to `problems`; others are thrown.
+RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& problems) {
+  RoiFigures f;
+  const auto& r = t.revenue;
+  if (r.kind == RevenueModel::Kind::price_units) {
+    f.unit_price = to_money(eval(*r.price, in.values), r.price->at);
+    f.units = eval(*r.units, in.values);
+    f.revenue_trace = trace_of({&*r.price, &*r.units}, fmt::format("{} × {}", r.price->to_string(), r.units->to_string()), in.shown);
+  } else if (r.kind == RevenueModel::Kind::traffic) {
+    auto visitors = eval(*r.visitors, in.values);
+    auto conversion = eval(*r.conversion, in.values);
+    f.units = exact(r.where, [&] { return visitors * conversion; });
+    f.unit_price = to_money(eval(*r.order_value, in.values), r.order_value->at);
+    f.revenue_trace = trace_of({&*r.visitors, &*r.conversion, &*r.order_value},
+                               fmt::format("{} × {} × {}", r.visitors->to_string(), r.conversion->to_string(),
+                                           r.order_value->to_string()),
+                               in.shown);
+  }
+  if (f.unit_price) {
+    f.revenue = exact(r.where, [&] { return multiply(*f.unit_price, *f.units, Rounding::half_up_to_fen); });
+    // A unit cost over a parameter without a value (进货价 not given) leaves the profit out.
+    auto known = [&](const Expr& e) {
+      auto names = e.names();
+      return std::all_of(names.begin(), names.end(), [&](const std::string& n) { return in.values.count(n) > 0; });
+    };
+    if (r.unit_cost && known(*r.unit_cost)) {
+      f.unit_cost = to_money(eval(*r.unit_cost, in.values), r.unit_cost->at);
+      f.goods_cost = exact(r.where, [&] { return multiply(*f.unit_cost, *f.units, Rounding::half_up_to_fen); });
+      f.gross_profit = exact(r.where, [&] { return f.revenue - *f.goods_cost; });
+    }
+  }
+  in.values[std::string(kRevenueName)] = f.revenue.yuan();
+  in.shown[std::string(kRevenueName)] = f.revenue.to_string();
+
+  for (const auto& line : t.budget.lines) {
+    LineResult lr{line.name, line.category, {}, line.discount, {}};
+    if (line.amount) {
+      lr.amount = *line.amount;
+    } else {
+      lr.amount = to_money(eval(*line.formula, in.values), line.amount_where);
+      lr.trace = trace_of({&*line.formula}, line.formula->to_string(), in.shown);
+    }
+    if (lr.amount.is_negative() && !line.discount) {
+      problems.push_back({Severity::error, "D322", line.amount_where,
+                          fmt::format("budget line {} is negative ({}) but not declared a discount", line.name,
+                                      lr.amount.format_grouped()),
+                          "a cost is not below 0; a rebate or subsidy that lowers the cost needs `discount: true`"});
+    }
+    f.cost = exact(line.where, [&] { return f.cost + lr.amount; });
+    f.lines.push_back(std::move(lr));
+  }
+  for (const auto& category : budget_categories()) {
+    CategoryTotal ct{category, {}};
+    bool any = false;
+    for (const auto& lr : f.lines) {
+      if (lr.category == category) {
+        ct.total = exact(t.budget.where, [&] { return ct.total + lr.amount; });
+        any = true;
+      }
+    }
+    if (any) f.categories.push_back(ct);
+  }
+  if (f.gross_profit) f.net_profit = exact(r.where, [&] { return *f.gross_profit - f.cost; });
+  bool has_revenue = r.kind != RevenueModel::Kind::none;
+  if (has_revenue && f.cost.fen() != 0) {
+    f.roas = f.revenue / f.cost;
+    f.finance_roi = exact(r.where, [&] { return (f.revenue - f.cost) / f.cost; });
+  }
+  if (has_revenue && f.revenue.fen() != 0) f.cost_ratio = f.cost / f.revenue;
+  if (f.unit_price && f.unit_cost) {
+    auto margin = exact(r.where, [&] { return *f.unit_price - *f.unit_cost; });
+    if (margin.fen() > 0) {
+      f.break_even_units = (f.cost / margin).ceil();
+      f.break_even_roas = *f.unit_price / margin;
+    }
+  }
+  return f;
+}
+
+Inputs with_scenario(const Template& t, Inputs in, const Scenario& s) {
+  for (const auto& v : s.values) {
+    in.values[v.parameter] = v.number;
+    in.shown[v.parameter] = v.value;
+  }
+  return in;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_budget(const Template& t) {
+  std::vector<Diagnostic> out;
+  if (t.budget.lines.empty() && t.revenue.kind == RevenueModel::Kind::none) return out;
+  try {
+    auto f = figures_for(t, parameter_inputs(t), out);
+    if (t.budget.declared_total && *t.budget.declared_total != f.cost) {
+      auto diff = *t.budget.declared_total - f.cost;
+      out.push_back({Severity::warning, "D323", t.budget.declared_where,
+                     fmt::format("the declared total {} disagrees with the budget lines, which add up to {} (difference {})",
+                                 t.budget.declared_total->format_grouped(), f.cost.format_grouped(), diff.format_grouped()),
+                     "dacu reports the sum of the lines; correct the lines or declared_total"});
+    }
+    if (f.unit_price && f.unit_cost && *f.unit_cost >= *f.unit_price) {
+      // A unit cost that is one parameter is shown where its value was given (the campaign's
+      // `进货价: 120`, or the template's default), not at the formula that names it.
+      bool traffic = t.revenue.kind == RevenueModel::Kind::traffic;
+      const auto& price = traffic ? t.revenue.order_value : t.revenue.price;
+      Location at = t.revenue.unit_cost->at;
+      if (t.revenue.unit_cost->kind == Expr::Kind::name) {
+        if (const auto* p = t.find_parameter(t.revenue.unit_cost->text); p && p->value_where.known()) at = p->value_where;
+      }
+      out.push_back({Severity::warning, "D329", at,
+                     fmt::format("the unit cost {} is not below the price {}: every unit loses money, there is no break-even",
+                                 f.unit_cost->format_grouped(), f.unit_price->format_grouped()),
+                     fmt::format("check the unit cost ({}) and the {} ({})", t.revenue.unit_cost->to_string(),
+                                 traffic ? "order value" : "price", price ? price->to_string() : "?")});
+    }
+  } catch (const InputError& e) {
+    out.push_back(e.diagnostic());
+  }
+  sort_diagnostics(out);
+  return out;
+}
+
+RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
+  const auto& t = campaign.plan;
+  RoiReport report;
+  report.campaign = campaign.name;
+  report.template_name = campaign.template_name;
+  report.has_budget = !t.budget.lines.empty();
+  report.has_revenue = t.revenue.kind != RevenueModel::Kind::none;
+  report.declared_total = t.budget.declared_total;
+  if (!report.has_budget && !report.has_revenue && t.shares.empty()) {
+    throw InputError("D338", Location{campaign.source, 1, 1},
+                     fmt::format("template {} has no budget, revenue or share table to report on", t.name),
+                     "add budget: and revenue: sections to the template (see docs/format.md)");
+  }
+  auto problems = check_budget(t);
+  for (auto& d : problems) {
+    if (d.severity == Severity::error) throw InputError(d);
+  }
+  report.warnings = std::move(problems);
+
+  auto base = parameter_inputs(t);
+  // The parameters the formulas use, in the template's order.
+  std::vector<std::string> used;
+  auto use = [&](const std::optional<Expr>& e) {
+    if (!e) return;
+    for (auto& n : e->names()) used.push_back(std::move(n));
+  };
+  for (const auto* e : {&t.revenue.price, &t.revenue.units, &t.revenue.visitors, &t.revenue.conversion,
+                        &t.revenue.order_value, &t.revenue.unit_cost}) {
+    use(*e);
+  }
+  for (const auto& line : t.budget.lines) use(line.formula);
+  for (const auto& p : t.parameters) {
+    if (base.shown.count(p.name) && std::find(used.begin(), used.end(), p.name) != used.end()) {
+      report.parameters.emplace_back(p.name, p.value);
+    }
+  }
+  std::vector<Diagnostic> ignored;
+  if (report.has_budget || report.has_revenue) report.base = figures_for(t, base, ignored);
+
+  auto checked = [&](RoiFigures f, std::vector<Diagnostic>& found) {
+    for (auto& d : found) {
+      if (d.severity == Severity::error) throw InputError(d);
+    }
+    return f;
+  };
+  if (options.scenarios) {
+    if (t.scenarios.empty()) {
+      throw InputError("D330", Location{campaign.source, 1, 1}, fmt::format("template {} defines no scenarios", t.name),
+                       "add scenarios: (保守 / 基准 / 乐观) to the template or the campaign file");
+    }
+    for (const auto& s : t.scenarios) {
+      std::vector<Diagnostic> found;
+      ScenarioResult sr{s.name, s.description, {}, {}};
+      for (const auto& v : s.values) sr.values.emplace_back(v.parameter, v.value);
+      sr.figures = checked(figures_for(t, with_scenario(t, base, s), found), found);
+      report.scenarios.push_back(std::move(sr));
+    }
+  }
+  if (options.sensitivity) {
+    const auto& s = *options.sensitivity;
+    const auto* p = t.find_parameter(s.parameter);
+    if (!p || !is_numeric(p->type)) {
+      throw InputError("D332", s.where, fmt::format("--sensitivity: no numeric parameter named {}", s.parameter),
+                       suggestion(s.parameter, t.numeric_parameter_names()));
+    }
+    auto it = base.values.find(s.parameter);
+    if (it == base.values.end()) {
+      throw InputError("D332", s.where, fmt::format("--sensitivity: parameter {} has no value", s.parameter),
+                       fmt::format("give it one with --set {}=…", s.parameter));
+    }
+    report.sensitivity_parameter = s.parameter;
+    for (auto change = s.from; change <= s.to; change += s.step) {
+      auto in = base;
+      auto value = exact(s.where, [&] { return it->second * (Rational(1) + change); });
+      in.values[s.parameter] = value;
+      in.shown[s.parameter] = p->type == ParameterType::money ? to_money(value, s.where).to_string() : value.to_string();
+      std::vector<Diagnostic> found;
+      report.sensitivity.push_back({change, value, checked(figures_for(t, in, found), found)});
+    }
+  }
+  for (const auto& table : t.shares) {
+    ShareResult sr{table.name, table.note, table.units_label, table.amount_label, {}, {}, {}, {}, {}};
+    bool units = table.rows.front().units.has_value();
+    bool amounts = table.rows.front().amount.has_value();
+    std::int64_t total_units = 0;
+    Money total_amount;
+    for (const auto& row : table.rows) {
+      if (units) {
+        if (__builtin_add_overflow(total_units, *row.units, &total_units)) {
+          throw InputError("D334", row.where, "the units add up to more than can be counted");
+        }
+      }
+      if (amounts) total_amount = exact(row.where, [&] { return total_amount + *row.amount; });
+    }
+    if (units) sr.total_units = total_units;
+    if (amounts) sr.total_amount = total_amount;
+    Rational shown_units, shown_amounts;
+    for (const auto& row : table.rows) {
+      ShareResultRow rr{row.name, row.units, row.amount, {}, {}};
+      if (units && total_units > 0) {
+        rr.unit_share = Rational(*row.units, total_units);
+        shown_units += (*rr.unit_share * 100).round_to(share_decimals) / 100;
+      }
+      if (amounts && total_amount.fen() > 0) {
+        rr.amount_share = *row.amount / total_amount;
+        shown_amounts += (*rr.amount_share * 100).round_to(share_decimals) / 100;
+      }
+      sr.rows.push_back(std::move(rr));
+    }
+    if (units && total_units > 0) sr.shown_unit_share_sum = shown_units;
+    if (amounts && total_amount.fen() > 0) sr.shown_amount_share_sum = shown_amounts;
+    if ((units && total_units == 0) || (amounts && total_amount.fen() == 0)) {
+      report.warnings.push_back({Severity::warning, "D335", table.where,
+                                 fmt::format("share table {} adds up to 0: no shares can be computed", table.name),
+                                 "give at least one group units or an amount above 0"});
+    }
+    report.shares.push_back(std::move(sr));
+  }
+  return report;
+}
+
+std::string format_fixed(const Rational& x, int decimals) {
+  std::int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  auto n = (x * Rational(scale)).round().numerator();
+  auto magnitude = static_cast<std::uint64_t>(n < 0 ? -n : n);
+  std::string out = n < 0 ? "-" : "";
+  out += std::to_string(magnitude / scale);
+  if (decimals > 0) out += fmt::format(".{:0{}}", magnitude % static_cast<std::uint64_t>(scale), decimals);
+  return out;
+}
+
+std::string format_percent(const Rational& x, int decimals) { return format_fixed(x * 100, decimals) + "%"; }
+
+}  // namespace dacu

@@ -1,0 +1,138 @@
+#pragma once
+/// ROI: a campaign's budget and revenue computed for its parameter values, its scenarios and a
+/// sensitivity range, with every figure's formula and inputs.
+///
+///   dacu::Campaign c = loader.load_file("examples/聚划算-ROI样例.yaml");
+///   dacu::RoiReport r = dacu::compute_roi(c, {.scenarios = true});
+///   r.base.revenue;      // 198000.00 (团购价 × 件数)
+///   r.base.cost_ratio;   // 11990/198000, exactly
+///
+/// Everything is exact: money is Money (integer fen), ratios are Rational. A formula's result in
+/// 元 is rounded half up to the fen, once, where it becomes an amount. Pure: no files, no output.
+///
+/// Error codes D320–D339 (budget, revenue, scenarios, shares, limits); the CSV reader uses
+/// D340–D349 and the funnel D350–D359 (see docs/errors.md).
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dacu/base/error.hpp"
+#include "dacu/base/money.hpp"
+#include "dacu/base/rational.hpp"
+#include "dacu/model/budget.hpp"
+
+namespace dacu {
+
+struct Campaign;
+struct Template;
+
+/// Checks the budget and revenue of a template with its parameter values: negative lines that are
+/// not discounts (D322, error), a declared total that disagrees with the lines (D323, warning),
+/// formulas that cannot be evaluated, a unit cost at or above the price (D329, warning).
+std::vector<Diagnostic> check_budget(const Template& t);
+
+struct RoiOptions {
+  bool scenarios = false;
+  std::optional<Sensitivity> sensitivity;
+};
+
+/// A figure and how it was reached, so that every number can be checked by hand.
+struct Trace {
+  std::string formula;  ///< "团购价 × 件数"
+  std::string inputs;   ///< "团购价 = 99, 件数 = 2000"
+};
+
+struct LineResult {
+  std::string name;
+  std::string category;
+  Money amount;
+  bool discount = false;
+  Trace trace;  ///< formula lines: the formula and its inputs; fixed lines: empty formula
+};
+
+struct CategoryTotal {
+  std::string category;
+  Money total;
+};
+
+/// The figures for one set of parameter values.
+struct RoiFigures {
+  Money revenue;  ///< 成交额 (GMV)
+  Trace revenue_trace;
+  std::optional<Rational> units;       ///< units sold (orders for the traffic model)
+  std::optional<Money> unit_price;     ///< price per unit (order value for the traffic model)
+  std::optional<Money> unit_cost;
+  std::vector<LineResult> lines;
+  std::vector<CategoryTotal> categories;  ///< in the order of budget_categories()
+  Money cost;                             ///< 活动费用: the sum of the lines
+  std::optional<Rational> roas;           ///< 投产比 = 成交额 ÷ 活动费用
+  std::optional<Rational> finance_roi;    ///< (成交额 − 活动费用) ÷ 活动费用
+  std::optional<Rational> cost_ratio;     ///< 费用占比 = 活动费用 ÷ 成交额
+  std::optional<Money> goods_cost;        ///< 进货价 × 件数
+  std::optional<Money> gross_profit;      ///< 成交额 − 货品成本
+  std::optional<Money> net_profit;        ///< 毛利 − 活动费用
+  std::optional<Rational> break_even_units;  ///< ceil(活动费用 ÷ (单价 − 进货价))
+  std::optional<Rational> break_even_roas;   ///< 保本投产比 = 单价 ÷ (单价 − 进货价)
+};
+
+struct ScenarioResult {
+  std::string name;
+  std::string description;
+  std::vector<std::pair<std::string, std::string>> values;  ///< parameter, value as written
+  RoiFigures figures;
+};
+
+struct SensitivityRow {
+  Rational change;  ///< -1/5 for -20%
+  Rational value;   ///< the parameter's value at this step
+  RoiFigures figures;
+};
+
+struct ShareResultRow {
+  std::string name;
+  std::optional<std::int64_t> units;
+  std::optional<Money> amount;
+  std::optional<Rational> unit_share, amount_share;  ///< exact
+};
+struct ShareResult {
+  std::string name;
+  std::string note;
+  std::string units_label, amount_label;
+  std::vector<ShareResultRow> rows;
+  std::optional<std::int64_t> total_units;
+  std::optional<Money> total_amount;
+  /// The shares as shown (one decimal of a percent) added up: 99.9% when rounding says so.
+  std::optional<Rational> shown_unit_share_sum, shown_amount_share_sum;
+};
+
+/// Decimals of a percent shown for shares (the seed's 17.1%).
+inline constexpr int share_decimals = 1;
+
+struct RoiReport {
+  std::string campaign;
+  std::string template_name;
+  bool has_budget = false;
+  bool has_revenue = false;
+  std::vector<std::pair<std::string, std::string>> parameters;  ///< the numeric parameters used
+  RoiFigures base;
+  std::optional<Money> declared_total;
+  std::vector<ScenarioResult> scenarios;
+  std::string sensitivity_parameter;
+  std::vector<SensitivityRow> sensitivity;
+  std::vector<ShareResult> shares;
+  std::vector<Diagnostic> warnings;
+};
+
+/// The ROI report of a campaign. Throws InputError for the first error check_budget finds, for an
+/// unknown scenario or sensitivity parameter (D330, D332), and when there is nothing to report
+/// (D338: no budget, revenue or share table).
+RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options = {});
+
+/// `x` rounded half away from zero to `decimals` places and written with exactly that many.
+std::string format_fixed(const Rational& x, int decimals);
+/// `x` as a percentage with `decimals` places: 0.0606 -> "6.06%".
+std::string format_percent(const Rational& x, int decimals);
+
+}  // namespace dacu

@@ -1,0 +1,509 @@
+#include "dacu/compute/staffing.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "dacu/base/calendar.hpp"
+#include "dacu/model/template.hpp"
+#include "dacu/base/money.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/plan/timeline.hpp"
+#include "dacu/base/timefmt.hpp"
+#include "dacu/input/options.hpp"
+#include "dacu/input/staffing_reader.hpp"
+
+namespace dacu {
+
+using namespace std::chrono_literals;
+using reader::find_name;
+
+// ---------------------------------------------------------------------------------------------
+// Evaluating
+
+namespace {
+
+/// Parameter values as exact numbers, and formula evaluation against them.
+class Values {
+ public:
+  explicit Values(const Template& t) : t_(t) {
+    for (const auto& p : t.parameters) {
+      names_.push_back(p.name);
+      if (p.number) values_.emplace(p.name, *p.number);
+    }
+  }
+
+  /// Where the parameters of a formula got their values, for hints: "配货人效 = 0 (<command line>:1:6)".
+  std::string origins(const Formula& f) const {
+    std::string out;
+    for (const auto& name : f.expr.names()) {
+      const auto* p = t_.find_parameter(name);
+      if (!p || !p->value_where.known()) continue;
+      out += fmt::format("{}{} = {} ({}:{}:{})", out.empty() ? "" : "; ", name, p->value, p->value_where.file_name(),
+                         p->value_where.line, p->value_where.column);
+    }
+    return out;
+  }
+
+  Rational operator()(const Formula& f) const {
+    for (const auto& name : f.expr.names()) {
+      if (values_.count(name)) continue;
+      const auto* p = t_.find_parameter(name);
+      const auto* node = find_name(f.expr, name);
+      Location at = node ? node->at : f.where;
+      if (p && p->value.empty()) {
+        throw InputError("D221", at, fmt::format("parameter {} has no value", name),
+                         fmt::format("give it in the campaign file or with --set {}=…", name));
+      }
+      if (p) {
+        throw InputError("D221", at, fmt::format("parameter {} is not a number and cannot be used in a formula", name));
+      }
+    }
+    return evaluate(f.expr, [this](std::string_view name) -> std::optional<Rational> {
+      auto it = values_.find(name);
+      if (it == values_.end()) return std::nullopt;
+      return it->second;
+    }, names_);
+  }
+
+ private:
+  const Template& t_;
+  std::map<std::string, Rational, std::less<>> values_;
+  std::vector<std::string> names_;
+};
+
+/// The staffing models date their days on the campaign's timeline (plan/timeline.hpp), as the plan
+/// does; absent when checking a template alone.
+using Days = Timeline;
+
+std::int64_t ceil_int(const Rational& r) { return r.ceil().numerator(); }
+
+Term term(std::string label, const Formula& f, const Rational& value) { return Term{std::move(label), f.text, value}; }
+
+std::string origin_hint(const Values& values, const Formula& f, std::string_view fallback) {
+  auto origins = values.origins(f);
+  return origins.empty() ? std::string(fallback) : fmt::format("{}; the values come from {}", fallback, origins);
+}
+
+void require_nonnegative(const Rational& v, const Formula& f, std::string_view what, const Values& values) {
+  if (v.is_negative()) {
+    throw InputError("D202", f.where, fmt::format("{} is negative: {} = {}", what, f.text, v.to_string()),
+                     origin_hint(values, f, "check the formula and the parameters it uses"));
+  }
+}
+
+void require_positive(const Rational& v, const Formula& f, std::string_view what, std::string_view code,
+                      const Values& values) {
+  if (v <= Rational(0)) {
+    throw InputError(std::string(code), f.where,
+                     fmt::format("{} must be more than 0: {} = {}", what, f.text, v.to_string()),
+                     origin_hint(values, f, v.is_zero() ? "a capacity of zero would need infinitely many people"
+                                                        : "check the formula and the parameters it uses"));
+  }
+}
+
+std::vector<date::local_days> day_range(date::local_days first, date::local_days last) {
+  std::vector<date::local_days> out;
+  for (auto d = first; d <= last; d += date::days{1}) out.push_back(d);
+  return out;
+}
+
+StaffLine compute_post(const RatioPost& p, const Values& values, Days* days) {
+  auto orders = values(p.orders);
+  require_nonnegative(orders, p.orders, "orders", values);
+  auto share = values(p.share);
+  if (share.is_negative() || share > Rational(1)) {
+    throw InputError("D219", p.share.where,
+                     fmt::format("post {}: share must lie between 0% and 100%: {} = {}", p.name, p.share.text,
+                                 share.to_string()),
+                     "the share is the part of the orders this post handles, e.g. 30%");
+  }
+  auto capacity = values(p.capacity);
+  require_positive(capacity, p.capacity, fmt::format("post {}: capacity (orders one person handles a day)", p.name), "D201", values);
+  StaffLine line;
+  line.model = StaffLine::Model::post;
+  line.group = p.name;
+  line.name = p.name;
+  line.department = p.department;
+  line.inputs = {term("订单量", p.orders, orders), term("占比", p.share, share), term("人效", p.capacity, capacity)};
+  line.rule = "ceil(订单量 × 占比 / 人效)";
+  line.exact = orders * share / capacity;
+  line.heads = ceil_int(line.exact);
+  if (days) {
+    auto first = days->day(p.start);
+    auto last = p.end ? days->day(*p.end) : first;
+    if (last < first) throw InputError("D034", p.end->where, fmt::format("post {} ends before it starts", p.name));
+    line.days = day_range(first, last);
+  }
+  return line;
+}
+
+StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* days) {
+  auto customers = values(c.customers);
+  require_nonnegative(customers, c.customers, "customers", values);
+  auto n_days = values(c.days);
+  // A campaign's calling runs for days, not years: past 366 the figure is a mistake (and each day
+  // becomes a row of the day view).
+  if (!n_days.is_integer() || n_days <= Rational(0) || n_days > Rational(366)) {
+    throw InputError("D214", c.days.where,
+                     fmt::format("calling campaign {}: days must be a whole number from 1 to 366, got {}", c.name, n_days.to_string()));
+  }
+  StaffLine line;
+  line.model = StaffLine::Model::calling;
+  line.group = c.name;
+  line.name = c.role.empty() ? c.name : c.role;
+  line.department = c.department;
+  line.inputs = {term("客户数", c.customers, customers), term("天数", c.days, n_days)};
+  if (c.calls_per_person) {
+    auto calls = values(*c.calls_per_person);
+    require_positive(calls, *c.calls_per_person, fmt::format("calling campaign {}: calls per person per day", c.name), "D201", values);
+    line.inputs.push_back(term("每人每天外呼", *c.calls_per_person, calls));
+    line.rule = "ceil(客户数 / (天数 × 每人每天外呼))";
+    line.exact = customers / (n_days * calls);
+    line.heads = ceil_int(line.exact);
+  } else {
+    auto people = values(*c.people);
+    require_positive(people, *c.people, fmt::format("calling campaign {}: people", c.name), "D201", values);
+    line.inputs.push_back(term("人数", *c.people, people));
+    line.rule = "每人每天外呼 = 客户数 / (人数 × 天数)";
+    line.exact = customers / (people * n_days);
+    line.per_person = line.exact.ceil();
+    line.heads = ceil_int(people);
+  }
+  if (days) {
+    auto first = days->day(c.start);
+    line.days = day_range(first, first + date::days{n_days.numerator() - 1});
+  }
+  return line;
+}
+
+struct RotaResult {
+  std::vector<StaffLine> lines;
+  std::vector<RotaDay> days;
+  std::vector<RotaShift> shifts;
+};
+
+RotaResult compute_rota(const Rota& r, const Values& values, Days* days) {
+  RotaResult out;
+  Rational shift_hours(r.shift.count(), 3600);
+  std::set<date::local_days> seen;
+  for (const auto& p : r.periods) {
+    auto hours = values(p.hours);
+    if (hours <= Rational(0) || hours > Rational(24)) {
+      throw InputError("D212", p.hours.where, fmt::format("rota {} {}: coverage hours must be above 0 and at most 24, got {}", r.name, p.name, hours.to_string()));
+    }
+    std::vector<std::pair<std::string, std::int64_t>> heads;
+    std::int64_t on_duty = 0;
+    for (const auto& [role, formula] : p.heads) {
+      auto v = values(formula);
+      require_nonnegative(v, formula, fmt::format("rota {} {}: heads of {}", r.name, p.name, role), values);
+      StaffLine line;
+      line.model = StaffLine::Model::rota;
+      line.group = fmt::format("{} · {}", r.name, p.name);
+      line.name = role;
+      line.department = r.department;
+      line.inputs = {term("在岗人数", formula, v), Term{"覆盖小时", p.hours.text, hours},
+                     Term{"班长(小时)", format_duration(r.shift), shift_hours}};
+      line.rule = "ceil(在岗人数)，每天 ceil(覆盖小时 / 班长) 班";
+      line.exact = v;
+      line.heads = ceil_int(v);
+      heads.emplace_back(role, line.heads);
+      on_duty += line.heads;
+      out.lines.push_back(std::move(line));
+    }
+    if (!days) continue;
+    auto first = days->day(p.from);
+    auto last = days->day(p.to);
+    if (last < first) throw InputError("D034", p.to.where, fmt::format("rota {} period {} ends before it starts", r.name, p.name));
+    auto shifts_exact = hours / shift_hours;
+    auto shifts = ceil_int(shifts_exact);
+    for (auto day : day_range(first, last)) {
+      if (!seen.insert(day).second) {
+        throw InputError("D220", p.where, fmt::format("rota {}: {} is covered by two periods", r.name, format_date(day)),
+                         "make the periods' from/to days not overlap");
+      }
+      for (auto& l : out.lines) {
+        if (l.group == fmt::format("{} · {}", r.name, p.name)) l.days.push_back(day);
+      }
+      RotaDay rd{r.name, r.department, p.name, day, hours, p.opens, shift_hours, shifts_exact, shifts, heads, on_duty,
+                 on_duty * shifts, hours * on_duty};
+      out.days.push_back(rd);
+      // Shifts follow each other from opening time; the last one ends when coverage ends.
+      auto cover_end = p.opens + std::chrono::minutes(ceil_int(hours * 60));
+      auto shift_min = std::chrono::duration_cast<std::chrono::minutes>(r.shift);
+      for (std::int64_t k = 0; k < shifts; ++k) {
+        auto from = p.opens + shift_min * k;
+        auto to = std::min(from + shift_min, cover_end);
+        out.shifts.push_back(RotaShift{r.name, day, static_cast<int>(k + 1), from, to, heads});
+      }
+    }
+  }
+  return out;
+}
+
+QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& inputs) {
+  QueueInput in;
+  in.interval = q.interval;
+  auto aht = values(q.aht);
+  if (aht <= Rational(0)) {
+    throw InputError("D203", q.aht.where, fmt::format("queue {}: handle time must be more than 0 s, got {} s", q.name, aht.to_string()),
+                     "write the average handle time, e.g. 180s");
+  }
+  in.aht = std::chrono::seconds(aht.round().numerator());
+  if (in.aht.count() == 0) in.aht = 1s;
+  inputs.push_back(term("平均处理时长(秒)", q.aht, aht));
+  auto target = values(q.service_level.target);
+  if (target >= Rational(1)) {
+    throw InputError("D204", q.service_level_where,
+                     fmt::format("queue {}: a service level of {} within {} s is unreachable", q.name, q.service_level.target.text, q.service_level.within.count()),
+                     "with random arrivals some contacts always wait; aim below 100%, e.g. 80/20");
+  }
+  if (target <= Rational(0)) {
+    throw InputError("D204", q.service_level_where, fmt::format("queue {}: the service level target must be above 0%", q.name));
+  }
+  in.service_level_target = target.to_double();
+  in.answer_within = q.service_level.within;
+  inputs.push_back(term("服务水平目标", q.service_level.target, target));
+  inputs.push_back(Term{"接通时限(秒)", std::to_string(q.service_level.within.count()), Rational(q.service_level.within.count())});
+  if (q.max_occupancy) {
+    auto v = values(*q.max_occupancy);
+    if (v <= Rational(0) || v > Rational(1)) {
+      throw InputError("D206", q.max_occupancy->where, fmt::format("queue {}: maximum occupancy must be above 0% and at most 100%, got {}", q.name, q.max_occupancy->text));
+    }
+    in.max_occupancy = v.to_double();
+    inputs.push_back(term("最高占用率", *q.max_occupancy, v));
+  }
+  if (q.shrinkage) {
+    auto v = values(*q.shrinkage);
+    if (v.is_negative() || v >= Rational(1)) {
+      throw InputError("D207", q.shrinkage->where, fmt::format("queue {}: shrinkage must be at least 0% and below 100%, got {}", q.name, q.shrinkage->text));
+    }
+    in.shrinkage = v.to_double();
+    inputs.push_back(term("损耗率", *q.shrinkage, v));
+  }
+  if (q.concurrency) {
+    auto v = values(*q.concurrency);
+    if (v < Rational(1)) {
+      throw InputError("D208", q.concurrency->where, fmt::format("queue {}: concurrency must be at least 1, got {}", q.name, q.concurrency->text),
+                       "an agent works at least one chat at a time; 2.5 means two or three chats at once");
+    }
+    in.concurrency = v.to_double();
+    inputs.push_back(term("并发数", *q.concurrency, v));
+  }
+  return in;
+}
+
+QueueResult run_queue(const QueueInput& in, const std::string& name, const Location& where) {
+  try {
+    return staff_queue(in);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    std::string what = e.what();
+    bool too_big = what.find("too much traffic") != std::string::npos || what.find("more than") != std::string::npos;
+    std::string hint = "lower the target or lengthen the answer time";
+    if (what.find("最高占用率") != std::string::npos) {
+      hint = "raise the maximum occupancy (max_occupancy, e.g. 85%)";
+    } else if (what.find("损耗率") != std::string::npos) {
+      hint = "lower the shrinkage (shrinkage, e.g. 30%)";
+    } else if (too_big) {
+      hint = "split the contacts into several queues (by channel, shop or hour)";
+    }
+    throw InputError(too_big ? "D217" : "D204", where, fmt::format("queue {}: {}", name, what), hint);
+  }
+}
+
+QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& values, Days* days) {
+  QueueSummary out;
+  out.name = q.name;
+  out.department = q.department;
+  out.role = q.role;
+  out.curve = q.curve;
+  out.interval = q.interval;
+  auto in = queue_input(q, values, out.inputs);
+  if (q.contacts) {
+    auto contacts = values(*q.contacts);
+    require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name), values);
+    out.inputs.insert(out.inputs.begin(), term("咨询量/时段", *q.contacts, contacts));
+    in.contacts = contacts.to_double();
+    out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q.name, q.where)});
+  } else {
+    auto daily = values(*q.daily_contacts);
+    require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name), values);
+    out.inputs.insert(out.inputs.begin(), term("日咨询量", *q.daily_contacts, daily));
+    const auto& curve = *std::find_if(s.curves.begin(), s.curves.end(), [&](const TrafficCurve& c) { return c.name == q.curve; });
+    Rational total;
+    for (const auto& [hour, share_formula] : curve.shares) {
+      auto share = values(share_formula);
+      if (share.is_negative()) throw InputError("D209", share_formula.where, fmt::format("curve {}: hour {} has a negative share", curve.name, hour));
+      total += share;
+    }
+    if (total != Rational(1)) {
+      throw InputError("D209", curve.where, fmt::format("curve {}: the hourly shares add up to {}%, not 100%", curve.name, (total * 100).to_string()),
+                       "the shares say what part of the day's contacts arrives in each hour");
+    }
+    for (const auto& [hour, share_formula] : curve.shares) {
+      auto contacts = daily * values(share_formula);
+      in.contacts = contacts.to_double();
+      out.intervals.push_back(QueueInterval{q.name, hour, contacts, run_queue(in, q.name, q.where)});
+    }
+  }
+  for (const auto& i : out.intervals) {
+    out.peak_agents = std::max<std::int64_t>(out.peak_agents, i.result.agents);
+    out.peak_heads = std::max<std::int64_t>(out.peak_heads, i.result.agents_after_shrinkage);
+  }
+  if (days) out.day = days->day(q.day);
+  return out;
+}
+
+StaffLine queue_line(const QueueSummary& q) {
+  StaffLine line;
+  line.model = StaffLine::Model::queue;
+  line.group = q.name;
+  line.name = q.role.empty() ? q.name : q.role;
+  line.department = q.department;
+  line.inputs = q.inputs;
+  line.rule = q.curve.empty() ? "Erlang C：坐席 ÷ (1 − 损耗率)" : "Erlang C 逐小时，取高峰：坐席 ÷ (1 − 损耗率)";
+  line.exact = Rational(q.peak_agents);
+  line.heads = q.peak_heads;
+  line.days = {q.day};
+  return line;
+}
+
+}  // namespace
+
+StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
+  StaffReport report;
+  report.campaign = plan.campaign;
+  report.template_name = plan.template_name;
+  const auto& t = campaign.plan;
+  if (!t.staffing) return report;
+  const auto& s = *t.staffing;
+  report.notes = t.notes;
+  Values values(t);
+  Days days(campaign);
+  // Days rows in model order; sorted by day (stable) at the end.
+  for (const auto& p : s.posts) {
+    auto line = compute_post(p, values, &days);
+    for (auto d : line.days) report.days.push_back(StaffDay{d, p.name, p.name, p.department, line.heads, 0, line.heads, std::nullopt});
+    report.lines.push_back(std::move(line));
+  }
+  for (const auto& c : s.calling) {
+    auto line = compute_calling(c, values, &days);
+    for (auto d : line.days) report.days.push_back(StaffDay{d, c.name, line.name, c.department, line.heads, 0, line.heads, std::nullopt});
+    report.lines.push_back(std::move(line));
+  }
+  for (const auto& r : s.rotas) {
+    auto result = compute_rota(r, values, &days);
+    for (const auto& rd : result.days) {
+      report.days.push_back(StaffDay{rd.day, r.name, rd.period, r.department, rd.heads_on_duty, rd.shifts, rd.people, rd.person_hours});
+    }
+    report.lines.insert(report.lines.end(), result.lines.begin(), result.lines.end());
+    report.rota_days.insert(report.rota_days.end(), result.days.begin(), result.days.end());
+    report.shifts.insert(report.shifts.end(), result.shifts.begin(), result.shifts.end());
+  }
+  for (const auto& q : s.queues) {
+    auto summary = compute_queue(q, s, values, &days);
+    Rational person_hours;
+    for (const auto& i : summary.intervals) person_hours += Rational(i.result.agents_after_shrinkage) * Rational(summary.interval.count(), 3600);
+    report.days.push_back(StaffDay{summary.day, q.name, summary.role.empty() ? q.name : summary.role, q.department, summary.peak_heads, 0, 0, person_hours});
+    report.lines.push_back(queue_line(summary));
+    report.queues.push_back(std::move(summary));
+  }
+  std::stable_sort(report.days.begin(), report.days.end(), [](const StaffDay& a, const StaffDay& b) { return a.day < b.day; });
+  std::stable_sort(report.shifts.begin(), report.shifts.end(), [](const RotaShift& a, const RotaShift& b) { return a.day < b.day; });
+  report.warnings = days.warnings();
+  return report;
+}
+
+namespace {
+
+// Every model computed, its first problem collected; with `days`, also what needs dates.
+std::vector<Diagnostic> check_models(const Template& t, Days* days) {
+  std::vector<Diagnostic> out;
+  if (!t.staffing) return out;
+  const auto& s = *t.staffing;
+  Values values(t);
+  auto collect = [&](auto&& f) {
+    try {
+      f();
+    } catch (const InputError& e) {
+      out.push_back(e.diagnostic());
+    }
+  };
+  for (const auto& p : s.posts) collect([&] { compute_post(p, values, days); });
+  for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
+  for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
+  for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
+  sort_diagnostics(out);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(t, nullptr); }
+
+std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan) {
+  if (!campaign.plan.staffing) return {};
+  Days days(campaign);
+  (void)plan;
+  return check_models(campaign.plan, &days);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quick mode
+
+QueueSummary answer_erlang(const ErlangQuestion& question) {
+  // Each value is located in a one-line source `--option=value`, so errors point at it.
+  auto source_of = [](std::string_view option, const std::string& value) {
+    auto text = fmt::format("{}={}", option, value);
+    auto src = make_source("<command line>", text);
+    return Location{src, 1, 1}.advanced(src->text, option.size() + 1);
+  };
+  Template none;
+  auto formula = [&](std::string_view option, const std::string& value) {
+    auto at = source_of(option, value);
+    return Formula{value, parse_expr(value, at), at};
+  };
+  auto duration = [&](std::string_view option, const std::string& value, std::string_view code) {
+    auto at = source_of(option, value);
+    if (!value.empty() && value[0] == '-' && parse_duration(std::string_view(value).substr(1))) {
+      throw InputError(std::string(code), at, fmt::format("{} {} is negative", option, value), "give a time above 0, e.g. 180s");
+    }
+    auto d = parse_duration(value);
+    if (!d) throw InputError("D023", at, fmt::format("{} '{}' is not a duration", option, value), "write a number and a unit: 20s, 3min, 30m, 1h");
+    return *d;
+  };
+  Queue q;
+  q.name = "erlang";
+  q.where = source_of("--contacts", question.contacts);  // what a queue-wide problem (D217) points at
+  q.contacts = formula("--contacts", question.contacts);
+  q.interval = duration("--interval", question.interval, "D215");
+  if (q.interval.count() == 0) throw InputError("D215", source_of("--interval", question.interval), "--interval must be longer than 0");
+  {
+    auto at = source_of("--aht", question.aht);
+    auto secs = duration("--aht", question.aht, "D203");
+    q.aht = Formula{question.aht, parse_expr(std::to_string(secs.count()), at), at};
+  }
+  q.service_level_where = source_of("--sl", question.service_level);
+  auto sl = parse_service_level(question.service_level);
+  if (!sl) {
+    throw InputError("D205", q.service_level_where, fmt::format("'{}' is not a service level", question.service_level),
+                     "write the share and the seconds, e.g. --sl 80/20 (80% answered within 20 s)");
+  }
+  auto target_text = question.service_level.substr(0, question.service_level.find_first_of("/ "));
+  if (!target_text.ends_with("%")) target_text += "%";
+  q.service_level = {Formula{target_text, parse_expr(target_text, q.service_level_where), q.service_level_where}, sl->second};
+  if (!question.max_occupancy.empty()) q.max_occupancy = formula("--max-occupancy", question.max_occupancy);
+  if (!question.shrinkage.empty()) q.shrinkage = formula("--shrinkage", question.shrinkage);
+  if (!question.concurrency.empty()) q.concurrency = formula("--concurrency", question.concurrency);
+  Staffing s;
+  Values values(none);
+  return compute_queue(q, s, values, nullptr);
+}
+
+}  // namespace dacu

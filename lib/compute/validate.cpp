@@ -1,0 +1,289 @@
+#include "dacu/compute/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "dacu/compute/roi.hpp"
+#include "dacu/base/calendar.hpp"
+#include "dacu/compute/eligibility.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "dacu/compute/staffing.hpp"
+#include "dacu/input/calendar_file.hpp"
+#include "dacu/input/yaml.hpp"
+#include "dacu/plan/limits.hpp"
+#include "dacu/plan/timeline.hpp"
+
+namespace dacu {
+
+namespace {
+
+Diagnostic warning(std::string code, Location where, std::string message, std::string hint) {
+  return Diagnostic{Severity::warning, std::move(code), std::move(where), std::move(message), std::move(hint)};
+}
+
+// A template on its own has no dates: give each milestone that nothing derives a fixed Monday so
+// that relative checks (phase against time, double bookings) can run.
+void give_template_dates(Campaign& campaign) {
+  for (auto& m : campaign.plan.milestones) {
+    if (!m.given && !m.derived) {
+      m.given = LocalDateTime{date::local_seconds{date::local_days{date::year{2026} / 6 / 15}} + std::chrono::hours(10), false};
+    }
+  }
+}
+
+bool is_template_file(const Campaign& c) { return c.source && c.plan.source == c.source; }
+
+void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
+  std::set<std::string> used;
+  auto use = [&](const Offset& o) { used.insert(o.anchor); };
+  for (const auto& m : t.milestones) {
+    if (m.derived) use(*m.derived);
+  }
+  for (const auto& task : t.tasks) {
+    use(task.start);
+    if (task.end) use(*task.end);
+  }
+  for (const auto& c : t.checkpoints) use(c.at);
+  for (const auto& p : t.phase_starts) {
+    if (p) use(*p);
+  }
+  for (const auto& m : t.milestones) {
+    if (!used.count(m.name)) {
+      out.push_back(warning("D101", m.where, fmt::format("milestone {} is declared but nothing uses it", m.name),
+                            "remove it, or anchor a task or checkpoint to it"));
+    }
+  }
+}
+
+// A parameter is used when its name appears in the file's text anywhere but its own declaration:
+// formulas in later sections (staffing, budget) refer to parameters by name.
+void check_unused_parameters(const Template& t, std::vector<Diagnostic>& out) {
+  if (!t.source) return;
+  std::string_view text = t.source->text;
+  for (const auto& p : t.parameters) {
+    std::size_t count = 0;
+    for (auto pos = text.find(p.name); pos != std::string_view::npos; pos = text.find(p.name, pos + p.name.size())) ++count;
+    if (count <= 1) {
+      out.push_back(warning("D102", p.where, fmt::format("parameter {} is declared but nothing uses it", p.name),
+                            "remove it, or refer to it in a formula"));
+    }
+  }
+}
+
+const Task* find_task(const Template& t, std::string_view name) {
+  for (const auto& task : t.tasks) {
+    if (task.name == name) return &task;
+  }
+  return nullptr;
+}
+
+// A task must not start after the next phase has begun (to the minute for timed tasks), nor end
+// on a day before its own phase began.
+void check_phases(const Template& t, const Plan& plan, const Campaign& campaign, std::vector<Diagnostic>& out) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < t.phases.size(); ++i) index[t.phases[i].value] = i;
+  std::vector<std::optional<ZonedTime>> starts(t.phases.size());
+  Timeline timeline(campaign);
+  for (std::size_t i = 0; i < t.phase_starts.size(); ++i) {
+    if (!t.phase_starts[i]) continue;
+    try {
+      starts[i] = timeline.zoned(timeline.point(*t.phase_starts[i]).at);
+    } catch (const InputError&) {
+      // an undated milestone was reported by expansion already
+    }
+  }
+  for (const auto& d : plan.tasks) {
+    auto it = index.find(d.phase);
+    if (it == index.end()) continue;
+    std::size_t i = it->second;
+    const Task* task = find_task(t, d.name);
+    if (!task) continue;
+    if (i + 1 < starts.size() && starts[i + 1]) {
+      const auto& next = *starts[i + 1];
+      bool late = d.all_day ? d.first_day > next.day() : d.start.local > next.local;
+      if (late) {
+        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
+                                 fmt::format("task {} is in {} but starts {}, after {} begins ({})", d.name, d.phase,
+                                             d.all_day ? format_date(d.first_day) : d.start.iso(), t.phases[i + 1].value,
+                                             next.iso()),
+                                 fmt::format("move it to phase {}, or change its start", t.phases[i + 1].value)});
+        continue;
+      }
+    }
+    if (starts[i]) {
+      const auto& begin = *starts[i];
+      // Day by day: the 8:00 shift on the 开团 day belongs to 活动中 although 开团 is at 10:00.
+      bool early = d.last_day < begin.day();
+      if (early) {
+        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
+                                 fmt::format("task {} is in {} but ends {}, before {} begins ({})", d.name, d.phase,
+                                             format_date(d.last_day), d.phase, format_date(begin.day())),
+                                 i > 0 ? fmt::format("move it to phase {}, or change its timing", t.phases[i - 1].value)
+                                       : std::string("change its timing")});
+      }
+    }
+  }
+}
+
+// A task the campaign took over from its template is changed in the campaign file, under
+// `tasks: change:`; the template (perhaps built in) is not the user's to edit.
+bool from_template(const Campaign& campaign, const Location& where) { return where.file != campaign.source; }
+
+void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
+  const Template& t = campaign.plan;
+  const Calendar& calendar = t.resolved_calendar;
+  for (const auto& d : plan.tasks) {
+    const Task* task = find_task(t, d.name);
+    if (!task || task->roll_given || !d.all_day) continue;  // a written roll (even none) is a decision
+    if (calendar.is_working_day(d.first_day)) continue;
+    auto holiday = calendar.holiday_name(d.first_day);
+    out.push_back(warning("D104", task->start.where,
+                          fmt::format("task {} starts on {} {}, a day off{}", d.name, format_date(d.first_day),
+                                      weekday_name(d.first_day, false), holiday.empty() ? "" : fmt::format(" ({})", holiday)),
+                          from_template(campaign, task->start.where)
+                              ? fmt::format("in {}, add `tasks: {{change: {{{}: {{roll: 顺延}}}}}}` to move it to the next working day, "
+                                            "or `roll: none` to keep it on purpose",
+                                            campaign.source ? campaign.source->name : "the campaign file", d.name)
+                              : "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose"));
+  }
+}
+
+void check_double_booking(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
+  const Template& t = campaign.plan;
+  std::map<std::string, std::vector<const DatedTask*>> by_owner;
+  for (const auto& d : plan.tasks) {
+    if (!d.all_day) by_owner[d.owner].push_back(&d);
+  }
+  for (auto& [owner, tasks] : by_owner) {
+    // Tasks are sorted by start: compare each with those that start before it ends.
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      for (std::size_t j = i + 1; j < tasks.size(); ++j) {
+        const auto* a = tasks[i];
+        const auto* b = tasks[j];
+        bool a_moment = a->start == a->end, b_moment = b->start == b->end;
+        if (b->start.local > a->end.local || (b->start.local == a->end.local && !(a_moment && b_moment))) break;
+        bool overlap = (a_moment && b_moment) ? a->start == b->start : b->start.local < a->end.local;
+        if (!overlap) continue;
+        const Task* task = find_task(t, b->name);
+        if (!task) continue;
+        out.push_back(warning("D105", task->owner.where,
+                              fmt::format("{} is booked on {} and {} at the same time ({})", owner, a->name, b->name,
+                                          b->start.iso()),
+                              from_template(campaign, task->owner.where)
+                                  ? "dacu never moves a task to resolve this: give one of them another owner or time, "
+                                    "under `tasks: change:` in the campaign file"
+                                  : "dacu never moves a task to resolve this: give one of them another owner or time"));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+/// Whether some line holds both `kind` and `calendar`: every calendar file has one, and campaign
+/// files with a `calendar:` key do not, so they are not parsed a second time just to be told apart.
+bool mentions_calendar_kind(std::string_view text) {
+  for (std::size_t from = 0; from < text.size();) {
+    auto end = text.find('\n', from);
+    auto line = text.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+    if (line.find("kind") != std::string_view::npos && line.find("calendar") != std::string_view::npos) return true;
+    if (end == std::string_view::npos) break;
+    from = end + 1;
+  }
+  return false;
+}
+
+/// Whether the document says `kind: calendar` (the holiday tables under templates/calendars/).
+bool is_calendar_document(std::string_view yaml_text, std::string_view source_name) {
+  if (!mentions_calendar_kind(yaml_text)) return false;
+  try {
+    auto doc = yaml::parse(std::string(yaml_text), source_name);
+    const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
+    return kind && kind->is_scalar() && kind->value == "calendar";
+  } catch (const InputError&) {
+    return false;  // the loader reports the same problem
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_view source_name,
+                                      const std::filesystem::path& base_dir, Loader& loader) {
+  std::vector<Diagnostic> out;
+  if (is_calendar_document(yaml_text, source_name)) {
+    try {
+      (void)parse_calendar(yaml_text, source_name);
+    } catch (const InputError& e) {
+      out.push_back(e.diagnostic());
+    }
+    return out;
+  }
+  Campaign campaign;
+  try {
+    campaign = loader.parse(yaml_text, source_name, base_dir, {}, &out);
+  } catch (const InputError& e) {
+    out.push_back(e.diagnostic());
+    sort_diagnostics(out);
+    return out;
+  }
+  if (count_diagnostics(out).errors == 0) {
+    bool standalone = is_template_file(campaign);
+    const Template& t = campaign.plan;
+    if (standalone) {
+      check_unused_milestones(t, out);
+      check_unused_parameters(t, out);
+      give_template_dates(campaign);
+    }
+    // The sections later commands compute from (staffing, budget, eligibility) check themselves;
+    // staffing with the plan's days when there is a plan, as `dacu staff` computes it.
+    auto add = [&](std::vector<Diagnostic> found) { out.insert(out.end(), found.begin(), found.end()); };
+    std::optional<Plan> plan;
+    try {
+      plan = expand(campaign);
+    } catch (const InputError& e) {
+      out.push_back(e.diagnostic());
+    }
+    add(plan ? check_staffing(campaign, *plan) : check_staffing(t));
+    add(check_budget(t));
+    add(check_eligibility_rules(t));
+    if (plan) {
+      try {
+        for (auto& w : plan->warnings) out.push_back(std::move(w));
+        add(check_limits(t, *plan));
+        check_phases(t, *plan, campaign, out);
+        if (!standalone) check_days_off(campaign, *plan, out);
+        check_double_booking(campaign, *plan, out);
+      } catch (const InputError& e) {
+        out.push_back(e.diagnostic());
+      }
+    }
+  }
+  // Problems located in another file (the template a campaign extends) stay with it.
+  sort_diagnostics(out);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Diagnostic> validate_file(const std::filesystem::path& path, Loader& loader) {
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const InputError& e) {
+    return {e.diagnostic()};
+  }
+  return validate_text(text, path.string(), path.parent_path(), loader);
+}
+
+DiagnosticCounts count_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  DiagnosticCounts c;
+  for (const auto& d : diagnostics) (d.severity == Severity::error ? c.errors : c.warnings)++;
+  return c;
+}
+
+}  // namespace dacu

@@ -1,0 +1,79 @@
+#include "dacu/input/actuals.hpp"
+
+#include <fmt/format.h>
+
+#include "dacu/base/timefmt.hpp"
+#include "dacu/input/csv.hpp"
+
+namespace dacu {
+
+namespace {
+
+bool is_time_column(std::string_view name) { return name == "time" || name == "时间"; }
+
+date::local_seconds read_time(const std::string& text, const Location& where) {
+  auto t = parse_local_datetime(text);
+  if (!t) {
+    throw InputError("D502", where, fmt::format("'{}' is not a local date-time", text),
+                          "write it as 2026-12-20 10:15 (or 2026-12-20T10:15:00), in the campaign's time zone");
+  }
+  return t->at;
+}
+
+Rational read_value(const std::string& text, const Location& where, std::string_view metric) {
+  try {
+    return parse_rational(text);
+  } catch (const Error&) {
+    throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
+                          "write digits with an optional decimal point or %, no thousands separators or currency signs");
+  }
+}
+
+}  // namespace
+
+std::vector<ActualRow> parse_actuals(std::string_view text, std::string_view source_name) {
+  // Syntax, UTF-8, an empty file and empty or repeated column names are parse_csv's (D340–D345).
+  auto table = parse_csv(std::string(text), source_name);
+  const auto& header = table.header;
+  const auto& header_where = table.header_where;
+  bool long_shape = header.size() == 3 && is_time_column(header[0]) && (header[1] == "metric" || header[1] == "指标") &&
+                    (header[2] == "value" || header[2] == "数值");
+  if (!long_shape && (!is_time_column(header[0]) || header.size() < 2)) {
+    auto line = header_where[0].line_text();
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // Excel's UTF-8 BOM
+    throw InputError("D500", header_where[0],
+                     fmt::format("the header '{}' is neither time,metric,value nor time followed by metrics", line),
+                     "the first line names the columns: time,metric,value (see docs/format.md)");
+  }
+  std::vector<ActualRow> rows;
+  for (const auto& record : table.records) {
+    auto at = read_time(record.fields[0], record.where[0]);
+    if (long_shape) {
+      if (record.fields[1].empty()) throw InputError("D503", record.where[1], "the metric is empty", "name a 生意参谋 metric, e.g. 支付笔数");
+      rows.push_back({at, record.fields[1], read_value(record.fields[2], record.where[2], record.fields[1]), record.where[2],
+                      record.where[1]});
+    } else {
+      for (std::size_t i = 1; i < record.fields.size(); ++i) {
+        if (record.fields[i].empty()) continue;  // no figure for this metric at this moment
+        rows.push_back({at, header[i], read_value(record.fields[i], record.where[i], header[i]), record.where[i], header_where[i]});
+      }
+    }
+  }
+  return rows;
+}
+
+const std::vector<std::string>& known_metrics() {
+  static const std::vector<std::string> names{"访客数",   "浏览量",   "下单买家数", "下单金额",   "支付买家数",
+                                              "支付金额", "支付笔数", "客单价",     "支付转化率", "下单转化率",
+                                              "跳失率",   "加购人数", "收藏人数"};
+  return names;
+}
+
+DerivedMetric derived_metric(std::string_view metric) {
+  if (metric == "客单价") return {"支付金额", "支付买家数", false};
+  if (metric == "支付转化率") return {"支付买家数", "访客数", true};
+  if (metric == "下单转化率") return {"下单买家数", "访客数", true};
+  return {};
+}
+
+}  // namespace dacu

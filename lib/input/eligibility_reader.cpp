@@ -1,0 +1,202 @@
+#include "dacu/input/eligibility_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "dacu/input/yaml.hpp"
+
+namespace dacu::reader {
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kEligibilityKeys{"source", "markets", "sales_history", "units",
+                                                           "below_price_records", "dsr", "conditions", "categories"};
+constexpr std::array<std::string_view, 2> kSalesHistoryKeys{"bands", "new_launch_exempt"};
+constexpr std::array<std::string_view, 2> kBandKeys{"up_to", "sales"};
+constexpr std::array<std::string_view, 2> kUnitsKeys{"min", "exempt_from_price"};
+constexpr std::array<std::string_view, 1> kBelowPriceKeys{"max_share"};
+constexpr std::array<std::string_view, 2> kDsrKeys{"min", "max"};
+constexpr std::array<std::string_view, 5> kCategoryKeys{"market", "required", "preferred", "discounts", "note"};
+constexpr std::array<std::string_view, 2> kConditionKeys{"name", "only"};
+constexpr std::array<std::string_view, 3> kDiscountKeys{"at_most", "only", "note"};
+
+std::int64_t read_count(const yaml::Node& node, std::string_view what) {
+  const auto& t = yaml::scalar(node, what);
+  if (t.empty() || t.size() > 12 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw InputError("D400", node.where, fmt::format("{} '{}' is not a whole number", what, t), "write a count such as 1000");
+  }
+  return std::stoll(t);
+}
+
+Money read_price(const yaml::Node& node, std::string_view what) {
+  auto m = parse_money(yaml::scalar(node, what), Rounding::none, node.where);
+  if (m.is_negative()) throw InputError("D400", node.where, fmt::format("{} cannot be negative", what));
+  return m;
+}
+
+Rational read_number(const yaml::Node& node, std::string_view what) {
+  const auto& t = yaml::scalar(node, what);
+  try {
+    return parse_rational(t);
+  } catch (const Error&) {
+    throw InputError("D400", node.where, fmt::format("{} '{}' is not a number", what, t), "write a number such as 4.6 or 50%");
+  }
+}
+
+bool read_true_false(const yaml::Node& node, std::string_view what) {
+  const auto& t = yaml::scalar(node, what);
+  if (t == "true") return true;
+  if (t == "false") return false;
+  throw InputError("D400", node.where, fmt::format("{} '{}' is not true or false", what, t), "write true or false");
+}
+
+/// "5折", "3.5折" -> 1/2, 7/20.
+Rational read_zhe(const yaml::Node& node) {
+  const auto& t = yaml::scalar(node, "at_most");
+  std::string_view v(t);
+  if (!v.ends_with("折")) {
+    throw InputError("D402", node.where, fmt::format("discount '{}' is not written as 几折", t), "write it as the seed does: 5折, 3.5折");
+  }
+  v.remove_suffix(std::string_view("折").size());
+  Rational zhe;
+  try {
+    zhe = parse_rational(v);
+  } catch (const Error&) {
+    throw InputError("D402", node.where, fmt::format("discount '{}' is not a number of 折", t), "write 5折, 3.5折");
+  }
+  if (zhe <= Rational(0) || zhe > Rational(10) || v.starts_with("+") || v.ends_with("%")) {
+    throw InputError("D402", node.where, fmt::format("discount '{}' is not between 0折 and 10折", t), "write 5折, 3.5折");
+  }
+  return zhe / 10;
+}
+
+std::vector<std::string> read_names(const yaml::Node& node, std::string_view what) {
+  std::vector<std::string> out;
+  for (const auto* n : yaml::scalar_or_list(node, what)) out.push_back(n->value);
+  return out;
+}
+
+std::vector<CategoryCondition> read_conditions(const yaml::Node& node, std::string_view what) {
+  std::vector<CategoryCondition> out;
+  auto items = node.is_sequence() ? std::vector<const yaml::Node*>{} : std::vector<const yaml::Node*>{&node};
+  if (node.is_sequence()) {
+    for (const auto& c : node.children) items.push_back(&c);
+  }
+  for (const auto* item : items) {
+    CategoryCondition c;
+    c.where = item->where;
+    if (item->is_mapping()) {
+      yaml::Fields f(*item, what, kConditionKeys);
+      c.name = yaml::scalar(f.require("name"), "name");
+      if (const auto* only = f.find("only")) c.only = read_names(*only, "only");
+    } else {
+      c.name = yaml::scalar(*item, what);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<DiscountAdvice> read_discounts(const yaml::Node& node) {
+  std::vector<DiscountAdvice> out;
+  for (const auto& item : yaml::sequence(node, "discounts").children) {
+    yaml::Fields f(item, "a discount", kDiscountKeys);
+    DiscountAdvice d;
+    d.where = item.where;
+    if (const auto* at = f.find("at_most")) d.at_most = read_zhe(*at);
+    if (const auto* only = f.find("only")) d.only = read_names(*only, "only");
+    if (const auto* note = f.find("note")) d.note = yaml::scalar(*note, "note");
+    if (!d.at_most && d.note.empty()) {
+      throw InputError("D402", item.where, "a discount needs at_most (e.g. 5折) or a note", "write {at_most: 5折} or {note: 商城最低优先}");
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+CategoryRules read_category(const yaml::Node& key, const yaml::Node& body) {
+  CategoryRules c;
+  c.name = key.value;
+  c.where = key.where;
+  if (body.is_null()) return c;
+  yaml::Fields f(body, fmt::format("category {}", c.name), kCategoryKeys);
+  if (const auto* n = f.find("market")) c.market = yaml::scalar(*n, "market");
+  if (const auto* n = f.find("required")) c.required = read_conditions(*n, "a required condition");
+  if (const auto* n = f.find("preferred")) c.preferred = read_conditions(*n, "a preferred condition");
+  if (const auto* n = f.find("discounts")) c.discounts = read_discounts(*n);
+  if (const auto* n = f.find("note")) c.note = yaml::scalar(*n, "note");
+  return c;
+}
+
+}  // namespace
+
+EligibilityRules read_eligibility(const yaml::Node& node, EligibilityRules r) {
+  yaml::Fields top(node, "eligibility", kEligibilityKeys);
+  r.present = true;
+  r.where = node.where;
+  if (const auto* n = top.find("source")) r.source = yaml::scalar(*n, "source");
+  if (const auto* n = top.find("markets")) r.markets = read_names(*n, "a market");
+  if (const auto* n = top.find("sales_history")) {
+    yaml::Fields f(*n, "sales_history", kSalesHistoryKeys);
+    if (const auto* bands = f.find("bands")) {
+      r.sales_bands.clear();
+      for (const auto& item : yaml::sequence(*bands, "bands").children) {
+        yaml::Fields b(item, "a sales band", kBandKeys);
+        r.sales_bands.push_back({read_price(b.require("up_to"), "up_to"), read_count(b.require("sales"), "sales"), item.where});
+      }
+    }
+    if (const auto* ex = f.find("new_launch_exempt")) r.new_launch_exempt = read_true_false(*ex, "new_launch_exempt");
+  }
+  if (const auto* n = top.find("units")) {
+    yaml::Fields f(*n, "units", kUnitsKeys);
+    if (const auto* m = f.find("min")) r.min_units = read_count(*m, "min");
+    if (const auto* m = f.find("exempt_from_price")) r.units_exempt_from = read_price(*m, "exempt_from_price");
+  }
+  if (const auto* n = top.find("below_price_records")) {
+    yaml::Fields f(*n, "below_price_records", kBelowPriceKeys);
+    const auto& share = f.require("max_share");
+    auto v = read_number(share, "max_share");
+    if (v < Rational(0) || v > Rational(1)) {
+      throw InputError("D400", share.where, fmt::format("max_share '{}' is not between 0% and 100%", share.value), "write e.g. 50%");
+    }
+    r.max_below_price_share = v;
+  }
+  if (const auto* n = top.find("dsr")) {
+    yaml::Fields f(*n, "dsr", kDsrKeys);
+    if (const auto* m = f.find("min")) r.dsr_min = read_number(*m, "dsr min");
+    if (const auto* m = f.find("max")) r.dsr_max = read_number(*m, "dsr max");
+  }
+  if (const auto* n = top.find("conditions")) {
+    yaml::mapping(*n, "conditions");
+    for (std::size_t i = 0; i < n->map_size(); ++i) {
+      ConditionName c{n->key(i).value, {}, n->key(i).where};
+      if (!n->val(i).is_null()) c.aliases = read_names(n->val(i), "an alias");
+      auto it = std::find_if(r.conditions.begin(), r.conditions.end(), [&](const ConditionName& o) { return o.name == c.name; });
+      if (it != r.conditions.end()) {
+        *it = std::move(c);
+      } else {
+        r.conditions.push_back(std::move(c));
+      }
+    }
+  }
+  if (const auto* n = top.find("categories")) {
+    yaml::mapping(*n, "categories");
+    for (std::size_t i = 0; i < n->map_size(); ++i) {
+      auto c = read_category(n->key(i), n->val(i));
+      auto it = std::find_if(r.categories.begin(), r.categories.end(), [&](const CategoryRules& o) { return o.name == c.name; });
+      if (it != r.categories.end()) {
+        *it = std::move(c);
+      } else {
+        r.categories.push_back(std::move(c));
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace dacu::reader

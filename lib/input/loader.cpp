@@ -1,0 +1,229 @@
+#include "dacu/input/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <system_error>
+
+#include "dacu/input/budget_reader.hpp"
+#include "dacu/input/calendar_file.hpp"
+#include "dacu/input/eligibility_reader.hpp"
+#include "dacu/input/embedded.hpp"
+#include "dacu/input/template_reader.hpp"
+#include "dacu/input/yaml.hpp"
+
+namespace dacu {
+
+namespace fs = std::filesystem;
+using namespace reader;  // the section readers this loader drives
+
+std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
+  auto label = make_source(path.string(), {});
+  auto fail = [&](std::string code, std::string message, std::string hint) {
+    throw InputError(std::move(code), Location{label, 0, 0}, std::move(message), std::move(hint));
+  };
+  auto too_large = [&](std::string message) {
+    fail("D011", std::move(message), "split the file, or check that this is the file you meant");
+  };
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) fail("D010", "no such file", "check the path; run `dacu templates` for built-in ones");
+  if (fs::is_directory(status)) {
+    fail("D010", "is a directory, not a file", "name one campaign or template .yaml file, not a folder");
+  }
+  if (fs::is_regular_file(status)) {
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes) {
+      too_large(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, max_bytes));
+    }
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) fail("D010", "cannot be read (permission denied?)", "check the file's permissions");
+  // Read by chunks up to one byte past the limit: pipes and /proc files report no size, and a
+  // read error must not pass for an empty or short file.
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (true) {
+    std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
+    text.append(chunk.data(), got);
+    if (text.size() > max_bytes) {
+      too_large(fmt::format("the file is more than the limit of {} bytes", max_bytes));
+    }
+    if (got < chunk.size()) break;
+  }
+  if (std::ferror(file.get())) {
+    fail("D010", fmt::format("cannot be read: {}", std::strerror(errno)), "check that it is a regular, readable file");
+  }
+  return text;
+}
+
+Calendar resolve_calendar(const CalendarSpec& spec) {
+  const Calendar* base = builtin_calendar(spec.base.value);
+  if (!base) {
+    throw InputError("D022", spec.base.where, fmt::format("unknown calendar '{}'", spec.base.value),
+                     suggestion(spec.base.value, builtin_calendar_names()));
+  }
+  Calendar calendar = *base;
+  for (const auto& [day, where] : spec.days_off) calendar.add_holiday(day, "休息日");
+  for (const auto& [day, where] : spec.workdays) calendar.add_workday(day);
+  return calendar;
+}
+
+Template parse_template(std::string_view yaml_text, std::string_view source_name) {
+  auto doc = yaml::parse(std::string(yaml_text), source_name);
+  Problems problems(nullptr);
+  return read_template(doc, problems);
+}
+
+std::vector<std::string> builtin_template_names() {
+  std::vector<std::string> names;
+  for (const auto& file : builtin_files()) {
+    if (file.text.find("\nkind: template") == std::string_view::npos) continue;
+    auto name = file.name;
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml") name.remove_suffix(5);
+    names.emplace_back(name);
+  }
+  return names;
+}
+
+std::string_view builtin_template_text(std::string_view name) {
+  for (const auto& file : builtin_files()) {
+    if (file.name.size() == name.size() + 5 && file.name.substr(0, name.size()) == name &&
+        file.text.find("\nkind: template") != std::string_view::npos) {
+      return file.text;
+    }
+  }
+  return {};
+}
+
+std::shared_ptr<const Template> Loader::builtin(std::string_view name) {
+  auto key = fmt::format("builtin:{}", name);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  auto text = builtin_template_text(name);
+  if (text.empty()) return nullptr;
+  auto t = std::make_shared<const Template>(parse_template(text, fmt::format("<builtin>/{}.yaml", name)));
+  cache_.emplace(key, t);
+  return t;
+}
+
+std::shared_ptr<const Template> Loader::template_file(const fs::path& path, const Location& where) {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(path, ec);
+  auto key = fmt::format("file:{}", (ec ? path : canonical).string());
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const InputError& e) {
+    throw InputError("D040", where, fmt::format("template file {}: {}", path.string(), e.diagnostic().message),
+                     "the path is relative to the campaign file");
+  }
+  auto t = std::make_shared<const Template>(parse_template(text, path.string()));
+  cache_.emplace(key, t);
+  return t;
+}
+
+Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name, const fs::path& base_dir,
+                       std::span<const Override> overrides, std::vector<Diagnostic>* collect) {
+  Problems problems(collect);
+  auto doc = yaml::parse(std::string(yaml_text), source_name);
+  Campaign campaign;
+  campaign.source = doc.source;
+  campaign.milestones_where = Location{doc.source, 1, 1};
+  campaign.template_where = Location{doc.source, 1, 1};
+  const auto* kind = doc.root.is_mapping() ? doc.root.find("kind") : nullptr;
+  if (kind && kind->is_scalar() && kind->value == "template") {
+    if (const auto* name = doc.root.find("name")) campaign.template_where = name->where;
+    campaign.plan = read_template(doc, problems);
+    campaign.name = campaign.plan.title.empty() ? campaign.plan.name : campaign.plan.title;
+    campaign.template_name = campaign.plan.name;
+    apply_overrides(campaign, overrides);
+    return campaign;
+  }
+  yaml::Fields top(doc.root, "the campaign", campaign_keys());
+  check_header(top, "");
+  if (yaml::scalar(*kind, "kind") != "campaign") {
+    throw InputError("D006", kind->where, fmt::format("unknown kind '{}'", kind->value), "write `kind: campaign` or `kind: template`");
+  }
+  const auto& extends = top.require("extends");
+  const auto& base = yaml::scalar(extends, "extends");
+  std::shared_ptr<const Template> parent;
+  bool is_path = base.find('/') != std::string::npos || base.ends_with(".yaml") || base.ends_with(".yml");
+  if (is_path) {
+    parent = template_file((base_dir / base).lexically_normal(), extends.where);
+  } else {
+    parent = builtin(base);
+    if (!parent) {
+      throw InputError("D040", extends.where, fmt::format("no built-in template named '{}'", base),
+                       suggestion(base, builtin_template_names()) + " (a template file is named by a path, e.g. ./my.yaml)");
+    }
+  }
+  campaign.plan = *parent;
+  campaign.template_name = parent->name;
+  campaign.template_where = extends.where;
+  campaign.name = yaml::scalar(top.require("name"), "name");
+  auto& t = campaign.plan;
+  if (const auto* zone = top.find("timezone")) {
+    t.timezone = located(*zone, "timezone");
+    check_timezone(t.timezone);
+  }
+  if (const auto* cal = top.find("calendar")) {
+    CalendarSpec spec = t.calendar;
+    if (cal->is_scalar()) spec.days_off.clear(), spec.workdays.clear();
+    t.calendar = read_calendar_spec(*cal, spec);
+    t.resolved_calendar = resolve_calendar(t.calendar);
+  }
+  if (const auto* ms = top.find("milestones")) {
+    yaml::mapping(*ms, "milestones");
+    campaign.milestones_where = ms->where;
+    for (std::size_t i = 0; i < ms->map_size(); ++i) problems.attempt([&] {
+      const auto& value = ms->val(i);
+      set_milestone(t, ms->key(i).value, yaml::scalar(value, ms->key(i).value), ms->key(i).where, value.where);
+    });
+  }
+  if (const auto* ps = top.find("parameters")) {
+    yaml::mapping(*ps, "parameters");
+    for (std::size_t i = 0; i < ps->map_size(); ++i) problems.attempt([&] {
+      const auto& value = ps->val(i);
+      set_parameter(t, ps->key(i).value, yaml::scalar(value, ps->key(i).value), ps->key(i).where, value.where);
+    });
+  }
+  if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
+  problems.attempt([&] { read_campaign_scenarios(doc.root, t); });
+  if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
+  if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e, t.eligibility); });
+  check_references(t, problems);
+  apply_overrides(campaign, overrides);
+  return campaign;
+}
+
+Campaign Loader::load_file(const fs::path& path, std::span<const Override> overrides) {
+  auto text = read_text_file(path);
+  return parse(text, path.string(), path.parent_path(), overrides);
+}
+
+void apply_overrides(Campaign& campaign, std::span<const Override> overrides) {
+  for (const auto& o : overrides) {
+    // Locate problems inside the `KEY=VALUE` text, as if it were a one-line file.
+    auto source = make_source("<command line>", fmt::format("{}={}", o.key, o.value));
+    Location key_where{source, 1, 1};
+    Location value_where = key_where.advanced(source->text, o.key.size() + 1);
+    auto& t = campaign.plan;
+    if (t.find_milestone(o.key)) {
+      set_milestone(t, o.key, o.value, key_where, value_where);
+    } else if (t.find_parameter(o.key)) {
+      set_parameter(t, o.key, o.value, key_where, value_where);
+    } else {
+      auto names = t.milestone_names();
+      auto params = t.parameter_names();
+      names.insert(names.end(), params.begin(), params.end());
+      throw InputError("D050", key_where, fmt::format("--set {}: no milestone or parameter named {}", o.key, o.key),
+                       suggestion(o.key, names));
+    }
+  }
+}
+
+}  // namespace dacu

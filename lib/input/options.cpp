@@ -1,0 +1,101 @@
+#include "dacu/input/options.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dacu/base/timefmt.hpp"
+
+namespace dacu {
+
+Override parse_override(std::string_view text) {
+  auto eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    throw InputError("D050", Location{make_source("<command line>", std::string(text)), 1, 1},
+                     fmt::format("--set '{}' is not KEY=VALUE", text), "write it like --set 开团=2026-12-20T10:00");
+  }
+  return Override{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
+}
+
+Sensitivity parse_sensitivity(std::string_view text) {
+  auto source = make_source("<command line>", std::string(text));
+  Location start{source, 1, 1};
+  auto at = [&](std::size_t offset) { return start.advanced(text, offset); };
+  const std::string hint = "write it like --sensitivity 件数=-20%..+20%:10%";
+  auto eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    throw InputError("D331", start, fmt::format("--sensitivity '{}' names no parameter", text), hint);
+  }
+  Sensitivity s;
+  s.parameter = std::string(text.substr(0, eq));
+  s.where = start;
+  auto range = text.substr(eq + 1);
+  auto dots = range.find("..");
+  if (dots == std::string_view::npos) {
+    throw InputError("D331", at(eq + 1), "--sensitivity needs a range FROM..TO", hint);
+  }
+  auto colon = range.find(':', dots);
+  auto part = [&](std::size_t offset, std::string_view piece) {
+    if (piece.empty() || piece.back() != '%') {
+      throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece),
+                       "the range and step are percentages of the parameter's value: -20%..+20%:10%");
+    }
+    try {
+      return parse_rational(piece);
+    } catch (const Error&) {
+      throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece), hint);
+    }
+  };
+  s.from = part(0, range.substr(0, dots));
+  auto to_text = range.substr(dots + 2, colon == std::string_view::npos ? std::string_view::npos : colon - dots - 2);
+  s.to = part(dots + 2, to_text);
+  s.step = colon == std::string_view::npos ? Rational(1, 10) : part(colon + 1, range.substr(colon + 1));
+  if (!(s.step > Rational(0))) throw InputError("D333", at(eq + 1 + colon + 1), "the step must be above 0%", hint);
+  if (s.to < s.from) throw InputError("D331", at(eq + 1 + dots + 2), "the range ends below its start", hint);
+  if ((s.to - s.from) / s.step > Rational(40)) {
+    throw InputError("D333", at(eq + 1),
+                     fmt::format("the range has {} rows, more than the limit of 41", (((s.to - s.from) / s.step).floor() + Rational(1)).to_string()),
+                     "use a larger step");
+  }
+  if (s.from <= Rational(-1)) {
+    throw InputError("D331", at(eq + 1), "a change of -100% or less leaves nothing to compute", hint);
+  }
+  return s;
+}
+
+
+std::optional<std::pair<Rational, std::chrono::seconds>> parse_service_level(std::string_view text) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  std::string_view left, right;
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    left = trim(text.substr(0, slash));
+    right = trim(text.substr(slash + 1));
+  } else if (auto in = text.find(" in "); in != std::string_view::npos) {
+    left = trim(text.substr(0, in));
+    right = trim(text.substr(in + 4));
+  } else {
+    return std::nullopt;
+  }
+  if (left.ends_with("%")) left.remove_suffix(1);
+  Rational target;
+  try {
+    target = parse_rational(left) / 100;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+  std::optional<std::chrono::seconds> within;
+  if (!right.empty() && std::all_of(right.begin(), right.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (right.size() > 9) return std::nullopt;
+    within = std::chrono::seconds(std::stoll(std::string(right)));
+  } else {
+    within = parse_duration(right);
+  }
+  if (!within) return std::nullopt;
+  return std::make_pair(target, *within);
+}
+
+}  // namespace dacu

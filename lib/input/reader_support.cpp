@@ -1,0 +1,161 @@
+#include "dacu/input/reader_support.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <array>
+
+#include "dacu/base/money.hpp"
+
+namespace dacu::reader {
+
+Located located(const yaml::Node& node, std::string_view what) {
+  return Located{yaml::scalar(node, what), node.where};
+}
+
+std::string optional_text(const yaml::Fields& fields, std::string_view key) {
+  const auto* node = fields.find(key);
+  return node ? yaml::scalar(*node, key) : std::string();
+}
+
+void check_header(const yaml::Fields& top, std::string_view expected_kind) {
+  const auto* version = top.find("dacu");
+  if (!version) {
+    throw InputError("D006", top.node().where, "the file does not say which dacu format it uses",
+                     "add `dacu: 1` as the first line");
+  }
+  if (yaml::scalar(*version, "dacu") != "1") {
+    throw InputError("D006", version->where, fmt::format("unsupported dacu format version '{}'", version->value),
+                     "this dacu reads `dacu: 1`");
+  }
+  const auto& kind = top.require("kind");
+  const auto& k = yaml::scalar(kind, "kind");
+  if (!expected_kind.empty() && k != expected_kind) {
+    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k),
+                     expected_kind == "template" ? "`extends:` names a template file, not a campaign file"
+                                                 : fmt::format("write `kind: {}`", expected_kind));
+  }
+}
+
+std::string_view parameter_type_name(ParameterType t) {
+  switch (t) {
+    case ParameterType::number: return "number";
+    case ParameterType::integer: return "integer";
+    case ParameterType::percent: return "percent";
+    case ParameterType::money: return "money";
+    case ParameterType::string: return "string";
+    case ParameterType::date: return "date";
+    case ParameterType::boolean: return "bool";
+  }
+  return "?";
+}
+
+std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view value, const Location& where) {
+  std::optional<Rational> number;
+  std::string_view expected;
+  try {
+    switch (p.type) {
+      case ParameterType::number:
+        expected = "a number such as 1.5";
+        if (value.find('%') == std::string_view::npos) number = parse_rational(value);
+        break;
+      case ParameterType::integer:
+        expected = "a whole number such as 2000";
+        if (value.find_first_of("%.") == std::string_view::npos) number = parse_rational(value);
+        break;
+      case ParameterType::percent:
+        expected = "a percentage such as 20%";
+        if (value.ends_with("%")) number = parse_rational(value);
+        break;
+      case ParameterType::money:
+        expected = "an amount in 元 such as 99.90 or 1.8万";
+        number = parse_money(value, Rounding::none).yuan();
+        break;
+      case ParameterType::date:
+        expected = "a date such as 2026-12-20";
+        if (parse_date(value)) return std::nullopt;
+        break;
+      case ParameterType::boolean:
+        expected = "true or false";
+        if (value == "true" || value == "false") return std::nullopt;
+        break;
+      case ParameterType::string:
+        return std::nullopt;
+    }
+  } catch (const Error&) {
+    number.reset();
+  }
+  if (!number) {
+    throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
+                     fmt::format("write {}", expected));
+  }
+  return number;
+}
+
+std::chrono::minutes read_clock(const yaml::Node& node) {
+  auto clock = parse_clock(node.value);
+  if (!node.is_scalar() || !clock) {
+    throw InputError("D020", node.where, fmt::format("'{}' is not a clock time", node.value), "write it as \"08:00\" (quoted)");
+  }
+  return *clock;
+}
+
+bool read_bool(const yaml::Node& node, std::string_view what) {
+  const auto& text = yaml::scalar(node, what);
+  if (text == "true" || text == "是") return true;
+  if (text == "false" || text == "否") return false;
+  throw InputError("D004", node.where, fmt::format("{} must be true or false, not '{}'", what, text));
+}
+
+Roll read_roll(const yaml::Node& node) {
+  const auto& text = yaml::scalar(node, "roll");
+  if (text == "顺延" || text == "next") return Roll::next;
+  if (text == "提前" || text == "previous") return Roll::previous;
+  if (text == "none" || text == "不顺延") return Roll::none;
+  throw InputError("D004", node.where, fmt::format("unknown roll rule '{}'", text),
+                   "write 顺延 (next working day), 提前 (previous working day) or none");
+}
+
+std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what) {
+  const auto& text = yaml::scalar(node, what);
+  auto d = parse_duration(text);
+  if (!d) {
+    throw InputError("D023", node.where, fmt::format("'{}' is not a duration", text),
+                     "write a number and a unit: 30min, 2h, 3d, 1w");
+  }
+  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative", "write a length such as 2d");
+  return *d;
+}
+
+LocalDateTime read_datetime(std::string_view text, const Location& where, std::string_view what) {
+  auto value = parse_local_datetime(text);
+  if (!value) {
+    std::string hint = "write it as YYYY-MM-DDTHH:MM in the campaign's time zone, e.g. 2026-12-20T10:00";
+    if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
+      hint = "leave out the UTC offset: times are wall-clock times in the campaign's time zone";
+    } else if (text.size() >= 10 && !parse_date(text.substr(0, 10)) && text[4] == '-') {
+      hint = "that day does not exist; check the month (01–12) and the month's length";
+    }
+    throw InputError("D020", where, fmt::format("{}: '{}' is not a date-time", what, text), hint);
+  }
+  return *value;
+}
+
+Offset read_offset(const yaml::Node& node, std::string_view what, std::span<const std::string> milestones) {
+  const auto& text = yaml::scalar(node, what);
+  // The scalar's column points at its first character; quoted scalars start one later.
+  Location at = node.where;
+  if (node.quoted && at.known()) at.column += 1;
+  return parse_offset(text, at, milestones);
+}
+
+void check_timezone(const Located& zone) {
+  try {
+    (void)date::locate_zone(zone.value);
+  } catch (const std::exception&) {
+    throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
+                     "use an IANA name such as Asia/Shanghai");
+  }
+}
+
+}  // namespace dacu::reader

@@ -1,0 +1,353 @@
+#include "dacu/input/staffing_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "dacu/base/timefmt.hpp"
+#include "dacu/input/options.hpp"
+#include "dacu/input/reader_support.hpp"
+
+namespace dacu::reader {
+
+using namespace std::chrono_literals;
+
+const Expr* find_name(const Expr& e, std::string_view name) {
+  if (e.kind == Expr::Kind::name && e.text == name) return &e;
+  for (const auto& o : e.operands) {
+    if (const auto* found = find_name(o, name)) return found;
+  }
+  return nullptr;
+}
+
+Formula make_formula(std::string text, const Location& at, const Template& t) {
+  Formula f{text, parse_expr(text, at), at};
+  auto params = t.parameter_names();
+  for (const auto& name : f.expr.names()) {
+    if (!t.find_parameter(name)) {
+      const auto* node = find_name(f.expr, name);
+      throw InputError("D311", node ? node->at : at, fmt::format("unknown name '{}' in formula '{}'", name, text),
+                       suggestion(name, params));
+    }
+  }
+  return f;
+}
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::array<std::string_view, 8> kStaffingKeys{"orders", "start", "end", "posts",
+                                                        "calling", "rotas", "queues", "curves"};
+constexpr std::array<std::string_view, 7> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end"};
+constexpr std::array<std::string_view, 8> kCallingKeys{"name", "department", "role", "customers",
+                                                       "days", "calls_per_person", "people", "start"};
+constexpr std::array<std::string_view, 4> kRotaKeys{"name", "department", "shift", "periods"};
+constexpr std::array<std::string_view, 6> kPeriodKeys{"name", "from", "to", "hours", "opens", "heads"};
+constexpr std::array<std::string_view, 13> kQueueKeys{
+    "name", "department", "role", "contacts", "daily_contacts", "curve", "interval",
+    "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day"};
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+
+
+Formula read_formula(const yaml::Node& node, std::string_view what, const Template& t) {
+  return make_formula(yaml::scalar(node, what), node.text_where(), t);
+}
+
+// A handle time: a duration (180s, 3min) or a formula in seconds.
+Formula read_seconds(const yaml::Node& node, std::string_view what, const Template& t) {
+  const auto& text = yaml::scalar(node, what);
+  auto at = node.text_where();
+  if (!text.empty() && text[0] == '-' && parse_duration(std::string_view(text).substr(1))) {
+    throw InputError("D203", at, fmt::format("{} '{}' is negative", what, text), "a handle time must be more than 0 s");
+  }
+  if (auto d = parse_duration(text)) {
+    Formula f{text, parse_expr(std::to_string(d->count()), at), at};
+    return f;
+  }
+  return make_formula(text, at, t);
+}
+
+std::chrono::seconds read_positive_duration(const yaml::Node& node, std::string_view what, std::string_view code) {
+  const auto& text = yaml::scalar(node, what);
+  auto d = parse_duration(text);
+  if (!d) {
+    throw InputError("D023", node.text_where(), fmt::format("{} '{}' is not a duration", what, text),
+                     "write a number and a unit: 30min, 1h, 8h");
+  }
+  if (d->count() <= 0) {
+    throw InputError(std::string(code), node.text_where(), fmt::format("{} must be longer than 0", what),
+                     "write a positive duration: 30min, 1h, 8h");
+  }
+  return *d;
+}
+
+Offset read_day_offset(const yaml::Node& node, std::string_view what, const Template& t) {
+  auto names = t.milestone_names();
+  return parse_offset(yaml::scalar(node, what), node.text_where(), names);
+}
+
+std::string read_department(const yaml::Fields& f, const Template& t) {
+  const auto* node = f.find("department");
+  if (!node) return {};
+  const auto& name = yaml::scalar(*node, "department");
+  if (!t.departments.empty()) {
+    std::vector<std::string> names;
+    for (const auto& d : t.departments) names.push_back(d.name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      throw InputError("D218", node->where, fmt::format("department '{}' is not declared", name), suggestion(name, names));
+    }
+  }
+  return name;
+}
+
+// D211 points at the second one's name, the value to change.
+template <typename Item>
+void check_unique(const std::vector<Item>& items, const std::string& name, const yaml::Node& item, std::string_view what) {
+  const auto* name_node = item.find("name");
+  const Location& where = name_node ? name_node->where : item.where;
+  for (const auto& other : items) {
+    if (other.name == name) {
+      throw InputError("D211", where, fmt::format("{} {} is defined twice (first on line {})", what, name, other.where.line),
+                       "give each one its own name");
+    }
+  }
+}
+
+std::string required_name(const yaml::Fields& f) { return yaml::scalar(f.require("name"), "name"); }
+
+RatioPost read_post(const yaml::Node& node, const Template& t, const std::optional<Formula>& orders,
+                    const std::optional<Offset>& start, const std::optional<Offset>& end) {
+  yaml::Fields f(node, "a post", kPostKeys);
+  RatioPost p;
+  p.name = required_name(f);
+  p.where = node.where;
+  p.department = read_department(f, t);
+  if (const auto* n = f.find("orders")) {
+    p.orders = read_formula(*n, "orders", t);
+  } else if (orders) {
+    p.orders = *orders;
+  } else {
+    throw InputError("D005", node.where, fmt::format("post {} has no orders", p.name),
+                     "give `orders:` on the post or on the staffing section, e.g. 日均订单量 × 活动效果系数");
+  }
+  if (const auto* n = f.find("share")) {
+    p.share = read_formula(*n, "share", t);
+  } else {
+    p.share = Formula{"100%", parse_expr("100%", node.where), node.where};
+  }
+  p.capacity = read_formula(f.require("capacity"), "capacity", t);
+  if (const auto* n = f.find("start")) {
+    p.start = read_day_offset(*n, "start", t);
+  } else if (start) {
+    p.start = *start;
+  } else {
+    throw InputError("D005", node.where, fmt::format("post {} has no start day", p.name),
+                     "give `start:` on the post or on the staffing section, e.g. 开团当天");
+  }
+  if (const auto* n = f.find("end")) {
+    p.end = read_day_offset(*n, "end", t);
+  } else if (!f.find("start")) {
+    p.end = end;
+  }
+  return p;
+}
+
+CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "a calling campaign", kCallingKeys);
+  CallingCampaign c;
+  c.name = required_name(f);
+  c.where = node.where;
+  c.department = read_department(f, t);
+  if (const auto* n = f.find("role")) c.role = yaml::scalar(*n, "role");
+  c.customers = read_formula(f.require("customers"), "customers", t);
+  c.days = read_formula(f.require("days"), "days", t);
+  if (const auto* n = f.find("calls_per_person")) c.calls_per_person = read_formula(*n, "calls_per_person", t);
+  if (const auto* n = f.find("people")) c.people = read_formula(*n, "people", t);
+  if (c.calls_per_person.has_value() == c.people.has_value()) {
+    throw InputError("D214", node.where,
+                     fmt::format("calling campaign {} needs exactly one of calls_per_person and people", c.name),
+                     "calls_per_person gives the heads needed; people gives the calls each person makes a day");
+  }
+  c.start = read_day_offset(f.require("start"), "start", t);
+  return c;
+}
+
+RotaPeriod read_period(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "a rota period", kPeriodKeys);
+  RotaPeriod p;
+  p.name = required_name(f);
+  p.where = node.where;
+  p.from = read_day_offset(f.require("from"), "from", t);
+  p.to = read_day_offset(f.require("to"), "to", t);
+  p.hours = read_formula(f.require("hours"), "hours", t);
+  if (const auto* n = f.find("opens")) {
+    auto clock = parse_clock(yaml::scalar(*n, "opens"));
+    if (!clock) throw InputError("D020", n->where, fmt::format("'{}' is not a clock time", n->value), "write it as \"08:00\" (quoted)");
+    p.opens = *clock;
+  }
+  const auto& heads = yaml::mapping(f.require("heads"), "heads");
+  for (std::size_t i = 0; i < heads.map_size(); ++i) {
+    p.heads.emplace_back(heads.key(i).value, read_formula(heads.val(i), heads.key(i).value, t));
+  }
+  return p;
+}
+
+Rota read_rota(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "a rota", kRotaKeys);
+  Rota r;
+  r.name = required_name(f);
+  r.where = node.where;
+  r.department = read_department(f, t);
+  if (const auto* n = f.find("shift")) {
+    r.shift = read_positive_duration(*n, "shift", "D213");
+    r.shift_where = n->where;
+    if (r.shift > 24h) {
+      throw InputError("D213", n->text_where(), fmt::format("a shift cannot be longer than 24 hours, got {}", n->value),
+                       "a shift is one person's time on duty, e.g. 8h; longer cover takes more shifts");
+    }
+  }
+  for (const auto& item : yaml::sequence(f.require("periods"), "periods").children) {
+    auto p = read_period(item, t);
+    check_unique(r.periods, p.name, item, "period");
+    r.periods.push_back(std::move(p));
+  }
+  return r;
+}
+
+TrafficCurve read_curve(const std::string& name, const yaml::Node& node, const Template& t) {
+  TrafficCurve c;
+  c.name = name;
+  c.where = node.where;
+  const auto& m = yaml::mapping(node, "a traffic curve");
+  std::set<int> seen;
+  for (std::size_t i = 0; i < m.map_size(); ++i) {
+    const auto& key = m.key(i);
+    std::string text = key.value;
+    if (text.size() == 5 && text[2] == ':' && text.substr(3) == "00") text = text.substr(0, 2);
+    int hour = -1;
+    if (!text.empty() && text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      hour = std::stoi(text);
+    }
+    if (hour < 0 || hour > 23) {
+      throw InputError("D209", key.where, fmt::format("curve {}: '{}' is not an hour of the day", name, key.value),
+                       "write hours as 0 to 23, or \"00:00\" to \"23:00\"");
+    }
+    if (!seen.insert(hour).second) {
+      throw InputError("D209", key.where, fmt::format("curve {}: hour {} is given twice", name, hour));
+    }
+    c.shares.emplace_back(hour, read_formula(m.val(i), "a share", t));
+  }
+  std::sort(c.shares.begin(), c.shares.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return c;
+}
+
+Queue read_queue(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "a queue", kQueueKeys);
+  Queue q;
+  q.name = required_name(f);
+  q.where = node.where;
+  q.department = read_department(f, t);
+  if (const auto* n = f.find("role")) q.role = yaml::scalar(*n, "role");
+  if (const auto* n = f.find("contacts")) q.contacts = read_formula(*n, "contacts", t);
+  if (const auto* n = f.find("daily_contacts")) q.daily_contacts = read_formula(*n, "daily_contacts", t);
+  if (q.contacts.has_value() == q.daily_contacts.has_value()) {
+    throw InputError("D216", node.where, fmt::format("queue {} needs exactly one of contacts and daily_contacts", q.name),
+                     "contacts: per interval; daily_contacts: per day, spread over hours by `curve`");
+  }
+  if (const auto* n = f.find("curve")) {
+    q.curve = yaml::scalar(*n, "curve");
+    q.curve_where = n->where;
+  }
+  if (q.daily_contacts && q.curve.empty()) {
+    throw InputError("D216", node.where, fmt::format("queue {}: daily_contacts needs a curve", q.name),
+                     "name a curve from `staffing.curves` that spreads the day's contacts over its hours");
+  }
+  if (q.contacts && !q.curve.empty()) {
+    throw InputError("D216", q.curve_where, fmt::format("queue {}: a curve spreads daily_contacts, not contacts", q.name),
+                     "write daily_contacts instead of contacts");
+  }
+  if (const auto* n = f.find("interval")) q.interval = read_positive_duration(*n, "interval", "D215");
+  if (!q.curve.empty() && q.interval != 1h) {
+    throw InputError("D216", f.find("interval")->where, fmt::format("queue {}: a curve gives hourly contacts, so the interval is 1h", q.name));
+  }
+  q.aht = read_seconds(f.require("aht"), "aht", t);
+  const auto& sl = f.require("service_level");
+  q.service_level_where = sl.text_where();
+  auto parsed = parse_service_level(yaml::scalar(sl, "service_level"));
+  if (!parsed) {
+    throw InputError("D205", q.service_level_where, fmt::format("'{}' is not a service level", sl.value),
+                     "write the share and the seconds, e.g. 80/20 (80% answered within 20 s)");
+  }
+  auto target_text = sl.value.substr(0, sl.value.find_first_of("/ "));
+  if (!target_text.ends_with("%")) target_text += "%";
+  q.service_level = {Formula{target_text, parse_expr(target_text, q.service_level_where), q.service_level_where}, parsed->second};
+  if (const auto* n = f.find("max_occupancy")) q.max_occupancy = read_formula(*n, "max_occupancy", t);
+  if (const auto* n = f.find("shrinkage")) q.shrinkage = read_formula(*n, "shrinkage", t);
+  if (const auto* n = f.find("concurrency")) q.concurrency = read_formula(*n, "concurrency", t);
+  q.day = read_day_offset(f.require("day"), "day", t);
+  return q;
+}
+
+}  // namespace
+
+
+
+
+Staffing parse_staffing(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "staffing", kStaffingKeys);
+  Staffing s;
+  s.where = node.where;
+  std::optional<Formula> orders;
+  std::optional<Offset> start, end;
+  if (const auto* n = f.find("orders")) orders = read_formula(*n, "orders", t);
+  if (const auto* n = f.find("start")) start = read_day_offset(*n, "start", t);
+  if (const auto* n = f.find("end")) end = read_day_offset(*n, "end", t);
+  // Curves first: queues name them.
+  if (const auto* n = f.find("curves")) {
+    const auto& m = yaml::mapping(*n, "curves");
+    for (std::size_t i = 0; i < m.map_size(); ++i) s.curves.push_back(read_curve(m.key(i).value, m.val(i), t));
+  }
+  if (const auto* n = f.find("posts")) {
+    for (const auto& item : yaml::sequence(*n, "posts").children) {
+      auto p = read_post(item, t, orders, start, end);
+      check_unique(s.posts, p.name, item, "post");
+      s.posts.push_back(std::move(p));
+    }
+  }
+  if (const auto* n = f.find("calling")) {
+    for (const auto& item : yaml::sequence(*n, "calling").children) {
+      auto c = read_calling(item, t);
+      check_unique(s.calling, c.name, item, "calling campaign");
+      s.calling.push_back(std::move(c));
+    }
+  }
+  if (const auto* n = f.find("rotas")) {
+    for (const auto& item : yaml::sequence(*n, "rotas").children) {
+      auto r = read_rota(item, t);
+      check_unique(s.rotas, r.name, item, "rota");
+      s.rotas.push_back(std::move(r));
+    }
+  }
+  if (const auto* n = f.find("queues")) {
+    std::vector<std::string> curve_names;
+    for (const auto& c : s.curves) curve_names.push_back(c.name);
+    for (const auto& item : yaml::sequence(*n, "queues").children) {
+      auto q = read_queue(item, t);
+      check_unique(s.queues, q.name, item, "queue");
+      if (!q.curve.empty() && std::find(curve_names.begin(), curve_names.end(), q.curve) == curve_names.end()) {
+        throw InputError("D210", q.curve_where, fmt::format("queue {}: no curve named {}", q.name, q.curve),
+                         suggestion(q.curve, curve_names));
+      }
+      s.queues.push_back(std::move(q));
+    }
+  }
+  return s;
+}
+
+}  // namespace dacu::reader

@@ -1,0 +1,443 @@
+#include "dacu/input/template_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "dacu/input/budget_reader.hpp"
+#include "dacu/input/eligibility_reader.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/input/staffing_reader.hpp"
+
+namespace dacu::reader {
+
+namespace {
+
+// Task names seen so far, for duplicate detection without a quadratic scan.
+using TaskIndex = std::unordered_map<std::string, Location>;
+
+constexpr std::array<std::string_view, 22> kTemplateKeys{
+    "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
+    "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
+    "budget", "revenue", "scenarios", "shares", "limits", "eligibility"};
+constexpr std::array<std::string_view, 15> kCampaignKeys{
+    "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
+    "milestones", "parameters", "tasks", "scenarios", "rules", "eligibility"};
+constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
+                                                    "end", "duration", "roll", "note"};
+constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
+constexpr std::array<std::string_view, 4> kMilestoneKeys{"at", "description", "default", "aliases"};
+constexpr std::array<std::string_view, 6> kParameterKeys{"type", "default", "unit", "description", "min", "max"};
+constexpr std::array<std::string_view, 3> kDepartmentKeys{"lead", "roles", "description"};
+constexpr std::array<std::string_view, 9> kRuleKeys{"showcase", "sale", "payment_window", "ship_within",
+                                                    "ship_within_custom", "deposit_due", "deposit_hold",
+                                                    "deposit_hold_high_risk", "showcase_roll"};
+constexpr std::array<std::string_view, 3> kCalendarKeys{"base", "days_off", "workdays"};
+constexpr std::array<std::string_view, 3> kChangeKeys{"add", "drop", "change"};
+constexpr std::array<std::string_view, 2> kWindowKeys{"from", "to"};
+
+ParameterType read_parameter_type(const yaml::Node& node) {
+  static constexpr std::array<std::pair<std::string_view, ParameterType>, 7> types{{
+      {"number", ParameterType::number}, {"integer", ParameterType::integer}, {"percent", ParameterType::percent},
+      {"money", ParameterType::money}, {"string", ParameterType::string}, {"date", ParameterType::date},
+      {"bool", ParameterType::boolean},
+  }};
+  const auto& text = yaml::scalar(node, "type");
+  for (auto [name, type] : types) {
+    if (name == text) return type;
+  }
+  std::vector<std::string> names;
+  for (auto [name, type] : types) names.emplace_back(name);
+  throw InputError("D004", node.where, fmt::format("unknown parameter type '{}'", text), suggestion(text, names));
+}
+
+ClockWindow read_window(const yaml::Node& node, std::string_view what) {
+  yaml::Fields f(node, what, kWindowKeys);
+  auto clock = [&](std::string_view key) {
+    const auto& n = f.require(key);
+    auto c = parse_clock(yaml::scalar(n, key));
+    if (!c) throw InputError("D020", n.where, fmt::format("'{}' is not a clock time", n.value), "write it as \"08:00\" (quoted)");
+    return *c;
+  };
+  ClockWindow w{clock("from"), clock("to")};
+  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what),
+                                        "from and to are clock times of one day; `to` must not be earlier");
+  return w;
+}
+
+// Reads the fields of a task present in `f` into `task`. With `complete`, the required fields
+// (name, department, owner, phase, start) must all be there.
+void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::string> milestones, bool complete) {
+  if (complete) {
+    task.name = yaml::scalar(f.require("name"), "task name");
+    task.where = f.require("name").where;
+    task.department = located(f.require("department"), "department");
+    task.owner = located(f.require("owner"), "owner");
+    task.phase = located(f.require("phase"), "phase");
+    task.start = read_offset(f.require("start"), "start", milestones);
+  } else {
+    if (const auto* n = f.find("department")) task.department = located(*n, "department");
+    if (const auto* n = f.find("owner")) task.owner = located(*n, "owner");
+    if (const auto* n = f.find("phase")) task.phase = located(*n, "phase");
+    if (const auto* n = f.find("start")) task.start = read_offset(*n, "start", milestones);
+  }
+  if (const auto* n = f.find("end")) {
+    task.end = read_offset(*n, "end", milestones);
+    task.duration.reset();
+  }
+  if (const auto* n = f.find("duration")) {
+    if (f.find("end")) {
+      throw InputError("D035", n->where, fmt::format("task {} gives both end and duration", task.name),
+                       "keep one: end names a moment, duration a length");
+    }
+    task.duration = read_duration(*n, "duration");
+    task.duration_where = n->where;
+    task.end.reset();
+  }
+  if (const auto* n = f.find("roll")) {
+    task.roll = read_roll(*n);
+    task.roll_given = true;
+  }
+  if (const auto* n = f.find("note")) task.note = yaml::scalar(*n, "note");
+}
+
+Task read_task(const yaml::Node& node, std::span<const std::string> milestones) {
+  yaml::Fields f(node, "a task", kTaskKeys);
+  Task task;
+  read_task_fields(f, task, milestones, true);
+  return task;
+}
+
+// A planned figure (300) or a tolerance (20%): a number that is not negative, with a % exactly when
+// `percent`.
+std::optional<Rational> read_figure(std::string_view text, bool percent) {
+  if (text.empty() || text.front() == '-' || text.front() == '+' || text.ends_with("%") != percent) return std::nullopt;
+  try {
+    return parse_rational(text);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+Checkpoint read_checkpoint(const yaml::Node& node, std::span<const std::string> milestones) {
+  yaml::Fields f(node, "a checkpoint", kCheckpointKeys);
+  Checkpoint c;
+  c.name = yaml::scalar(f.require("name"), "checkpoint name");
+  c.where = f.require("name").where;
+  c.at = read_offset(f.require("at"), "at", milestones);
+  c.metric = optional_text(f, "metric");
+  if (const auto* plan = f.find("plan")) {
+    const auto& text = yaml::scalar(*plan, "plan");
+    c.plan = read_figure(text, false);
+    if (!c.plan) {
+      throw InputError("D051", plan->where, fmt::format("plan '{}' is not a number", text), "write the planned figure, e.g. 300");
+    }
+  }
+  if (const auto* tol = f.find("tolerance")) {
+    const auto& text = yaml::scalar(*tol, "tolerance");
+    c.tolerance = read_figure(text, true);
+    if (!c.tolerance) {
+      throw InputError("D051", tol->where, fmt::format("tolerance '{}' is not a percentage", text), "write it like 20%");
+    }
+  }
+  if (const auto* owner = f.find("owner")) c.owner = located(*owner, "owner");
+  c.action = optional_text(f, "action");
+  return c;
+}
+
+void check_unique_task(TaskIndex& index, const Task& task) {
+  auto [it, inserted] = index.emplace(task.name, task.where);
+  if (!inserted) {
+    // The other task may sit in the template the campaign extends: name that file too.
+    const Location& other = it->second;
+    auto first = other.file_name() == task.where.file_name() ? fmt::format("line {}", other.line)
+                                                             : fmt::format("{}:{}", other.file_name(), other.line);
+    throw InputError("D042", task.where, fmt::format("a task named {} already exists ({})", task.name, first),
+                     "give each task its own name; use `change:` to modify an existing one");
+  }
+}
+
+TaskIndex index_tasks(const std::vector<Task>& tasks) {
+  TaskIndex index;
+  for (const auto& t : tasks) index.emplace(t.name, t.where);
+  return index;
+}
+
+}  // namespace
+
+std::span<const std::string_view> campaign_keys() { return kCampaignKeys; }
+
+CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
+  if (node.is_scalar()) {
+    spec.base = located(node, "calendar");
+    return spec;
+  }
+  yaml::Fields f(node, "calendar", kCalendarKeys);
+  if (const auto* base = f.find("base")) spec.base = located(*base, "calendar base");
+  auto days = [](const yaml::Node& list, std::string_view what) {
+    std::vector<std::pair<date::local_days, Location>> out;
+    for (const auto& item : yaml::sequence(list, what).children) {
+      auto d = parse_date(yaml::scalar(item, what));
+      if (!d) throw InputError("D020", item.where, fmt::format("'{}' is not a date", item.value), "write dates as YYYY-MM-DD");
+      out.emplace_back(*d, item.where);
+    }
+    return out;
+  };
+  if (const auto* off = f.find("days_off")) {
+    auto more = days(*off, "days_off");
+    spec.days_off.insert(spec.days_off.end(), more.begin(), more.end());
+  }
+  if (const auto* work = f.find("workdays")) {
+    auto more = days(*work, "workdays");
+    spec.workdays.insert(spec.workdays.end(), more.begin(), more.end());
+  }
+  return spec;
+}
+
+// References between parts of a template: departments, roles and phases must be declared.
+void check_references(const Template& t, Problems& problems) {
+  std::vector<std::string> departments, phases;
+  for (const auto& d : t.departments) departments.push_back(d.name);
+  for (const auto& p : t.phases) phases.push_back(p.value);
+  auto roles = t.role_names();
+  auto contains = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  for (const auto& task : t.tasks) {
+    if (!departments.empty() && !contains(departments, task.department.value)) {
+      problems.report(Diagnostic{Severity::error, "D043", task.department.where,
+                       fmt::format("task {}: department '{}' is not declared", task.name, task.department.value),
+                       suggestion(task.department.value, departments)});
+    }
+    if (!roles.empty() && !contains(roles, task.owner.value)) {
+      problems.report(Diagnostic{Severity::error, "D044", task.owner.where, fmt::format("task {}: owner '{}' is not a declared role", task.name, task.owner.value),
+                       suggestion(task.owner.value, roles)});
+    }
+    if (!contains(phases, task.phase.value)) {
+      problems.report(Diagnostic{Severity::error, "D045", task.phase.where, fmt::format("task {}: phase '{}' is not declared", task.name, task.phase.value),
+                       suggestion(task.phase.value, phases)});
+    }
+  }
+  for (const auto& c : t.checkpoints) {
+    if (!c.owner.value.empty() && !roles.empty() && !contains(roles, c.owner.value)) {
+      problems.report(Diagnostic{Severity::error, "D044", c.owner.where, fmt::format("checkpoint {}: owner '{}' is not a declared role", c.name, c.owner.value),
+                       suggestion(c.owner.value, roles)});
+    }
+  }
+}
+
+// Reads `rules:`; keys present replace those in `rules` (a campaign overriding its template).
+void read_rules(const yaml::Node& node, PlatformRules& rules) {
+  yaml::Fields f(node, "rules", kRuleKeys);
+  rules.where = node.where;
+  if (const auto* n = f.find("showcase")) rules.showcase = read_window(*n, "showcase");
+  if (const auto* n = f.find("sale")) rules.sale = read_window(*n, "sale");
+  if (const auto* n = f.find("payment_window")) rules.payment_window = read_duration(*n, "payment_window");
+  if (const auto* n = f.find("ship_within")) rules.ship_within = read_duration(*n, "ship_within");
+  if (const auto* n = f.find("ship_within_custom")) rules.ship_within_custom = read_duration(*n, "ship_within_custom");
+  if (const auto* n = f.find("deposit_due")) rules.deposit_due = read_duration(*n, "deposit_due");
+  if (const auto* n = f.find("deposit_hold")) rules.deposit_hold = read_duration(*n, "deposit_hold");
+  if (const auto* n = f.find("deposit_hold_high_risk")) rules.deposit_hold_high_risk = read_duration(*n, "deposit_hold_high_risk");
+  if (const auto* n = f.find("showcase_roll")) rules.showcase_roll = read_roll(*n);
+}
+
+Template read_template(const yaml::Document& doc, Problems& problems) {
+  yaml::Fields top(doc.root, "the template", kTemplateKeys);
+  check_header(top, "template");
+  Template t;
+  t.source = doc.source;
+  t.name = yaml::scalar(top.require("name"), "name");
+  t.title = optional_text(top, "title");
+  t.description = optional_text(top, "description");
+  if (const auto* notes = top.find("notes")) {
+    for (const auto* n : yaml::scalar_or_list(*notes, "a note")) t.notes.push_back(n->value);
+  }
+  if (const auto* zone = top.find("timezone")) t.timezone = located(*zone, "timezone");
+  t.calendar.base.where = top.node().where;
+  if (const auto* cal = top.find("calendar")) t.calendar = read_calendar_spec(*cal, t.calendar);
+
+  // A phase is a name, or {name, from}; `from` is read once the milestones are known.
+  std::vector<const yaml::Node*> phase_from;
+  if (const auto* phases = top.find("phases")) {
+    for (const auto& p : yaml::sequence(*phases, "phases").children) {
+      if (p.is_mapping()) {
+        static constexpr std::array<std::string_view, 2> phase_keys{"name", "from"};
+        yaml::Fields f(p, "a phase", phase_keys);
+        t.phases.push_back(located(f.require("name"), "a phase name"));
+        phase_from.push_back(f.find("from"));
+      } else {
+        t.phases.push_back(located(p, "a phase"));
+        phase_from.push_back(nullptr);
+      }
+    }
+  } else {
+    for (const char* p : {"活动前", "活动中", "活动后"}) t.phases.push_back(Located{p, top.node().where});
+  }
+
+  if (const auto* departments = top.find("departments")) {
+    yaml::mapping(*departments, "departments");
+    for (std::size_t i = 0; i < departments->map_size(); ++i) problems.attempt([&] {
+      Department d;
+      d.name = departments->key(i).value;
+      d.where = departments->key(i).where;
+      const auto& body = departments->val(i);
+      if (!body.is_null()) {
+        yaml::Fields f(body, fmt::format("department {}", d.name), kDepartmentKeys);
+        d.lead = optional_text(f, "lead");
+        d.description = optional_text(f, "description");
+        if (const auto* roles = f.find("roles")) {
+          for (const auto* r : yaml::scalar_or_list(*roles, "a role")) d.roles.push_back(r->value);
+        }
+      }
+      t.departments.push_back(std::move(d));
+    });
+  }
+
+  if (const auto* params = top.find("parameters")) {
+    yaml::mapping(*params, "parameters");
+    for (std::size_t i = 0; i < params->map_size(); ++i) problems.attempt([&] {
+      Parameter p;
+      p.name = params->key(i).value;
+      p.where = params->key(i).where;
+      yaml::Fields f(params->val(i), fmt::format("parameter {}", p.name), kParameterKeys);
+      p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
+      p.unit = optional_text(f, "unit");
+      p.description = optional_text(f, "description");
+      if (const auto* def = f.find("default")) {
+        p.value = yaml::scalar(*def, "default");
+        p.value_where = def->where;
+        p.number = read_parameter_value(p, p.value, p.value_where);
+      }
+      t.parameters.push_back(std::move(p));
+    });
+  }
+
+  // Milestones first: offsets everywhere else refer to them by name.
+  if (const auto* ms = top.find("milestones")) {
+    yaml::mapping(*ms, "milestones");
+    for (std::size_t i = 0; i < ms->map_size(); ++i) {
+      Milestone m;
+      m.name = ms->key(i).value;
+      m.where = ms->key(i).where;
+      t.milestones.push_back(std::move(m));
+    }
+    auto names = t.milestone_names();
+    for (std::size_t i = 0; i < ms->map_size(); ++i) problems.attempt([&] {
+      auto& m = t.milestones[i];
+      const auto& body = ms->val(i);
+      if (body.is_null()) return;
+      if (body.is_scalar()) {  // shorthand: 竞拍: 报名后5天
+        m.derived = read_offset(body, "at", names);
+        return;
+      }
+      yaml::Fields f(body, fmt::format("milestone {}", m.name), kMilestoneKeys);
+      m.description = optional_text(f, "description");
+      if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
+      if (const auto* def = f.find("default")) {
+        m.given = read_datetime(yaml::scalar(*def, "default"), def->where, m.name);
+        m.given_where = def->where;
+      }
+    });
+  }
+  auto names = t.milestone_names();
+  t.phase_starts.resize(t.phases.size());
+  for (std::size_t i = 0; i < phase_from.size(); ++i) {
+    if (phase_from[i]) problems.attempt([&] { t.phase_starts[i] = read_offset(*phase_from[i], "from", names); });
+  }
+
+  if (const auto* tasks = top.find("tasks")) {
+    TaskIndex index;
+    t.tasks.reserve(tasks->children.size());
+    for (const auto& item : yaml::sequence(*tasks, "tasks").children) {
+      problems.attempt([&] {
+        auto task = read_task(item, names);
+        check_unique_task(index, task);
+        t.tasks.push_back(std::move(task));
+      });
+    }
+  }
+  if (const auto* cps = top.find("checkpoints")) {
+    for (const auto& item : yaml::sequence(*cps, "checkpoints").children) {
+      problems.attempt([&] { t.checkpoints.push_back(read_checkpoint(item, names)); });
+    }
+  }
+  if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
+  if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e); });
+  if (const auto* staffing = top.find("staffing")) problems.attempt([&] { t.staffing = parse_staffing(*staffing, t); });
+  problems.attempt([&] { read_money_sections(doc.root, t); });
+  problems.attempt([&] { check_timezone(t.timezone); });
+  problems.attempt([&] { t.resolved_calendar = resolve_calendar(t.calendar); });
+  check_references(t, problems);
+  return t;
+}
+
+void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problems) {
+  yaml::Fields f(node, "tasks", kChangeKeys);
+  auto names = t.milestone_names();
+  auto task_names = [&] {
+    std::vector<std::string> out;
+    for (const auto& task : t.tasks) out.push_back(task.name);
+    return out;
+  };
+  auto find_task = [&](const yaml::Node& name_node, std::string_view verb) -> std::vector<Task>::iterator {
+    const auto& name = yaml::scalar(name_node, "a task name");
+    auto it = std::find_if(t.tasks.begin(), t.tasks.end(), [&](const Task& task) { return task.name == name; });
+    if (it == t.tasks.end()) {
+      throw InputError("D041", name_node.where, fmt::format("cannot {} task {}: the template has no such task", verb, name),
+                       suggestion(name, task_names()));
+    }
+    return it;
+  };
+  if (const auto* drop = f.find("drop")) {
+    for (const auto* item : yaml::scalar_or_list(*drop, "a task name")) {
+      problems.attempt([&] { t.tasks.erase(find_task(*item, "drop")); });
+    }
+  }
+  if (const auto* change = f.find("change")) {
+    yaml::mapping(*change, "tasks.change");
+    for (std::size_t i = 0; i < change->map_size(); ++i) problems.attempt([&] {
+      auto it = find_task(change->key(i), "change");
+      yaml::Fields tf(change->val(i), fmt::format("the change to {}", it->name), kTaskKeys);
+      if (tf.find("name")) {
+        throw InputError("D002", tf.find("name")->where, "a change cannot rename a task",
+                         "drop the task and add a new one instead");
+      }
+      read_task_fields(tf, *it, names, false);
+    });
+  }
+  if (const auto* add = f.find("add")) {
+    auto index = index_tasks(t.tasks);
+    for (const auto& item : yaml::sequence(*add, "tasks.add").children) {
+      problems.attempt([&] {
+        auto task = read_task(item, names);
+        check_unique_task(index, task);
+        t.tasks.push_back(std::move(task));
+      });
+    }
+  }
+}
+
+void set_milestone(Template& t, const std::string& name, std::string_view value, const Location& key_where,
+                   const Location& value_where) {
+  auto* m = t.find_milestone(name);
+  if (!m) {
+    throw InputError("D031", key_where, fmt::format("the template has no milestone {}", name), suggestion(name, t.milestone_names()));
+  }
+  m->given = read_datetime(value, value_where, name);
+  m->given_where = value_where;
+}
+
+void set_parameter(Template& t, const std::string& name, std::string_view value, const Location& key_where,
+                   const Location& value_where) {
+  auto* p = t.find_parameter(name);
+  if (!p) {
+    throw InputError("D050", key_where, fmt::format("the template has no parameter {}", name), suggestion(name, t.parameter_names()));
+  }
+  p->number = read_parameter_value(*p, value, value_where);
+  p->value = std::string(value);
+  p->value_where = value_where;
+}
+
+}  // namespace dacu::reader

@@ -1,0 +1,318 @@
+#include "dacu/input/yaml.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <unordered_set>
+
+#include "dacu/base/utf8.hpp"
+
+namespace dacu::yaml {
+
+const Node* Node::find(std::string_view key) const {
+  if (kind != Kind::mapping) return nullptr;
+  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+    if (children[i].kind == Kind::scalar && children[i].value == key) return &children[i + 1];
+  }
+  return nullptr;
+}
+
+std::string_view describe(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::null: return "nothing";
+    case Node::Kind::scalar: return "a value";
+    case Node::Kind::sequence: return "a list";
+    case Node::Kind::mapping: return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+std::size_t count_nodes(const Node& node) {
+  std::size_t n = 1;
+  for (const auto& child : node.children) n += count_nodes(child);
+  return n;
+}
+
+// Builds the tree from yaml-cpp's events, checking depth, aliases and duplicate keys as it goes.
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(std::shared_ptr<const SourceFile> source, const Limits& limits)
+      : source_(std::move(source)), limits_(limits) {}
+
+  Node take_root() { return std::move(root_); }
+  bool has_root() const { return has_root_; }
+  /// Where the document started (for "more than one document").
+  const Location& document_start() const { return document_start_; }
+  /// The innermost mapping or list not closed yet, if any (for "bracket not closed").
+  const Location* innermost_open() const { return stack_.empty() ? nullptr : &stack_.back().node.where; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { document_start_ = at(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node node;
+    node.where = at(mark);
+    add(std::move(node), anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      throw InputError("D016", at(mark), "alias to an anchor that is not complete yet",
+                       "an alias cannot refer to the mapping or list that contains it");
+    }
+    alias_nodes_ += count_nodes(it->second);
+    if (alias_nodes_ > limits_.max_alias_nodes) {
+      throw InputError("D016", at(mark),
+                       fmt::format("aliases expand to more than {} nodes", limits_.max_alias_nodes),
+                       "this looks like an alias bomb; write the values out instead of nesting aliases");
+    }
+    Node copy = it->second;
+    add(std::move(copy), 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node node;
+    node.kind = Node::Kind::scalar;
+    node.quoted = (tag == "!");
+    node.value = value;
+    node.where = at(mark);
+    add(std::move(node), anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::Kind::mapping, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    Node node;
+    YAML::anchor_t anchor;
+    std::unordered_set<std::string> keys;
+  };
+
+  Location at(const YAML::Mark& mark) const { return location_from_bytes(source_, mark.line, mark.column); }
+
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw InputError("D017", at(mark), fmt::format("nesting deeper than {} levels", limits_.max_depth),
+                       "dacu files are a few levels deep; flatten the structure");
+    }
+    Open o;
+    o.node.kind = kind;
+    o.node.where = at(mark);
+    o.anchor = anchor;
+    stack_.push_back(std::move(o));
+  }
+
+  void close() {
+    Open o = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(o.node), o.anchor);
+  }
+
+  void add(Node node, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = node;
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      has_root_ = true;
+      return;
+    }
+    auto& parent = stack_.back();
+    if (parent.node.kind == Node::Kind::mapping && parent.node.children.size() % 2 == 0) {
+      // A key. Only scalar keys can be compared; dacu uses no other kind.
+      if (node.kind != Node::Kind::scalar) {
+        throw InputError("D004", node.where, fmt::format("a key must be a plain value, not {}", describe(node)),
+                         "write keys as plain words such as `name:`; quote a key that contains brackets");
+      }
+      if (!parent.keys.insert(node.value).second) {
+        const Node* first = parent.node.find(node.value);
+        // `first` points at the earlier key's value; its key sits just before it.
+        int first_line = first ? (first - 1)->where.line : 0;
+        throw InputError("D003", node.where, fmt::format("duplicate key '{}'", node.value),
+                         fmt::format("'{}' is already defined at line {}; keep one of them", node.value, first_line));
+      }
+    }
+    parent.node.children.push_back(std::move(node));
+  }
+
+  std::shared_ptr<const SourceFile> source_;
+  Limits limits_;
+  std::vector<Open> stack_;
+  std::map<YAML::anchor_t, Node> anchors_;
+  std::size_t alias_nodes_ = 0;
+  Node root_;
+  bool has_root_ = false;
+  Location document_start_;
+};
+
+// Checks that need the raw text: encoding, byte order mark, tabs in indentation.
+void check_text(const std::shared_ptr<const SourceFile>& source) {
+  const std::string& text = source->text;
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    throw InputError("D013", Location{source, 1, 1}, "the file starts with a byte order mark (BOM)",
+                     "save the file as UTF-8 without BOM");
+  }
+  auto bad = utf8::find_invalid(text);
+  if (bad != std::string::npos) {
+    // Locate the bad byte by line; the column counts the valid characters before it.
+    auto line_it = std::upper_bound(source->line_starts.begin(), source->line_starts.end(), bad);
+    auto line0 = static_cast<int>(line_it - source->line_starts.begin()) - 1;
+    auto line_start = source->line_starts[static_cast<std::size_t>(line0)];
+    throw InputError("D012", location_from_bytes(source, line0, static_cast<int>(bad - line_start)),
+                     "the file is not valid UTF-8", "save the file as UTF-8 (GBK and other encodings are not read)");
+  }
+  for (std::size_t line = 0; line < source->line_starts.size(); ++line) {
+    auto start = source->line_starts[line];
+    std::size_t i = start;
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i < text.size() && text[i] == '\t') {
+      throw InputError("D014", location_from_bytes(source, static_cast<int>(line), static_cast<int>(i - start)),
+                       "a tab in indentation", "YAML indents with spaces only; replace the tab with spaces");
+    }
+  }
+}
+
+std::string syntax_hint(const std::string& message) {
+  if (message.find("end of map not found") != std::string::npos ||
+      message.find("end of sequence not found") != std::string::npos ||
+      message.find("flow not found") != std::string::npos) {
+    return "a bracket or brace is not closed";
+  }
+  if (message.find("illegal map value") != std::string::npos) {
+    return "a value containing ': ' must be quoted, or the indentation is off";
+  }
+  if (message.find("block") != std::string::npos || message.find("indent") != std::string::npos) {
+    return "check the indentation: items of one mapping or list line up";
+  }
+  if (message.find("anchor") != std::string::npos || message.find("alias") != std::string::npos) {
+    return "every alias (*name) needs an anchor (&name) defined before it";
+  }
+  return "check the YAML syntax around this place; quote values that contain ':', '#', '[' or '{'";
+}
+
+}  // namespace
+
+Document parse(std::string text, std::string_view source_name, const Limits& limits) {
+  if (text.size() > limits.max_bytes) {
+    throw InputError("D011", Location{make_source(std::string(source_name), {}), 0, 0},
+                     fmt::format("the file is {} bytes, more than the limit of {} bytes", text.size(), limits.max_bytes),
+                     "split the file, or check that this is the file you meant");
+  }
+  auto source = make_source(std::string(source_name), std::move(text));
+  check_text(source);
+  if (source->text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError("D015", Location{source, 0, 0}, "the file is empty",
+                     "start from `dacu init 聚划算` or a file under examples/");
+  }
+  std::istringstream stream(source->text);
+  YAML::Parser parser(stream);
+  Builder builder(source, limits);
+  try {
+    parser.HandleNextDocument(builder);
+    if (!builder.has_root()) {
+      throw InputError("D015", Location{source, 0, 0}, "the file holds no YAML document",
+                       "start from `dacu init 聚划算` or a file under examples/");
+    }
+    Builder rest(source, limits);
+    if (parser.HandleNextDocument(rest)) {
+      throw InputError("D001", rest.document_start().known() ? rest.document_start() : Location{source, 0, 0},
+                       "the file holds more than one YAML document",
+                       "keep one campaign or template per file; remove the extra `---`");
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError("D017", location_from_bytes(source, e.mark.line, e.mark.column),
+                     fmt::format("nesting deeper than {} levels", limits.max_depth),
+                     "dacu files are a few levels deep; flatten the structure");
+  } catch (const YAML::Exception& e) {
+    // An unclosed [ or { is only noticed where the parser gives up; point at the bracket itself.
+    const Location* open = builder.innermost_open();
+    if (e.msg.find("flow not found") != std::string::npos && open && open->known()) {
+      auto found = location_from_bytes(source, e.mark.line, e.mark.column);
+      throw InputError("D001", *open, fmt::format("YAML syntax: this bracket is not closed ({})", e.msg),
+                       fmt::format("close it with ] or }} before line {}", found.line));
+    }
+    throw InputError("D001", location_from_bytes(source, e.mark.line, e.mark.column),
+                     fmt::format("YAML syntax: {}", e.msg), syntax_hint(e.msg));
+  }
+  return Document{source, builder.take_root()};
+}
+
+Fields::Fields(const Node& node, std::string_view what, std::span<const std::string_view> allowed)
+    : node_(node), what_(what) {
+  if (!node.is_mapping()) {
+    throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
+                     "write `key: value` lines indented under it");
+  }
+  for (std::size_t i = 0; i < node.map_size(); ++i) {
+    const auto& key = node.key(i).value;
+    bool known = false;
+    for (auto a : allowed) known = known || key == a;
+    if (!known) {
+      std::vector<std::string> choices(allowed.begin(), allowed.end());
+      throw InputError("D002", node.key(i).where, fmt::format("unknown key '{}' in {}", key, what),
+                       suggestion(key, choices));
+    }
+  }
+}
+
+const Node& Fields::require(std::string_view key) const {
+  const Node* value = node_.find(key);
+  if (!value) {
+    throw InputError("D005", node_.where, fmt::format("{} has no '{}'", what_, key),
+                     fmt::format("add `{}:`", key));
+  }
+  return *value;
+}
+
+const std::string& scalar(const Node& node, std::string_view what) {
+  if (!node.is_scalar()) {
+    throw InputError("D004", node.where, fmt::format("{} must be a value, not {}", what, describe(node)),
+                     node.is_null() ? "write a value after the colon" : "write a single value on the same line");
+  }
+  return node.value;
+}
+
+const Node& sequence(const Node& node, std::string_view what) {
+  if (!node.is_sequence()) {
+    throw InputError("D004", node.where, fmt::format("{} must be a list, not {}", what, describe(node)),
+                     "write the items as `- item` lines or `[a, b]`");
+  }
+  return node;
+}
+
+const Node& mapping(const Node& node, std::string_view what) {
+  if (!node.is_mapping()) {
+    throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
+                     "write `key: value` lines indented under it");
+  }
+  return node;
+}
+
+std::vector<const Node*> scalar_or_list(const Node& node, std::string_view what) {
+  std::vector<const Node*> out;
+  if (node.is_sequence()) {
+    for (const auto& item : node.children) {
+      scalar(item, what);
+      out.push_back(&item);
+    }
+  } else {
+    scalar(node, what);
+    out.push_back(&node);
+  }
+  return out;
+}
+
+}  // namespace dacu::yaml

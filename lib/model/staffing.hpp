@@ -1,0 +1,114 @@
+#pragma once
+/// Staffing models as data: ratio posts, outbound calling, phase rotas, Erlang C queues and
+/// traffic curves (docs/format.md, "Staffing"). Values are formulas over the template's parameters.
+/// Read by input/staffing_reader.hpp, computed by compute/staffing.hpp.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dacu/base/error.hpp"
+#include "dacu/base/expr.hpp"
+#include "dacu/base/offset.hpp"
+
+namespace dacu {
+
+/// A value written in the template: a formula with the place it was written.
+struct Formula {
+  std::string text;  ///< as written
+  Expr expr;
+  Location where;
+};
+
+/// 岗位: one ratio post. heads = ceil(orders × share / capacity).
+struct RatioPost {
+  std::string name;
+  std::string department;
+  Formula orders;    ///< orders on the day (the section's `orders` when the post gives none)
+  Formula share;     ///< share of the orders reaching this post (100% when not given)
+  Formula capacity;  ///< orders one person handles a day
+  Offset start;      ///< first day staffed
+  std::optional<Offset> end;  ///< last day staffed (inclusive); the start day alone when none
+  Location where;
+};
+
+/// 外呼: an outbound calling campaign. Exactly one of calls_per_person and people is given.
+struct CallingCampaign {
+  std::string name;
+  std::string department;
+  std::string role;
+  Formula customers;
+  Formula days;
+  std::optional<Formula> calls_per_person;  ///< calls one person makes a day → heads
+  std::optional<Formula> people;            ///< people available → calls per person per day
+  Offset start;
+  Location where;
+};
+
+/// One period of a rota: days, coverage and heads per role on duty.
+struct RotaPeriod {
+  std::string name;          ///< e.g. 活动时, 活动后
+  Offset from;
+  Offset to;                 ///< inclusive
+  Formula hours;             ///< coverage hours per day, in (0, 24]
+  std::chrono::minutes opens{0};  ///< when coverage starts each day
+  std::vector<std::pair<std::string, Formula>> heads;  ///< role → heads on duty at any time
+  Location where;
+};
+
+/// 排班: heads per role per period, in shifts of a fixed length.
+struct Rota {
+  std::string name;
+  std::string department;
+  std::chrono::seconds shift{8 * 3600};
+  Location shift_where;
+  std::vector<RotaPeriod> periods;
+  Location where;
+};
+
+/// A traffic curve: the share of a day's contacts arriving in each hour (0–23), summing to 100%.
+struct TrafficCurve {
+  std::string name;
+  std::vector<std::pair<int, Formula>> shares;  ///< hour → share
+  Location where;
+};
+
+/// 服务水平: share answered within a time, e.g. 80/20.
+struct ServiceLevelSpec {
+  Formula target;  ///< a share, e.g. 80%
+  std::chrono::seconds within{0};
+};
+
+/// 排队: a chat or phone queue staffed with Erlang C.
+struct Queue {
+  std::string name;
+  std::string department;
+  std::string role;
+  std::optional<Formula> contacts;        ///< per interval …
+  std::optional<Formula> daily_contacts;  ///< … or per day, spread by `curve` over hours
+  std::string curve;
+  Location curve_where;
+  std::chrono::seconds interval{3600};
+  Formula aht;  ///< seconds (written as 180s or a formula in seconds)
+  ServiceLevelSpec service_level;
+  Location service_level_where;
+  std::optional<Formula> max_occupancy;
+  std::optional<Formula> shrinkage;
+  std::optional<Formula> concurrency;
+  Offset day;
+  Location where;
+};
+
+/// The `staffing:` section of a template.
+struct Staffing {
+  std::vector<RatioPost> posts;
+  std::vector<CallingCampaign> calling;
+  std::vector<Rota> rotas;
+  std::vector<Queue> queues;
+  std::vector<TrafficCurve> curves;
+  Location where;
+};
+
+}  // namespace dacu

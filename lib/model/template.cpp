@@ -1,0 +1,94 @@
+// Lookups on the model: by name, and the lists of names that "did you mean" suggestions need.
+#include "dacu/model/template.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace dacu {
+
+const Milestone* Template::find_milestone(std::string_view n) const {
+  for (const auto& m : milestones) {
+    if (m.name == n) return &m;
+  }
+  return nullptr;
+}
+Milestone* Template::find_milestone(std::string_view n) {
+  return const_cast<Milestone*>(std::as_const(*this).find_milestone(n));
+}
+const Parameter* Template::find_parameter(std::string_view n) const {
+  for (const auto& p : parameters) {
+    if (p.name == n) return &p;
+  }
+  return nullptr;
+}
+Parameter* Template::find_parameter(std::string_view n) {
+  return const_cast<Parameter*>(std::as_const(*this).find_parameter(n));
+}
+std::vector<std::string> Template::milestone_names() const {
+  std::vector<std::string> out;
+  for (const auto& m : milestones) out.push_back(m.name);
+  return out;
+}
+std::vector<std::string> Template::parameter_names() const {
+  std::vector<std::string> out;
+  for (const auto& p : parameters) out.push_back(p.name);
+  return out;
+}
+std::vector<std::string> Template::role_names() const {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& r) {
+    if (!r.empty() && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
+  for (const auto& d : departments) {
+    add(d.lead);
+    for (const auto& r : d.roles) add(r);
+  }
+  return out;
+}
+
+std::vector<std::string> Template::numeric_parameter_names() const {
+  std::vector<std::string> out;
+  for (const auto& p : parameters) {
+    if (is_numeric(p.type)) out.push_back(p.name);
+  }
+  return out;
+}
+
+const std::vector<std::string>& budget_categories() {
+  static const std::vector<std::string> categories{"推广", "活动", "运营", "其他"};
+  return categories;
+}
+
+const CategoryRules* EligibilityRules::find_category(std::string_view n) const {
+  for (const auto& c : categories) {
+    if (c.name == n) return &c;
+  }
+  return nullptr;
+}
+
+std::string EligibilityRules::canonical_condition(std::string_view n) const {
+  for (const auto& c : conditions) {
+    if (c.name == n) return c.name;
+    for (const auto& a : c.aliases) {
+      if (a == n) return c.name;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> EligibilityRules::category_names() const {
+  std::vector<std::string> out;
+  for (const auto& c : categories) out.push_back(c.name);
+  return out;
+}
+
+std::vector<std::string> EligibilityRules::condition_names() const {
+  std::vector<std::string> out;
+  for (const auto& c : conditions) {
+    out.push_back(c.name);
+    out.insert(out.end(), c.aliases.begin(), c.aliases.end());
+  }
+  return out;
+}
+
+}  // namespace dacu

@@ -1,0 +1,134 @@
+#include "dacu/plan/deadlines.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dacu/base/timefmt.hpp"
+
+#include "dacu/plan/timeline.hpp"
+
+namespace dacu {
+
+namespace {
+
+date::days whole_days(std::chrono::seconds s) { return std::chrono::floor<date::days>(s); }
+
+std::string days_text(std::chrono::seconds s) { return fmt::format("{}天", whole_days(s).count()); }
+
+// 30min -> 30分钟, 2h -> 2小时
+std::string span_text(std::chrono::seconds s) {
+  auto m = std::chrono::duration_cast<std::chrono::minutes>(s).count();
+  return m % 60 == 0 ? fmt::format("{}小时", m / 60) : fmt::format("{}分钟", m);
+}
+
+std::string clock_text(std::chrono::minutes m) { return fmt::format("{}:{:02}", m.count() / 60, m.count() % 60); }
+
+}  // namespace
+
+std::vector<DatedDeadline> platform_deadlines(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& warnings) {
+  std::vector<DatedDeadline> out;
+  const auto& t = campaign.plan;
+  const auto& rules = t.rules;
+  auto opening = std::find_if(plan.milestones.begin(), plan.milestones.end(),
+                              [](const DatedMilestone& m) { return m.name == kOpeningMilestone; });
+  if (opening == plan.milestones.end()) return out;
+  auto close = std::find_if(plan.milestones.begin(), plan.milestones.end(),
+                            [](const DatedMilestone& m) { return m.name == kCloseMilestone; });
+  const auto open_day = opening->at.day();
+  const auto close_day = close != plan.milestones.end() ? close->at.day() : open_day;
+  Timeline timeline(campaign);
+  auto zoned = [&](date::local_seconds local) { return timeline.zoned(local); };
+  auto day_item = [&](std::string name, std::string rule, date::local_days first, date::local_days last, std::string note) {
+    DatedDeadline d;
+    d.name = std::move(name);
+    d.rule = std::move(rule);
+    d.first_day = first;
+    d.last_day = last;
+    d.start = zoned(date::local_seconds{first});
+    d.end = zoned(date::local_seconds{last});
+    d.note = std::move(note);
+    out.push_back(std::move(d));
+  };
+  auto timed_item = [&](std::string name, std::string rule, date::local_seconds from, date::local_seconds to, std::string note) {
+    DatedDeadline d;
+    d.name = std::move(name);
+    d.rule = std::move(rule);
+    d.all_day = false;
+    d.first_day = date::floor<date::days>(from);
+    d.last_day = date::floor<date::days>(to);
+    d.start = zoned(from);
+    d.end = zoned(to);
+    d.note = std::move(note);
+    out.push_back(std::move(d));
+  };
+
+  // 如遇节假日顺延: the campaign file gives 开团, so dacu does not move it; it says where it should be.
+  if (rules.showcase_roll == Roll::next) {
+    const auto& calendar = t.resolved_calendar;
+    auto holiday = calendar.holiday_name(open_day);
+    if (!holiday.empty()) {
+      auto next = open_day;
+      while (!calendar.holiday_name(next).empty()) next += date::days{1};
+      const auto* m = t.find_milestone(kOpeningMilestone);
+      warnings.push_back({Severity::warning, "D431", m ? m->given_where : Location{},
+                          fmt::format("开团 {} is a public holiday ({}); the rules say 如遇节假日顺延", format_date(open_day), holiday),
+                          fmt::format("the showcase and sale move to {}: set 开团 to that day", format_date(next))});
+    }
+  }
+
+  if (rules.deposit_due && rules.showcase) {
+    auto due = open_day - whole_days(*rules.deposit_due);
+    day_item("缴纳聚划算保证金", fmt::format("展现前{}", days_text(*rules.deposit_due)), due, due,
+             "审核通过后查看缴纳情况；未及时缴纳会扣分并限制参加聚划算");
+  }
+  if (rules.showcase) {
+    timed_item("商品展示（不可购买）", fmt::format("开团当天{}–{}", clock_text(rules.showcase->from), clock_text(rules.showcase->to)),
+               date::local_seconds{open_day} + rules.showcase->from, date::local_seconds{open_day} + rules.showcase->to,
+               rules.showcase_roll == Roll::next ? "如遇节假日顺延" : "");
+  }
+  if (rules.sale) {
+    timed_item("开团售卖", fmt::format("开团当天{}–{}", clock_text(rules.sale->from), clock_text(rules.sale->to)),
+               date::local_seconds{open_day} + rules.sale->from, date::local_seconds{open_day} + rules.sale->to,
+               "以当天限定数量卖完为止");
+    if (rules.payment_window) {
+      auto last_order = date::local_seconds{open_day} + rules.sale->to;
+      timed_item("付款时限", fmt::format("下单后{}", span_text(*rules.payment_window)),
+                 date::local_seconds{open_day} + rules.sale->from, last_order + *rules.payment_window,
+                 fmt::format("未付款订单{}后自动关闭；最后一笔{}下单的订单到此关闭", span_text(*rules.payment_window),
+                             clock_text(rules.sale->to)));
+    }
+  }
+
+  bool custom = false;
+  if (const auto* p = t.find_parameter(kCustomGoodsParameter)) custom = p->value == "true";
+  if (custom && rules.ship_within_custom) {
+    auto by = open_day + whole_days(*rules.ship_within_custom);
+    day_item("发货截止（定制、大型家具）", fmt::format("买家付款后{}内", days_text(*rules.ship_within_custom)), open_day, by,
+             "按开团当天付款计；之后付款的订单相应顺推");
+  } else if (rules.ship_within) {
+    day_item("发货截止", fmt::format("团购结束后{}内", days_text(*rules.ship_within)), close_day + date::days{1},
+             close_day + whole_days(*rules.ship_within), "团购结束后隔天开始发货");
+  }
+
+  if (rules.deposit_hold) {
+    bool high_risk = false;
+    if (const auto* p = t.find_parameter(kCategoryTypeParameter)) {
+      if (p->value == "高危") {
+        high_risk = true;
+      } else if (p->value != "普通") {
+        throw InputError("D430", p->value_where.known() ? p->value_where : p->where,
+                         fmt::format("类目类型 '{}' is neither 普通 nor 高危", p->value), suggestion(p->value, {"普通", "高危"}));
+      }
+    }
+    auto hold = high_risk && rules.deposit_hold_high_risk ? *rules.deposit_hold_high_risk : *rules.deposit_hold;
+    auto release = close_day + whole_days(hold);
+    day_item(fmt::format("保证金冻结（{}类目）", high_risk ? "高危" : "普通"), fmt::format("活动结束后{}", days_text(hold)),
+             close_day, release, fmt::format("{} 解冻", format_date(release)));
+  }
+
+  return out;
+}
+
+}  // namespace dacu

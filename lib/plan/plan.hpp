@@ -1,0 +1,94 @@
+#pragma once
+/// The dated plan: milestones, tasks, checkpoints and platform deadlines placed on the campaign's
+/// wall clock, as values. plan/schedule.hpp computes it; render/ shows it.
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dacu/base/error.hpp"
+#include "dacu/base/rational.hpp"
+
+namespace dacu {
+
+/// A moment on the campaign's wall clock with its UTC offset, e.g. 2026-12-20T10:00:00+08:00.
+struct ZonedTime {
+  date::local_seconds local;
+  std::chrono::seconds utc_offset{0};
+  date::local_days day() const { return date::floor<date::days>(local); }
+  std::string iso() const;  ///< 2026-12-20T10:00:00+08:00
+  friend bool operator==(const ZonedTime&, const ZonedTime&) = default;
+};
+
+struct DatedMilestone {
+  std::string name;
+  ZonedTime at;
+  bool date_only = false;   ///< given as a date without a time
+  std::string rule;         ///< how it was derived (the offset as written), empty when given
+  friend bool operator==(const DatedMilestone&, const DatedMilestone&) = default;
+};
+
+struct DatedTask {
+  std::string name;
+  std::string department;
+  std::string owner;
+  std::string phase;
+  std::string start_offset;  ///< as written
+  std::string end_offset;    ///< as written; empty when none
+  std::string duration;      ///< as written (canonical), empty when none
+  bool all_day = true;
+  /// All-day tasks: [first_day, last_day], both inclusive; `start`/`end` hold their midnights.
+  date::local_days first_day;
+  date::local_days last_day;
+  /// Timed tasks: [start, end]; a task with neither end nor duration is a moment (start == end).
+  ZonedTime start;
+  ZonedTime end;
+  bool rolled = false;  ///< moved off a day off by its roll rule
+  std::string note;
+  std::size_t template_order = 0;
+  friend bool operator==(const DatedTask&, const DatedTask&) = default;
+};
+
+struct DatedCheckpoint {
+  std::string name;
+  std::string offset;
+  ZonedTime at;
+  std::string metric;
+  std::optional<Rational> plan;
+  std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
+  std::string owner;
+  std::string action;
+  friend bool operator==(const DatedCheckpoint&, const DatedCheckpoint&) = default;
+};
+
+/// A platform deadline or window dated for the campaign (保证金, 展示, 售卖, 付款, 发货, 冻结);
+/// lib/dacu/deadlines.hpp computes them from the template's `rules:`.
+struct DatedDeadline {
+  std::string name;
+  std::string rule;      ///< the rule as planners say it: 展现前1天, 团购结束后7天内
+  bool all_day = true;
+  date::local_days first_day;  ///< all-day: [first_day, last_day], inclusive
+  date::local_days last_day;
+  ZonedTime start;             ///< timed: [start, end]
+  ZonedTime end;
+  std::string note;
+  friend bool operator==(const DatedDeadline&, const DatedDeadline&) = default;
+};
+
+struct Plan {
+  std::string campaign;
+  std::string template_name;
+  std::string timezone;
+  std::string calendar;
+  std::vector<std::string> phases;
+  std::vector<DatedMilestone> milestones;  ///< in template order
+  std::vector<DatedTask> tasks;            ///< sorted by start, then end, then template order
+  std::vector<DatedCheckpoint> checkpoints;
+  std::vector<DatedDeadline> deadlines;    ///< platform deadlines; see deadlines.hpp
+  std::vector<Diagnostic> warnings;        ///< e.g. a year the calendar does not cover
+};
+
+}  // namespace dacu

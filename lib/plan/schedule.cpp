@@ -1,0 +1,153 @@
+#include "dacu/plan/schedule.hpp"
+
+#include "dacu/plan/timeline.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace dacu {
+
+using namespace std::chrono_literals;
+
+std::string ZonedTime::iso() const { return format_iso_with_offset(local, utc_offset); }
+
+Plan expand(const Campaign& campaign) {
+  const Template& t = campaign.plan;
+  Timeline timeline(campaign);
+
+  Plan plan;
+  plan.campaign = campaign.name;
+  plan.template_name = campaign.template_name;
+  plan.timezone = t.timezone.value;
+  plan.calendar = t.calendar.base.value;
+  for (const auto& p : t.phases) plan.phases.push_back(p.value);
+
+  // Milestones used by something must resolve; the others are shown when they have a date.
+  for (const auto& m : t.milestones) {
+    bool has_date = m.given || m.derived;
+    if (!has_date) continue;
+    const auto& at = timeline.milestone(m.name);
+    plan.milestones.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text});
+  }
+
+
+  std::size_t order = 0;
+  for (const auto& task : t.tasks) {
+    DatedTask d;
+    d.name = task.name;
+    d.department = task.department.value;
+    d.owner = task.owner.value;
+    d.phase = task.phase.value;
+    d.start_offset = task.start.text;
+    d.end_offset = task.end ? task.end->text : "";
+    d.duration = task.duration ? format_duration(*task.duration) : "";
+    d.note = task.note;
+    d.template_order = order++;
+
+    auto start = timeline.point(task.start, Edge::start);
+    std::optional<Point> end;
+    if (task.end) end = timeline.point(*task.end, Edge::end);
+    bool duration_in_days = task.duration && *task.duration % 24h == 0s;
+    d.all_day = start.day_level && (!end || end->day_level) && (!task.duration || duration_in_days);
+
+    // The roll rule moves each date that lands on a day off; it keeps the time of day.
+    auto rolled = [&](date::local_seconds at) {
+      auto day = date::floor<date::days>(at);
+      auto moved = timeline.roll(day, task.roll);
+      if (moved != day) d.rolled = true;
+      return date::local_seconds{moved} + (at - date::local_seconds{day});
+    };
+
+    if (d.all_day) {
+      auto first = date::floor<date::days>(rolled(start.at));
+      auto last = first;
+      if (end) {
+        last = date::floor<date::days>(rolled(end->at));
+      } else if (task.duration) {
+        last = first + date::days{std::max<long long>(1, *task.duration / 24h) - 1};
+      }
+      if (last < first) {
+        throw InputError("D034", task.end->where,
+                         fmt::format("task {} ends ({}) before it starts ({})", task.name, format_date(last), format_date(first)),
+                         "check the two offsets; an end offset names the last day of the task");
+      }
+      d.first_day = first;
+      d.last_day = last;
+      d.start = timeline.zoned(date::local_seconds{first});
+      d.end = timeline.zoned(date::local_seconds{last + date::days{1}});
+    } else {
+      auto s = rolled(start.day_level ? date::local_seconds{date::floor<date::days>(start.at)} : start.at);
+      auto e = s;
+      if (end) {
+        // A day-level end of a timed task means the end of that day.
+        e = end->day_level ? date::local_seconds{date::floor<date::days>(rolled(end->at)) + date::days{1}} : rolled(end->at);
+      } else if (task.duration) {
+        e = timeline.elapse(s, *task.duration);
+      }
+      if (e < s) {
+        throw InputError("D034", task.end->where,
+                         fmt::format("task {} ends ({}) before it starts ({})", task.name, format_local_iso(e), format_local_iso(s)),
+                         "check the two offsets: the end must not come before the start");
+      }
+      d.start = timeline.zoned(s);
+      d.end = timeline.zoned(e);
+      d.first_day = date::floor<date::days>(s);
+      // An end at midnight closes the day before (a day-level end means the end of that day).
+      d.last_day = date::floor<date::days>(e > s ? e - std::chrono::seconds{1} : e);
+    }
+    plan.tasks.push_back(std::move(d));
+  }
+  {
+    // Sort positions, then move each task once: a DatedTask holds eight strings, and sorting
+    // the tasks themselves moved them about n log n times. Same order as a stable sort.
+    std::vector<std::size_t> by_time(plan.tasks.size());
+    std::iota(by_time.begin(), by_time.end(), std::size_t{0});
+    std::stable_sort(by_time.begin(), by_time.end(), [&](std::size_t i, std::size_t j) {
+      const auto& a = plan.tasks[i];
+      const auto& b = plan.tasks[j];
+      if (a.start.local != b.start.local) return a.start.local < b.start.local;
+      if (a.end.local != b.end.local) return a.end.local < b.end.local;
+      return a.template_order < b.template_order;
+    });
+    std::vector<DatedTask> sorted;
+    sorted.reserve(by_time.size());
+    for (auto i : by_time) sorted.push_back(std::move(plan.tasks[i]));
+    plan.tasks = std::move(sorted);
+  }
+
+  for (const auto& c : t.checkpoints) {
+    auto p = timeline.point(c.at);
+    plan.checkpoints.push_back(DatedCheckpoint{c.name, c.at.text, timeline.zoned(p.at), c.metric, c.plan, c.tolerance,
+                                               c.owner.value, c.action});
+  }
+  std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
+                   [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.local < b.at.local; });
+
+  plan.warnings = timeline.warnings();
+  return plan;
+}
+
+Plan filter_plan(Plan plan, const PlanFilter& f) {
+  std::erase_if(plan.tasks, [&](const DatedTask& t) {
+    if (!f.department.empty() && t.department != f.department) return true;
+    if (!f.owner.empty() && t.owner != f.owner) return true;
+    if (!f.phase.empty() && t.phase != f.phase) return true;
+    if (f.from && t.last_day < *f.from) return true;
+    if (f.to && t.first_day > *f.to) return true;
+    return false;
+  });
+  std::erase_if(plan.checkpoints, [&](const DatedCheckpoint& c) {
+    if (!f.owner.empty() && c.owner != f.owner) return true;
+    if (f.from && c.at.day() < *f.from) return true;
+    if (f.to && c.at.day() > *f.to) return true;
+    return false;
+  });
+  return plan;
+}
+
+}  // namespace dacu

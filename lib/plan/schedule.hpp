@@ -1,0 +1,35 @@
+#pragma once
+/// Expansion: a campaign becomes a dated plan — milestones resolved, tasks and checkpoints dated
+/// in the campaign's time zone, with the calendar's working days and roll rules applied.
+///
+///   dacu::Plan plan = dacu::expand(campaign);
+///
+/// Pure: no files, no clock, no output.
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dacu/model/template.hpp"
+#include "dacu/plan/plan.hpp"
+
+namespace dacu {
+
+/// Resolves milestones (D032 cycle, D033 no date), dates every task (D034 end before start) and
+/// checkpoint. Throws InputError located at the offending element.
+Plan expand(const Campaign& campaign);
+
+/// Which tasks to keep: every given field must match; dates keep tasks that overlap [from, to].
+struct PlanFilter {
+  std::string department;
+  std::string owner;
+  std::string phase;
+  std::optional<date::local_days> from;
+  std::optional<date::local_days> to;
+};
+Plan filter_plan(Plan plan, const PlanFilter& filter);
+
+}  // namespace dacu

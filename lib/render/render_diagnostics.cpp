@@ -1,0 +1,57 @@
+#include "dacu/render/render_diagnostics.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace dacu {
+
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  auto doc = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics) {
+    nlohmann::ordered_json j;
+    j["file"] = std::string(d.where.file_name());
+    j["line"] = d.where.line;
+    j["column"] = d.where.column;
+    j["severity"] = d.severity == Severity::error ? "error" : "warning";
+    j["code"] = d.code;
+    j["message"] = d.message;
+    j["hint"] = d.hint;
+    doc.push_back(std::move(j));
+  }
+  return doc.dump(2) + "\n";
+}
+
+namespace {
+
+// GitHub's workflow commands escape %, CR and LF in messages, and also : and , in properties.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostics_github(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    std::string message = d.message;
+    if (!d.hint.empty()) message += "\nhint: " + d.hint;
+    out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
+                       github_escape(d.where.file_name(), true));
+    if (d.where.known()) out += fmt::format(",line={},col={}", d.where.line, d.where.column);
+    out += fmt::format(",title={}::{}\n", github_escape(d.code, true), github_escape(message, false));
+  }
+  return out;
+}
+
+}  // namespace dacu

@@ -1,0 +1,17 @@
+#pragma once
+/// Diagnostics for machines: JSON, and GitHub Actions annotations. (For people, the one error
+/// shape is base/error.hpp's format_diagnostic.)
+
+#include <string>
+#include <vector>
+
+#include "dacu/base/error.hpp"
+
+namespace dacu {
+
+/// Diagnostics as a JSON array of {file, line, column, severity, code, message, hint}.
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::message`.
+std::string render_diagnostics_github(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace dacu

@@ -1,0 +1,407 @@
+#include "dacu/render/render_plan.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+#include <date/tz.h>
+
+#include "dacu/render/html.hpp"
+#include "dacu/render/ics.hpp"
+#include "dacu/base/table.hpp"
+#include "dacu/base/utf8.hpp"
+#include "dacu/render/xlsx.hpp"
+
+namespace dacu {
+
+namespace {
+
+// Output labels, Chinese by default (the users are Chinese operators), English with --lang en.
+struct Labels {
+  std::string_view template_, timezone, calendar, milestones, tasks, checkpoints, start, end, task, department,
+      owner, timing, phase, all_day, yes, no, derived_from, items, metric, plan, tolerance, action, at, name,
+      rolled, none;
+};
+constexpr Labels kZh{"模板", "时区", "日历", "里程碑", "任务", "跟进检查点", "开始", "结束", "任务", "部门",
+                     "负责人", "时间要求", "阶段", "全天", "是", "否", "由", "项", "指标", "计划", "容差",
+                     "措施", "时间", "名称", "顺延", "无"};
+constexpr Labels kEn{"template", "time zone", "calendar", "Milestones", "Tasks", "Checkpoints", "start", "end",
+                     "task", "department", "owner", "timing", "phase", "all day", "yes", "no", "from", "tasks",
+                     "metric", "plan", "tolerance", "action", "at", "name", "rolled", "none"};
+const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
+
+std::string timing_of(const DatedTask& t) {
+  std::string s = t.start_offset;
+  if (!t.end_offset.empty()) s += " → " + t.end_offset;
+  if (!t.duration.empty()) s += " (" + t.duration + ")";
+  if (t.rolled) s += " ⟳";
+  return s;
+}
+
+std::string task_start(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
+}
+std::string task_end(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
+}
+
+std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view phase) {
+  std::vector<const DatedTask*> out;
+  for (const auto& t : plan.tasks) {
+    if (t.phase == phase) out.push_back(&t);
+  }
+  return out;
+}
+
+std::string milestone_rule(const DatedMilestone& m, const Labels& l) {
+  return m.rule.empty() ? std::string() : fmt::format("{} {}", l.derived_from, m.rule);
+}
+
+// 平台时限: the platform's deadlines and windows (deadlines.hpp), one table in text and Markdown.
+std::string_view deadlines_title(Lang lang) { return lang == Lang::en ? "Platform deadlines" : "平台时限"; }
+Table deadline_table(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  Table table{{std::string(l.start), std::string(l.end), en ? "item" : "事项", en ? "rule" : "规则", en ? "note" : "说明"}, {}, {}};
+  for (const auto& d : plan.deadlines) {
+    auto show = [&](date::local_days day, const ZonedTime& at) { return d.all_day ? show_day(day, lang) : show_moment(at, lang); };
+    table.rows.push_back({show(d.first_day, d.start), show(d.last_day, d.end), d.name, d.rule, d.note});
+  }
+  return table;
+}
+
+std::string render_table(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", plan.campaign, l.template_, plan.template_name,
+                                l.timezone, plan.timezone, l.calendar, plan.calendar);
+  out += fmt::format("\n{}\n", l.milestones);
+  Table milestones;
+  for (const auto& m : plan.milestones) {
+    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+  }
+  out += render_text_table(milestones);
+  if (!plan.deadlines.empty()) out += fmt::format("\n{}\n", deadlines_title(lang)) + render_text_table(deadline_table(plan, lang));
+  for (const auto& phase : plan.phases) {
+    auto tasks = tasks_in_phase(plan, phase);
+    if (tasks.empty()) continue;
+    out += fmt::format("\n{} ({} {})\n", phase, tasks.size(), l.items);
+    Table table;
+    table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                    std::string(l.owner), std::string(l.timing)};
+    for (const auto* t : tasks) {
+      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+    }
+    out += render_text_table(table);
+  }
+  if (!plan.checkpoints.empty()) {
+    out += fmt::format("\n{}\n", l.checkpoints);
+    Table table;
+    table.header = {std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                    std::string(l.tolerance), std::string(l.owner)};
+    table.align = {Align::left, Align::left, Align::left, Align::right, Align::right};
+    for (const auto& c : plan.checkpoints) {
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, plan_text(c), tolerance_text(c), c.owner});
+    }
+    out += render_text_table(table);
+  }
+  return out;
+}
+
+std::string render_md(const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n", plan.campaign, l.template_,
+                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar);
+  return out + render_plan_md_sections(plan, lang, "##");
+}
+
+}  // namespace
+
+std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_view h) {
+  const auto& l = labels(lang);
+  std::string out = fmt::format("{} {}\n\n", h, l.milestones);
+  Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
+  for (const auto& m : plan.milestones) {
+    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+  }
+  out += render_md_table(milestones);
+  if (!plan.deadlines.empty()) out += fmt::format("\n## {}\n\n", deadlines_title(lang)) + render_md_table(deadline_table(plan, lang));
+  for (const auto& phase : plan.phases) {
+    auto tasks = tasks_in_phase(plan, phase);
+    if (tasks.empty()) continue;
+    out += fmt::format("\n{} {} ({} {})\n\n", h, phase, tasks.size(), l.items);
+    Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
+                 std::string(l.owner), std::string(l.timing)}, {}, {}};
+    for (const auto* t : tasks) {
+      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+    }
+    out += render_md_table(table);
+  }
+  if (!plan.checkpoints.empty()) {
+    out += fmt::format("\n{} {}\n\n", h, l.checkpoints);
+    Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
+                 std::string(l.tolerance), std::string(l.owner), std::string(l.action)}, {}, {}};
+    for (const auto& c : plan.checkpoints) {
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, plan_text(c), tolerance_text(c), c.owner, c.action});
+    }
+    out += render_md_table(table);
+  }
+  return out;
+}
+
+namespace {
+
+// CSV cells: dates as YYYY-MM-DD and moments as YYYY-MM-DD HH:MM, which Excel reads as dates.
+std::string csv_day(date::local_days day) { return format_date(day); }
+std::string csv_moment(const ZonedTime& at) {
+  auto iso = format_local_iso(at.local);  // YYYY-MM-DDTHH:MM:SS for years 0000..9999
+  if (iso.size() != 19) return date::format("%F %R", at.local);
+  iso[10] = ' ';
+  iso.resize(16);
+  return iso;
+}
+
+std::string render_csv(const Plan& plan, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  bool en = options.lang == Lang::en;
+  Table table;
+  table.header = {std::string(l.phase), std::string(l.task), std::string(l.department), std::string(l.owner),
+                  std::string(l.start), std::string(l.end), std::string(l.all_day),
+                  en ? "start timing" : "开始时间要求", en ? "end timing" : "结束时间要求"};
+  for (const auto& t : plan.tasks) {
+    table.rows.push_back({t.phase, t.name, t.department, t.owner, t.all_day ? csv_day(t.first_day) : csv_moment(t.start),
+                          t.all_day ? csv_day(t.last_day) : csv_moment(t.end), std::string(t.all_day ? l.yes : l.no),
+                          t.start_offset, t.end_offset});
+  }
+  return with_excel_bom(render_csv_table(table), options.bom);
+}
+
+std::string render_json(const Plan& plan) {
+  using json = nlohmann::ordered_json;
+  json doc;
+  doc["campaign"] = plan.campaign;
+  doc["template"] = plan.template_name;
+  doc["timezone"] = plan.timezone;
+  doc["calendar"] = plan.calendar;
+  doc["milestones"] = json::array();
+  for (const auto& m : plan.milestones) {
+    json j;
+    j["name"] = m.name;
+    j["at"] = m.date_only ? format_date(m.at.day()) : m.at.iso();
+    j["derived_from"] = m.rule.empty() ? json(nullptr) : json(m.rule);
+    doc["milestones"].push_back(std::move(j));
+  }
+  doc["deadlines"] = json::array();
+  for (const auto& d : plan.deadlines) {
+    doc["deadlines"].push_back({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
+                                {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
+                                {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", d.note}});
+  }
+  doc["tasks"] = json::array();
+  for (const auto& t : plan.tasks) {
+    json j;
+    j["name"] = t.name;
+    j["phase"] = t.phase;
+    j["department"] = t.department;
+    j["owner"] = t.owner;
+    j["offset"] = t.start_offset;
+    j["end_offset"] = t.end_offset.empty() ? json(nullptr) : json(t.end_offset);
+    j["duration"] = t.duration.empty() ? json(nullptr) : json(t.duration);
+    j["all_day"] = t.all_day;
+    j["start"] = t.all_day ? format_date(t.first_day) : t.start.iso();
+    j["end"] = t.all_day ? format_date(t.last_day) : t.end.iso();
+    j["rolled"] = t.rolled;
+    if (!t.note.empty()) j["note"] = t.note;
+    doc["tasks"].push_back(std::move(j));
+  }
+  doc["checkpoints"] = json::array();
+  for (const auto& c : plan.checkpoints) {
+    json j;
+    j["name"] = c.name;
+    j["offset"] = c.offset;
+    j["at"] = c.at.iso();
+    j["metric"] = c.metric;
+    j["plan"] = c.plan ? json(plan_text(c)) : json(nullptr);
+    j["tolerance"] = c.tolerance ? json(tolerance_text(c)) : json(nullptr);
+    j["owner"] = c.owner;
+    j["action"] = c.action;
+    doc["checkpoints"].push_back(std::move(j));
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::optional<Format> format_from_name(std::string_view name) {
+  if (name == "table" || name == "text") return Format::table;
+  if (name == "md" || name == "markdown") return Format::md;
+  if (name == "csv") return Format::csv;
+  if (name == "json") return Format::json;
+  if (name == "ics") return Format::ics;
+  if (name == "html") return Format::html;
+  if (name == "xlsx") return Format::xlsx;
+  return std::nullopt;
+}
+
+std::optional<Format> format_from_extension(std::string_view path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  auto ext = path.substr(dot + 1);
+  if (ext == "md" || ext == "markdown") return Format::md;
+  if (ext == "csv") return Format::csv;
+  if (ext == "json") return Format::json;
+  if (ext == "txt") return Format::table;
+  if (ext == "ics") return Format::ics;
+  if (ext == "html" || ext == "htm") return Format::html;
+  if (ext == "xlsx") return Format::xlsx;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::md: return "md";
+    case Format::csv: return "csv";
+    case Format::json: return "json";
+    case Format::ics: return "ics";
+    case Format::html: return "html";
+    case Format::xlsx: return "xlsx";
+  }
+  return "?";
+}
+
+std::string_view format_extension(Format format) { return format == Format::table ? "txt" : format_name(format); }
+
+std::string plan_text(const DatedCheckpoint& c) { return c.plan ? c.plan->to_string() : std::string(); }
+std::string tolerance_text(const DatedCheckpoint& c) { return c.tolerance ? percent_text(*c.tolerance) : std::string(); }
+
+std::string show_day(date::local_days day, Lang lang) {
+  return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
+}
+
+std::string show_moment(const ZonedTime& at, Lang lang) {
+  return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
+}
+
+std::chrono::sys_seconds workbook_created(const Plan& plan) {
+  std::optional<std::chrono::sys_seconds> earliest;
+  for (const auto& m : plan.milestones) {
+    auto utc = std::chrono::sys_seconds((m.at.local - m.at.utc_offset).time_since_epoch());
+    if (!earliest || utc < *earliest) earliest = utc;
+  }
+  return earliest.value_or(xlsx::no_date());
+}
+
+std::chrono::sys_seconds workbook_created(const Campaign& campaign) {
+  std::optional<date::local_seconds> earliest;
+  for (const auto& m : campaign.plan.milestones) {
+    if (m.given && (!earliest || m.given->at < *earliest)) earliest = m.given->at;
+  }
+  if (!earliest) return xlsx::no_date();
+  const auto* zone = date::locate_zone(campaign.plan.timezone.value);
+  return zone->to_sys(*earliest, date::choose::earliest);
+}
+
+namespace {
+
+xlsx::Cell day_or_moment(bool all_day, date::local_days day, const ZonedTime& at) {
+  return all_day ? xlsx::Cell::date_of(day) : xlsx::Cell::datetime_of(at.local);
+}
+
+// Each sheet mirrors one list of the JSON output, column for column, in the same order.
+
+void add_about_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& about = book.add_sheet(en ? "About" : "信息", {en ? "item" : "项目", en ? "value" : "值"});
+  about.rows.push_back({C::text_of(en ? "campaign" : "活动"), C::text_of(plan.campaign)});
+  about.rows.push_back({C::text_of(std::string(l.template_)), C::text_of(plan.template_name)});
+  about.rows.push_back({C::text_of(std::string(l.timezone)), C::text_of(plan.timezone)});
+  about.rows.push_back({C::text_of(std::string(l.calendar)), C::text_of(plan.calendar)});
+}
+
+void add_milestone_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, l.milestones),
+                               {std::string(l.name), std::string(l.at), lang == Lang::en ? "derived from" : "推算规则"});
+  for (const auto& m : plan.milestones) {
+    sheet.rows.push_back({C::text_of(m.name), day_or_moment(m.date_only, m.at.day(), m.at), C::text_of(m.rule)});
+  }
+}
+
+void add_task_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, en ? "Tasks" : "任务"),
+                               {std::string(l.task), std::string(l.phase), std::string(l.department), std::string(l.owner),
+                                en ? "start timing" : "开始时间要求", en ? "end timing" : "结束时间要求", en ? "duration" : "时长",
+                                std::string(l.all_day), std::string(l.start), std::string(l.end), std::string(l.rolled),
+                                en ? "note" : "备注"});
+  for (const auto& t : plan.tasks) {
+    sheet.rows.push_back({C::text_of(t.name), C::text_of(t.phase), C::text_of(t.department), C::text_of(t.owner),
+                          C::text_of(t.start_offset), C::text_of(t.end_offset), C::text_of(t.duration), C::boolean_of(t.all_day),
+                          day_or_moment(t.all_day, t.first_day, t.start), day_or_moment(t.all_day, t.last_day, t.end),
+                          C::boolean_of(t.rolled), C::text_of(t.note)});
+  }
+}
+
+void add_checkpoint_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, l.checkpoints),
+                               {std::string(l.name), lang == Lang::en ? "timing" : "时间要求", std::string(l.at), std::string(l.metric),
+                                std::string(l.plan), std::string(l.tolerance), std::string(l.owner), std::string(l.action)});
+  for (const auto& c : plan.checkpoints) {
+    sheet.rows.push_back({C::text_of(c.name), C::text_of(c.offset), C::datetime_of(c.at.local), C::text_of(c.metric),
+                          C::maybe(c.plan, [](const Rational& v) { return C::number_of(v); }), C::maybe(c.tolerance, [](const Rational& v) { return C::percent_of(v); }), C::text_of(c.owner), C::text_of(c.action)});
+  }
+}
+
+void add_deadline_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(fmt::format("{}{}", prefix, deadlines_title(lang)),
+                               {en ? "item" : "事项", en ? "rule" : "规则", std::string(l.all_day), std::string(l.start),
+                                std::string(l.end), en ? "note" : "说明"});
+  for (const auto& d : plan.deadlines) {
+    sheet.rows.push_back({C::text_of(d.name), C::text_of(d.rule), C::boolean_of(d.all_day),
+                          day_or_moment(d.all_day, d.first_day, d.start), day_or_moment(d.all_day, d.last_day, d.end),
+                          C::text_of(d.note)});
+  }
+}
+
+}  // namespace
+
+void add_plan_sheets(xlsx::Workbook& book, const Plan& plan, Lang lang, std::string_view prefix) {
+  add_milestone_sheet(book, plan, lang, prefix);
+  add_deadline_sheet(book, plan, lang, prefix);
+  add_task_sheet(book, plan, lang, prefix);
+  add_checkpoint_sheet(book, plan, lang, prefix);
+}
+
+std::string render_plan_xlsx(const Plan& plan, const RenderOptions& options) {
+  auto lang = options.lang;
+  xlsx::Workbook book(workbook_created(plan), plan.campaign);
+  add_about_sheet(book, plan, lang);
+  add_plan_sheets(book, plan, lang, "");
+  return workbook_bytes(book, options.writers);
+}
+
+std::string render_plan(const Plan& plan, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::table: return render_table(plan, options.lang);
+    case Format::md: return render_md(plan, options.lang);
+    case Format::csv: return render_csv(plan, options);
+    case Format::json: return render_json(plan);
+    case Format::ics: return render_ics(plan, IcsOptions{options.alarm}, options.writers);
+    case Format::html: return render_plan_html(plan, options.lang);
+    case Format::xlsx: return render_plan_xlsx(plan, options);
+  }
+  return {};
+}
+
+}  // namespace dacu

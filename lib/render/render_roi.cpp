@@ -1,0 +1,531 @@
+#include "dacu/render/render_roi.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dacu/base/table.hpp"
+#include "dacu/render/xlsx.hpp"
+
+namespace dacu {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A cell: what people read (grouped money, rounded ratios) and what CSV carries (plain, exact).
+struct Cell {
+  std::string shown;
+  std::string raw;
+  Cell(std::string s) : shown(s), raw(std::move(s)) {}  // NOLINT(google-explicit-constructor)
+  Cell(const char* s) : Cell(std::string(s)) {}         // NOLINT(google-explicit-constructor)
+  Cell(std::string s, std::string r) : shown(std::move(s)), raw(std::move(r)) {}
+  Cell(std::string s, std::string r, xlsx::Cell t) : shown(std::move(s)), raw(std::move(r)), typed(std::move(t)) {}
+  std::optional<xlsx::Cell> typed;  ///< what an Excel cell holds: a number, money or percentage; text when unset
+};
+
+struct Section {
+  std::string title;
+  std::vector<std::string> header;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<Align> align;
+  std::vector<std::string> notes;
+};
+
+struct Labels {
+  std::string_view template_, parameters, parameter, value, revenue, revenue_item, budget, category, item, amount,
+      how, subtotal, total, declared, declared_differs, discount, ratios, profit, roas, finance_roi, cost_ratio,
+      goods_cost, gross_profit, net_profit, break_even_units, break_even_roas, scenarios, scenario, changes,
+      sensitivity, change, cost, units, unit_price, unit_cost, share, shown_sum, warnings, funnel, salesperson,
+      customers, registered, activated, ordered, activation_rate, first_order_rate, overall, target, none,
+      needs_unit_cost;
+};
+
+constexpr Labels kZh{
+    "模板", "参数", "参数", "值", "成交额", "成交额", "活动费用", "类别", "项目", "金额", "计算", "小计", "合计",
+    "声明合计", "与各项之和 {} 不符（差 {}），以各项之和为准", "折让", "比率", "利润", "投产比", "财务ROI",
+    "费用占比", "货品成本", "毛利", "净利润", "保本件数", "保本投产比", "情景", "情景", "参数", "敏感性分析",
+    "变动", "活动费用", "件数", "单价", "进货价", "占比", "各行占比按一位小数显示后相加：{}（四舍五入所致，未强行调成100%）",
+    "警告", "客户转化漏斗", "业务员", "客户数", "注册", "激活", "下单", "激活率", "首单率", "合计", "目标", "—",
+    "填写 revenue.unit_cost（进货价）后可算毛利、净利润与保本点"};
+constexpr Labels kEn{
+    "template", "Parameters", "parameter", "value", "Revenue", "revenue (GMV)", "Campaign cost", "category", "item",
+    "amount", "how", " subtotal", "total", "declared total", "disagrees with the lines' sum {} (difference {}); the sum is used",
+    "discount", "Ratios", "Profit", "ROAS (投产比)", "finance ROI", "cost ratio (费用占比)", "goods cost",
+    "gross profit", "net profit", "break-even units", "break-even ROAS (保本投产比)", "Scenarios", "scenario",
+    "changes", "Sensitivity", "change", "campaign cost", "units", "unit price", "unit cost", "share",
+    "shares as shown (one decimal) add up to {} (rounding; not forced to 100%)", "Warnings", "Customer funnel",
+    "salesperson", "customers", "registered", "activated", "ordered", "activation rate (激活率)",
+    "first-order rate (首单率)", "overall", "target", "—",
+    "give revenue.unit_cost (进货价) for gross profit, net profit and break-even"};
+
+const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
+
+std::string str(std::string_view s) { return std::string(s); }
+
+Cell money(const Money& m) { return {m.format_grouped(), m.to_string(), xlsx::Cell::money_of(m)}; }
+Cell opt_money(const std::optional<Money>& m, const Labels& l) { return m ? money(*m) : Cell(str(l.none), ""); }
+Cell multiple(const std::optional<Rational>& r, const Labels& l) {
+  return r ? Cell(format_fixed(*r, 2), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
+}
+Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2) {
+  return r ? Cell(format_percent(*r, decimals), r->to_string(), xlsx::Cell::percent_of(*r)) : Cell(str(l.none), "");
+}
+std::string number(const Rational& r) {
+  if (r.is_integer()) {
+    auto n = r.numerator();
+    auto digits = std::to_string(n < 0 ? -n : n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return (n < 0 ? "-" : "") + out;
+  }
+  return r.to_string();
+}
+Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
+  return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
+}
+
+std::string with_inputs(const Trace& t) {
+  if (t.formula.empty()) return "";
+  return t.inputs.empty() ? t.formula : fmt::format("{}（{}）", t.formula, t.inputs);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Section figures_section(const RoiReport& r, const Labels& l) {
+  const auto& f = r.base;
+  Section s{str(l.ratios), {str(l.item), str(l.value), str(l.how)}, {}, {Align::left, Align::right, Align::left}, {}};
+  auto c = f.cost.format_grouped();
+  auto g = f.revenue.format_grouped();
+  if (r.has_revenue) {
+    s.rows.push_back({str(l.revenue_item), money(f.revenue), with_inputs(f.revenue_trace)});
+  }
+  s.rows.push_back({str(l.cost), money(f.cost), &l == &kEn ? std::string("sum of the cost lines") : std::string("各项费用之和")});
+  if (r.has_revenue) {
+    s.rows.push_back({str(l.roas), multiple(f.roas, l), fmt::format("{} ÷ {} = {} ÷ {}", l.revenue, l.cost, g, c)});
+    s.rows.push_back({str(l.finance_roi), percent(f.finance_roi, l),
+                      fmt::format("({} − {}) ÷ {} = ({} − {}) ÷ {}", l.revenue, l.cost, l.cost, g, c, c)});
+    s.rows.push_back({str(l.cost_ratio), percent(f.cost_ratio, l), fmt::format("{} ÷ {} = {} ÷ {}", l.cost, l.revenue, c, g)});
+  }
+  return s;
+}
+
+Section profit_section(const RoiReport& r, const Labels& l) {
+  const auto& f = r.base;
+  Section s{str(l.profit), {str(l.item), str(l.value), str(l.how)}, {}, {Align::left, Align::right, Align::left}, {}};
+  if (!f.unit_cost) {
+    s.notes.push_back(str(l.needs_unit_cost));
+    return s;
+  }
+  auto price = f.unit_price->format_grouped();
+  auto cost = f.unit_cost->format_grouped();
+  auto units = f.units ? number(*f.units) : std::string();
+  s.rows.push_back({str(l.unit_price), money(*f.unit_price), ""});
+  s.rows.push_back({str(l.unit_cost), money(*f.unit_cost), ""});
+  s.rows.push_back({str(l.goods_cost), opt_money(f.goods_cost, l), fmt::format("{} × {} = {} × {}", l.unit_cost, l.units, cost, units)});
+  s.rows.push_back({str(l.gross_profit), opt_money(f.gross_profit, l), fmt::format("{} − {}", l.revenue, l.goods_cost)});
+  s.rows.push_back({str(l.net_profit), opt_money(f.net_profit, l), fmt::format("{} − {}", l.gross_profit, l.cost)});
+  s.rows.push_back({str(l.break_even_units), units_cell(f.break_even_units, l),
+                    fmt::format("ceil({} ÷ ({} − {})) = ceil({} ÷ ({} − {}))", l.cost, l.unit_price, l.unit_cost,
+                                f.cost.format_grouped(), price, cost)});
+  s.rows.push_back({str(l.break_even_roas), multiple(f.break_even_roas, l),
+                    fmt::format("{} ÷ ({} − {}) = {} ÷ ({} − {})", l.unit_price, l.unit_price, l.unit_cost, price, price, cost)});
+  return s;
+}
+
+Section budget_section(const RoiReport& r, const Labels& l) {
+  const auto& f = r.base;
+  Section s{str(l.budget), {str(l.item), str(l.category), str(l.amount), str(l.how)}, {},
+            {Align::left, Align::left, Align::right, Align::left}, {}};
+  for (const auto& category : f.categories) {
+    for (const auto& line : f.lines) {
+      if (line.category != category.category) continue;
+      auto how = with_inputs(line.trace);
+      if (line.discount) how = how.empty() ? str(l.discount) : fmt::format("{}; {}", l.discount, how);
+      s.rows.push_back({line.name, line.category, money(line.amount), how});
+    }
+    s.rows.push_back({fmt::format("{}{}", category.category, l.subtotal), category.category, money(category.total), ""});
+  }
+  s.rows.push_back({str(l.total), "", money(f.cost), ""});
+  if (r.declared_total) {
+    std::string note;
+    if (*r.declared_total != f.cost) {
+      note = fmt::format(fmt::runtime(l.declared_differs), f.cost.format_grouped(),
+                         (*r.declared_total - f.cost).format_grouped());
+    }
+    s.rows.push_back({str(l.declared), "", money(*r.declared_total), note});
+  }
+  return s;
+}
+
+std::string changes_of(const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  for (const auto& [k, v] : values) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} = {}", k, v);
+  }
+  return out;
+}
+
+std::vector<std::string> compare_header(const RoiReport& r, const Labels& l, std::vector<std::string> first) {
+  auto h = std::move(first);
+  for (auto x : {l.revenue, l.cost, l.roas, l.cost_ratio}) h.push_back(str(x));
+  if (r.base.unit_cost) h.push_back(str(l.net_profit));
+  return h;
+}
+std::vector<Cell> compare_cells(const RoiReport& r, const RoiFigures& f, const Labels& l, std::vector<Cell> first) {
+  auto row = std::move(first);
+  row.push_back(money(f.revenue));
+  row.push_back(money(f.cost));
+  row.push_back(multiple(f.roas, l));
+  row.push_back(percent(f.cost_ratio, l));
+  if (r.base.unit_cost) row.push_back(opt_money(f.net_profit, l));
+  return row;
+}
+
+std::string signed_percent(const Rational& r) {
+  auto s = format_percent(r, 0);
+  if (s == "0%") return s;
+  return r.is_negative() ? s : "+" + s;
+}
+
+std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
+  std::vector<Section> out;
+  if (!r.parameters.empty()) {
+    Section s{str(l.parameters), {str(l.parameter), str(l.value)}, {}, {Align::left, Align::right}, {}};
+    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, Cell(v, v, xlsx::Cell::figure_of(v))});
+    out.push_back(std::move(s));
+  }
+  if (r.has_budget) out.push_back(budget_section(r, l));
+  if (r.has_budget || r.has_revenue) out.push_back(figures_section(r, l));
+  if (r.has_revenue) out.push_back(profit_section(r, l));
+  if (!r.scenarios.empty()) {
+    Section s{str(l.scenarios), compare_header(r, l, {str(l.scenario), str(l.changes)}), {}, {Align::left, Align::left}, {}};
+    for (std::size_t i = 2; i < s.header.size(); ++i) s.align.push_back(Align::right);
+    for (const auto& sc : r.scenarios) {
+      s.rows.push_back(compare_cells(r, sc.figures, l, {sc.name, changes_of(sc.values)}));
+      if (!sc.description.empty()) s.notes.push_back(fmt::format("{}：{}", sc.name, sc.description));
+    }
+    out.push_back(std::move(s));
+  }
+  if (!r.sensitivity.empty()) {
+    Section s{fmt::format("{}：{}", l.sensitivity, r.sensitivity_parameter),
+              compare_header(r, l, {str(l.change), r.sensitivity_parameter}), {}, {}, {}};
+    s.align.assign(s.header.size(), Align::right);
+    for (const auto& row : r.sensitivity) {
+      s.rows.push_back(compare_cells(r, row.figures, l,
+                                     {Cell(signed_percent(row.change), row.change.to_string(), xlsx::Cell::percent_of(row.change)),
+                                      Cell(number(row.value), row.value.to_string(), xlsx::Cell::number_of(row.value))}));
+    }
+    out.push_back(std::move(s));
+  }
+  for (const auto& t : r.shares) {
+    Section s{t.name, {str(l.item)}, {}, {Align::left}, {}};
+    bool units = t.total_units.has_value(), amounts = t.total_amount.has_value();
+    if (units) {
+      s.header.push_back(t.units_label);
+      s.header.push_back(fmt::format("{}{}", t.units_label, l.share));
+    }
+    if (amounts) {
+      s.header.push_back(t.amount_label);
+      s.header.push_back(fmt::format("{}{}", t.amount_label, l.share));
+    }
+    s.align.resize(s.header.size(), Align::right);
+    for (const auto& row : t.rows) {
+      std::vector<Cell> cells{row.name};
+      if (units) {
+        cells.push_back(Cell(number(Rational(*row.units)), std::to_string(*row.units), xlsx::Cell::integer_of(*row.units)));
+        cells.push_back(percent(row.unit_share, l, share_decimals));
+      }
+      if (amounts) {
+        cells.push_back(money(*row.amount));
+        cells.push_back(percent(row.amount_share, l, share_decimals));
+      }
+      s.rows.push_back(std::move(cells));
+    }
+    std::vector<Cell> total{str(l.total)};
+    std::vector<std::string> sums;
+    if (units) {
+      total.push_back(Cell(number(Rational(*t.total_units)), std::to_string(*t.total_units), xlsx::Cell::integer_of(*t.total_units)));
+      total.push_back(t.shown_unit_share_sum ? Cell(format_percent(1, share_decimals), "1", xlsx::Cell::percent_of(Rational(1))) : Cell(str(l.none), ""));
+      if (t.shown_unit_share_sum) sums.push_back(fmt::format("{} {}", t.units_label, format_percent(*t.shown_unit_share_sum, share_decimals)));
+    }
+    if (amounts) {
+      total.push_back(money(*t.total_amount));
+      total.push_back(t.shown_amount_share_sum ? Cell(format_percent(1, share_decimals), "1", xlsx::Cell::percent_of(Rational(1))) : Cell(str(l.none), ""));
+      if (t.shown_amount_share_sum) sums.push_back(fmt::format("{} {}", t.amount_label, format_percent(*t.shown_amount_share_sum, share_decimals)));
+    }
+    s.rows.push_back(std::move(total));
+    if (!sums.empty()) {
+      std::string joined;
+      for (const auto& x : sums) joined += (joined.empty() ? "" : ", ") + x;
+      s.notes.push_back(fmt::format(fmt::runtime(l.shown_sum), joined));
+    }
+    if (!t.note.empty()) s.notes.push_back(t.note);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// One sheet per section, as the table shows it: typed cells (a value shown as — is an empty
+// cell), then the section's notes below the data.
+xlsx::Workbook sections_xlsx(const std::vector<Section>& sections, std::chrono::sys_seconds created, const std::string& title) {
+  xlsx::Workbook book(created, title);
+  for (const auto& s : sections) {
+    auto& sheet = book.add_sheet(s.title, s.header);
+    for (const auto& row : s.rows) {
+      std::vector<xlsx::Cell> cells;
+      for (const auto& c : row) cells.push_back(c.typed ? *c.typed : c.raw.empty() ? xlsx::Cell{} : xlsx::Cell::text_of(c.shown));
+      sheet.rows.push_back(std::move(cells));
+    }
+    sheet.notes = s.notes;
+  }
+  return book;
+}
+
+Table plain(const Section& s) {
+  Table t{s.header, {}, s.align};
+  for (const auto& row : s.rows) {
+    std::vector<std::string> cells;
+    for (const auto& c : row) cells.push_back(c.shown);
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
+// Warnings go to stderr (the CLI prints them) and into JSON; the text keeps to the figures.
+std::string render_sections(const std::string& title, const std::vector<Section>& sections, Format format, const Labels& l) {
+  std::string out;
+  if (format == Format::csv) {
+    Table t{{"部分", "项目", "列", "值"}, {}, {}};
+    if (&l == &kEn) t.header = {"section", "row", "column", "value"};
+    for (const auto& s : sections) {
+      for (const auto& row : s.rows) {
+        for (std::size_t i = 1; i < row.size() && i < s.header.size(); ++i) {
+          t.rows.push_back({s.title, row[0].raw, s.header[i], row[i].raw});
+        }
+      }
+    }
+    return render_csv_table(t);
+  }
+  if (format == Format::md) {
+    out += fmt::format("# {}\n", title);
+    for (const auto& s : sections) {
+      out += fmt::format("\n## {}\n\n", s.title);
+      if (!s.rows.empty()) out += render_md_table(plain(s));
+      for (const auto& n : s.notes) out += fmt::format("\n- {}\n", n);
+    }
+    return out;
+  }
+  out += title + "\n";
+  for (const auto& s : sections) {
+    out += fmt::format("\n{}\n", s.title);
+    if (!s.rows.empty()) out += render_text_table(plain(s));
+    for (const auto& n : s.notes) out += fmt::format("  {}\n", n);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+Json jmoney(const std::optional<Money>& m) { return m ? Json(m->to_string()) : Json(nullptr); }
+Json jratio(const std::optional<Rational>& r, std::string shown, std::string formula) {
+  if (!r) return nullptr;
+  return Json{{"value", r->to_string()}, {"shown", std::move(shown)}, {"formula", std::move(formula)}};
+}
+Json jtrace(const Trace& t) {
+  if (t.formula.empty()) return nullptr;
+  return Json{{"formula", t.formula}, {"inputs", t.inputs}};
+}
+
+Json figures_json(const RoiFigures& f) {
+  Json j;
+  j["revenue"] = {{"amount", f.revenue.to_string()},
+                  {"units", f.units ? Json(f.units->to_string()) : Json(nullptr)},
+                  {"unit_price", jmoney(f.unit_price)},
+                  {"trace", jtrace(f.revenue_trace)}};
+  Json lines = Json::array();
+  for (const auto& line : f.lines) {
+    lines.push_back({{"name", line.name}, {"category", line.category}, {"amount", line.amount.to_string()},
+                     {"discount", line.discount}, {"trace", jtrace(line.trace)}});
+  }
+  Json categories = Json::array();
+  for (const auto& c : f.categories) categories.push_back({{"category", c.category}, {"total", c.total.to_string()}});
+  j["budget"] = {{"lines", lines}, {"categories", categories}, {"total", f.cost.to_string()}};
+  auto pct = [](const std::optional<Rational>& r) { return r ? format_percent(*r, 2) : std::string(); };
+  auto mul = [](const std::optional<Rational>& r) { return r ? format_fixed(*r, 2) : std::string(); };
+  j["ratios"] = {
+      {"roas", jratio(f.roas, mul(f.roas), "成交额 ÷ 活动费用")},
+      {"finance_roi", jratio(f.finance_roi, pct(f.finance_roi), "(成交额 − 活动费用) ÷ 活动费用")},
+      {"cost_ratio", jratio(f.cost_ratio, pct(f.cost_ratio), "活动费用 ÷ 成交额")},
+  };
+  j["profit"] = {
+      {"unit_cost", jmoney(f.unit_cost)},
+      {"goods_cost", jmoney(f.goods_cost)},
+      {"gross_profit", jmoney(f.gross_profit)},
+      {"net_profit", jmoney(f.net_profit)},
+      {"break_even_units", f.break_even_units ? Json(f.break_even_units->to_string()) : Json(nullptr)},
+      {"break_even_roas", jratio(f.break_even_roas, mul(f.break_even_roas), "单价 ÷ (单价 − 进货价)")},
+  };
+  return j;
+}
+
+Json warnings_json(const std::vector<Diagnostic>& warnings) {
+  Json out = Json::array();
+  for (const auto& w : warnings) {
+    out.push_back({{"code", w.code},
+                   {"file", std::string(w.where.file_name())},
+                   {"line", w.where.line},
+                   {"column", w.where.column},
+                   {"message", w.message}});
+  }
+  return out;
+}
+
+std::string roi_json(const RoiReport& r) {
+  Json j;
+  j["campaign"] = r.campaign;
+  j["template"] = r.template_name;
+  Json params = Json::object();
+  for (const auto& [k, v] : r.parameters) params[k] = v;
+  j["parameters"] = params;
+  if (r.has_budget || r.has_revenue) {
+    j["figures"] = figures_json(r.base);
+    j["figures"]["budget"]["declared_total"] = jmoney(r.declared_total);
+  }
+  Json scenarios = Json::array();
+  for (const auto& s : r.scenarios) {
+    Json values = Json::object();
+    for (const auto& [k, v] : s.values) values[k] = v;
+    scenarios.push_back({{"name", s.name}, {"description", s.description}, {"parameters", values}, {"figures", figures_json(s.figures)}});
+  }
+  j["scenarios"] = scenarios;
+  if (!r.sensitivity.empty()) {
+    Json rows = Json::array();
+    for (const auto& row : r.sensitivity) {
+      rows.push_back({{"change", row.change.to_string()}, {"value", row.value.to_string()}, {"figures", figures_json(row.figures)}});
+    }
+    j["sensitivity"] = {{"parameter", r.sensitivity_parameter}, {"rows", rows}};
+  } else {
+    j["sensitivity"] = nullptr;
+  }
+  Json shares = Json::array();
+  for (const auto& t : r.shares) {
+    Json rows = Json::array();
+    for (const auto& row : t.rows) {
+      rows.push_back({{"name", row.name},
+                      {"units", row.units ? Json(*row.units) : Json(nullptr)},
+                      {"unit_share", row.unit_share ? Json(row.unit_share->to_string()) : Json(nullptr)},
+                      {"amount", jmoney(row.amount)},
+                      {"amount_share", row.amount_share ? Json(row.amount_share->to_string()) : Json(nullptr)}});
+    }
+    shares.push_back({{"name", t.name},
+                      {"rows", rows},
+                      {"total_units", t.total_units ? Json(*t.total_units) : Json(nullptr)},
+                      {"total_amount", jmoney(t.total_amount)},
+                      {"shown_unit_share_sum", t.shown_unit_share_sum ? Json(t.shown_unit_share_sum->to_string()) : Json(nullptr)},
+                      {"shown_amount_share_sum", t.shown_amount_share_sum ? Json(t.shown_amount_share_sum->to_string()) : Json(nullptr)}});
+  }
+  j["shares"] = shares;
+  j["warnings"] = warnings_json(r.warnings);
+  return j.dump(2) + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Funnel
+
+std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
+  Section s{str(l.funnel),
+            {str(l.salesperson), str(l.customers), str(l.registered), str(l.activated), str(l.ordered),
+             str(l.activation_rate), str(l.first_order_rate)},
+            {},
+            {Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right},
+            {}};
+  auto row = [&](const FunnelCounts& c, std::string name) {
+    return std::vector<Cell>{std::move(name), std::to_string(c.customers), std::to_string(c.registered),
+                             std::to_string(c.activated), std::to_string(c.ordered), percent(c.activation_rate, l, 1),
+                             percent(c.first_order_rate, l, 1)};
+  };
+  for (const auto& c : r.by_salesperson) s.rows.push_back(row(c, c.salesperson));
+  s.rows.push_back(row(r.overall, str(l.overall)));
+  s.notes.push_back(fmt::format("{} = {} ÷ {}; {} = {} ÷ {}", l.activation_rate, l.activated, l.registered,
+                                l.first_order_rate, l.ordered, l.activated));
+  if (r.target_activation || r.target_first_order) {
+    std::vector<std::string> parts;
+    if (r.target_activation) parts.push_back(fmt::format("{} {}", l.activation_rate, format_percent(*r.target_activation, 1)));
+    if (r.target_first_order) parts.push_back(fmt::format("{} {}", l.first_order_rate, format_percent(*r.target_first_order, 1)));
+    std::string joined;
+    for (const auto& p : parts) joined += (joined.empty() ? "" : ", ") + p;
+    s.notes.push_back(fmt::format("{}: {}", l.target, joined));
+    std::vector<std::string> below;
+    for (const auto& c : r.by_salesperson) {
+      bool low = (r.target_activation && c.activation_rate && *c.activation_rate < *r.target_activation) ||
+                 (r.target_first_order && c.first_order_rate && *c.first_order_rate < *r.target_first_order);
+      if (low) below.push_back(c.salesperson);
+    }
+    if (!below.empty()) {
+      std::string names;
+      for (const auto& b : below) names += (names.empty() ? "" : "、") + b;
+      s.notes.push_back(fmt::format("{} < {}: {}", l.salesperson, l.target, names));
+    }
+  }
+  return {s};
+}
+
+std::string funnel_json(const FunnelReport& r) {
+  auto counts = [](const FunnelCounts& c) {
+    return Json{{"customers", c.customers},
+                {"registered", c.registered},
+                {"activated", c.activated},
+                {"ordered", c.ordered},
+                {"activation_rate", c.activation_rate ? Json{{"value", c.activation_rate->to_string()}, {"shown", format_percent(*c.activation_rate, 1)}} : Json(nullptr)},
+                {"first_order_rate", c.first_order_rate ? Json{{"value", c.first_order_rate->to_string()}, {"shown", format_percent(*c.first_order_rate, 1)}} : Json(nullptr)}};
+  };
+  Json j;
+  j["campaign"] = r.campaign;
+  j["customers_file"] = r.customers_file;
+  Json by = Json::array();
+  for (const auto& c : r.by_salesperson) {
+    auto x = counts(c);
+    Json row{{"salesperson", c.salesperson}};
+    row.update(x);
+    by.push_back(row);
+  }
+  j["by_salesperson"] = by;
+  j["overall"] = counts(r.overall);
+  j["targets"] = {{"activation_rate", r.target_activation ? Json(r.target_activation->to_string()) : Json(nullptr)},
+                  {"first_order_rate", r.target_first_order ? Json(r.target_first_order->to_string()) : Json(nullptr)}};
+  j["formulas"] = {{"activation_rate", "激活用户数 ÷ 注册用户数"}, {"first_order_rate", "下单用户数 ÷ 激活用户数"}};
+  j["warnings"] = warnings_json(r.warnings);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string render_roi(const RoiReport& report, Format format, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  std::string out;
+  if (format == Format::json) return roi_json(report);
+  if (format == Format::xlsx) {
+    return workbook_bytes(sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign), options.writers);
+  }
+  auto title = fmt::format("{}  ({} {})", report.campaign, l.template_, report.template_name);
+  out = render_sections(title, roi_sections(report, l), format, l);
+  if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
+  return out;
+}
+
+std::string render_funnel(const FunnelReport& report, Format format, const RenderOptions& options) {
+  const auto& l = labels(options.lang);
+  if (format == Format::json) return funnel_json(report);
+  if (format == Format::xlsx) throw Error("dacu funnel cannot write xlsx");
+  auto title = fmt::format("{}  ({})", report.campaign, report.customers_file);
+  auto out = render_sections(title, funnel_sections(report, l), format, l);
+  if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
+  return out;
+}
+
+}  // namespace dacu

@@ -1,0 +1,312 @@
+// Renderers of the report value: Markdown and JSON here, HTML in html.cpp. They format; the
+// numbers were computed by build_report.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dacu/render/html.hpp"
+#include "dacu/render/render_plan.hpp"
+#include "dacu/render/render_report.hpp"
+#include "dacu/compute/report.hpp"
+#include "dacu/base/table.hpp"
+#include "dacu/base/timefmt.hpp"
+#include "dacu/render/xlsx.hpp"
+
+namespace dacu {
+
+namespace {
+
+struct ReportLabels {
+  std::string_view title, as_of, summary, countdown, milestone, at, remaining, due_today, in_progress, overdue,
+      none, checkpoints, name, metric, plan, tolerance, actual, actual_at, deviation, status, action, schedule,
+      findings, actuals, off_plan_count, task, department, owner, end;
+};
+constexpr ReportLabels kZh{"活动报告", "截至", "概要", "里程碑倒计时", "里程碑", "时间", "倒计时", "今日到期", "进行中",
+                           "逾期未回报的检查点", "无", "跟进检查点", "名称", "指标", "计划", "容差", "实际",
+                           "数据时间", "偏差", "状态", "措施", "日程", "数据问题", "实际数据", "偏离计划的检查点",
+                           "任务", "部门", "负责人", "结束"};
+constexpr ReportLabels kEn{"Campaign report", "as of", "Summary", "Countdown", "milestone", "at", "countdown",
+                           "Due today", "In progress", "Overdue checkpoints (no figures)", "none", "Checkpoints",
+                           "name", "metric", "plan", "tolerance", "actual", "figure at", "deviation", "status",
+                           "action", "Schedule", "Problems in the actuals", "actuals", "checkpoints off plan",
+                           "task", "department", "owner", "end"};
+const ReportLabels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
+
+std::string status_label(CheckStatus s, Lang lang) {
+  bool en = lang == Lang::en;
+  switch (s) {
+    case CheckStatus::pending: return en ? "pending" : "未到";
+    case CheckStatus::no_data: return en ? "no figures" : "未回报";
+    case CheckStatus::no_plan: return en ? "no plan" : "无计划";
+    case CheckStatus::on_plan: return en ? "on plan" : "正常";
+    case CheckStatus::above: return en ? "ABOVE plan" : "偏高 ⚠";
+    case CheckStatus::below: return en ? "BELOW plan" : "偏低 ⚠";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string show_figure(const Rational& value) { return value.is_integer() ? value.to_string() : value.round_to(2).to_string(); }
+
+std::string show_deviation(const Rational& deviation) {
+  auto percent = (deviation * 100).round_to(1);
+  return (percent.is_negative() ? "" : "+") + percent.to_string() + "%";
+}
+
+std::string show_countdown(std::chrono::seconds remaining, Lang lang) {
+  using namespace std::chrono;
+  bool past = remaining < seconds(0);
+  auto left = past ? -remaining : remaining;
+  auto d = duration_cast<days>(left);
+  auto h = duration_cast<hours>(left - d);
+  auto m = duration_cast<minutes>(left - d - h);
+  bool en = lang == Lang::en;
+  std::string text;
+  if (d.count() > 0) text = en ? fmt::format("{}d {}h", d.count(), h.count()) : fmt::format("{}天{}小时", d.count(), h.count());
+  else if (h.count() > 0) text = en ? fmt::format("{}h {}min", h.count(), m.count()) : fmt::format("{}小时{}分钟", h.count(), m.count());
+  else if (m.count() > 0) text = en ? fmt::format("{}min", m.count()) : fmt::format("{}分钟", m.count());
+  else return en ? "now" : "现在";
+  if (past) return en ? text + " ago" : "已过" + text;
+  return en ? "in " + text : "还有" + text;
+}
+
+std::string show_status(CheckStatus status, Lang lang) { return status_label(status, lang); }
+
+namespace {
+
+std::string task_end_text(const DatedTask& t, Lang lang) { return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang); }
+
+Table tasks_table(const std::vector<DatedTask>& tasks, const ReportLabels& l, Lang lang) {
+  Table table{{std::string(l.end), std::string(l.task), std::string(l.department), std::string(l.owner)}, {}, {}};
+  for (const auto& t : tasks) table.rows.push_back({task_end_text(t, lang), t.name, t.department, t.owner});
+  return table;
+}
+
+std::string render_md(const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  const auto& plan = r.plan;
+  std::string out = fmt::format("# {} — {}\n\n{} {} ({})", plan.campaign, l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
+  if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, fmt::join(r.actuals_files, ", "));
+  out += "\n\n";
+  std::size_t off = 0, checked = 0;
+  for (const auto& c : r.checkpoints) {
+    off += c.off_plan();
+    checked += c.actual.has_value();
+  }
+  out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, off, checked);
+  for (const auto& c : r.checkpoints) {
+    if (c.off_plan()) {
+      out += fmt::format("- ⚠ {} {}: {} {} {} ({}) — {}\n", show_moment(c.checkpoint.at, lang), c.checkpoint.name,
+                         c.checkpoint.metric, show_figure(*c.actual), lang == Lang::en ? "vs plan" : "对计划",
+                         plan_text(c.checkpoint) + ", " + show_deviation(*c.deviation), c.message);
+    }
+  }
+  out += fmt::format("\n### {}\n\n", l.countdown);
+  Table countdown{{std::string(l.milestone), std::string(l.at), std::string(l.remaining)}, {}, {}};
+  for (const auto& c : r.countdown) {
+    countdown.rows.push_back({c.milestone, c.date_only ? show_day(c.at.day(), lang) : show_moment(c.at, lang),
+                              show_countdown(c.remaining, lang)});
+  }
+  out += render_md_table(countdown);
+  auto task_section = [&](std::string_view title, const std::vector<DatedTask>& tasks) {
+    out += fmt::format("\n### {} ({})\n\n", title, tasks.size());
+    out += tasks.empty() ? fmt::format("{}\n", l.none) : render_md_table(tasks_table(tasks, l, lang));
+  };
+  task_section(l.due_today, r.due_today);
+  task_section(l.in_progress, r.in_progress);
+  auto overdue = r.overdue();
+  out += fmt::format("\n### {} ({})\n\n", l.overdue, overdue.size());
+  if (overdue.empty()) {
+    out += fmt::format("{}\n", l.none);
+  } else {
+    Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.owner)}, {}, {}};
+    for (const auto* c : overdue) {
+      table.rows.push_back({show_moment(c->checkpoint.at, lang), c->checkpoint.name, c->checkpoint.metric, c->checkpoint.owner});
+    }
+    out += render_md_table(table);
+  }
+
+  out += fmt::format("\n## {}\n\n", l.checkpoints);
+  Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan), std::string(l.tolerance),
+               std::string(l.actual), std::string(l.actual_at), std::string(l.deviation), std::string(l.status),
+               std::string(l.action)},
+              {},
+              {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left, Align::right}};
+  for (const auto& c : r.checkpoints) {
+    table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, plan_text(c.checkpoint),
+                          tolerance_text(c.checkpoint), c.actual ? show_figure(*c.actual) : "",
+                          c.actual_at ? date::format("%R", *c.actual_at) : "",
+                          c.deviation ? show_deviation(*c.deviation) : "", status_label(c.status, lang), c.message});
+  }
+  out += render_md_table(table);
+  if (!r.findings.empty()) {
+    out += fmt::format("\n## {}\n\n", l.findings);
+    for (const auto& d : r.findings) {
+      out += fmt::format("- {}:{}:{}: {} [{}]\n", d.where.file_name(), d.where.line, d.where.column, d.message, d.code);
+    }
+  }
+  out += fmt::format("\n## {}\n\n", l.schedule);
+  out += render_plan_md_sections(plan, lang, "###");
+  return out;
+}
+
+std::string render_json(const Report& r) {
+  using json = nlohmann::ordered_json;
+  json doc;
+  doc["campaign"] = r.plan.campaign;
+  doc["template"] = r.plan.template_name;
+  doc["timezone"] = r.plan.timezone;
+  doc["as_of"] = r.as_of.iso();
+  doc["alert"] = r.alert();
+  doc["actuals"] = r.actuals_files;
+  json summary;
+  summary["countdown"] = json::array();
+  for (const auto& c : r.countdown) {
+    summary["countdown"].push_back({{"milestone", c.milestone},
+                                    {"at", c.date_only ? format_date(c.at.day()) : c.at.iso()},
+                                    {"seconds", c.remaining.count()},
+                                    {"text", show_countdown(c.remaining, Lang::en)}});
+  }
+  auto names = [](const std::vector<DatedTask>& tasks) {
+    json a = json::array();
+    for (const auto& t : tasks) a.push_back(t.name);
+    return a;
+  };
+  summary["due_today"] = names(r.due_today);
+  summary["in_progress"] = names(r.in_progress);
+  summary["overdue"] = json::array();
+  for (const auto* c : r.overdue()) summary["overdue"].push_back(c->checkpoint.name);
+  doc["summary"] = std::move(summary);
+  doc["checkpoints"] = json::array();
+  for (const auto& c : r.checkpoints) {
+    json j;
+    j["name"] = c.checkpoint.name;
+    j["at"] = c.checkpoint.at.iso();
+    j["metric"] = c.checkpoint.metric;
+    j["plan"] = c.checkpoint.plan ? json(plan_text(c.checkpoint)) : json(nullptr);
+    j["tolerance"] = c.checkpoint.tolerance ? json(tolerance_text(c.checkpoint)) : json(nullptr);
+    j["actual"] = c.actual ? json(show_figure(*c.actual)) : json(nullptr);
+    j["actual_at"] = c.actual_at ? json(format_local_iso(*c.actual_at)) : json(nullptr);
+    j["deviation"] = c.deviation ? json(show_deviation(*c.deviation)) : json(nullptr);
+    j["status"] = status_name(c.status);
+    j["owner"] = c.checkpoint.owner;
+    j["message"] = c.message.empty() ? json(nullptr) : json(c.message);
+    doc["checkpoints"].push_back(std::move(j));
+  }
+  doc["findings"] = json::array();
+  for (const auto& d : r.findings) {
+    doc["findings"].push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
+                               {"code", d.code},
+                               {"file", std::string(d.where.file_name())},
+                               {"line", d.where.line},
+                               {"column", d.where.column},
+                               {"message", d.message}});
+  }
+  doc["schedule"] = json::parse(render_plan(r.plan, Format::json));
+  return doc.dump(2) + "\n";
+}
+
+// The workbook mirrors the JSON output: one sheet per list, columns in the JSON's key order.
+
+void add_about_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& about = book.add_sheet(en ? "About" : "信息", {en ? "item" : "项目", en ? "value" : "值"});
+  about.rows.push_back({C::text_of(en ? "campaign" : "活动"), C::text_of(r.plan.campaign)});
+  about.rows.push_back({C::text_of(en ? "template" : "模板"), C::text_of(r.plan.template_name)});
+  about.rows.push_back({C::text_of(en ? "time zone" : "时区"), C::text_of(r.plan.timezone)});
+  about.rows.push_back({C::text_of(std::string(l.as_of)), C::datetime_of(r.as_of.local)});
+  about.rows.push_back({C::text_of(en ? "alert (a checkpoint off plan)" : "有检查点偏离计划"), C::boolean_of(r.alert())});
+  for (const auto& file : r.actuals_files) about.rows.push_back({C::text_of(std::string(l.actuals)), C::text_of(file)});
+}
+
+void add_countdown_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(std::string(l.countdown), {std::string(l.milestone), std::string(l.at),
+                                                          lang == Lang::en ? "seconds" : "秒数", std::string(l.remaining)});
+  for (const auto& c : r.countdown) {
+    sheet.rows.push_back({C::text_of(c.milestone), c.date_only ? C::date_of(c.at.day()) : C::datetime_of(c.at.local),
+                          C::integer_of(c.remaining.count()), C::text_of(show_countdown(c.remaining, lang))});
+  }
+}
+
+xlsx::Cell task_end_cell(const DatedTask& t) {
+  return t.all_day ? xlsx::Cell::date_of(t.last_day) : xlsx::Cell::datetime_of(t.end.local);
+}
+
+// summary.due_today, in_progress and overdue, one row each, in that order.
+void add_today_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(en ? "Today" : "今日", {en ? "list" : "类别", std::string(l.name), std::string(l.department),
+                                                     std::string(l.owner), std::string(l.end)});
+  for (const auto& [tasks, label] : {std::pair{&r.due_today, l.due_today}, {&r.in_progress, l.in_progress}}) {
+    for (const auto& t : *tasks) {
+      sheet.rows.push_back({C::text_of(std::string(label)), C::text_of(t.name), C::text_of(t.department), C::text_of(t.owner),
+                            task_end_cell(t)});
+    }
+  }
+  for (const auto* c : r.overdue()) {
+    sheet.rows.push_back({C::text_of(std::string(l.overdue)), C::text_of(c->checkpoint.name), {}, C::text_of(c->checkpoint.owner),
+                          C::datetime_of(c->checkpoint.at.local)});
+  }
+}
+
+void add_checkpoint_results_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  using C = xlsx::Cell;
+  auto number = [](const Rational& v) { return C::number_of(v); };
+  auto& sheet = book.add_sheet(std::string(l.checkpoints),
+                               {std::string(l.name), std::string(l.at), std::string(l.metric), std::string(l.plan),
+                                std::string(l.tolerance), std::string(l.actual), std::string(l.actual_at), std::string(l.deviation),
+                                std::string(l.status), std::string(l.owner), std::string(l.action)});
+  for (const auto& c : r.checkpoints) {
+    sheet.rows.push_back({C::text_of(c.checkpoint.name), C::datetime_of(c.checkpoint.at.local), C::text_of(c.checkpoint.metric),
+                          C::maybe(c.checkpoint.plan, number), C::maybe(c.checkpoint.tolerance, [](const Rational& v) { return C::percent_of(v); }), C::maybe(c.actual, number),
+                          C::maybe(c.actual_at, [](date::local_seconds v) { return C::datetime_of(v); }),
+                          C::maybe(c.deviation, [](const Rational& v) { return C::percent_of(v); }),
+                          C::text_of(status_label(c.status, lang)), C::text_of(c.checkpoint.owner), C::text_of(c.message)});
+  }
+}
+
+void add_findings_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = labels(lang);
+  bool en = lang == Lang::en;
+  using C = xlsx::Cell;
+  auto& sheet = book.add_sheet(std::string(l.findings), {en ? "severity" : "级别", en ? "code" : "代码", en ? "file" : "文件",
+                                                         en ? "line" : "行", en ? "column" : "列", en ? "message" : "说明"});
+  for (const auto& d : r.findings) {
+    sheet.rows.push_back({C::text_of(d.severity == Severity::error ? "error" : "warning"), C::text_of(d.code),
+                          C::text_of(std::string(d.where.file_name())), C::number_of(Rational(d.where.line)),
+                          C::number_of(Rational(d.where.column)), C::text_of(d.message)});
+  }
+}
+
+xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
+  auto as_of_utc = std::chrono::sys_seconds((r.as_of.local - r.as_of.utc_offset).time_since_epoch());
+  xlsx::Workbook book(as_of_utc, r.plan.campaign);  // created: the moment the report is as of
+  add_about_sheet(book, r, lang);
+  add_countdown_sheet(book, r, lang);
+  add_today_sheet(book, r, lang);
+  add_checkpoint_results_sheet(book, r, lang);
+  add_findings_sheet(book, r, lang);
+  add_plan_sheets(book, r.plan, lang, lang == Lang::en ? "Schedule · " : "日程·");
+  return book;
+}
+
+}  // namespace
+
+std::string render_report(const Report& report, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::md: return render_md(report, options.lang);
+    case Format::json: return render_json(report);
+    case Format::html: return render_report_html(report, options.lang);
+    case Format::xlsx: return workbook_bytes(render_xlsx(report, options.lang), options.writers);
+    default: throw Error(fmt::format("a report cannot be written as {}", format_name(format)));
+  }
+}
+
+}  // namespace dacu

@@ -1,0 +1,162 @@
+#include "dacu/writers/modules.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <libical/ical.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+
+#include "dacu/base/error.hpp"
+#include "dacu/base/timefmt.hpp"
+
+namespace dacu {
+
+namespace {
+
+struct ComponentDeleter {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
+
+icaltimetype ical_date(date::local_days day) {
+  date::year_month_day ymd{day};
+  icaltimetype t = icaltime_null_date();
+  t.year = int(ymd.year());
+  t.month = int(unsigned(ymd.month()));
+  t.day = int(unsigned(ymd.day()));
+  t.is_date = 1;
+  return t;
+}
+
+/// A floating date-time (no zone attached): printed as written, e.g. 20261220T100000.
+icaltimetype ical_local(date::local_seconds at) {
+  auto day = date::floor<date::days>(at);
+  date::hh_mm_ss hms{at - day};
+  icaltimetype t = ical_date(day);
+  t.is_date = 0;
+  t.hour = int(hms.hours().count());
+  t.minute = int(hms.minutes().count());
+  t.second = int(hms.seconds().count());
+  return t;
+}
+
+icaltimetype ical_utc(date::sys_seconds at) {
+  icaltimetype t = ical_local(date::local_seconds{at.time_since_epoch()});
+  t.zone = icaltimezone_get_utc_timezone();
+  return t;
+}
+
+void add_zoned(icalcomponent* event, icalproperty* property, const std::string& tzid) {
+  icalproperty_add_parameter(property, icalparameter_new_tzid(tzid.c_str()));
+  icalcomponent_add_property(event, property);
+}
+
+/// The campaign zone's observances around the plan's span, from the system tzdata, so that a
+/// calendar client needs no zone database of its own to place the events.
+icalcomponent* make_vtimezone(const date::time_zone& zone, date::sys_seconds from, date::sys_seconds to) {
+  icalcomponent* vtimezone = icalcomponent_new_vtimezone();
+  icalcomponent_add_property(vtimezone, icalproperty_new_tzid(zone.name().c_str()));
+  using namespace std::chrono;
+  const date::sys_seconds floor_1970{};
+  auto info = zone.get_info(from);
+  for (int guard = 0; guard < 64; ++guard) {
+    auto begin = std::max(info.begin, floor_1970);
+    auto before = info.begin > floor_1970 ? zone.get_info(info.begin - seconds(1)).offset : info.offset;
+    icalcomponent* observance = info.save != minutes(0) ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
+    // DTSTART of an observance is the local time of the onset in the offset before it.
+    icalcomponent_add_property(observance,
+                               icalproperty_new_dtstart(ical_local(date::local_seconds{(begin + before).time_since_epoch()})));
+    icalcomponent_add_property(observance, icalproperty_new_tzoffsetfrom(int(before.count())));
+    icalcomponent_add_property(observance, icalproperty_new_tzoffsetto(int(info.offset.count())));
+    if (!info.abbrev.empty()) icalcomponent_add_property(observance, icalproperty_new_tzname(info.abbrev.c_str()));
+    icalcomponent_add_component(vtimezone, observance);
+    if (info.end >= to) break;
+    info = zone.get_info(info.end);
+  }
+  return vtimezone;
+}
+
+date::sys_seconds to_sys(const ZonedTime& t) { return date::sys_seconds{t.local.time_since_epoch()} - t.utc_offset; }
+
+std::string describe(const DatedTask& t) {
+  std::string text = fmt::format("部门: {}\n负责人: {}\n阶段: {}\n时间要求: {}", t.department, t.owner, t.phase, t.start_offset);
+  if (!t.end_offset.empty()) text += " → " + t.end_offset;
+  if (!t.duration.empty()) text += fmt::format(" ({})", t.duration);
+  if (t.rolled) text += "（已顺延）";
+  if (!t.note.empty()) text += "\n" + t.note;
+  return text;
+}
+
+}  // namespace
+
+std::string write_ics(const Plan& plan, const IcsOptions& options) {
+  ComponentPtr calendar(icalcomponent_new_vcalendar());
+  icalcomponent* cal = calendar.get();
+  icalcomponent_add_property(cal, icalproperty_new_prodid(fmt::format("-//dacu//dacu {}//ZH", DACU_VERSION).c_str()));
+  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalproperty* name = icalproperty_new_x(plan.campaign.c_str());
+  icalproperty_set_x_name(name, "X-WR-CALNAME");
+  icalcomponent_add_property(cal, name);
+
+  // DTSTAMP is when the object was made; dacu takes the plan's first milestone so that two runs
+  // over the same input agree byte for byte (the clock would make every run differ).
+  date::sys_seconds stamp{};
+  if (!plan.milestones.empty()) stamp = to_sys(plan.milestones.front().at);
+
+  bool any_timed = false;
+  date::sys_seconds first = date::sys_seconds::max(), last = date::sys_seconds::min();
+  for (const auto& t : plan.tasks) {
+    if (t.all_day) continue;
+    any_timed = true;
+    first = std::min(first, to_sys(t.start));
+    last = std::max(last, to_sys(t.end));
+  }
+  if (any_timed) {
+    const date::time_zone* zone = date::locate_zone(plan.timezone);
+    icalcomponent_add_component(cal, make_vtimezone(*zone, first - date::days(366), last + date::days(366)));
+  }
+
+  for (const auto& t : plan.tasks) {
+    icalcomponent* event = icalcomponent_new_vevent();
+    icalcomponent_add_property(event, icalproperty_new_uid(task_uid(plan.campaign, t.name).c_str()));
+    icalcomponent_add_property(event, icalproperty_new_dtstamp(ical_utc(stamp)));
+    if (t.all_day) {
+      icalcomponent_add_property(event, icalproperty_new_dtstart(ical_date(t.first_day)));
+      // DTEND of a DATE event is exclusive: the day after the last day.
+      icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(t.last_day + date::days(1))));
+      icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    } else {
+      add_zoned(event, icalproperty_new_dtstart(ical_local(t.start.local)), plan.timezone);
+      // A moment (start == end) has no DTEND: RFC 5545 then ends it when it starts.
+      if (t.end.local != t.start.local) add_zoned(event, icalproperty_new_dtend(ical_local(t.end.local)), plan.timezone);
+    }
+    icalcomponent_add_property(event, icalproperty_new_summary(t.name.c_str()));
+    icalcomponent_add_property(event, icalproperty_new_description(describe(t).c_str()));
+    icalcomponent_add_property(event, icalproperty_new_categories(t.department.c_str()));
+    icalcomponent_add_property(event, icalproperty_new_sequence(0));
+    if (options.alarm) {
+      icalcomponent* alarm = icalcomponent_new_valarm();
+      icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+      icaltriggertype trigger{};
+      trigger.time = icaltime_null_time();
+      trigger.duration = icaldurationtype_from_int(-int(options.alarm->count()));
+      icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
+      icalcomponent_add_property(alarm, icalproperty_new_description(t.name.c_str()));
+      icalcomponent_add_component(event, alarm);
+    }
+    icalcomponent_add_component(cal, event);
+  }
+
+  char* text = icalcomponent_as_ical_string_r(cal);
+  if (!text) throw Error("libical could not write the calendar");
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+
+}  // namespace dacu
+

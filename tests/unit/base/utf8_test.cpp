@@ -1,0 +1,24 @@
+#include <catch2/catch.hpp>
+
+#include "dacu/base/utf8.hpp"
+
+using namespace dacu;
+
+TEST_CASE("display width counts CJK as two columns", "[utf8]") {
+  CHECK(utf8::display_width("abc") == 3);
+  CHECK(utf8::display_width("开团") == 4);
+  CHECK(utf8::display_width("开团 10:00") == 10);
+  CHECK(utf8::pad_right("运营", 6) == "运营  ");
+  CHECK(utf8::pad_left("7", 3) == "  7");
+}
+
+TEST_CASE("invalid UTF-8 is found at its byte offset", "[utf8]") {
+  CHECK(utf8::find_invalid("报名前20天") == std::string_view::npos);
+  CHECK(utf8::find_invalid("ab\xff") == 2);
+  CHECK(utf8::find_invalid("\xe5\xbc") == 0);  // truncated sequence
+}
+
+TEST_CASE("code points are counted, not bytes", "[utf8]") {
+  CHECK(utf8::count_chars("报名前20天") == 6);
+  CHECK(utf8::decode("开a") == std::u32string{U'开', U'a'});
+}

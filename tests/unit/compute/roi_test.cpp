@@ -1,0 +1,210 @@
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "dacu/compute/roi.hpp"
+#include "dacu/input/loader.hpp"
+#include "dacu/model/template.hpp"
+
+using namespace dacu;
+
+namespace {
+
+// A template with the seed's 聚划算 figures; `extra` is appended (more sections or lines).
+std::string juhuasuan(std::string_view lines = "", std::string_view extra = "") {
+  return fmt::format(R"(dacu: 1
+kind: template
+name: t
+parameters:
+  团购价: {{type: money, default: 99}}
+  件数: {{type: integer, default: 2000}}
+  进货价: {{type: money, default: 45}}
+  佣金率: {{type: percent, default: 5%}}
+  类目: {{type: string, default: 普通}}
+milestones:
+  开团: {{default: 2026-12-20T10:00}}
+revenue:
+  price: 团购价
+  units: 件数
+  unit_cost: 进货价
+budget:
+  declared_total: 16990
+  lines:
+    - {{name: 直通车, category: 推广, amount: 3000}}
+    - {{name: 钻展, category: 推广, amount: 1000}}
+    - {{name: 赠品, category: 活动, amount: 2000}}
+    - {{name: 免单红包, category: 活动, amount: 990}}
+    - {{name: 保底佣金, category: 活动, amount: 5000}}
+{}{})",
+                     lines, extra);
+}
+
+Campaign load(const std::string& text, std::vector<Override> overrides = {}) {
+  Loader loader;
+  return loader.parse(text, "t.yaml", ".", overrides);
+}
+
+std::string error_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const InputError& e) {
+    return format_diagnostic(e.diagnostic());
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("the seed's 聚划算 example: revenue, cost and ratios", "[budget]") {
+  auto r = compute_roi(load(juhuasuan()));
+  CHECK(r.base.revenue.to_string() == "198000.00");
+  CHECK(r.base.cost.to_string() == "11990.00");
+  CHECK(*r.base.cost_ratio == Rational(11990, 198000));
+  CHECK(format_percent(*r.base.cost_ratio, 2) == "6.06%");
+  CHECK(format_fixed(*r.base.roas, 2) == "16.51");
+  CHECK(*r.base.finance_roi == Rational(198000 - 11990, 11990));
+  REQUIRE(r.base.categories.size() == 2);
+  CHECK(r.base.categories[0].category == "推广");
+  CHECK(r.base.categories[0].total.to_string() == "4000.00");
+  CHECK(r.base.categories[1].total.to_string() == "7990.00");
+  CHECK(r.base.goods_cost->to_string() == "90000.00");
+  CHECK(r.base.gross_profit->to_string() == "108000.00");
+  CHECK(r.base.net_profit->to_string() == "96010.00");
+  CHECK(*r.base.break_even_units == Rational(223));  // ceil(11990 / 54) = ceil(222.03)
+  CHECK(*r.base.break_even_roas == Rational(99, 54));
+  CHECK(format_fixed(*r.base.break_even_roas, 2) == "1.83");
+}
+
+TEST_CASE("a declared total that disagrees with the lines is a warning naming both", "[budget]") {
+  auto c = load(juhuasuan());
+  auto d = check_budget(c.plan);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].severity == Severity::warning);
+  CHECK(d[0].code == "D323");
+  CHECK(d[0].message ==
+        "the declared total 16,990.00 disagrees with the budget lines, which add up to 11,990.00 (difference 5,000.00)");
+  CHECK(d[0].where.line == 17);
+}
+
+TEST_CASE("negative lines are refused unless declared a discount", "[budget]") {
+  auto c = load(juhuasuan("    - {name: 平台补贴, category: 其他, amount: -500}\n"));
+  auto d = check_budget(c.plan);
+  REQUIRE(d.size() == 2);  // sorted by line: the declared total (line 17) comes first
+  CHECK(d[0].code == "D323");
+  CHECK(d[1].code == "D322");
+  CHECK(d[1].severity == Severity::error);
+  CHECK(d[1].message == "budget line 平台补贴 is negative (-500.00) but not declared a discount");
+  CHECK(error_of([&] { compute_roi(c); }).starts_with("dacu: error: t.yaml:24:42: budget line 平台补贴 is negative (-500.00) but not declared a discount [D322]"));
+
+  auto ok = load(juhuasuan("    - {name: 平台补贴, category: 其他, amount: -500, discount: true}\n"));
+  auto r = compute_roi(ok);
+  CHECK(r.base.cost.to_string() == "11490.00");
+  CHECK(r.base.lines.back().discount);
+}
+
+TEST_CASE("formula lines use parameters and 成交额 and round half up to the fen", "[budget]") {
+  auto r = compute_roi(load(juhuasuan("    - {name: 淘宝客佣金, category: 推广, amount: 成交额 × 佣金率}\n")));
+  CHECK(r.base.lines.back().amount.to_string() == "9900.00");
+  CHECK(r.base.lines.back().trace.formula == "成交额 × 佣金率");
+  CHECK(r.base.lines.back().trace.inputs == "成交额 = 198000.00, 佣金率 = 5%");
+  // 0.005 元 rounds up to 0.01.
+  auto half = compute_roi(load(juhuasuan("    - {name: 尾差, category: 其他, amount: 1 ÷ 200}\n")));
+  CHECK(half.base.lines.back().amount.to_string() == "0.01");
+  // 万 in amounts.
+  auto wan = compute_roi(load(juhuasuan("    - {name: 场地, category: 运营, amount: 1.8万}\n")));
+  CHECK(wan.base.lines.back().amount.to_string() == "18000.00");
+}
+
+TEST_CASE("budget mistakes are located errors", "[budget]") {
+  CHECK(error_of([] { load(juhuasuan("    - {name: 物料, category: 运维, amount: 10}\n")); }) ==
+        "dacu: error: t.yaml:24:28: unknown budget category '运维' [D321]\n"
+        " 24 |     - {name: 物料, category: 运维, amount: 10}\n"
+        "    |                              ^\n"
+        "hint: did you mean 运营?\n");
+  CHECK(error_of([] { load(juhuasuan("    - {name: 佣金, category: 推广, amount: 成交额 × 佣金}\n")); })
+            .starts_with("dacu: error: t.yaml:24:46: unknown name 佣金 [D311]"));
+  CHECK(error_of([] { load(juhuasuan("    - {name: 佣金, category: 推广, amount: 类目 × 2}\n")); })
+            .starts_with("dacu: error: t.yaml:24:40: parameter 类目 is not a number and cannot be used in a formula [D326]"));
+  CHECK(error_of([] { load(juhuasuan("    - {name: 直通车, category: 推广, amount: 1}\n")); })
+            .starts_with("dacu: error: t.yaml:24:14: a budget line named 直通车 already exists"));
+}
+
+TEST_CASE("scenarios override parameters", "[budget]") {
+  auto text = juhuasuan("", "scenarios:\n  保守: {件数: 1600}\n  基准:\n  乐观: {件数: 2400, 团购价: 89}\n");
+  auto r = compute_roi(load(text), {.scenarios = true, .sensitivity = std::nullopt});
+  REQUIRE(r.scenarios.size() == 3);
+  CHECK(r.scenarios[0].figures.revenue.to_string() == "158400.00");
+  CHECK(r.scenarios[1].figures.revenue.to_string() == "198000.00");
+  CHECK(r.scenarios[2].figures.revenue.to_string() == "213600.00");
+  CHECK(error_of([] { load(juhuasuan("", "scenarios:\n  保守: {件量: 1600}\n")); })
+            .starts_with("dacu: error: t.yaml:25:8: scenario 保守: the template has no parameter 件量 [D330]"));
+}
+
+TEST_CASE("sensitivity varies a parameter by percentages", "[budget]") {
+  auto s = parse_sensitivity("件数=-20%..+20%:10%");
+  CHECK(s.parameter == "件数");
+  CHECK(s.from == Rational(-1, 5));
+  CHECK(s.to == Rational(1, 5));
+  CHECK(s.step == Rational(1, 10));
+  auto r = compute_roi(load(juhuasuan()), {.sensitivity = s});
+  REQUIRE(r.sensitivity.size() == 5);
+  CHECK(r.sensitivity[0].value == Rational(1600));
+  CHECK(r.sensitivity[4].figures.revenue.to_string() == "237600.00");
+  CHECK(error_of([] { parse_sensitivity("件数=-20..20%"); }) ==
+        "dacu: error: <command line>:1:4: '-20' is not a percentage [D331]\n"
+        " 1 | 件数=-20..20%\n"
+        "   |      ^\n"
+        "hint: the range and step are percentages of the parameter's value: -20%..+20%:10%\n");
+  CHECK(error_of([&] { compute_roi(load(juhuasuan()), {.sensitivity = parse_sensitivity("销量=-20%..+20%")}); })
+            .starts_with("dacu: error: <command line>:1:1: --sensitivity: no numeric parameter named 销量 [D332]"));
+}
+
+TEST_CASE("share tables show every share and the honest 99.9% sum", "[budget]") {
+  auto text = std::string(R"(dacu: 1
+kind: template
+name: s
+shares:
+  - name: 库存
+    rows:
+      - {name: 1, units: 6000, amount: 180万}
+      - {name: 2, units: 3000, amount: 120万}
+      - {name: 3, units: 2000, amount: 100万}
+      - {name: 4, units: 2000, amount: 100万}
+      - {name: 5, units: 8000, amount: 240万}
+      - {name: 6, units: 6000, amount: 150万}
+      - {name: 7, units: 4000, amount: 60万}
+      - {name: 8, units: 4000, amount: 50万}
+)");
+  auto r = compute_roi(load(text));
+  REQUIRE(r.shares.size() == 1);
+  const auto& t = r.shares[0];
+  CHECK(*t.total_units == 35000);
+  CHECK(t.total_amount->to_string() == "10000000.00");
+  CHECK(format_percent(*t.rows[0].unit_share, 1) == "17.1%");
+  CHECK(format_percent(*t.rows[1].unit_share, 1) == "8.6%");
+  CHECK(format_percent(*t.rows[4].amount_share, 1) == "24.0%");
+  CHECK(*t.shown_unit_share_sum == Rational(999, 1000));
+  CHECK(*t.shown_amount_share_sum == Rational(1));
+}
+
+TEST_CASE("period limits warn or refuse", "[budget]") {
+  auto text = std::string(R"(dacu: 1
+kind: template
+name: p
+milestones:
+  预热期: {default: 2026-08-12T09:00}
+  启动期: {at: 预热期后1天}
+limits:
+  - {name: 提前宣传, from: 预热期, to: 启动期, min: 3d, max: 7d, source: 活动建议提前3-7天对外宣传}
+)");
+  auto c = load(text);
+  CHECK(error_of([&] { load(text.substr(0, text.size() - 1) + "\n  - {name: x, from: 预热, to: 启动期, max: 1d}\n"); })
+            .starts_with("dacu: error: t.yaml:9:21: limit x: no milestone named 预热 [D337]"));
+}
+
+TEST_CASE("format_fixed rounds halves away from zero", "[budget]") {
+  CHECK(format_fixed(Rational(1, 200), 2) == "0.01");
+  CHECK(format_fixed(Rational(-1, 200), 2) == "-0.01");
+  CHECK(format_fixed(Rational(3), 2) == "3.00");
+  CHECK(format_percent(Rational(999, 1000), 1) == "99.9%");
+}

@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include "dacu/input/csv.hpp"
+
+using namespace dacu;
+
+namespace {
+
+std::string error_of(std::string text) {
+  try {
+    parse_csv(std::move(text), "c.csv");
+  } catch (const InputError& e) {
+    return format_diagnostic(e.diagnostic());
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("RFC 4180 quoting, CRLF, a BOM and blank lines are read", "[csv]") {
+  auto t = parse_csv("\xEF\xBB\xBF客户,备注\r\n\"张姐,城东\",\"说\"\"好\"\"\"\r\n\r\n王总,\"两行\n文字\"\r\n李记,", "c.csv");
+  CHECK(t.header == std::vector<std::string>{"客户", "备注"});
+  REQUIRE(t.records.size() == 3);
+  CHECK(t.records[0].fields == std::vector<std::string>{"张姐,城东", "说\"好\""});
+  CHECK(t.records[1].fields == std::vector<std::string>{"王总", "两行\n文字"});
+  CHECK(t.records[1].start.line == 4);
+  CHECK(t.records[2].fields == std::vector<std::string>{"李记", ""});
+  CHECK(t.records[2].start.line == 6);
+  CHECK(t.header_where[0].column == 1);  // the BOM is not a column
+  CHECK(t.records[0].where[1].column == 9);
+  CHECK(t.records[0].quoted == std::vector<bool>{true, true});
+  CHECK(t.records[2].quoted == std::vector<bool>{false, false});
+  CHECK(t.records[1].end.line == 5);  // past the closing quote of the two-line field
+  CHECK(t.records[1].end.column == 4);
+}
+
+TEST_CASE("bad CSV rows are located errors", "[csv]") {
+  CHECK(error_of("a,b\n1,2,3\n") ==
+        "dacu: error: c.csv:2:5: the row has 3 fields, the header has 2 [D341]\n"
+        " 2 | 1,2,3\n"
+        "   |     ^\n"
+        "hint: quote fields that contain a comma; every row needs one field per column\n");
+  CHECK(error_of("a,b\n1\n").starts_with("dacu: error: c.csv:2:2: the row has 1 field, the header has 2 [D341]"));
+  CHECK(error_of("a,b,c\n\"x\",y\r\n").starts_with("dacu: error: c.csv:2:6: the row has 2 fields, the header has 3 [D341]"));
+  CHECK(error_of("a,b\n\"1\"x,2\n").starts_with("dacu: error: c.csv:2:4: text after a closing quote [D340]"));
+  CHECK(error_of("a,b\n1,x\"y\n").starts_with("dacu: error: c.csv:2:4: a quote inside an unquoted field [D340]"));
+  CHECK(error_of("a,b\n1,\"open\n").starts_with("dacu: error: c.csv:2:3: a quoted field is never closed [D340]"));
+  CHECK(error_of("a,b\n1,\xff\n").starts_with("dacu: error: c.csv:2:3: invalid UTF-8 [D342]"));
+  CHECK(error_of("").starts_with("dacu: error: c.csv:1:1: the file is empty [D344]"));
+  CHECK(error_of("a,a\n").starts_with("dacu: error: c.csv:1:3: column a is named twice [D345]"));
+}
+
+TEST_CASE("required columns are found by any of their names", "[csv]") {
+  auto t = parse_csv("customer,业务员\nx,y\n", "c.csv");
+  auto columns = require_columns(t, {{"业务员", "salesperson"}, {"客户", "customer"}});
+  CHECK(columns == std::vector<std::size_t>{1, 0});
+  try {
+    require_columns(t, {{"下单", "ordered"}});
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostic().code == "D343");
+    CHECK(e.diagnostic().message == "the header has no column 下单");
+  }
+}

@@ -1,0 +1,82 @@
+#include "dacu/render/ics.hpp"
+#include "dacu/writers/modules.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "dacu/base/utf8.hpp"
+
+using namespace dacu;
+
+namespace {
+
+Plan one_task_plan(std::string name, bool all_day) {
+  Plan plan;
+  plan.campaign = "测试活动";
+  plan.timezone = "Asia/Shanghai";
+  DatedMilestone m;
+  m.name = "开团";
+  m.at.local = date::local_days{date::year{2026} / 12 / 20} + std::chrono::hours(10);
+  m.at.utc_offset = std::chrono::hours(8);
+  plan.milestones.push_back(m);
+  DatedTask t;
+  t.name = std::move(name);
+  t.department = "运营";
+  t.owner = "运营主管";
+  t.phase = "活动前";
+  t.start_offset = "开团前1天";
+  t.all_day = all_day;
+  t.first_day = date::local_days{date::year{2026} / 12 / 19};
+  t.last_day = t.first_day;
+  t.start = m.at;
+  t.end = m.at;
+  plan.tasks.push_back(t);
+  return plan;
+}
+
+std::vector<std::string> physical_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find("\r\n", pos);
+    REQUIRE(end != std::string::npos);
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end + 2;
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("ICS lines fold at 75 octets without splitting a UTF-8 character") {
+  std::string name;
+  for (int i = 0; i < 60; ++i) name += "聚划算";  // 540 octets, no space or colon to break at
+  auto text = write_ics(one_task_plan(name, true), {});
+  std::string unfolded;
+  for (const auto& line : physical_lines(text)) {
+    CHECK(line.size() <= 75);
+    CHECK(utf8::find_invalid(line) == std::string::npos);
+    if (!line.empty() && line[0] == ' ') unfolded += line.substr(1);
+    else unfolded += "\n" + line;
+  }
+  CHECK(unfolded.find("\nSUMMARY:" + name + "\n") != std::string::npos);
+}
+
+TEST_CASE("ICS all-day events end the day after their last day, moments have no DTEND") {
+  auto all_day = write_ics(one_task_plan("备货", true), {});
+  CHECK(all_day.find("DTSTART;VALUE=DATE:20261219\r\n") != std::string::npos);
+  CHECK(all_day.find("DTEND;VALUE=DATE:20261220\r\n") != std::string::npos);
+  CHECK(all_day.find("BEGIN:VTIMEZONE") == std::string::npos);
+  auto timed = write_ics(one_task_plan("开团", false), {std::chrono::minutes(30)});
+  CHECK(timed.find("DTSTART;TZID=Asia/Shanghai:20261220T100000\r\n") != std::string::npos);
+  CHECK(timed.find("DTEND") == std::string::npos);
+  CHECK(timed.find("TZID:Asia/Shanghai\r\n") != std::string::npos);
+  CHECK(timed.find("TRIGGER:-PT30M\r\n") != std::string::npos);
+  CHECK(timed.find("DTSTAMP:20261220T020000Z\r\n") != std::string::npos);
+}
+
+TEST_CASE("ICS UIDs depend on the campaign and task names only") {
+  CHECK(task_uid("雪凡妮 双十二聚划算", "备货") == task_uid("雪凡妮 双十二聚划算", "备货"));
+  CHECK(task_uid("雪凡妮 双十二聚划算", "备货") != task_uid("雪凡妮 双十二聚划算", "备货 "));
+  CHECK(task_uid("a", "bc") != task_uid("ab", "c"));
+  CHECK(task_uid("a", "b").size() == std::string("0123456789abcdef@dacu").size());
+}
