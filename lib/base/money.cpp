@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "dacu/base/numbers.hpp"
+
 namespace dacu {
 
 namespace {
@@ -30,13 +32,8 @@ std::optional<Wide> divide_to_fen(Wide n, Wide d, Rounding rounding) {
 std::string plain_digits(std::uint64_t value) { return std::to_string(value); }
 
 std::string grouped_digits(std::uint64_t value) {
-  auto digits = std::to_string(value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  // Magnitudes here are at most INT64_MAX fen, so the cast is exact.
+  return group_thousands(static_cast<std::int64_t>(value));
 }
 
 // Sign, then whole 元 written by `whole`, then the two fen digits.

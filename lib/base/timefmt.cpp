@@ -182,4 +182,34 @@ std::string format_duration(std::chrono::seconds d) {
   return out;
 }
 
+std::string format_duration_zh(std::chrono::seconds d) {
+  if (d == 0s) return "0分钟";
+  std::string out;
+  if (d < 0s) {
+    out += '-';
+    d = -d;
+  }
+  auto days = d / 86400s;
+  d -= days * 86400s;
+  auto hours = d / 3600s;
+  d -= hours * 3600s;
+  auto minutes = d / 60s;
+  d -= minutes * 60s;
+  if (days) out += fmt::format("{}天", days);
+  if (hours) out += fmt::format("{}小时", hours);
+  if (minutes) out += fmt::format("{}分钟", minutes);
+  if (d.count()) out += fmt::format("{}秒", d.count());
+  return out;
+}
+
+std::string format_clock(std::chrono::minutes since_midnight, bool english) {
+  auto m = since_midnight.count();
+  std::string day;
+  if (m >= 24 * 60) {
+    day = english ? "next day " : "次日";
+    m -= 24 * 60;
+  }
+  return fmt::format("{}{:02}:{:02}", day, m / 60, m % 60);
+}
+
 }  // namespace dacu

@@ -36,7 +36,12 @@ std::string format_local_iso(date::local_seconds at);
 std::string format_iso_with_offset(date::local_seconds at, std::chrono::seconds utc_offset);
 /// `周日` / `Sun`
 std::string weekday_name(date::local_days day, bool english);
-/// `30min`, `2h`, `1h30min`, `7d`
+/// `30min`, `2h`, `1h30min`, `7d`: the compact form offsets and files use.
 std::string format_duration(std::chrono::seconds d);
+/// `30分钟`, `2小时`, `1小时30分钟`, `7天`, `1天12小时`: a duration in a sentence people read.
+std::string format_duration_zh(std::chrono::seconds d);
+/// `08:00`, `23:59`: a clock time of day; minutes past 24:00 (a night shift's end) are shown as
+/// `次日04:00` (`next day 04:00` when `english`).
+std::string format_clock(std::chrono::minutes since_midnight, bool english = false);
 
 }  // namespace dacu

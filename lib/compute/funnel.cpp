@@ -5,19 +5,20 @@
 #include <algorithm>
 
 #include "dacu/model/template.hpp"
+#include "dacu/base/numbers.hpp"
 
 namespace dacu {
 
 namespace {
 
 bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header) {
-  static const std::vector<std::string> yes{"是", "1", "Y", "y", "yes", "Yes", "YES", "true", "TRUE", "已启用", "√"};
-  static const std::vector<std::string> no{"否", "0", "N", "n", "no", "No", "NO", "false", "FALSE", "", "待激活", "×"};
   const auto& v = r.fields[column];
-  if (std::find(yes.begin(), yes.end(), v) != yes.end()) return true;
-  if (std::find(no.begin(), no.end(), v) != no.end()) return false;
+  if (auto yes = parse_yes_no(v)) return *yes;
+  // 订货宝's own exports write an account's state in these columns.
+  if (v == "已启用") return true;
+  if (v.empty() || v == "待激活") return false;
   throw InputError("D350", r.where[column], fmt::format("{}: '{}' is neither yes nor no", header, v),
-                   "write 是 or 否 (1/0, Y/N, yes/no and true/false also work)");
+                   fmt::format("write {}", kYesNoForms));
 }
 
 std::optional<Rational> target(const Template& t, std::string_view name) {

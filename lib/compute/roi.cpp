@@ -325,17 +325,5 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
   return report;
 }
 
-std::string format_fixed(const Rational& x, int decimals) {
-  std::int64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  auto n = (x * Rational(scale)).round().numerator();
-  auto magnitude = static_cast<std::uint64_t>(n < 0 ? -n : n);
-  std::string out = n < 0 ? "-" : "";
-  out += std::to_string(magnitude / scale);
-  if (decimals > 0) out += fmt::format(".{:0{}}", magnitude % static_cast<std::uint64_t>(scale), decimals);
-  return out;
-}
-
-std::string format_percent(const Rational& x, int decimals) { return format_fixed(x * 100, decimals) + "%"; }
 
 }  // namespace dacu

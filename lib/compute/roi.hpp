@@ -20,6 +20,7 @@
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/money.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/rational.hpp"
 #include "dacu/model/budget.hpp"
 
@@ -130,9 +131,5 @@ struct RoiReport {
 /// (D338: no budget, revenue or share table).
 RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options = {});
 
-/// `x` rounded half away from zero to `decimals` places and written with exactly that many.
-std::string format_fixed(const Rational& x, int decimals);
-/// `x` as a percentage with `decimals` places: 0.0606 -> "6.06%".
-std::string format_percent(const Rational& x, int decimals);
 
 }  // namespace dacu

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "dacu/input/yaml.hpp"
+#include "dacu/base/numbers.hpp"
 
 namespace dacu::reader {
 
@@ -50,9 +51,8 @@ Rational read_number(const yaml::Node& node, std::string_view what) {
 
 bool read_true_false(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
-  if (t == "true") return true;
-  if (t == "false") return false;
-  throw InputError("D400", node.where, fmt::format("{} '{}' is not true or false", what, t), "write true or false");
+  if (auto yes = parse_yes_no(t)) return *yes;
+  throw InputError("D400", node.where, fmt::format("{} '{}' is not true or false", what, t), fmt::format("write {}", kYesNoForms));
 }
 
 /// "5折", "3.5折" -> 1/2, 7/20.

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "dacu/input/csv.hpp"
+#include "dacu/base/numbers.hpp"
 
 namespace dacu {
 
@@ -82,9 +83,10 @@ Rational read_dsr(const CsvField& f) {
 
 bool read_yes_no(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
-  if (t.empty() || t == "否" || t == "no" || t == "false" || t == "0") return false;
-  if (t == "是" || t == "yes" || t == "true" || t == "1") return true;
-  throw InputError("D412", f.where, fmt::format("{} '{}' is not 是 or 否", column, f.text), "write 是 or 否 (or leave it empty: 否)");
+  if (t.empty()) return false;  // the column is optional per row: empty is 否
+  if (auto yes = parse_yes_no(t)) return *yes;
+  throw InputError("D412", f.where, fmt::format("{} '{}' is not 是 or 否", column, f.text),
+                   fmt::format("write {}, or leave it empty for 否", kYesNoForms));
 }
 
 // Splits a conditions cell on ; ； 、 or |, locating each name.

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "dacu/base/money.hpp"
+#include "dacu/base/numbers.hpp"
 
 namespace dacu::reader {
 
@@ -76,8 +77,8 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
         if (parse_date(value)) return std::nullopt;
         break;
       case ParameterType::boolean:
-        expected = "true or false";
-        if (value == "true" || value == "false") return std::nullopt;
+        expected = kYesNoForms;
+        if (parse_yes_no(value)) return std::nullopt;
         break;
       case ParameterType::string:
         return std::nullopt;
@@ -102,9 +103,9 @@ std::chrono::minutes read_clock(const yaml::Node& node) {
 
 bool read_bool(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
-  if (text == "true" || text == "是") return true;
-  if (text == "false" || text == "否") return false;
-  throw InputError("D004", node.where, fmt::format("{} must be true or false, not '{}'", what, text));
+  if (auto yes = parse_yes_no(text)) return *yes;
+  throw InputError("D004", node.where, fmt::format("{} must be true or false, not '{}'", what, text),
+                   fmt::format("write {}", kYesNoForms));
 }
 
 Roll read_roll(const yaml::Node& node) {

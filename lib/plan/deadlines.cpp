@@ -7,6 +7,7 @@
 
 #include "dacu/base/timefmt.hpp"
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/plan/timeline.hpp"
 
 namespace dacu {
@@ -15,15 +16,8 @@ namespace {
 
 date::days whole_days(std::chrono::seconds s) { return std::chrono::floor<date::days>(s); }
 
-std::string days_text(std::chrono::seconds s) { return fmt::format("{}天", whole_days(s).count()); }
-
-// 30min -> 30分钟, 2h -> 2小时
-std::string span_text(std::chrono::seconds s) {
-  auto m = std::chrono::duration_cast<std::chrono::minutes>(s).count();
-  return m % 60 == 0 ? fmt::format("{}小时", m / 60) : fmt::format("{}分钟", m);
-}
-
-std::string clock_text(std::chrono::minutes m) { return fmt::format("{}:{:02}", m.count() / 60, m.count() % 60); }
+// The platform counts these limits in whole days.
+std::string days_text(std::chrono::seconds s) { return format_duration_zh(whole_days(s)); }
 
 }  // namespace
 
@@ -84,25 +78,25 @@ std::vector<DatedDeadline> platform_deadlines(const Campaign& campaign, const Pl
              "审核通过后查看缴纳情况；未及时缴纳会扣分并限制参加聚划算");
   }
   if (rules.showcase) {
-    timed_item("商品展示（不可购买）", fmt::format("开团当天{}–{}", clock_text(rules.showcase->from), clock_text(rules.showcase->to)),
+    timed_item("商品展示（不可购买）", fmt::format("开团当天{}–{}", format_clock(rules.showcase->from), format_clock(rules.showcase->to)),
                date::local_seconds{open_day} + rules.showcase->from, date::local_seconds{open_day} + rules.showcase->to,
                rules.showcase_roll == Roll::next ? "如遇节假日顺延" : "");
   }
   if (rules.sale) {
-    timed_item("开团售卖", fmt::format("开团当天{}–{}", clock_text(rules.sale->from), clock_text(rules.sale->to)),
+    timed_item("开团售卖", fmt::format("开团当天{}–{}", format_clock(rules.sale->from), format_clock(rules.sale->to)),
                date::local_seconds{open_day} + rules.sale->from, date::local_seconds{open_day} + rules.sale->to,
                "以当天限定数量卖完为止");
     if (rules.payment_window) {
       auto last_order = date::local_seconds{open_day} + rules.sale->to;
-      timed_item("付款时限", fmt::format("下单后{}", span_text(*rules.payment_window)),
+      timed_item("付款时限", fmt::format("下单后{}", format_duration_zh(*rules.payment_window)),
                  date::local_seconds{open_day} + rules.sale->from, last_order + *rules.payment_window,
-                 fmt::format("未付款订单{}后自动关闭；最后一笔{}下单的订单到此关闭", span_text(*rules.payment_window),
-                             clock_text(rules.sale->to)));
+                 fmt::format("未付款订单{}后自动关闭；最后一笔{}下单的订单到此关闭", format_duration_zh(*rules.payment_window),
+                             format_clock(rules.sale->to)));
     }
   }
 
   bool custom = false;
-  if (const auto* p = t.find_parameter(kCustomGoodsParameter)) custom = p->value == "true";
+  if (const auto* p = t.find_parameter(kCustomGoodsParameter)) custom = parse_yes_no(p->value).value_or(false);  // checked when loaded
   if (custom && rules.ship_within_custom) {
     auto by = open_day + whole_days(*rules.ship_within_custom);
     day_item("发货截止（定制、大型家具）", fmt::format("买家付款后{}内", days_text(*rules.ship_within_custom)), open_day, by,

@@ -2,25 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/timefmt.hpp"
+
 namespace dacu {
-
-namespace {
-
-std::string show_duration(std::chrono::seconds d) {
-  auto s = d.count();
-  if (s % 86400 == 0) return fmt::format("{}天", s / 86400);
-  if (s % 3600 == 0) return fmt::format("{}小时", s / 3600);
-  return fmt::format("{}分钟", s / 60);
-}
-
-std::string show_span(std::chrono::seconds d) {
-  auto s = d.count();
-  if (s % 86400 == 0) return fmt::format("{}天", s / 86400);
-  return fmt::format("{}天{}小时", s / 86400, (s % 86400) / 3600);
-}
-
-
-}  // namespace
 
 std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
   std::vector<Diagnostic> out;
@@ -38,9 +22,9 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
     bool low = l.min && span < *l.min;
     bool high = l.max && span > *l.max;
     if (!low && !high) continue;
-    std::string range = l.min && l.max ? fmt::format("{}–{}", show_duration(*l.min), show_duration(*l.max))
-                        : l.min        ? fmt::format("at least {}", show_duration(*l.min))
-                                       : fmt::format("at most {}", show_duration(*l.max));
+    std::string range = l.min && l.max ? fmt::format("{}–{}", format_duration_zh(*l.min), format_duration_zh(*l.max))
+                        : l.min        ? fmt::format("at least {}", format_duration_zh(*l.min))
+                                       : fmt::format("at most {}", format_duration_zh(*l.max));
     // Where a campaign gave one of the two dates, point there: that is what to move, and the
     // limit itself is in the template (often the built-in one).
     Location at = l.where;
@@ -52,7 +36,7 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
       }
     }
     out.push_back({l.severity, "D336", at,
-                   fmt::format("{}: {} → {} is {}, outside {}{}", l.name, l.from, l.to, show_span(span), range,
+                   fmt::format("{}: {} → {} is {}, outside {}{}", l.name, l.from, l.to, format_duration_zh(span), range,
                                l.source.empty() ? "" : fmt::format(" ({})", l.source)),
                    fmt::format("move {} or {} in the campaign file", l.from, l.to)});
   }

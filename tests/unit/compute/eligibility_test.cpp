@@ -157,7 +157,7 @@ TEST_CASE("product CSV errors are located") {
         "dacu: error: p.csv:2:34: 新品首发 '也许' is not 是 or 否 [D412]\n"
         " 2 | B,a,女装内衣,,集市,200,99,1000,9,5,4.8,也许,\n"
         "   |                                        ^\n"
-        "hint: write 是 or 否 (or leave it empty: 否)\n");
+        "hint: write 是 or 否 (true/false, yes/no and 1/0 also work), or leave it empty for 否\n");
   CHECK(csv_error(std::string(kHeader) + "B,a,女装内衣,,集市,200,299,1000,9,5,4.8,,\n").find(
             "p.csv:2:18: 团购价 299.00 is above 原价 200.00 [D412]") != std::string::npos);
   CHECK(csv_error(std::string(kHeader) + "B,a,女装内衣,,集市,200,99,1000,9,5,4.8\n").find(
