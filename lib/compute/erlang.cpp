@@ -33,42 +33,42 @@ double service_level_from_c(double c, int n, double traffic, double handle_s, do
 }
 
 void check_traffic(int agents, double traffic) {
-  if (agents < 0) throw Error(fmt::format("agents must be zero or more, got {}", agents));
+  if (agents < 0) throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, fmt::format("agents must be zero or more, got {}", agents));
   if (!(traffic >= 0) || !std::isfinite(traffic))
-    throw Error(fmt::format("traffic must be a finite number of Erlangs, zero or more, got {}", traffic));
+    throw QueueError(QueueError::Field::traffic, QueueError::Kind::invalid, fmt::format("traffic must be a finite number of Erlangs, zero or more, got {}", traffic));
 }
 
 void check_input(const QueueInput& in) {
   if (!(in.contacts >= 0) || !std::isfinite(in.contacts))
-    throw Error(fmt::format("咨询量 must be a number, zero or more, got {}", in.contacts));
+    throw QueueError(QueueError::Field::contacts, QueueError::Kind::invalid, fmt::format("咨询量 must be a number, zero or more, got {}", in.contacts));
   if (in.interval.count() <= 0)
-    throw Error(fmt::format("统计时段 must be positive, got {} s", in.interval.count()));
+    throw QueueError(QueueError::Field::interval, QueueError::Kind::invalid, fmt::format("统计时段 must be positive, got {} s", in.interval.count()));
   if (in.aht.count() <= 0)
-    throw Error(fmt::format("平均处理时长 must be positive, got {} s", in.aht.count()));
+    throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, fmt::format("平均处理时长 must be positive, got {} s", in.aht.count()));
   if (in.answer_within.count() < 0)
-    throw Error(fmt::format("接通时限 must not be negative, got {} s", in.answer_within.count()));
+    throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, fmt::format("接通时限 must not be negative, got {} s", in.answer_within.count()));
   double target = in.service_level_target;
   if (target >= 1)
     // C(N, A) > 0 and exp(...) > 0 for every N, so some contacts always wait past any threshold.
-    throw Error(fmt::format(
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format(
         "服务水平目标 must be below 100%, got {}: with random arrivals some contacts always wait "
         "longer than {} s, so no number of agents reaches it",
         percent(target), in.answer_within.count()));
   if (!(target > 0))
-    throw Error(fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent(target)));
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent(target)));
   if (in.max_occupancy && !(*in.max_occupancy > 0 && *in.max_occupancy <= 1))
-    throw Error(fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent(*in.max_occupancy)));
+    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent(*in.max_occupancy)));
   if (!(in.shrinkage >= 0 && in.shrinkage < 1))
-    throw Error(fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent(in.shrinkage)));
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent(in.shrinkage)));
   if (!(in.concurrency >= 1) || !std::isfinite(in.concurrency))
-    throw Error(fmt::format("并发数 must be at least 1, got {}", in.concurrency));
+    throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, fmt::format("并发数 must be at least 1, got {}", in.concurrency));
 }
 
 // The smallest N with A / N <= max_occupancy, decided by the same division the result reports.
 int agents_for_occupancy(double traffic, double max_occupancy) {
   double estimate = std::ceil(traffic / max_occupancy);
   if (!(estimate <= max_agents))
-    throw Error(fmt::format("最高占用率 {} needs more than {:.0f} agents for {:.6g} Erlangs",
+    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::too_large, fmt::format("最高占用率 {} needs more than {:.0f} agents for {:.6g} Erlangs",
                             percent(max_occupancy), max_agents, traffic));
   int n = static_cast<int>(estimate);
   while (n > 1 && traffic / (n - 1) <= max_occupancy) --n;
@@ -79,7 +79,7 @@ int agents_for_occupancy(double traffic, double max_occupancy) {
 int heads_after_shrinkage(int agents, double shrinkage) {
   double heads = agents / (1 - shrinkage);
   if (!(heads <= max_agents))
-    throw Error(fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent(shrinkage),
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent(shrinkage),
                             max_agents, agents));
   // 21 / (1 − 0.3) comes out as 30.000000000000004; that is 30 heads, not 31.
   return static_cast<int>(std::ceil(heads * (1 - 1e-12)));
@@ -101,8 +101,8 @@ double erlang_c(int agents, double traffic) {
 
 double service_level(int agents, double traffic, double aht_s, double answer_within_s) {
   check_traffic(agents, traffic);
-  if (!(aht_s > 0)) throw Error(fmt::format("平均处理时长 must be positive, got {} s", aht_s));
-  if (!(answer_within_s >= 0)) throw Error(fmt::format("接通时限 must not be negative, got {} s", answer_within_s));
+  if (!(aht_s > 0)) throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, fmt::format("平均处理时长 must be positive, got {} s", aht_s));
+  if (!(answer_within_s >= 0)) throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, fmt::format("接通时限 must not be negative, got {} s", answer_within_s));
   if (traffic == 0) return 1;
   if (agents <= traffic) return 0;
   return service_level_from_c(erlang_c(agents, traffic), agents, traffic, aht_s, answer_within_s);
@@ -121,7 +121,7 @@ QueueResult staff_queue(const QueueInput& in) {
   // so the scan stops; reaching the bound means floating point cannot represent the target.
   double scan_bound = traffic + 10 * std::sqrt(traffic) + 100;
   if (!(scan_bound <= max_agents))
-    throw Error(fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
+    throw QueueError(QueueError::Field::traffic, QueueError::Kind::too_large, fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
                             traffic, max_agents));
   int last_n = static_cast<int>(std::ceil(scan_bound));
 
@@ -139,7 +139,7 @@ QueueResult staff_queue(const QueueInput& in) {
     sl = service_level_from_c(c, n, traffic, handle_s, t_s);
   } while (sl < in.service_level_target && n < last_n);
   if (sl < in.service_level_target)
-    throw Error(fmt::format("服务水平目标 {} within {} s is unreachable: even {} agents for {:.6g} Erlangs "
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format("服务水平目标 {} within {} s is unreachable: even {} agents for {:.6g} Erlangs "
                             "answer only {:.10g}% in time",
                             percent(in.service_level_target), in.answer_within.count(), n, traffic, sl * 100));
 

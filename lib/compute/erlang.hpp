@@ -16,8 +16,31 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
+
+#include "dacu/base/error.hpp"
 
 namespace dacu {
+
+/// What staff_queue, erlang_c and service_level refuse, naming the input it is about, so that a
+/// caller can point at the right field and give the right hint without reading the message.
+class QueueError : public Error {
+ public:
+  enum class Field { contacts, interval, aht, answer_within, service_level, max_occupancy, shrinkage, concurrency,
+                     agents, traffic };
+  enum class Kind {
+    invalid,      ///< the value is outside its range
+    unreachable,  ///< no number of agents meets the target
+    too_large,    ///< the answer would need more agents than can be counted
+  };
+  QueueError(Field field, Kind kind, const std::string& message) : Error(message), field_(field), kind_(kind) {}
+  Field field() const { return field_; }
+  Kind kind() const { return kind_; }
+
+ private:
+  Field field_;
+  Kind kind_;
+};
 
 /// One queue in one interval: the contacts that arrive and the service they must get.
 /// Members start at zero, so an unset interval, AHT or target fails validation; shrinkage
@@ -48,7 +71,8 @@ struct QueueResult {
 
 /// The smallest number of agents N > A whose service level reaches the target and whose
 /// occupancy stays within max_occupancy, with the figures at N. Zero contacts need 0 agents.
-/// Throws dacu::Error naming the field for invalid input, and when the target is unreachable.
+/// Throws QueueError naming the field for invalid input, an unreachable target, or a queue too
+/// large to count.
 QueueResult staff_queue(const QueueInput& input);
 
 /// Erlang C: the probability that a contact waits, with `agents` servers and `traffic` Erlangs.

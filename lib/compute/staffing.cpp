@@ -300,20 +300,18 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
 QueueResult run_queue(const QueueInput& in, const std::string& name, const Location& where) {
   try {
     return staff_queue(in);
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
-    std::string what = e.what();
-    bool too_big = what.find("too much traffic") != std::string::npos || what.find("more than") != std::string::npos;
+  } catch (const QueueError& e) {
+    using Field = QueueError::Field;
     std::string hint = "lower the target or lengthen the answer time";
-    if (what.find("最高占用率") != std::string::npos) {
+    if (e.field() == Field::max_occupancy) {
       hint = "raise the maximum occupancy (max_occupancy, e.g. 85%)";
-    } else if (what.find("损耗率") != std::string::npos) {
+    } else if (e.field() == Field::shrinkage) {
       hint = "lower the shrinkage (shrinkage, e.g. 30%)";
-    } else if (too_big) {
+    } else if (e.kind() == QueueError::Kind::too_large) {
       hint = "split the contacts into several queues (by channel, shop or hour)";
     }
-    throw InputError(too_big ? "D217" : "D204", where, fmt::format("queue {}: {}", name, what), hint);
+    bool too_large = e.kind() == QueueError::Kind::too_large;
+    throw InputError(too_large ? "D217" : "D204", where, fmt::format("queue {}: {}", name, e.what()), hint);
   }
 }
 

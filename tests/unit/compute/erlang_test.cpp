@@ -243,3 +243,29 @@ TEST_CASE("traffic too large for one queue is an error, not a long loop", "[erla
   CHECK_THROWS_WITH(staff_queue(in),
                     "91666666667 Erlangs is too much traffic to staff as one queue (more than 10000000 agents)");
 }
+
+TEST_CASE("a refused queue names the input it is about", "[erlang]") {
+  auto refused = [](QueueInput in) -> std::pair<QueueError::Field, QueueError::Kind> {
+    try {
+      staff_queue(in);
+    } catch (const QueueError& e) {
+      return {e.field(), e.kind()};
+    }
+    FAIL("not refused");
+    return {};
+  };
+  QueueInput in{.contacts = 100, .interval = std::chrono::minutes(30), .aht = std::chrono::seconds(180),
+                .service_level_target = 0.8, .answer_within = std::chrono::seconds(20)};
+  auto bad = in;
+  bad.shrinkage = 1;
+  CHECK(refused(bad) == std::pair{QueueError::Field::shrinkage, QueueError::Kind::invalid});
+  bad = in;
+  bad.service_level_target = 1;
+  CHECK(refused(bad) == std::pair{QueueError::Field::service_level, QueueError::Kind::unreachable});
+  bad = in;
+  bad.contacts = 1e12;
+  CHECK(refused(bad) == std::pair{QueueError::Field::traffic, QueueError::Kind::too_large});
+  bad = in;
+  bad.max_occupancy = 1e-12;
+  CHECK(refused(bad) == std::pair{QueueError::Field::max_occupancy, QueueError::Kind::too_large});
+}
