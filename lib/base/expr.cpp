@@ -4,7 +4,6 @@
 #include <array>
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include "dacu/base/utf8.hpp"
 
@@ -25,10 +24,8 @@ struct Token {
 
 // The code point at `offset` and its length in bytes (the text is known to be valid UTF-8).
 std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_t offset) {
-  utf8proc_int32_t cp = 0;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
-                            static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
-  return {static_cast<char32_t>(cp), static_cast<std::size_t>(std::max<utf8proc_ssize_t>(n, 1))};
+  auto cp = utf8::code_point_at(text, offset);
+  return {cp.value, cp.bytes};
 }
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -36,17 +33,7 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // Names are runs of letters in any script (CJK included), digits and '_', not starting with a digit.
 bool is_name_start(char32_t c) {
   if (c == U'_' || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
-  if (c < 0x80) return false;
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-      return true;
-    default:
-      return false;
-  }
+  return c >= 0x80 && utf8::is_letter(c);
 }
 
 bool is_name_char(char32_t c) { return is_name_start(c) || is_digit(c); }

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "dacu/base/numbers.hpp"
+#include "dacu/base/utf8.hpp"
 
 namespace dacu {
 
@@ -132,11 +133,6 @@ constexpr std::string_view kWideYuanSign = "￥";  // U+FFE5, what Chinese input
 constexpr std::string_view kWan = "万";
 constexpr std::string_view kYuan = "元";
 
-std::string_view char_at(std::string_view text, std::size_t offset) {
-  auto lead = static_cast<unsigned char>(text[offset]);
-  std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return text.substr(offset, n);
-}
 
 std::optional<Money> parse_amount(std::string_view text, Rounding rounding, AmountProblem& problem) {
   auto fail = [&](std::size_t at, std::string message, std::string_view hint = kExamples) {
@@ -145,7 +141,7 @@ std::optional<Money> parse_amount(std::string_view text, Rounding rounding, Amou
   };
   auto unexpected = [&](std::size_t at) -> std::optional<Money> {
     if (at >= text.size()) return fail(at, "the amount ends too early");
-    return fail(at, fmt::format("unexpected '{}' in an amount", char_at(text, at)));
+    return fail(at, fmt::format("unexpected '{}' in an amount", utf8::char_at(text, at)));
   };
   auto is_digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
   auto skip = [&](std::size_t& at, std::string_view word) {

@@ -3,6 +3,8 @@
 #include <limits>
 #include <optional>
 
+#include "dacu/base/utf8.hpp"
+
 namespace dacu {
 
 namespace {
@@ -178,11 +180,6 @@ struct NumberProblem {
 const char* const kNumberHint = "write a number such as 3, 1.5, -2 or 20%";
 
 // The UTF-8 character starting at `offset`, for messages.
-std::string_view char_at(std::string_view text, std::size_t offset) {
-  auto lead = static_cast<unsigned char>(text[offset]);
-  std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return text.substr(offset, n);
-}
 
 // Parses `text` or says where and why it is not a number.
 std::optional<Rational> parse_number(std::string_view text, NumberProblem& problem) {
@@ -192,7 +189,7 @@ std::optional<Rational> parse_number(std::string_view text, NumberProblem& probl
   };
   auto unexpected = [&](std::size_t at) -> std::optional<Rational> {
     if (at >= text.size()) return fail(at, "the number ends too early");
-    return fail(at, fmt::format("unexpected '{}' in a number", char_at(text, at)));
+    return fail(at, fmt::format("unexpected '{}' in a number", utf8::char_at(text, at)));
   };
   if (text.empty()) return fail(0, "empty number");
   std::size_t i = 0;

@@ -18,6 +18,30 @@ std::size_t decode_one(std::string_view text, std::size_t i, char32_t& out) {
 
 }  // namespace
 
+CodePoint code_point_at(std::string_view text, std::size_t offset) {
+  char32_t cp = 0;
+  auto n = decode_one(text, offset, cp);
+  if (n == 0) return {U'\uFFFD', 1};
+  return {cp, n};
+}
+
+std::string_view char_at(std::string_view text, std::size_t offset) {
+  return text.substr(offset, code_point_at(text, offset).bytes);
+}
+
+bool is_letter(char32_t c) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::size_t find_invalid(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {

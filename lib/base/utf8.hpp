@@ -11,6 +11,18 @@ namespace dacu::utf8 {
 /// Byte offset of the first invalid sequence, or npos when `text` is valid UTF-8.
 std::size_t find_invalid(std::string_view text);
 
+/// The code point that starts at byte `offset` and its length in bytes (at least 1, so a loop
+/// always moves on; an invalid byte gives U+FFFD and 1).
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t bytes = 1;
+};
+CodePoint code_point_at(std::string_view text, std::size_t offset);
+/// The bytes of the character at `offset`, for messages ("unexpected '，'").
+std::string_view char_at(std::string_view text, std::size_t offset);
+/// A letter of any script: Unicode categories Lu, Ll, Lt, Lm, Lo (CJK ideographs are Lo).
+bool is_letter(char32_t c);
+
 /// The code points of valid UTF-8 text.
 std::u32string decode(std::string_view text);
 std::string encode(char32_t code_point);

@@ -22,3 +22,17 @@ TEST_CASE("code points are counted, not bytes", "[utf8]") {
   CHECK(utf8::count_chars("报名前20天") == 6);
   CHECK(utf8::decode("开a") == std::u32string{U'开', U'a'});
 }
+
+TEST_CASE("the character at an offset, its length and whether it is a letter", "[utf8]") {
+  std::string_view text = "团购价，99";
+  CHECK(utf8::code_point_at(text, 0).value == U'团');
+  CHECK(utf8::code_point_at(text, 0).bytes == 3);
+  CHECK(utf8::char_at(text, 9) == "，");
+  CHECK(utf8::char_at(text, 12) == "9");
+  CHECK(utf8::code_point_at("\xff", 0).value == U'\uFFFD');
+  CHECK(utf8::code_point_at("\xff", 0).bytes == 1);
+  CHECK(utf8::is_letter(U'件'));
+  CHECK(utf8::is_letter(U'x'));
+  CHECK_FALSE(utf8::is_letter(U'，'));
+  CHECK_FALSE(utf8::is_letter(U'9'));
+}
