@@ -273,7 +273,7 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
 std::vector<Diagnostic> validate_file(const std::filesystem::path& path, Loader& loader) {
   std::string text;
   try {
-    text = read_text_file(path);
+    text = loader.sources().read(path);
   } catch (const InputError& e) {
     return {e.diagnostic()};
   }

@@ -20,45 +20,6 @@ namespace dacu {
 namespace fs = std::filesystem;
 using namespace reader;  // the section readers this loader drives
 
-std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
-  auto label = make_source(path.string(), {});
-  auto fail = [&](std::string code, std::string message, std::string hint) {
-    throw InputError(std::move(code), Location{label, 0, 0}, std::move(message), std::move(hint));
-  };
-  auto too_large = [&](std::string message) {
-    fail("D011", std::move(message), "split the file, or check that this is the file you meant");
-  };
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) fail("D010", "no such file", "check the path; run `dacu templates` for built-in ones");
-  if (fs::is_directory(status)) {
-    fail("D010", "is a directory, not a file", "name one campaign or template .yaml file, not a folder");
-  }
-  if (fs::is_regular_file(status)) {
-    auto size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-      too_large(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, max_bytes));
-    }
-  }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) fail("D010", "cannot be read (permission denied?)", "check the file's permissions");
-  // Read by chunks up to one byte past the limit: pipes and /proc files report no size, and a
-  // read error must not pass for an empty or short file.
-  std::string text;
-  std::array<char, 1 << 16> chunk;
-  while (true) {
-    std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
-    text.append(chunk.data(), got);
-    if (text.size() > max_bytes) {
-      too_large(fmt::format("the file is more than the limit of {} bytes", max_bytes));
-    }
-    if (got < chunk.size()) break;
-  }
-  if (std::ferror(file.get())) {
-    fail("D010", fmt::format("cannot be read: {}", std::strerror(errno)), "check that it is a regular, readable file");
-  }
-  return text;
-}
 
 Calendar resolve_calendar(const CalendarSpec& spec) {
   const Calendar* base = builtin_calendar(spec.base.value);
@@ -109,14 +70,17 @@ std::shared_ptr<const Template> Loader::builtin(std::string_view name) {
   return t;
 }
 
+Loader::Loader() {
+  static DiskSources disk;  // stateless: one for every loader, thread-safe
+  sources_ = &disk;
+}
+
 std::shared_ptr<const Template> Loader::template_file(const fs::path& path, const Location& where) {
-  std::error_code ec;
-  auto canonical = fs::weakly_canonical(path, ec);
-  auto key = fmt::format("file:{}", (ec ? path : canonical).string());
+  auto key = fmt::format("file:{}", sources_->identity(path));
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   std::string text;
   try {
-    text = read_text_file(path);
+    text = sources_->read(path);
   } catch (const InputError& e) {
     throw InputError("D040", where, fmt::format("template file {}: {}", path.string(), e.diagnostic().message),
                      "the path is relative to the campaign file");
@@ -201,7 +165,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
 }
 
 Campaign Loader::load_file(const fs::path& path, std::span<const Override> overrides) {
-  auto text = read_text_file(path);
+  auto text = sources_->read(path);
   return parse(text, path.string(), path.parent_path(), overrides);
 }
 

@@ -16,13 +16,11 @@
 #include <vector>
 
 #include "dacu/input/options.hpp"
+#include "dacu/input/sources.hpp"
 #include "dacu/model/template.hpp"
 
 namespace dacu {
 
-/// Reads a whole file as text. Throws InputError D010 when it is missing, a directory or
-/// unreadable, D011 when it is larger than `max_bytes`.
-std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
 
 /// Parses a `kind: template` document.
 Template parse_template(std::string_view yaml, std::string_view source_name);
@@ -34,6 +32,11 @@ std::string_view builtin_template_text(std::string_view name);
 
 class Loader {
  public:
+  /// Reads files from the disk.
+  Loader();
+  /// Reads files from `sources`, which must outlive the loader.
+  explicit Loader(Sources& sources) : sources_(&sources) {}
+
   /// Loads a campaign file or a template file (planned as a campaign with no changes).
   Campaign load_file(const std::filesystem::path& path, std::span<const Override> overrides = {});
   /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths. With
@@ -43,10 +46,13 @@ class Loader {
                  std::span<const Override> overrides = {}, std::vector<Diagnostic>* collect = nullptr);
   /// A built-in template, parsed on first use; nullptr when there is none by that name.
   std::shared_ptr<const Template> builtin(std::string_view name);
+  /// Where this loader reads files (what `dacu validate` reads a file through, too).
+  Sources& sources() { return *sources_; }
 
  private:
   std::shared_ptr<const Template> template_file(const std::filesystem::path& path, const Location& where);
 
+  Sources* sources_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> cache_;
 };
 
