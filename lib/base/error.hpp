@@ -66,6 +66,13 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A result too large to hold exactly (Money, Rational): the caller knows where the figure came
+/// from and locates it (D314).
+class RangeError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// A problem with an input, located in it.
 class InputError : public Error {
  public:

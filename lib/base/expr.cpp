@@ -290,12 +290,12 @@ class Parser {
     bool wan = written.ends_with("万");
     if (wan) written.remove_suffix(std::string_view("万").size());
     try {
-      auto value = parse_rational(written);
-      return wan ? value * 10000 : value;
-    } catch (const Error&) {
-      fail("D314", token.offset, "number too large to be exact",
-           "numbers go up to 9223372036854775807 with at most 18 decimals");
+      if (auto value = try_parse_rational(written)) return wan ? *value * 10000 : *value;
+    } catch (const RangeError&) {
+      // 万 times a number near the limit: too large, as below
     }
+    fail("D314", token.offset, "number too large to be exact",
+         "numbers go up to 9223372036854775807 with at most 18 decimals");
   }
 
   std::string_view text_;
@@ -376,9 +376,7 @@ class Evaluator {
   Rational checked(const Expr& e, Operation operation) const {
     try {
       return operation();
-    } catch (const InputError&) {
-      throw;
-    } catch (const Error& error) {
+    } catch (const RangeError& error) {
       throw InputError("D314", e.at, error.what(), "exact numbers go up to 9223372036854775807");
     }
   }

@@ -18,7 +18,7 @@ constexpr std::string_view kLimit = "±92233720368547758.07";
 bool in_range(Wide fen) { return fen >= -Wide(kMaxFen) && fen <= Wide(kMaxFen); }
 
 [[noreturn]] void out_of_range(std::string_view what) {
-  throw Error(fmt::format("{} is out of the range of amounts ({})", what, kLimit));
+  throw RangeError(fmt::format("{} is out of the range of amounts ({})", what, kLimit));
 }
 
 // n / d in whole fen (d > 0); nullopt when it has fractions of a fen and rounding is none.
@@ -235,6 +235,11 @@ Money parse_money(std::string_view text, Rounding rounding) {
   AmountProblem problem;
   if (auto amount = parse_amount(text, rounding, problem)) return *amount;
   throw Error(fmt::format("invalid amount '{}': {}", text, problem.message));
+}
+
+std::optional<Money> try_parse_money(std::string_view text, Rounding rounding) {
+  AmountProblem problem;
+  return parse_amount(text, rounding, problem);
 }
 
 Money parse_money(std::string_view text, Rounding rounding, const Location& where) {

@@ -9,6 +9,7 @@
 #include <compare>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -84,6 +85,9 @@ Money parse_money(std::string_view text, Rounding rounding);
 
 /// As above; problems become an InputError "D300" located at the offending character, with a hint.
 Money parse_money(std::string_view text, Rounding rounding, const Location& where);
+
+/// As above, nullopt for text that is not an amount.
+std::optional<Money> try_parse_money(std::string_view text, Rounding rounding);
 
 }  // namespace dacu
 

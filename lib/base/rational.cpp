@@ -50,7 +50,7 @@ Wide round_div(Wide n, Wide d) {
 }
 
 [[noreturn]] void too_large(std::string_view what) {
-  throw Error(fmt::format("{} is too large to compute exactly", what));
+  throw RangeError(fmt::format("{} is too large to compute exactly", what));
 }
 
 // Reduces wide parts to lowest terms first, so that results whose intermediate products exceed
@@ -236,6 +236,11 @@ Rational parse_rational(std::string_view text) {
   NumberProblem problem;
   if (auto r = parse_number(text, problem)) return *r;
   throw Error(fmt::format("invalid number '{}': {}", text, problem.message));
+}
+
+std::optional<Rational> try_parse_rational(std::string_view text) {
+  NumberProblem problem;
+  return parse_number(text, problem);
 }
 
 Rational parse_rational(std::string_view text, const Location& where) {

@@ -9,6 +9,7 @@
 ///   auto heads = (Rational(3000) * parse_rational("1.5") / 400).ceil();   // 12
 
 #include <compare>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -81,6 +82,10 @@ Rational parse_rational(std::string_view text);
 
 /// As above; problems become an InputError "D301" located at the offending character.
 Rational parse_rational(std::string_view text, const Location& where);
+
+/// As above, nullopt for text that is not a number: for readers that say in their own words what
+/// was expected.
+std::optional<Rational> try_parse_rational(std::string_view text);
 
 }  // namespace dacu
 

@@ -61,9 +61,7 @@ Rational eval(const Expr& e, const Values& v) {
 Money to_money(const Rational& yuan, const Location& where) {
   try {
     return Money::from_yuan(yuan, Rounding::half_up_to_fen);
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
+  } catch (const RangeError& e) {
     throw InputError("D314", where, e.what(), "amounts go up to 92233720368547758.07 元");
   }
 }
@@ -73,9 +71,7 @@ template <typename F>
 auto exact(const Location& where, F f) {
   try {
     return f();
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
+  } catch (const RangeError& e) {
     throw InputError("D314", where, e.what(), "the figures are too large to compute exactly");
   }
 }

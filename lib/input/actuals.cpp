@@ -21,12 +21,9 @@ date::local_seconds read_time(const std::string& text, const Location& where) {
 }
 
 Rational read_value(const std::string& text, const Location& where, std::string_view metric) {
-  try {
-    return parse_rational(text);
-  } catch (const Error&) {
-    throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
-                          "write digits with an optional decimal point or %, no thousands separators or currency signs");
-  }
+  if (auto value = try_parse_rational(text)) return *value;
+  throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
+                   "write digits with an optional decimal point or %, no thousands separators or currency signs");
 }
 
 }  // namespace

@@ -92,9 +92,8 @@ Budget read_budget(const yaml::Node& node, const Template& t) {
     const auto& amount = lf.require("amount");
     line.written = yaml::scalar(amount, "amount");
     line.amount_where = amount.text_where();
-    try {
-      line.amount = parse_money(line.written, Rounding::none);
-    } catch (const Error&) {
+    line.amount = try_parse_money(line.written, Rounding::none);
+    if (!line.amount) {
       line.formula = parse_expr(line.written, line.amount_where);
       check_formula_names(*line.formula, t, true);
     }

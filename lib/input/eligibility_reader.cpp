@@ -42,11 +42,8 @@ Money read_price(const yaml::Node& node, std::string_view what) {
 
 Rational read_number(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
-  try {
-    return parse_rational(t);
-  } catch (const Error&) {
-    throw InputError("D400", node.where, fmt::format("{} '{}' is not a number", what, t), "write a number such as 4.6 or 50%");
-  }
+  if (auto value = try_parse_rational(t)) return *value;
+  throw InputError("D400", node.where, fmt::format("{} '{}' is not a number", what, t), "write a number such as 4.6 or 50%");
 }
 
 bool read_true_false(const yaml::Node& node, std::string_view what) {
@@ -63,12 +60,11 @@ Rational read_zhe(const yaml::Node& node) {
     throw InputError("D402", node.where, fmt::format("discount '{}' is not written as 几折", t), "write it as the seed does: 5折, 3.5折");
   }
   v.remove_suffix(std::string_view("折").size());
-  Rational zhe;
-  try {
-    zhe = parse_rational(v);
-  } catch (const Error&) {
+  auto parsed = try_parse_rational(v);
+  if (!parsed) {
     throw InputError("D402", node.where, fmt::format("discount '{}' is not a number of 折", t), "write 5折, 3.5折");
   }
+  Rational zhe = *parsed;
   if (zhe <= Rational(0) || zhe > Rational(10) || v.starts_with("+") || v.ends_with("%")) {
     throw InputError("D402", node.where, fmt::format("discount '{}' is not between 0折 and 10折", t), "write 5折, 3.5折");
   }

@@ -40,11 +40,8 @@ Sensitivity parse_sensitivity(std::string_view text) {
       throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece),
                        "the range and step are percentages of the parameter's value: -20%..+20%:10%");
     }
-    try {
-      return parse_rational(piece);
-    } catch (const Error&) {
-      throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece), hint);
-    }
+    if (auto value = try_parse_rational(piece)) return *value;
+    throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece), hint);
   };
   s.from = part(0, range.substr(0, dots));
   auto to_text = range.substr(dots + 2, colon == std::string_view::npos ? std::string_view::npos : colon - dots - 2);
@@ -81,12 +78,9 @@ std::optional<std::pair<Rational, std::chrono::seconds>> parse_service_level(std
     return std::nullopt;
   }
   if (left.ends_with("%")) left.remove_suffix(1);
-  Rational target;
-  try {
-    target = parse_rational(left) / 100;
-  } catch (const Error&) {
-    return std::nullopt;
-  }
+  auto percent = try_parse_rational(left);
+  if (!percent) return std::nullopt;
+  Rational target = *percent / 100;
   std::optional<std::chrono::seconds> within;
   if (!right.empty() && std::all_of(right.begin(), right.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     if (right.size() > 9) return std::nullopt;

@@ -69,12 +69,11 @@ Money read_price(const CsvField& f, std::string_view column) {
 
 Rational read_dsr(const CsvField& f) {
   auto t = trim(f.text);
-  Rational r;
-  try {
-    r = parse_rational(t);
-  } catch (const Error&) {
+  auto value = try_parse_rational(t);
+  if (!value) {
     throw InputError("D412", f.where, fmt::format("DSR '{}' is not a number", f.text), "write the 商品动态评分, e.g. 4.8");
   }
+  Rational r = *value;
   if (r < Rational(0) || r > Rational(5) || t.ends_with("%")) {
     throw InputError("D412", f.where, fmt::format("DSR '{}' is not between 0 and 5", f.text), "write the 商品动态评分, e.g. 4.8");
   }

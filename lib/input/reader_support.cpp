@@ -54,37 +54,33 @@ std::string_view parameter_type_name(ParameterType t) {
 std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view value, const Location& where) {
   std::optional<Rational> number;
   std::string_view expected;
-  try {
-    switch (p.type) {
-      case ParameterType::number:
-        expected = "a number such as 1.5";
-        if (value.find('%') == std::string_view::npos) number = parse_rational(value);
-        break;
-      case ParameterType::integer:
-        expected = "a whole number such as 2000";
-        if (value.find_first_of("%.") == std::string_view::npos) number = parse_rational(value);
-        break;
-      case ParameterType::percent:
-        expected = "a percentage such as 20%";
-        if (value.ends_with("%")) number = parse_rational(value);
-        break;
-      case ParameterType::money:
-        expected = "an amount in 元 such as 99.90 or 1.8万";
-        number = parse_money(value, Rounding::none).yuan();
-        break;
-      case ParameterType::date:
-        expected = "a date such as 2026-12-20";
-        if (parse_date(value)) return std::nullopt;
-        break;
-      case ParameterType::boolean:
-        expected = kYesNoForms;
-        if (parse_yes_no(value)) return std::nullopt;
-        break;
-      case ParameterType::string:
-        return std::nullopt;
-    }
-  } catch (const Error&) {
-    number.reset();
+  switch (p.type) {
+    case ParameterType::number:
+      expected = "a number such as 1.5";
+      if (value.find('%') == std::string_view::npos) number = try_parse_rational(value);
+      break;
+    case ParameterType::integer:
+      expected = "a whole number such as 2000";
+      if (value.find_first_of("%.") == std::string_view::npos) number = try_parse_rational(value);
+      break;
+    case ParameterType::percent:
+      expected = "a percentage such as 20%";
+      if (value.ends_with("%")) number = try_parse_rational(value);
+      break;
+    case ParameterType::money:
+      expected = "an amount in 元 such as 99.90 or 1.8万";
+      if (auto amount = try_parse_money(value, Rounding::none)) number = amount->yuan();
+      break;
+    case ParameterType::date:
+      expected = "a date such as 2026-12-20";
+      if (parse_date(value)) return std::nullopt;
+      break;
+    case ParameterType::boolean:
+      expected = kYesNoForms;
+      if (parse_yes_no(value)) return std::nullopt;
+      break;
+    case ParameterType::string:
+      return std::nullopt;
   }
   if (!number) {
     throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),

@@ -114,11 +114,7 @@ Task read_task(const yaml::Node& node, std::span<const std::string> milestones) 
 // `percent`.
 std::optional<Rational> read_figure(std::string_view text, bool percent) {
   if (text.empty() || text.front() == '-' || text.front() == '+' || text.ends_with("%") != percent) return std::nullopt;
-  try {
-    return parse_rational(text);
-  } catch (const Error&) {
-    return std::nullopt;
-  }
+  return try_parse_rational(text);
 }
 
 Checkpoint read_checkpoint(const yaml::Node& node, std::span<const std::string> milestones) {
