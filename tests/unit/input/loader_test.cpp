@@ -463,3 +463,22 @@ TEST_CASE("a duplicate key is found in short and long mappings alike", "[load]")
   REQUIRE(doc.root.map_size() == static_cast<std::size_t>(c.keys));
   CHECK(doc.root.key(static_cast<std::size_t>(c.keys) - 1).value == fmt::format("k{}", c.keys));
 }
+
+TEST_CASE("a money parameter takes every form money.hpp documents, read once into its number", "[load]") {
+  Loader loader;
+  auto price = [&](std::string value) {
+    auto c = loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", value}});
+    const auto* p = c.plan.find_parameter("团购价");
+    REQUIRE(p->number);
+    return *p->number;
+  };
+  CHECK(price("99元") == Rational(99));
+  CHECK(price("￥89") == Rational(89));
+  CHECK(price("¥129.5") == Rational(259, 2));
+  CHECK(price("1.8万") == Rational(18000));
+  CHECK(price("¥1,800,000.00") == Rational(1800000));
+  CHECK(price("-¥5.00") == Rational(-5));  // what D300's hint tells people to write
+  auto e = error_of([&] { loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", "¥-5"}}); });
+  CHECK(e.code == "D051");
+  CHECK(e.message == "parameter 团购价 is money but '¥-5' is not");
+}
