@@ -7,7 +7,7 @@
 ///   long:  time,metric,value            one figure per row (also 时间,指标,数值)
 ///   wide:  time,支付笔数,支付金额,…       one row per moment, one column per metric (also 时间,…)
 /// Each value is the cumulative figure at `time` (a local date-time in the campaign's zone), as
-/// 生意参谋's real-time page shows 今日累计. The file is read with parse_csv (dacu/csv.hpp: RFC 4180
+/// 生意参谋's real-time page shows 今日累计. The file is read with parse_csv (input/csv.hpp: RFC 4180
 /// quoting, UTF-8, a BOM allowed; D340–D345); every problem is an InputError located FILE:LINE:COL
 /// (D500–D509 for the actuals themselves).
 

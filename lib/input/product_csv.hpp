@@ -1,6 +1,6 @@
 #pragma once
 /// The product list of `dacu check`: the columns it needs and their values, read with parse_csv
-/// (dacu/csv.hpp, which refuses bad quoting, ragged rows, invalid UTF-8 and empty files: D340–D345).
+/// (input/csv.hpp, which refuses bad quoting, ragged rows, invalid UTF-8 and empty files: D340–D345).
 ///
 ///   auto products = dacu::parse_products(text, "products.csv", rules);
 ///

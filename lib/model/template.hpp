@@ -100,7 +100,7 @@ struct ClockWindow {
 };
 
 /// Platform rules kept as data (聚划算's showcase and sale windows, payment and shipping limits,
-/// the 保证金 deadline and hold); lib/dacu/deadlines.hpp dates them for a campaign.
+/// the 保证金 deadline and hold); plan/deadlines.hpp dates them for a campaign.
 struct PlatformRules {
   std::optional<ClockWindow> showcase;
   std::optional<ClockWindow> sale;

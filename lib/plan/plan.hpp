@@ -65,7 +65,7 @@ struct DatedCheckpoint {
 };
 
 /// A platform deadline or window dated for the campaign (保证金, 展示, 售卖, 付款, 发货, 冻结);
-/// lib/dacu/deadlines.hpp computes them from the template's `rules:`.
+/// plan/deadlines.hpp computes them from the template's `rules:`.
 struct DatedDeadline {
   std::string name;
   std::string rule;      ///< the rule as planners say it: 展现前1天, 团购结束后7天内

@@ -1,4 +1,4 @@
-// The entry point dacu looks up in a writer module (lib/dacu/modules.cpp): built into dacu-ics.so
+// The entry point dacu looks up in a writer module (lib/writers/modules.cpp): built into dacu-ics.so
 // with DACU_MODULE_ICS and into dacu-xlsx.so with DACU_MODULE_XLSX.
 #include "dacu/writers/modules.hpp"
 

@@ -15,7 +15,7 @@
 #include "dacu/base/utf8.hpp"
 
 /// libxlsxwriter's half of dacu::xlsx: a Workbook's sheets to the .xlsx bytes. It is built into the
-/// module dacu-xlsx.so, which dacu loads on the first --format xlsx (lib/dacu/modules.hpp).
+/// module dacu-xlsx.so, which dacu loads on the first --format xlsx (lib/writers/modules.hpp).
 
 namespace dacu::xlsx {
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The ICS and XLSX writers are modules dacu loads on first use (lib/dacu/modules.hpp).
+"""The ICS and XLSX writers are modules dacu loads on first use (lib/writers/modules.hpp).
 
   - a dacu without its modules still plans in every other format, and --format ics / xlsx give a
     located D074 naming the module and where it looked, exit 1 and no output file;
