@@ -156,10 +156,36 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
   return f;
 }
 
-Inputs with_scenario(const Template& t, Inputs in, const Scenario& s) {
+// A computed value as the parameter holds values: a count in whole units (halves up), money to
+// the fen, a percentage or number exact; and its text as the parameter's grammar writes it.
+std::pair<Rational, std::string> as_parameter_value(const Parameter& p, const Rational& value, const Location& where) {
+  switch (p.type) {
+    case ParameterType::integer: {
+      auto whole = value.round();
+      return {whole, whole.to_string()};
+    }
+    case ParameterType::money: {
+      auto amount = to_money(value, where);
+      return {amount.yuan(), amount.to_string()};
+    }
+    case ParameterType::percent:
+      return {value, percent_text(value)};
+    default:
+      return {value, value.to_string()};
+  }
+}
+
+// The scenario's values over the campaign's own (件数 × 80% is 80% of this campaign's 件数), each
+// as its parameter holds values. Returns the inputs and, per value, its text as computed.
+Inputs with_scenario(const Template& t, Inputs in, const Scenario& s, std::vector<std::string>& computed) {
+  const auto base = in.values;
   for (const auto& v : s.values) {
-    in.values[v.parameter] = v.number;
-    in.shown[v.parameter] = v.value;
+    const auto* p = t.find_parameter(v.parameter);
+    auto exact_value = v.number ? *v.number : evaluate(*v.formula, base);
+    auto [value, text] = as_parameter_value(*p, exact_value, v.where);
+    in.values[v.parameter] = value;
+    in.shown[v.parameter] = text;
+    computed.push_back(std::move(text));
   }
   return in;
 }
@@ -253,8 +279,13 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     for (const auto& s : t.scenarios) {
       std::vector<Diagnostic> found;
       ScenarioResult sr{s.name, s.description, {}, {}};
-      for (const auto& v : s.values) sr.values.emplace_back(v.parameter, v.value);
-      sr.figures = checked(figures_for(t, with_scenario(t, base, s), found), found);
+      std::vector<std::string> computed;
+      auto in = with_scenario(t, base, s, computed);
+      for (std::size_t i = 0; i < s.values.size(); ++i) {
+        sr.values.emplace_back(s.values[i].parameter, computed[i]);
+        sr.formulas.push_back(s.values[i].formula ? s.values[i].value : std::string());
+      }
+      sr.figures = checked(figures_for(t, in, found), found);
       report.scenarios.push_back(std::move(sr));
     }
   }
@@ -273,9 +304,11 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     report.sensitivity_parameter = s.parameter;
     for (auto change = s.from; change <= s.to; change += s.step) {
       auto in = base;
-      auto value = exact(s.where, [&] { return it->second * (Rational(1) + change); });
+      auto changed = exact(s.where, [&] { return it->second * (Rational(1) + change); });
+      // Computed as the parameter holds values: 1804.5 件 is 1805 件, 89.991 元 is 89.99 元.
+      auto [value, text] = as_parameter_value(*p, changed, s.where);
       in.values[s.parameter] = value;
-      in.shown[s.parameter] = p->type == ParameterType::money ? to_money(value, s.where).to_string() : value.to_string();
+      in.shown[s.parameter] = text;
       std::vector<Diagnostic> found;
       report.sensitivity.push_back({change, value, checked(figures_for(t, in, found), found)});
     }

@@ -81,7 +81,8 @@ struct RoiFigures {
 struct ScenarioResult {
   std::string name;
   std::string description;
-  std::vector<std::pair<std::string, std::string>> values;  ///< parameter, value as written
+  std::vector<std::pair<std::string, std::string>> values;  ///< parameter, the value computed with
+  std::vector<std::string> formulas;  ///< parallel to values: the formula as written, "" for a plain value
   RoiFigures figures;
 };
 

@@ -26,31 +26,6 @@ constexpr std::array<std::string_view, 7> kLimitKeys{"name", "from", "to", "min"
 
 
 
-// Checks at load time that a formula names only numeric parameters (and 成交额 where allowed).
-void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed) {
-  auto candidates = t.numeric_parameter_names();
-  if (revenue_allowed) candidates.emplace_back(kRevenueName);
-  std::vector<const Expr*> stack{&e};
-  while (!stack.empty()) {
-    const auto* node = stack.back();
-    stack.pop_back();
-    for (const auto& o : node->operands) stack.push_back(&o);
-    if (node->kind != Expr::Kind::name) continue;
-    if (node->text == kRevenueName) {
-      if (revenue_allowed) continue;
-      throw InputError("D328", node->at, fmt::format("{} cannot be used here", kRevenueName),
-                       revenue_allowed ? "" : "成交额 is computed from the revenue section; use its parameters instead");
-    }
-    const auto* p = t.find_parameter(node->text);
-    if (!p) {
-      throw InputError("D311", node->at, fmt::format("unknown name {}", node->text), suggestion(node->text, candidates));
-    }
-    if (!is_numeric(p->type)) {
-      throw InputError("D326", node->at, fmt::format("parameter {} is not a number and cannot be used in a formula", p->name),
-                       "formulas use parameters of type number, integer, percent or money");
-    }
-  }
-}
 
 Expr read_formula(const yaml::Node& node, std::string_view what, const Template& t, bool revenue_allowed) {
   const auto& text = yaml::scalar(node, what);
@@ -60,48 +35,86 @@ Expr read_formula(const yaml::Node& node, std::string_view what, const Template&
 }
 
 
-Budget read_budget(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "budget", kBudgetKeys);
-  Budget b;
-  b.where = node.where;
-  if (const auto* total = f.find("declared_total")) {
-    b.declared_total = parse_money(yaml::scalar(*total, "declared_total"), Rounding::none, total->text_where());
-    b.declared_where = total->where;
-  }
-  const auto& lines = yaml::sequence(f.require("lines"), "budget lines");
-  for (const auto& item : lines.children) {
-    yaml::Fields lf(item, "a budget line", kLineKeys);
-    BudgetLine line;
-    const auto& name = lf.require("name");
+// Reads the fields of a budget line present in `f`; with `complete`, name, category and amount
+// must be there.
+void read_line_fields(const yaml::Fields& f, BudgetLine& line, const Template& t, bool complete) {
+  if (complete) {
+    const auto& name = f.require("name");
     line.name = yaml::scalar(name, "line name");
     line.where = name.where;
-    for (const auto& other : b.lines) {
-      if (other.name == line.name) {
-        throw InputError("D324", line.where, fmt::format("a budget line named {} already exists (line {})", line.name, other.where.line),
-                         "give each line its own name");
-      }
-    }
-    const auto& category = lf.require("category");
-    line.category = yaml::scalar(category, "category");
-    line.category_where = category.where;
+  }
+  if (const auto* category = complete ? &f.require("category") : f.find("category")) {
+    line.category = yaml::scalar(*category, "category");
+    line.category_where = category->where;
     const auto& categories = budget_categories();
     if (std::find(categories.begin(), categories.end(), line.category) == categories.end()) {
-      throw InputError("D321", category.where, fmt::format("unknown budget category '{}'", line.category),
+      throw InputError("D321", category->where, fmt::format("unknown budget category '{}'", line.category),
                        suggestion(line.category, categories));
     }
-    const auto& amount = lf.require("amount");
-    line.written = yaml::scalar(amount, "amount");
-    line.amount_where = amount.text_where();
+  }
+  if (const auto* amount = complete ? &f.require("amount") : f.find("amount")) {
+    line.written = yaml::scalar(*amount, "amount");
+    line.amount_where = amount->text_where();
     line.amount = try_parse_money(line.written, Rounding::none);
+    line.formula.reset();
     if (!line.amount) {
       line.formula = parse_expr(line.written, line.amount_where);
       check_formula_names(*line.formula, t, true);
     }
-    if (const auto* d = lf.find("discount")) line.discount = read_bool(*d, "discount");
-    if (const auto* n = lf.find("note")) line.note = yaml::scalar(*n, "note");
+  }
+  if (const auto* d = f.find("discount")) line.discount = read_bool(*d, "discount");
+  if (const auto* n = f.find("note")) line.note = yaml::scalar(*n, "note");
+}
+
+BudgetLine read_line(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "a budget line", kLineKeys);
+  BudgetLine line;
+  read_line_fields(f, line, t, true);
+  return line;
+}
+
+void check_unique_line(const std::vector<BudgetLine>& lines, const BudgetLine& line) {
+  for (const auto& other : lines) {
+    if (other.name == line.name) {
+      auto first = other.where.file_name() == line.where.file_name() ? fmt::format("line {}", other.where.line)
+                                                                     : fmt::format("{}:{}", other.where.file_name(), other.where.line);
+      throw InputError("D324", line.where, fmt::format("a budget line named {} already exists ({})", line.name, first),
+                       "give each line its own name");
+    }
+  }
+}
+
+std::optional<Money> read_declared_total(const yaml::Fields& f, Location& where) {
+  const auto* total = f.find("declared_total");
+  if (!total) return std::nullopt;
+  where = total->where;
+  return parse_money(yaml::scalar(*total, "declared_total"), Rounding::none, total->text_where());
+}
+
+Budget read_budget(const yaml::Node& node, const Template& t) {
+  yaml::Fields f(node, "budget", kBudgetKeys);
+  Budget b;
+  b.where = node.where;
+  b.declared_total = read_declared_total(f, b.declared_where);
+  for (const auto& item : yaml::sequence(f.require("lines"), "budget lines").children) {
+    auto line = read_line(item, t);
+    check_unique_line(b.lines, line);
     b.lines.push_back(std::move(line));
   }
   return b;
+}
+
+// A budget line may use 成交额 only when there is a revenue model to compute it from.
+void check_revenue_used(const Template& t) {
+  if (t.revenue.kind != RevenueModel::Kind::none) return;
+  for (const auto& line : t.budget.lines) {
+    if (!line.formula) continue;
+    auto names = line.formula->names();
+    if (std::find(names.begin(), names.end(), kRevenueName) != names.end()) {
+      throw InputError("D328", line.amount_where, fmt::format("budget line {} uses 成交额 but the template has no revenue", line.name),
+                       "add a revenue: section (price and units)");
+    }
+  }
 }
 
 RevenueModel read_revenue(const yaml::Node& node, const Template& t) {
@@ -168,8 +181,17 @@ Scenario read_scenario(const std::string& name, const yaml::Node& key, const yam
                        "scenarios change number, integer, percent and money parameters");
     }
     const auto& text = yaml::scalar(v, k.value);
-    auto number = read_parameter_value(*p, text, v.text_where());
-    s.values.push_back({k.value, text, *number, v.text_where()});
+    Scenario::Value value{k.value, text, try_parameter_number(*p, text), {}, v.text_where()};
+    if (!value.number) {
+      // Not a value in the parameter's grammar: a formula over the campaign's values (件数 × 80%).
+      // A lone word is neither: the parameter's own message (D051) says what to write.
+      value.formula = parse_expr(text, value.where);
+      if (value.formula->kind == Expr::Kind::name && !t.find_parameter(value.formula->text)) {
+        read_parameter_value(*p, text, value.where);
+      }
+      check_formula_names(*value.formula, t, false);
+    }
+    s.values.push_back(std::move(value));
   }
   return s;
 }
@@ -292,16 +314,7 @@ void read_money_sections(const yaml::Node& top, Template& t) {
   if (const auto* n = top.find("revenue")) t.revenue = read_revenue(*n, t);
   if (const auto* n = top.find("budget")) {
     t.budget = read_budget(*n, t);
-    if (t.revenue.kind == RevenueModel::Kind::none) {
-      for (const auto& line : t.budget.lines) {
-        if (!line.formula) continue;
-        auto names = line.formula->names();
-        if (std::find(names.begin(), names.end(), kRevenueName) != names.end()) {
-          throw InputError("D328", line.amount_where, fmt::format("budget line {} uses 成交额 but the template has no revenue", line.name),
-                           "add a revenue: section (price and units)");
-        }
-      }
-    }
+    check_revenue_used(t);
   }
   if (const auto* n = top.find("scenarios")) t.scenarios = read_scenarios(*n, t);
   if (const auto* n = top.find("shares")) {
@@ -319,6 +332,26 @@ void read_money_sections(const yaml::Node& top, Template& t) {
   if (const auto* n = top.find("limits")) {
     for (const auto& item : yaml::sequence(*n, "limits").children) t.limits.push_back(read_limit(item, t));
   }
+}
+
+void apply_campaign_money(const yaml::Node& top, Template& t, Problems& problems) {
+  // A declared total is the template's own statement about its own lines (the seed's 16990): it
+  // says nothing about a campaign's lines, so a campaign has one only when it declares one.
+  t.budget.declared_total.reset();
+  t.budget.declared_where = {};
+  if (const auto* n = top.find("revenue")) problems.attempt([&] { t.revenue = read_revenue(*n, t); });
+  if (const auto* n = top.find("budget")) problems.attempt([&] {
+    static constexpr std::array<std::string_view, 4> keys{"add", "drop", "change", "declared_total"};
+    yaml::Fields f(*n, "budget", keys);
+    t.budget.declared_total = read_declared_total(f, t.budget.declared_where);
+    apply_list_changes(
+        f, t.budget.lines, "budget line", "budget", "D046", kLineKeys, problems,
+        [&](const yaml::Node& item) { return read_line(item, t); },
+        [&](const yaml::Fields& lf, BudgetLine& line) { read_line_fields(lf, line, t, false); },
+        [](const std::vector<BudgetLine>& lines, const BudgetLine& line) { check_unique_line(lines, line); });
+  });
+  problems.attempt([&] { check_revenue_used(t); });
+  problems.attempt([&] { read_campaign_scenarios(top, t); });
 }
 
 void read_campaign_scenarios(const yaml::Node& top, Template& t) {

@@ -156,7 +156,8 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
     });
   }
   if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
-  problems.attempt([&] { read_campaign_scenarios(doc.root, t); });
+  if (const auto* cps = top.find("checkpoints")) problems.attempt([&] { apply_campaign_checkpoints(*cps, t, problems); });
+  apply_campaign_money(doc.root, t, problems);
   if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
   if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e, t.eligibility); });
   check_references(t, problems);

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "dacu/base/money.hpp"
+#include "dacu/input/budget_reader.hpp"
 #include "dacu/base/numbers.hpp"
 
 namespace dacu::reader {
@@ -51,38 +52,52 @@ std::string_view parameter_type_name(ParameterType t) {
   return "?";
 }
 
-std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view value, const Location& where) {
-  std::optional<Rational> number;
-  std::string_view expected;
+std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view value) {
   switch (p.type) {
     case ParameterType::number:
-      expected = "a number such as 1.5";
-      if (value.find('%') == std::string_view::npos) number = try_parse_rational(value);
-      break;
-    case ParameterType::integer:
-      expected = "a whole number such as 2000";
-      if (value.find_first_of("%.") == std::string_view::npos) number = try_parse_rational(value);
-      break;
+      if (value.find('%') == std::string_view::npos) return try_parse_rational(value);
+      return std::nullopt;
+    case ParameterType::integer: {
+      if (value.find_first_of("%.") != std::string_view::npos) return std::nullopt;
+      return try_parse_rational(value);
+    }
     case ParameterType::percent:
-      expected = "a percentage such as 20%";
-      if (value.ends_with("%")) number = try_parse_rational(value);
-      break;
+      if (value.ends_with("%")) return try_parse_rational(value);
+      return std::nullopt;
     case ParameterType::money:
-      expected = "an amount in 元 such as 99.90 or 1.8万";
-      if (auto amount = try_parse_money(value, Rounding::none)) number = amount->yuan();
-      break;
+      if (auto amount = try_parse_money(value, Rounding::none)) return amount->yuan();
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view value, const Location& where) {
+  std::string_view expected;
+  bool fits = false;
+  std::optional<Rational> number;
+  switch (p.type) {
+    case ParameterType::number: expected = "a number such as 1.5"; break;
+    case ParameterType::integer: expected = "a whole number such as 2000"; break;
+    case ParameterType::percent: expected = "a percentage such as 20%"; break;
+    case ParameterType::money: expected = "an amount in 元 such as 99.90 or 1.8万"; break;
     case ParameterType::date:
       expected = "a date such as 2026-12-20";
-      if (parse_date(value)) return std::nullopt;
+      fits = parse_date(value).has_value();
       break;
     case ParameterType::boolean:
       expected = kYesNoForms;
-      if (parse_yes_no(value)) return std::nullopt;
+      fits = parse_yes_no(value).has_value();
       break;
     case ParameterType::string:
-      return std::nullopt;
+      fits = true;
+      break;
   }
-  if (!number) {
+  if (is_numeric(p.type)) {
+    number = try_parameter_number(p, value);
+    fits = number.has_value();
+  }
+  if (!fits) {
     throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
                      fmt::format("write {}", expected));
   }
@@ -152,6 +167,31 @@ void check_timezone(const Located& zone) {
   } catch (const std::exception&) {
     throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
                      "use an IANA name such as Asia/Shanghai");
+  }
+}
+
+void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed) {
+  auto candidates = t.numeric_parameter_names();
+  if (revenue_allowed) candidates.emplace_back(kRevenueName);
+  std::vector<const Expr*> stack{&e};
+  while (!stack.empty()) {
+    const auto* node = stack.back();
+    stack.pop_back();
+    for (const auto& o : node->operands) stack.push_back(&o);
+    if (node->kind != Expr::Kind::name) continue;
+    if (node->text == kRevenueName) {
+      if (revenue_allowed) continue;
+      throw InputError("D328", node->at, fmt::format("{} cannot be used here", kRevenueName),
+                       revenue_allowed ? "" : "成交额 is computed from the revenue section; use its parameters instead");
+    }
+    const auto* p = t.find_parameter(node->text);
+    if (!p) {
+      throw InputError("D311", node->at, fmt::format("unknown name {}", node->text), suggestion(node->text, candidates));
+    }
+    if (!is_numeric(p->type)) {
+      throw InputError("D326", node->at, fmt::format("parameter {} is not a number and cannot be used in a formula", p->name),
+                       "formulas use parameters of type number, integer, percent or money");
+    }
   }
 }
 

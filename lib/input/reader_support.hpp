@@ -3,11 +3,14 @@
 /// small values sections are made of (names, durations, roll rules, date-times, offsets,
 /// yes/no, a parameter's number). Each value has one grammar, in base/; these only locate it.
 
+#include <algorithm>
 #include <chrono>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/offset.hpp"
@@ -77,6 +80,64 @@ std::string_view parameter_type_name(ParameterType type);
 /// Checks `text` against the parameter's type with that type's grammar (base/); D051 when it does
 /// not fit. Returns the value as an exact number for numeric types.
 std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view text, const Location& where);
+/// Checks that a formula names only numeric parameters of `t`, and 成交额 where `revenue_allowed`
+/// (D311 unknown name with a suggestion, D326 a parameter that is not a number, D328 成交额).
+void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed);
+
+/// What a campaign file may do to a list its template gives (tasks, checkpoints, budget lines):
+/// `drop: [name…]`, `change: {name: {field: value…}}` and `add: [item…]`, applied in that order.
+/// `missing_code` is the error for dropping or changing a name the template lacks; `read` reads a
+/// whole new item, `change` the fields present in one change, `unique` refuses a name taken.
+template <class Item, class Read, class Change, class Unique>
+void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::string_view noun, std::string_view section,
+                        std::string_view missing_code, std::span<const std::string_view> item_keys, Problems& problems,
+                        Read read, Change change, Unique unique) {
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& item : items) out.push_back(item.name);
+    return out;
+  };
+  auto find = [&](const yaml::Node& name_node, std::string_view verb) {
+    const auto& name = yaml::scalar(name_node, "a name");
+    auto it = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.name == name; });
+    if (it == items.end()) {
+      throw InputError(std::string(missing_code), name_node.where,
+                       fmt::format("cannot {} {} {}: the template has no such {}", verb, noun, name, noun),
+                       suggestion(name, names()));
+    }
+    return it;
+  };
+  if (const auto* drop = f.find("drop")) {
+    for (const auto* item : yaml::scalar_or_list(*drop, "a name")) {
+      problems.attempt([&] { items.erase(find(*item, "drop")); });
+    }
+  }
+  if (const auto* changes = f.find("change")) {
+    yaml::mapping(*changes, fmt::format("{}.change", section));
+    for (std::size_t i = 0; i < changes->map_size(); ++i) problems.attempt([&] {
+      auto it = find(changes->key(i), "change");
+      yaml::Fields cf(changes->val(i), fmt::format("the change to {}", it->name), item_keys);
+      if (const auto* name = cf.find("name")) {
+        throw InputError("D002", name->where, fmt::format("a change cannot rename a {}", noun),
+                         fmt::format("drop the {} and add a new one instead", noun));
+      }
+      change(cf, *it);
+    });
+  }
+  if (const auto* add = f.find("add")) {
+    for (const auto& node : yaml::sequence(*add, fmt::format("{}.add", section)).children) {
+      problems.attempt([&] {
+        auto item = read(node);
+        unique(items, item);
+        items.push_back(std::move(item));
+      });
+    }
+  }
+}
+
+/// The number `text` is in the grammar of a numeric parameter's type; nullopt when it is not one.
+std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view text);
+
 /// Whether date-tz knows the zone (D021).
 void check_timezone(const Located& zone);
 

@@ -22,9 +22,9 @@ constexpr std::array<std::string_view, 22> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
     "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
     "budget", "revenue", "scenarios", "shares", "limits", "eligibility"};
-constexpr std::array<std::string_view, 15> kCampaignKeys{
+constexpr std::array<std::string_view, 18> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
-    "milestones", "parameters", "tasks", "scenarios", "rules", "eligibility"};
+    "milestones", "parameters", "tasks", "checkpoints", "budget", "revenue", "scenarios", "rules", "eligibility"};
 constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
                                                     "end", "duration", "roll", "note"};
 constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
@@ -117,20 +117,46 @@ std::optional<Rational> read_figure(std::string_view text, bool percent) {
   return try_parse_rational(text);
 }
 
-Checkpoint read_checkpoint(const yaml::Node& node, std::span<const std::string> milestones) {
-  yaml::Fields f(node, "a checkpoint", kCheckpointKeys);
-  Checkpoint c;
-  c.name = yaml::scalar(f.require("name"), "checkpoint name");
-  c.where = f.require("name").where;
-  c.at = read_offset(f.require("at"), "at", milestones);
-  c.metric = optional_text(f, "metric");
-  if (const auto* plan = f.find("plan")) {
-    const auto& text = yaml::scalar(*plan, "plan");
-    c.plan = read_figure(text, false);
-    if (!c.plan) {
-      throw InputError("D051", plan->where, fmt::format("plan '{}' is not a number", text), "write the planned figure, e.g. 300");
-    }
+// A checkpoint's plan: a figure (300) or a formula over the numeric parameters (件数 × 15%).
+Formula read_checkpoint_plan(const yaml::Node& node, const Template& t) {
+  const auto& text = yaml::scalar(node, "plan");
+  auto at = node.text_where();
+  if (auto figure = read_figure(text, false)) {
+    Expr number;
+    number.text = text;
+    number.value = *figure;
+    number.at = at;
+    return Formula{text, number, at};
   }
+  auto not_a_plan = [&] {
+    return InputError("D051", node.where, fmt::format("plan '{}' is not a number or a formula", text),
+                      "write the planned figure, e.g. 300, or a share of a parameter, e.g. 件数 × 15%");
+  };
+  Expr e;
+  try {
+    e = parse_expr(text, at);
+  } catch (const InputError&) {
+    throw not_a_plan();
+  }
+  // A lone word (三百) is not a formula anyone meant; a formula naming a parameter that does not
+  // exist gets "did you mean".
+  if (e.kind == Expr::Kind::name && !t.find_parameter(e.text)) throw not_a_plan();
+  check_formula_names(e, t, false);
+  return Formula{text, std::move(e), at};
+}
+
+// Reads the fields of a checkpoint present in `f`; with `complete`, name and at must be there.
+void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template& t, std::span<const std::string> milestones,
+                            bool complete) {
+  if (complete) {
+    c.name = yaml::scalar(f.require("name"), "checkpoint name");
+    c.where = f.require("name").where;
+    c.at = read_offset(f.require("at"), "at", milestones);
+  } else if (const auto* at = f.find("at")) {
+    c.at = read_offset(*at, "at", milestones);
+  }
+  if (const auto* metric = f.find("metric")) c.metric = yaml::scalar(*metric, "metric");
+  if (const auto* plan = f.find("plan")) c.plan = read_checkpoint_plan(*plan, t);
   if (const auto* tol = f.find("tolerance")) {
     const auto& text = yaml::scalar(*tol, "tolerance");
     c.tolerance = read_figure(text, true);
@@ -139,8 +165,25 @@ Checkpoint read_checkpoint(const yaml::Node& node, std::span<const std::string> 
     }
   }
   if (const auto* owner = f.find("owner")) c.owner = located(*owner, "owner");
-  c.action = optional_text(f, "action");
+  if (const auto* action = f.find("action")) c.action = yaml::scalar(*action, "action");
+}
+
+Checkpoint read_checkpoint(const yaml::Node& node, const Template& t, std::span<const std::string> milestones) {
+  yaml::Fields f(node, "a checkpoint", kCheckpointKeys);
+  Checkpoint c;
+  read_checkpoint_fields(f, c, t, milestones, true);
   return c;
+}
+
+void check_unique_checkpoint(const std::vector<Checkpoint>& existing, const Checkpoint& c) {
+  for (const auto& other : existing) {
+    if (other.name == c.name) {
+      auto first = other.where.file_name() == c.where.file_name() ? fmt::format("line {}", other.where.line)
+                                                                  : fmt::format("{}:{}", other.where.file_name(), other.where.line);
+      throw InputError("D048", c.where, fmt::format("a checkpoint named {} already exists ({})", c.name, first),
+                       "give each checkpoint its own name; use `change:` to modify an existing one");
+    }
+  }
 }
 
 void check_unique_task(TaskIndex& index, const Task& task) {
@@ -356,7 +399,11 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
   }
   if (const auto* cps = top.find("checkpoints")) {
     for (const auto& item : yaml::sequence(*cps, "checkpoints").children) {
-      problems.attempt([&] { t.checkpoints.push_back(read_checkpoint(item, names)); });
+      problems.attempt([&] {
+        auto c = read_checkpoint(item, t, names);
+        check_unique_checkpoint(t.checkpoints, c);
+        t.checkpoints.push_back(std::move(c));
+      });
     }
   }
   if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
@@ -372,47 +419,26 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
 void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problems) {
   yaml::Fields f(node, "tasks", kChangeKeys);
   auto names = t.milestone_names();
-  auto task_names = [&] {
-    std::vector<std::string> out;
-    for (const auto& task : t.tasks) out.push_back(task.name);
-    return out;
-  };
-  auto find_task = [&](const yaml::Node& name_node, std::string_view verb) -> std::vector<Task>::iterator {
-    const auto& name = yaml::scalar(name_node, "a task name");
-    auto it = std::find_if(t.tasks.begin(), t.tasks.end(), [&](const Task& task) { return task.name == name; });
-    if (it == t.tasks.end()) {
-      throw InputError("D041", name_node.where, fmt::format("cannot {} task {}: the template has no such task", verb, name),
-                       suggestion(name, task_names()));
-    }
-    return it;
-  };
-  if (const auto* drop = f.find("drop")) {
-    for (const auto* item : yaml::scalar_or_list(*drop, "a task name")) {
-      problems.attempt([&] { t.tasks.erase(find_task(*item, "drop")); });
-    }
-  }
-  if (const auto* change = f.find("change")) {
-    yaml::mapping(*change, "tasks.change");
-    for (std::size_t i = 0; i < change->map_size(); ++i) problems.attempt([&] {
-      auto it = find_task(change->key(i), "change");
-      yaml::Fields tf(change->val(i), fmt::format("the change to {}", it->name), kTaskKeys);
-      if (tf.find("name")) {
-        throw InputError("D002", tf.find("name")->where, "a change cannot rename a task",
-                         "drop the task and add a new one instead");
-      }
-      read_task_fields(tf, *it, names, false);
-    });
-  }
-  if (const auto* add = f.find("add")) {
-    auto index = index_tasks(t.tasks);
-    for (const auto& item : yaml::sequence(*add, "tasks.add").children) {
-      problems.attempt([&] {
-        auto task = read_task(item, names);
-        check_unique_task(index, task);
-        t.tasks.push_back(std::move(task));
+  std::optional<TaskIndex> index;  // built once, at the first task added
+  apply_list_changes(
+      f, t.tasks, "task", "tasks", "D041", kTaskKeys, problems, [&](const yaml::Node& item) { return read_task(item, names); },
+      [&](const yaml::Fields& tf, Task& task) { read_task_fields(tf, task, names, false); },
+      [&](const std::vector<Task>& tasks, const Task& task) {
+        if (!index) index = index_tasks(tasks);
+        check_unique_task(*index, task);
       });
-    }
-  }
+}
+
+void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& problems) {
+  yaml::Fields f(node, "checkpoints", kChangeKeys);
+  auto names = t.milestone_names();
+  // Formulas in the changes are checked against the campaign's parameters, which are the template's.
+  const Template& parameters = t;
+  apply_list_changes(
+      f, t.checkpoints, "checkpoint", "checkpoints", "D047", kCheckpointKeys, problems,
+      [&](const yaml::Node& item) { return read_checkpoint(item, parameters, names); },
+      [&](const yaml::Fields& cf, Checkpoint& c) { read_checkpoint_fields(cf, c, parameters, names, false); },
+      [](const std::vector<Checkpoint>& existing, const Checkpoint& c) { check_unique_checkpoint(existing, c); });
 }
 
 void set_milestone(Template& t, const std::string& name, std::string_view value, const Location& key_where,

@@ -24,6 +24,8 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec);
 void read_rules(const yaml::Node& node, PlatformRules& rules);
 /// A campaign's `tasks:` {drop, change, add} applied to its template's tasks.
 void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problems);
+/// A campaign's `checkpoints:` {drop, change, add} applied to its template's checkpoints.
+void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& problems);
 /// Departments, roles and phases named by tasks and checkpoints must be declared (D043–D045).
 void check_references(const Template& t, Problems& problems);
 /// A campaign's or --set's value for a milestone (D031 unknown, D020 bad date-time).

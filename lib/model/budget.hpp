@@ -13,6 +13,7 @@
 #include "dacu/base/expr.hpp"
 #include "dacu/base/money.hpp"
 #include "dacu/base/rational.hpp"
+#include "dacu/model/formula.hpp"
 
 namespace dacu {
 /// The cost categories a budget line may name (the seeds' 推广 / 活动 / 运营 / 其他).
@@ -54,10 +55,13 @@ struct RevenueModel {
 struct Scenario {
   std::string name;
   std::string description;
+  /// A parameter's value in the scenario: a value in the parameter's own grammar (1600, ¥89, 20%)
+  /// or a formula over the campaign's values (件数 × 80%), evaluated when the scenario is computed.
   struct Value {
     std::string parameter;
-    std::string value;  ///< as written
-    Rational number;    ///< read with the parameter's grammar
+    std::string value;               ///< as written
+    std::optional<Rational> number;  ///< a plain value, read with the parameter's grammar …
+    std::optional<Expr> formula;     ///< … or a formula (exactly one is set)
     Location where;
   };
   std::vector<Value> values;

@@ -12,15 +12,9 @@
 #include "dacu/base/error.hpp"
 #include "dacu/base/expr.hpp"
 #include "dacu/base/offset.hpp"
+#include "dacu/model/formula.hpp"
 
 namespace dacu {
-
-/// A value written in the template: a formula with the place it was written.
-struct Formula {
-  std::string text;  ///< as written
-  Expr expr;
-  Location where;
-};
 
 /// 岗位: one ratio post. heads = ceil(orders × share / capacity).
 struct RatioPost {

@@ -46,6 +46,14 @@ std::vector<std::string> Template::role_names() const {
   return out;
 }
 
+std::map<std::string, Rational, std::less<>> Template::parameter_numbers() const {
+  std::map<std::string, Rational, std::less<>> out;
+  for (const auto& p : parameters) {
+    if (p.number) out.emplace(p.name, *p.number);
+  }
+  return out;
+}
+
 std::vector<std::string> Template::numeric_parameter_names() const {
   std::vector<std::string> out;
   for (const auto& p : parameters) {

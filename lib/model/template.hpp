@@ -3,6 +3,7 @@
 /// Location of the YAML node it came from.
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "dacu/model/budget.hpp"
 #include "dacu/model/eligibility.hpp"
+#include "dacu/model/formula.hpp"
 #include "dacu/model/staffing.hpp"
 
 namespace dacu {
@@ -85,7 +87,9 @@ struct Checkpoint {
   std::string name;
   Offset at;
   std::string metric;
-  std::optional<Rational> plan;       ///< the planned figure, read once at load
+  /// The planned figure: a number (300) or a formula over the parameters (件数 × 15%), so that a
+  /// shop's own 件数 scales it; evaluated when the plan is dated.
+  std::optional<Formula> plan;
   std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
   Located owner;
   std::string action;
@@ -158,6 +162,8 @@ struct Template {
   std::vector<std::string> parameter_names() const;
   /// Names of the parameters of a numeric type, in order.
   std::vector<std::string> numeric_parameter_names() const;
+  /// The numbers of the parameters that have one, by name: what formulas evaluate against.
+  std::map<std::string, Rational, std::less<>> parameter_numbers() const;
   /// Every role named as a department's lead or in its roles.
   std::vector<std::string> role_names() const;
 };

@@ -57,7 +57,8 @@ struct DatedCheckpoint {
   std::string offset;
   ZonedTime at;
   std::string metric;
-  std::optional<Rational> plan;
+  std::optional<Rational> plan;       ///< the planned figure for the campaign's parameter values
+  std::string plan_formula;           ///< the formula it came from; empty when written as a number
   std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
   std::string owner;
   std::string action;

@@ -120,10 +120,22 @@ Plan expand(const Campaign& campaign) {
     plan.tasks = std::move(sorted);
   }
 
+  // A checkpoint's plan may be a share of the campaign's own figures (件数 × 15%): evaluated with
+  // the campaign's values, so a shop selling 3000 件 is compared with a plan for 3000 件.
+  const auto values = t.parameter_numbers();
   for (const auto& c : t.checkpoints) {
     auto p = timeline.point(c.at);
-    plan.checkpoints.push_back(DatedCheckpoint{c.name, c.at.text, timeline.zoned(p.at), c.metric, c.plan, c.tolerance,
-                                               c.owner.value, c.action});
+    DatedCheckpoint d{c.name, c.at.text, timeline.zoned(p.at), c.metric, {}, {}, c.tolerance, c.owner.value, c.action};
+    if (c.plan) {
+      d.plan = evaluate(c.plan->expr, values);
+      if (d.plan->is_negative()) {
+        throw InputError("D051", c.plan->where,
+                         fmt::format("checkpoint {}: the plan {} is negative ({})", c.name, c.plan->text, d.plan->to_string()),
+                         "a planned figure is 0 or more; check the formula and the parameters it uses");
+      }
+      if (c.plan->expr.kind != Expr::Kind::number) d.plan_formula = c.plan->text;
+    }
+    plan.checkpoints.push_back(std::move(d));
   }
   std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
                    [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.local < b.at.local; });
