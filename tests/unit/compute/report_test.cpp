@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "dacu/input/actuals.hpp"
+#include "dacu/input/loader.hpp"
 #include "dacu/compute/report.hpp"
 
 using namespace dacu;
@@ -81,4 +86,148 @@ TEST_CASE("A metric passed with no figure is overdue") {
   CHECK(r.checkpoints[0].status == CheckStatus::no_data);
   CHECK(r.overdue().size() == 1);
   CHECK_FALSE(r.alert());
+}
+
+// The as-of day: which tasks are due or in progress, which checkpoints are overdue, and how far
+// each milestone is, around midnight and at the exact moment of the as-of time.
+
+namespace {
+
+// A plan from a one-department template whose 开团 is 2026-12-20 (Sunday) 10:00, with `tasks`
+// (YAML lines under `tasks:`) and `extra` (more top-level YAML).
+Plan day_plan(std::string_view tasks, std::string_view extra = "") {
+  std::string text =
+      "dacu: 1\nkind: template\nname: 日报\n"
+      "departments: {运营: {lead: 运营主管}}\n"
+      "milestones:\n"
+      "  开团: {default: 2026-12-20T10:00}\n"
+      "  结束: {default: 2026-12-22}\n"
+      "tasks:\n" +
+      std::string(tasks) + std::string(extra);
+  Loader loader;
+  return expand(loader.parse(text, "日报.yaml", "."));
+}
+
+std::string task(std::string_view name, std::string_view timing) {
+  return "  - {name: " + std::string(name) + ", department: 运营, owner: 运营主管, phase: 活动中, " +
+         std::string(timing) + "}\n";
+}
+
+date::local_seconds on(int day, int hour, int minute = 0, int second = 0) {
+  return date::local_days{date::year{2026} / 12 / day} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+         std::chrono::seconds(second);
+}
+
+std::vector<std::string> names(const std::vector<DatedTask>& tasks) {
+  std::vector<std::string> out;
+  for (const auto& t : tasks) out.push_back(t.name);
+  return out;
+}
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("an all-day task is due all through its last day and in progress before it", "[report]") {
+  auto plan = day_plan(task("备货", "start: 开团前2天, end: 开团当天"));
+  REQUIRE(plan.tasks.size() == 1);
+  REQUIRE(plan.tasks[0].all_day);
+  CHECK(format_date(plan.tasks[0].last_day) == "2026-12-20");
+
+  auto before = build_report(plan, {}, on(19, 23, 59, 59));
+  CHECK(names(before.due_today) == Names{});
+  CHECK(names(before.in_progress) == Names{"备货"});
+  for (auto moment : {on(20, 0), on(20, 10), on(20, 23, 59, 59)}) {
+    auto r = build_report(plan, {}, moment);
+    CHECK(names(r.due_today) == Names{"备货"});
+    CHECK(names(r.in_progress) == Names{});
+  }
+  auto after = build_report(plan, {}, on(21, 0));
+  CHECK(names(after.due_today) == Names{});
+  CHECK(names(after.in_progress) == Names{});
+}
+
+TEST_CASE("a timed task ending before midnight is due on its day only", "[report]") {
+  auto plan = day_plan(task("晚场直播", "start: 开团当天20:00, end: 开团当天23:59"));
+  auto evening = build_report(plan, {}, on(20, 21));
+  CHECK(names(evening.due_today) == Names{"晚场直播"});
+  CHECK(names(evening.in_progress) == Names{});
+  auto morning = build_report(plan, {}, on(21, 9));
+  CHECK(names(morning.due_today) == Names{});
+  CHECK(names(morning.in_progress) == Names{});
+}
+
+TEST_CASE("a timed task ending at midnight is due on its last day, not the next", "[report][!mayfail]") {
+  // 20:00 to 00:00 of the next day: the plan gives its last day as 2026-12-20 (an end at midnight
+  // closes the day before), and the report must agree.
+  auto plan = day_plan(task("晚场直播", "start: 开团当天20:00, end: 开团后1天00:00"));
+  REQUIRE(plan.tasks.size() == 1);
+  REQUIRE_FALSE(plan.tasks[0].all_day);
+  CHECK(plan.tasks[0].end.iso() == "2026-12-21T00:00:00+08:00");
+  CHECK(format_date(plan.tasks[0].last_day) == "2026-12-20");
+
+  auto evening = build_report(plan, {}, on(20, 21));
+  CHECK(names(evening.due_today) == Names{"晚场直播"});
+  CHECK(names(evening.in_progress) == Names{});
+  auto morning = build_report(plan, {}, on(21, 9));
+  CHECK(names(morning.due_today) == Names{});
+  CHECK(names(morning.in_progress) == Names{});
+}
+
+TEST_CASE("a task starting after the as-of moment is due only when it ends that day", "[report]") {
+  auto plan = day_plan(task("晚间巡检", "start: 开团当天22:00, duration: 30min") +
+                       task("次日复盘", "start: 开团后1天10:00, duration: 1h") +
+                       task("收尾", "start: 开团后1天, end: 结束当天"));
+  auto r = build_report(plan, {}, on(20, 21));
+  CHECK(names(r.due_today) == Names{"晚间巡检"});
+  CHECK(names(r.in_progress) == Names{});
+  auto next = build_report(plan, {}, on(21, 9));
+  CHECK(names(next.due_today) == Names{"次日复盘"});
+  CHECK(names(next.in_progress) == Names{"收尾"});
+}
+
+TEST_CASE("a checkpoint exactly at the as-of moment is no longer pending", "[report]") {
+  auto plan = day_plan(task("开团巡检", "start: 开团"),
+                       "checkpoints:\n  - {name: 开团整点, at: 开团, metric: 支付笔数, plan: 300, tolerance: 20%}\n");
+  REQUIRE(plan.checkpoints.size() == 1);
+  CHECK(plan.checkpoints[0].at.iso() == "2026-12-20T10:00:00+08:00");
+
+  auto early = build_report(plan, {}, on(20, 9, 59, 59));
+  CHECK(early.checkpoints[0].status == CheckStatus::pending);
+  CHECK(early.overdue().empty());
+
+  auto exact = build_report(plan, {}, on(20, 10));
+  CHECK(exact.checkpoints[0].status == CheckStatus::no_data);
+  REQUIRE(exact.overdue().size() == 1);
+  CHECK(exact.overdue()[0]->checkpoint.name == "开团整点");
+
+  // A figure at that very minute counts for it.
+  auto rows = parse_actuals("time,metric,value\n2026-12-20 10:00,支付笔数,290\n", "a.csv");
+  std::vector<ActualsInput> in{{rows, "a.csv"}};
+  auto counted = build_report(plan, in, on(20, 10));
+  CHECK(counted.checkpoints[0].status == CheckStatus::on_plan);
+  CHECK(*counted.checkpoints[0].actual == Rational(290));
+  CHECK(counted.checkpoints[0].actual_at == on(20, 10));
+  CHECK(counted.overdue().empty());
+}
+
+TEST_CASE("the countdown gives the time to each milestone, negative once passed", "[report]") {
+  auto plan = day_plan(task("开团巡检", "start: 开团"));
+  using std::chrono::hours;
+  using std::chrono::seconds;
+
+  auto r = build_report(plan, {}, on(19, 21));
+  CHECK(r.as_of.iso() == "2026-12-19T21:00:00+08:00");
+  REQUIRE(r.countdown.size() == 2);
+  CHECK(r.countdown[0].milestone == "开团");
+  CHECK(r.countdown[0].at.iso() == "2026-12-20T10:00:00+08:00");
+  CHECK_FALSE(r.countdown[0].date_only);
+  CHECK(r.countdown[0].remaining == hours(13));
+  CHECK(r.countdown[1].milestone == "结束");
+  CHECK(r.countdown[1].at.iso() == "2026-12-22T00:00:00+08:00");
+  CHECK(r.countdown[1].date_only);
+  CHECK(r.countdown[1].remaining == hours(51));
+
+  CHECK(build_report(plan, {}, on(20, 10)).countdown[0].remaining == seconds(0));
+  CHECK(build_report(plan, {}, on(20, 12, 0, 1)).countdown[0].remaining == -(hours(2) + seconds(1)));
 }
