@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, 18> kCampaignKeys{
 constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
                                                     "end", "duration", "roll", "note"};
 constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
-constexpr std::array<std::string_view, 4> kMilestoneKeys{"at", "description", "default", "aliases"};
+constexpr std::array<std::string_view, 5> kMilestoneKeys{"at", "description", "default", "time", "aliases"};
 constexpr std::array<std::string_view, 6> kParameterKeys{"type", "default", "unit", "description", "min", "max"};
 constexpr std::array<std::string_view, 3> kDepartmentKeys{"lead", "roles", "description"};
 constexpr std::array<std::string_view, 9> kRuleKeys{"showcase", "sale", "payment_window", "ship_within",
@@ -374,10 +374,8 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       yaml::Fields f(body, fmt::format("milestone {}", m.name), kMilestoneKeys);
       m.description = optional_text(f, "description");
       if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
-      if (const auto* def = f.find("default")) {
-        m.given = read_datetime(yaml::scalar(*def, "default"), def->where, m.name);
-        m.given_where = def->where;
-      }
+      if (const auto* time = f.find("time")) m.time_of_day = read_clock(*time);
+      if (const auto* def = f.find("default")) give_milestone(m, yaml::scalar(*def, "default"), def->where);
     });
   }
   auto names = t.milestone_names();
@@ -441,14 +439,20 @@ void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& p
       [](const std::vector<Checkpoint>& existing, const Checkpoint& c) { check_unique_checkpoint(existing, c); });
 }
 
+void give_milestone(Milestone& m, std::string_view value, const Location& where) {
+  m.given = read_datetime(value, where, m.name);
+  m.given_where = where;
+  m.time_from_template = m.given->date_only && m.time_of_day;
+  if (m.time_from_template) m.given = LocalDateTime{m.given->at + *m.time_of_day, false};
+}
+
 void set_milestone(Template& t, const std::string& name, std::string_view value, const Location& key_where,
                    const Location& value_where) {
   auto* m = t.find_milestone(name);
   if (!m) {
     throw InputError("D031", key_where, fmt::format("the template has no milestone {}", name), suggestion(name, t.milestone_names()));
   }
-  m->given = read_datetime(value, value_where, name);
-  m->given_where = value_where;
+  give_milestone(*m, value, value_where);
 }
 
 void set_parameter(Template& t, const std::string& name, std::string_view value, const Location& key_where,

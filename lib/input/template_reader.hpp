@@ -28,6 +28,8 @@ void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problem
 void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& problems);
 /// Departments, roles and phases named by tasks and checkpoints must be declared (D043–D045).
 void check_references(const Template& t, Problems& problems);
+/// Gives a milestone its date-time; a date alone takes the template's time of day for it, if any.
+void give_milestone(Milestone& m, std::string_view value, const Location& where);
 /// A campaign's or --set's value for a milestone (D031 unknown, D020 bad date-time).
 void set_milestone(Template& t, const std::string& name, std::string_view value, const Location& key_where,
                    const Location& value_where);

@@ -54,6 +54,10 @@ struct Milestone {
   std::optional<Offset> derived;        ///< `at:` in the template: derived from another milestone
   std::optional<LocalDateTime> given;   ///< a date-time given by the campaign, --set, or the template
   Location given_where;
+  /// The time of day the template gives the milestone (`time: "10:00"`, 聚划算 opens at 10:00): a
+  /// date given alone takes it.
+  std::optional<std::chrono::minutes> time_of_day;
+  bool time_from_template = false;  ///< `given` was a date alone and took `time_of_day`
   Location where;
 };
 

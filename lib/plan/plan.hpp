@@ -28,6 +28,7 @@ struct DatedMilestone {
   ZonedTime at;
   bool date_only = false;   ///< given as a date without a time
   std::string rule;         ///< how it was derived (the offset as written), empty when given
+  bool time_from_template = false;  ///< given as a date; the time of day is the template's
   friend bool operator==(const DatedMilestone&, const DatedMilestone&) = default;
 };
 

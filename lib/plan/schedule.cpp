@@ -16,6 +16,62 @@ using namespace std::chrono_literals;
 
 std::string ZonedTime::iso() const { return format_iso_with_offset(local, utc_offset); }
 
+namespace {
+
+// A template declares its milestones in the order they happen (报名 → 竞拍 → 排期 → 开团 → 结束): a
+// campaign whose dates go backwards has a typo, and its plan would be dated around it (a 排期
+// after the sale). The error names both milestones and points at the date the campaign gave.
+void check_milestone_order(const Template& t, const std::vector<DatedMilestone>& dated) {
+  // The dates people gave first, so that the error names the two they typed; then the derived
+  // ones, whose rule says where they come from.
+  for (bool given_only : {true, false}) {
+    const DatedMilestone* latest = nullptr;
+    for (const auto& m : dated) {
+      if (given_only && !m.rule.empty()) continue;
+      if (latest && m.at.local < latest->at.local) {
+        const auto* earlier = t.find_milestone(latest->name);
+        const auto* later = t.find_milestone(m.name);
+        // Point at a date the campaign (or --set) gave; the template's own are consistent.
+        auto given_here = [&](const Milestone* x) { return x && x->given && x->given_where.file != t.source; };
+        Location at = given_here(earlier) ? earlier->given_where : given_here(later) ? later->given_where : later->where;
+        auto show = [](const DatedMilestone& x) {
+          return x.rule.empty() ? format_local_iso(x.at.local) : fmt::format("{}, {}", format_local_iso(x.at.local), x.rule);
+        };
+        throw InputError("D036", at,
+                         fmt::format("milestone {} ({}) comes after {} ({}), but the template orders them {} → {}",
+                                     latest->name, show(*latest), m.name, show(m), latest->name, m.name),
+                         fmt::format("give {} a date before {}, or check the month and the year", latest->name, m.name));
+      }
+      if (!latest || m.at.local > latest->at.local) latest = &m;
+    }
+  }
+}
+
+// A milestone given as a date alone is 00:00 of that day. Tasks and checkpoints at a time of day
+// after it (开团后5分钟, 开团前2小时) are then dated from midnight, which is rarely what was meant.
+void warn_date_only(const Template& t, const std::vector<DatedMilestone>& dated, std::vector<Diagnostic>& warnings) {
+  std::set<std::string> timed;
+  auto note = [&](const Offset& o) {
+    if (!o.day_level()) timed.insert(o.anchor);
+  };
+  for (const auto& task : t.tasks) {
+    note(task.start);
+    if (task.end) note(*task.end);
+  }
+  for (const auto& c : t.checkpoints) note(c.at);
+  for (const auto& m : dated) {
+    if (!m.date_only || !timed.count(m.name)) continue;
+    const auto* given = t.find_milestone(m.name);
+    warnings.push_back(Diagnostic{Severity::warning, "D061", given ? given->given_where : Location{},
+                                  fmt::format("milestone {} is a date without a time, so it is 00:00 and what "
+                                              "happens hours or minutes from it is dated from midnight",
+                                              m.name),
+                                  fmt::format("give its time too, e.g. {}T10:00", format_date(m.at.day()))});
+  }
+}
+
+}  // namespace
+
 Plan expand(const Campaign& campaign) {
   const Template& t = campaign.plan;
   Timeline timeline(campaign);
@@ -32,8 +88,11 @@ Plan expand(const Campaign& campaign) {
     bool has_date = m.given || m.derived;
     if (!has_date) continue;
     const auto& at = timeline.milestone(m.name);
-    plan.milestones.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text});
+    plan.milestones.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text,
+                                             m.given && m.time_from_template});
   }
+  check_milestone_order(t, plan.milestones);
+  warn_date_only(t, plan.milestones, plan.warnings);
 
 
   std::size_t order = 0;

@@ -47,14 +47,14 @@ TEST_CASE("a milestone nothing refers to is D101, a warning at its name", "[vali
                      "departments:\n"                                                                  // 4
                      "  运营: {lead: 运营主管}\n"                                                      // 5
                      "milestones:\n"                                                                   // 6
-                     "  开团: {default: 2026-12-18T10:00}\n"                                           // 7
-                     "  预热: {default: 2026-12-15}\n"                                                 // 8
+                     "  预热: {default: 2026-12-15}\n"                                                 // 7
+                     "  开团: {default: 2026-12-18T10:00}\n"                                           // 8
                      "tasks:\n"                                                                        // 9
                      "  - {name: 报名, department: 运营, owner: 运营主管, phase: 活动前, start: 开团前3天}\n");  // 10
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == Severity::warning);
   CHECK(ds[0].code == "D101");
-  CHECK(where(ds[0].where) == "v.yaml:8:3");
+  CHECK(where(ds[0].where) == "v.yaml:7:3");
   CHECK(ds[0].message == "milestone 预热 is declared but nothing uses it");
   CHECK(ds[0].hint == "remove it, or anchor a task or checkpoint to it");
 }
