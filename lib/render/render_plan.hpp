@@ -8,11 +8,15 @@
 #include "dacu/model/template.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/render/format.hpp"
+#include "dacu/render/json.hpp"
 
 namespace dacu {
 
 /// The plan in the given format. Xlsx is binary (a zip); see xlsx.hpp.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
+
+/// The plan as `--format json` writes it; `dacu report` embeds it as its schedule.
+json::Value plan_json(const Plan& plan);
 
 /// The plan as an Excel workbook, one sheet per list of the JSON output: 信息 (campaign, template,
 /// time zone, calendar), 里程碑, 平台时限, 任务 and 跟进检查点, each always present.
