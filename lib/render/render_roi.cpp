@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
@@ -68,19 +69,8 @@ Cell multiple(const std::optional<Rational>& r, const Labels& l) {
 Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2) {
   return r ? Cell(format_percent(*r, decimals), r->to_string(), xlsx::Cell::percent_of(*r)) : Cell(str(l.none), "");
 }
-std::string number(const Rational& r) {
-  if (r.is_integer()) {
-    auto n = r.numerator();
-    auto digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return (n < 0 ? "-" : "") + out;
-  }
-  return r.to_string();
-}
+// Whole numbers grouped in threes (2,000 件); others exactly.
+std::string number(const Rational& r) { return r.is_integer() ? group_thousands(r.numerator()) : r.to_string(); }
 Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
   return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
@@ -149,9 +139,8 @@ Section budget_section(const RoiReport& r, const Labels& l) {
   s.rows.push_back({str(l.total), "", money(f.cost), ""});
   if (r.declared_total) {
     std::string note;
-    if (*r.declared_total != f.cost) {
-      note = fmt::format(fmt::runtime(l.declared_differs), f.cost.format_grouped(),
-                         (*r.declared_total - f.cost).format_grouped());
+    if (r.declared_difference) {
+      note = fmt::format(fmt::runtime(l.declared_differs), f.cost.format_grouped(), r.declared_difference->format_grouped());
     }
     s.rows.push_back({str(l.declared), "", money(*r.declared_total), note});
   }
@@ -193,7 +182,12 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   std::vector<Section> out;
   if (!r.parameters.empty()) {
     Section s{str(l.parameters), {str(l.parameter), str(l.value)}, {}, {Align::left, Align::right}, {}};
-    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, Cell(v, v, xlsx::Cell::figure_of(v))});
+    for (const auto& p : r.parameters) {
+      auto typed = !p.number ? xlsx::Cell::text_of(p.value)
+                   : p.percent ? xlsx::Cell::percent_of(*p.number)
+                               : xlsx::Cell::number_of(*p.number);
+      s.rows.push_back({p.name, Cell(p.value, p.value, typed)});
+    }
     out.push_back(std::move(s));
   }
   if (r.has_budget) out.push_back(budget_section(r, l));
@@ -395,7 +389,9 @@ json::Value values_json(const std::vector<std::pair<std::string, std::string>>& 
 
 std::string roi_json(const RoiReport& r) {
   auto j = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
-  j["parameters"] = values_json(r.parameters);
+  auto parameters = json::Value::object();
+  for (const auto& p : r.parameters) parameters[p.name] = p.value;
+  j["parameters"] = std::move(parameters);
   if (r.has_budget || r.has_revenue) {
     auto figures = figures_json(r.base);
     figures["budget"]["declared_total"] = jmoney(r.declared_total);
@@ -469,9 +465,7 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
     s.notes.push_back(fmt::format("{}: {}", l.target, joined));
     std::vector<std::string> below;
     for (const auto& c : r.by_salesperson) {
-      bool low = (r.target_activation && c.activation_rate && *c.activation_rate < *r.target_activation) ||
-                 (r.target_first_order && c.first_order_rate && *c.first_order_rate < *r.target_first_order);
-      if (low) below.push_back(c.salesperson);
+      if (c.below_target) below.push_back(c.salesperson);
     }
     if (!below.empty()) {
       std::string names;
