@@ -64,20 +64,12 @@ std::string term_label(std::string_view label, Lang lang) {
   return std::string(label);
 }
 
-// A literal such as 100% or 8h needs no "= value"; a parameter named like its label needs no repeat.
-bool is_literal(const Term& t) {
-  try {
-    return parse_rational(t.formula) == t.value;
-  } catch (const Error&) {
-    return false;
-  }
-}
-
+// A parameter named like its label needs no repeat; a literal such as 100% needs no "= value".
 std::string show_term(const Term& t, Lang lang) {
   auto value = show_number(t.value);
   auto label = term_label(t.label, lang);
   if (t.formula.empty() || t.formula == t.label) return fmt::format("{} = {}", label, value);
-  if (t.formula == value || is_literal(t)) return fmt::format("{} = {}", label, t.formula);
+  if (t.formula == value || t.literal) return fmt::format("{} = {}", label, t.formula);
   return fmt::format("{} = {} = {}", label, t.formula, value);
 }
 
@@ -449,7 +441,7 @@ std::string render_erlang(const QueueSummary& q, Format format, const RenderOpti
   const auto& res = i.result;
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};
   for (const auto& term : q.inputs) {
-    bool plain = term.formula == show_number(term.value) || is_literal(term);
+    bool plain = term.formula == show_number(term.value) || term.literal;
     t.rows.push_back({term_label(term.label, options.lang), plain ? term.formula : fmt::format("{} = {}", term.formula, show_number(term.value))});
   }
   t.rows.push_back({s(l.interval), format_duration(q.interval)});
