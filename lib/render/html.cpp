@@ -269,7 +269,7 @@ std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
 std::string metric_chart(const Report& r, const std::string& metric, Lang lang) {
   std::vector<const CheckpointResult*> cps;
   for (const auto& c : r.checkpoints) {
-    if (c.checkpoint.metric == metric && c.plan) cps.push_back(&c);
+    if (c.checkpoint.metric == metric && c.high) cps.push_back(&c);  // a plan, so a band
   }
   if (cps.empty()) return {};
   const MetricSeries* series = nullptr;
@@ -281,8 +281,7 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
   for (const auto* c : cps) {
     t0 = std::min(t0, c->checkpoint.at.local);
     t1 = std::max(t1, c->checkpoint.at.local);
-    auto tol = c->tolerance.value_or(Rational(0));
-    vmax = std::max(vmax, (*c->plan * (Rational(1) + tol)).to_double());
+    vmax = std::max(vmax, c->high->to_double());
     if (c->actual) vmax = std::max(vmax, c->actual->to_double());
   }
   // Start at the milestone the first checkpoint counts from, when it is earlier (开团: 0 orders).
@@ -316,16 +315,14 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
     plan_line = upper;
   }
   for (const auto* c : cps) {
-    auto tol = c->tolerance.value_or(Rational(0));
     double px = x(c->checkpoint.at.local);
     if (!upper.empty()) upper += " ";
     if (!plan_line.empty()) plan_line += " ";
-    upper += fmt::format("{},{}", num(px), num(y((*c->plan * (Rational(1) + tol)).to_double())));
+    upper += fmt::format("{},{}", num(px), num(y(c->high->to_double())));
     plan_line += fmt::format("{},{}", num(px), num(y(c->plan->to_double())));
   }
   for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-    auto tol = (*it)->tolerance.value_or(Rational(0));
-    lower += fmt::format(" {},{}", num(x((*it)->checkpoint.at.local)), num(y((*(*it)->plan * (Rational(1) - tol)).to_double())));
+    lower += fmt::format(" {},{}", num(x((*it)->checkpoint.at.local)), num(y((*it)->low->to_double())));
   }
   if (from_zero) lower += fmt::format(" {},{}", num(x(t0)), num(y(0)));
   out += fmt::format("<polygon class=\"band\" points=\"{}{}\"/>\n", upper, lower);

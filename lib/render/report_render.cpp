@@ -88,12 +88,7 @@ std::string render_md(const Report& r, Lang lang) {
   std::string out = fmt::format("# {} — {}\n\n{} {} ({})", plan.campaign, l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
   if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, fmt::join(r.actuals_files, ", "));
   out += "\n\n";
-  std::size_t off = 0, checked = 0;
-  for (const auto& c : r.checkpoints) {
-    off += c.off_plan();
-    checked += c.actual.has_value();
-  }
-  out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, off, checked);
+  out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, r.off_plan_count(), r.with_actual_count());
   for (const auto& c : r.checkpoints) {
     if (c.off_plan()) {
       out += fmt::format("- ⚠ {} {}: {} {} {} ({}) — {}\n", show_moment(c.checkpoint.at, lang), c.checkpoint.name,
