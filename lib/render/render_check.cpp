@@ -46,11 +46,9 @@ constexpr Labels kEn{"Eligibility", "id", "name", "category", "market", "origina
                      "verdict", "reasons", "what to change", "products"};
 
 std::string summary(const CheckReport& r, bool en) {
-  std::size_t counts[3] = {0, 0, 0};
-  for (const auto& p : r.products) ++counts[static_cast<int>(p.verdict)];
   return fmt::format("{} {}: {} {} · {} {} · {} {}", r.products.size(), en ? kEn.products : kZh.products,
-                     verdict_name(Verdict::eligible, en), counts[0], verdict_name(Verdict::not_preferred, en), counts[1],
-                     verdict_name(Verdict::not_eligible, en), counts[2]);
+                     verdict_name(Verdict::eligible, en), r.count(Verdict::eligible), verdict_name(Verdict::not_preferred, en),
+                     r.count(Verdict::not_preferred), verdict_name(Verdict::not_eligible, en), r.count(Verdict::not_eligible));
 }
 
 Table overview(const CheckReport& r, bool en) {
