@@ -65,6 +65,12 @@ std::size_t count_chars(std::string_view text) {
   return count;
 }
 
+std::size_t char_length(std::string_view text, std::size_t at) {
+  char32_t cp = 0;
+  auto n = decode_one(text, at, cp);
+  return n == 0 ? 1 : n;
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;

@@ -18,6 +18,10 @@ std::string encode(char32_t code_point);
 /// Number of code points in the first `bytes` bytes of `text`.
 std::size_t count_chars(std::string_view text);
 
+/// Bytes of the character that starts at byte `at` (1 to 4), for stepping through text a
+/// character at a time; 1 for a byte that starts no valid sequence, so the step always advances.
+std::size_t char_length(std::string_view text, std::size_t at);
+
 /// Columns the text takes in a terminal: CJK and full-width characters count 2.
 std::size_t display_width(std::string_view text);
 

@@ -22,3 +22,15 @@ TEST_CASE("code points are counted, not bytes", "[utf8]") {
   CHECK(utf8::count_chars("报名前20天") == 6);
   CHECK(utf8::decode("开a") == std::u32string{U'开', U'a'});
 }
+
+TEST_CASE("a character's length in bytes is read at its first byte", "[utf8]") {
+  std::string_view text = "a开€𠀀";
+  CHECK(utf8::char_length(text, 0) == 1);
+  CHECK(utf8::char_length(text, 1) == 3);
+  CHECK(utf8::char_length(text, 4) == 3);
+  CHECK(utf8::char_length(text, 7) == 4);
+  // What starts no valid character is one byte, so a loop still moves on.
+  CHECK(utf8::char_length("\xff" "a", 0) == 1);
+  CHECK(utf8::char_length("\xe5\xbc", 0) == 1);  // truncated
+  CHECK(utf8::char_length("开", 1) == 1);        // a continuation byte
+}
