@@ -10,6 +10,7 @@
 #include "dacu/render/ics.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/base/table.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "dacu/base/utf8.hpp"
 #include "dacu/render/xlsx.hpp"
 
@@ -30,21 +31,6 @@ constexpr Labels kEn{"template", "time zone", "calendar", "Milestones", "Tasks",
                      "task", "department", "owner", "timing", "phase", "all day", "yes", "no", "from", "tasks",
                      "metric", "plan", "tolerance", "action", "at", "name", "rolled", "none"};
 const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
-
-std::string timing_of(const DatedTask& t) {
-  std::string s = t.start_offset;
-  if (!t.end_offset.empty()) s += " → " + t.end_offset;
-  if (!t.duration.empty()) s += " (" + t.duration + ")";
-  if (t.rolled) s += " ⟳";
-  return s;
-}
-
-std::string task_start(const DatedTask& t, Lang lang) {
-  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
-}
-std::string task_end(const DatedTask& t, Lang lang) {
-  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
-}
 
 std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view phase) {
   std::vector<const DatedTask*> out;
@@ -78,7 +64,7 @@ std::string render_table(const Plan& plan, Lang lang) {
   out += fmt::format("\n{}\n", l.milestones);
   Table milestones;
   for (const auto& m : plan.milestones) {
-    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, show_when(m.at, m.date_only, lang), milestone_rule(m, l)});
   }
   out += render_text_table(milestones);
   if (!plan.deadlines.empty()) out += fmt::format("\n{}\n", deadlines_title(lang)) + render_text_table(deadline_table(plan, lang));
@@ -90,7 +76,7 @@ std::string render_table(const Plan& plan, Lang lang) {
     table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                     std::string(l.owner), std::string(l.timing)};
     for (const auto* t : tasks) {
-      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
     }
     out += render_text_table(table);
   }
@@ -122,7 +108,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
   std::string out = fmt::format("{} {}\n\n", h, l.milestones);
   Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
   for (const auto& m : plan.milestones) {
-    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, show_when(m.at, m.date_only, lang), milestone_rule(m, l)});
   }
   out += render_md_table(milestones);
   if (!plan.deadlines.empty()) out += fmt::format("\n## {}\n\n", deadlines_title(lang)) + render_md_table(deadline_table(plan, lang));
@@ -133,7 +119,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
-      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
     }
     out += render_md_table(table);
   }
@@ -277,8 +263,30 @@ std::string show_day(date::local_days day, Lang lang) {
   return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
 }
 
-std::string show_moment(const ZonedTime& at, Lang lang) {
-  return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
+std::string show_moment(const ZonedTime& at, Lang lang) { return fmt::format("{} {}", show_day(at.day(), lang), show_time(at.local)); }
+
+std::string show_time(date::local_seconds at) {
+  return format_clock(date::floor<std::chrono::minutes>(at - date::floor<date::days>(at)));
+}
+
+std::string show_when(const ZonedTime& at, bool date_only, Lang lang) {
+  return date_only ? show_day(at.day(), lang) : show_moment(at, lang);
+}
+
+std::string show_task_start(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
+}
+
+std::string show_task_end(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
+}
+
+std::string task_timing(const DatedTask& t) {
+  std::string s = t.start_offset;
+  if (!t.end_offset.empty()) s += " → " + t.end_offset;
+  if (!t.duration.empty()) s += " (" + t.duration + ")";
+  if (t.rolled) s += " ⟳";
+  return s;
 }
 
 std::chrono::sys_seconds workbook_created(const Plan& plan) {

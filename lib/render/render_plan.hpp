@@ -46,5 +46,14 @@ std::string tolerance_text(const DatedCheckpoint& c);
 /// How a planner reads a day or a moment: `2026-12-20 周日`, `2026-12-20 周日 10:25`.
 std::string show_day(date::local_days day, Lang lang);
 std::string show_moment(const ZonedTime& at, Lang lang);
+/// The clock time of a moment, `10:25` (base/timefmt's format_clock).
+std::string show_time(date::local_seconds at);
+/// A milestone's day when it was given as a date alone, else its moment.
+std::string show_when(const ZonedTime& at, bool date_only, Lang lang);
+/// When a task starts and ends as every renderer shows it: its days when all-day, else moments.
+std::string show_task_start(const DatedTask& t, Lang lang);
+std::string show_task_end(const DatedTask& t, Lang lang);
+/// A task's timing as the template wrote it: `开团前2天 → 开团后1天 (2h) ⟳` (⟳: rolled).
+std::string task_timing(const DatedTask& t);
 
 }  // namespace dacu

@@ -88,7 +88,13 @@ std::string show_days(const std::vector<date::local_days>& days) {
   return fmt::format("{} – {}", format_date(days.front()), format_date(days.back()));
 }
 
-std::string show_clock(std::chrono::minutes m) { return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60); }
+// A time after the day's midnight as a rota counts it: shifts end at 24:00 and night shifts run
+// past it (28:00). format_clock would write 次日00:00 there, a change to what dacu staff prints
+// that is not this function's to make; times within the day go through it.
+std::string day_clock(std::chrono::minutes m) {
+  if (m < std::chrono::hours(24)) return format_clock(m);
+  return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60);
+}
 
 std::string show_heads(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
   std::string out;
@@ -129,13 +135,13 @@ Table shift_table(const StaffReport& r, const Labels& l) {
   t.align = {Align::left, Align::left, Align::right};
   for (const auto& sh : r.shifts) {
     t.rows.push_back({format_date(sh.day), sh.rota, std::to_string(sh.number),
-                      fmt::format("{}–{}", show_clock(sh.from), show_clock(sh.to)), show_heads(sh.heads)});
+                      fmt::format("{}–{}", day_clock(sh.from), day_clock(sh.to)), show_heads(sh.heads)});
   }
   return t;
 }
 
 std::string show_interval(const QueueSummary& q, const QueueInterval& i) {
-  if (i.hour) return fmt::format("{:02}:00–{:02}:00", *i.hour, *i.hour + 1);
+  if (i.hour) return fmt::format("{}–{}", day_clock(std::chrono::hours(*i.hour)), day_clock(std::chrono::hours(*i.hour + 1)));
   return format_duration(q.interval);
 }
 
@@ -255,7 +261,7 @@ std::string report_json(const StaffReport& r) {
   auto rota_days = json::Value::array();
   for (const auto& d : r.rota_days) {
     rota_days.push_back(json::Value::object({{"rota", d.rota}, {"period", d.period}, {"day", format_date(d.day)},
-                                             {"hours", d.hours.to_string()}, {"opens", show_clock(d.opens)},
+                                             {"hours", d.hours.to_string()}, {"opens", format_clock(d.opens)},
                                              {"shift_hours", d.shift_hours.to_string()},
                                              {"shifts_exact", d.shifts_exact.to_string()}, {"shifts", d.shifts},
                                              {"heads", heads_json(d.heads)}, {"heads_on_duty", d.heads_on_duty},
@@ -265,7 +271,7 @@ std::string report_json(const StaffReport& r) {
   auto shifts = json::Value::array();
   for (const auto& sh : r.shifts) {
     shifts.push_back(json::Value::object({{"rota", sh.rota}, {"day", format_date(sh.day)}, {"number", sh.number},
-                                          {"from", show_clock(sh.from)}, {"to", show_clock(sh.to)},
+                                          {"from", day_clock(sh.from)}, {"to", day_clock(sh.to)},
                                           {"heads", heads_json(sh.heads)}}));
   }
   doc["shifts"] = std::move(shifts);

@@ -74,11 +74,9 @@ std::string show_status(CheckStatus status, Lang lang) { return status_label(sta
 
 namespace {
 
-std::string task_end_text(const DatedTask& t, Lang lang) { return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang); }
-
 Table tasks_table(const std::vector<DatedTask>& tasks, const ReportLabels& l, Lang lang) {
   Table table{{std::string(l.end), std::string(l.task), std::string(l.department), std::string(l.owner)}, {}, {}};
-  for (const auto& t : tasks) table.rows.push_back({task_end_text(t, lang), t.name, t.department, t.owner});
+  for (const auto& t : tasks) table.rows.push_back({show_task_end(t, lang), t.name, t.department, t.owner});
   return table;
 }
 
@@ -99,7 +97,7 @@ std::string render_md(const Report& r, Lang lang) {
   out += fmt::format("\n### {}\n\n", l.countdown);
   Table countdown{{std::string(l.milestone), std::string(l.at), std::string(l.remaining)}, {}, {}};
   for (const auto& c : r.countdown) {
-    countdown.rows.push_back({c.milestone, c.date_only ? show_day(c.at.day(), lang) : show_moment(c.at, lang),
+    countdown.rows.push_back({c.milestone, show_when(c.at, c.date_only, lang),
                               show_countdown(c.remaining, lang)});
   }
   out += render_md_table(countdown);
@@ -130,7 +128,7 @@ std::string render_md(const Report& r, Lang lang) {
   for (const auto& c : r.checkpoints) {
     table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, plan_text(c.checkpoint),
                           tolerance_text(c.checkpoint), c.actual ? show_figure(*c.actual) : "",
-                          c.actual_at ? date::format("%R", *c.actual_at) : "",
+                          c.actual_at ? show_time(*c.actual_at) : "",
                           c.deviation ? show_deviation(*c.deviation) : "", status_label(c.status, lang), c.message});
   }
   out += render_md_table(table);
