@@ -89,6 +89,7 @@ std::size_t count_chars(std::string_view text) {
   return count;
 }
 
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;

@@ -30,6 +30,7 @@ std::string encode(char32_t code_point);
 /// Number of code points in the first `bytes` bytes of `text`.
 std::size_t count_chars(std::string_view text);
 
+
 /// Columns the text takes in a terminal: CJK and full-width characters count 2.
 std::size_t display_width(std::string_view text);
 

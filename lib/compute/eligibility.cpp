@@ -79,6 +79,11 @@ std::string format_zhe(const Rational& discount) {
   return fmt::format("≈{}.{:02}折", hundredths / 100, hundredths % 100);
 }
 
+std::size_t CheckReport::count(Verdict verdict) const {
+  return static_cast<std::size_t>(
+      std::count_if(products.begin(), products.end(), [&](const ProductCheck& p) { return p.verdict == verdict; }));
+}
+
 std::string_view verdict_name(Verdict verdict, bool english) {
   switch (verdict) {
     case Verdict::eligible: return english ? "eligible" : "符合";

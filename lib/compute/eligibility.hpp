@@ -53,6 +53,16 @@ struct ProductCheck {
 /// Judges every product (parse_products has already refused unknown markets and conditions).
 std::vector<ProductCheck> check_products(const EligibilityRules& rules, const std::vector<Product>& products);
 
+/// What `dacu check` reports: a product list judged against a campaign's rules.
+struct CheckReport {
+  std::string campaign;
+  std::string template_name;
+  std::string products_file;
+  std::vector<ProductCheck> products;
+  /// How many products got `verdict`, for the summary line.
+  std::size_t count(Verdict verdict) const;
+};
+
 /// A discount as planners say it: 1/2 -> "5折", 9/20 -> "4.5折", 129/399 -> "≈3.23折" (exact when
 /// the decimal ends within two places, else rounded with ≈).
 std::string format_zhe(const Rational& discount);

@@ -84,7 +84,11 @@ FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers)
       c->ordered += ordered;
     }
   }
-  for (auto& c : report.by_salesperson) finish(c);
+  for (auto& c : report.by_salesperson) {
+    finish(c);
+    c.below_target = (report.target_activation && c.activation_rate && *c.activation_rate < *report.target_activation) ||
+                     (report.target_first_order && c.first_order_rate && *c.first_order_rate < *report.target_first_order);
+  }
   finish(report.overall);
   if (first_unactivated_order) {
     report.warnings.push_back(

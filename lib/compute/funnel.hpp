@@ -24,6 +24,7 @@ struct FunnelCounts {
   std::int64_t customers = 0, registered = 0, activated = 0, ordered = 0;
   std::optional<Rational> activation_rate;   ///< 激活 ÷ 注册; none when nobody registered
   std::optional<Rational> first_order_rate;  ///< 下单 ÷ 激活; none when nobody activated
+  bool below_target = false;  ///< a rate under the campaign's target for it (salespeople only)
 };
 
 struct FunnelReport {

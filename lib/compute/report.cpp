@@ -49,6 +49,15 @@ bool Report::alert() const {
   return std::any_of(checkpoints.begin(), checkpoints.end(), [](const auto& c) { return c.off_plan(); });
 }
 
+std::size_t Report::off_plan_count() const {
+  return static_cast<std::size_t>(std::count_if(checkpoints.begin(), checkpoints.end(), [](const auto& c) { return c.off_plan(); }));
+}
+
+std::size_t Report::with_actual_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(checkpoints.begin(), checkpoints.end(), [](const auto& c) { return c.actual.has_value(); }));
+}
+
 Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, date::local_seconds as_of) {
   Report report;
   report.plan = plan;
@@ -127,6 +136,18 @@ Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, dat
     r.checkpoint = c;
     r.plan = c.plan;
     r.tolerance = c.tolerance;
+    if (r.plan) {
+      // The band only draws the HTML chart: a plan too large to widen stays out of it rather
+      // than failing the report.
+      try {
+        auto tolerance = r.tolerance.value_or(Rational(0));
+        r.low = *r.plan * (Rational(1) - tolerance);
+        r.high = *r.plan * (Rational(1) + tolerance);
+      } catch (const Error&) {
+        r.low.reset();
+        r.high.reset();
+      }
+    }
     if (c.at.local > as_of) {
       r.status = CheckStatus::pending;
     } else if (auto figure = figure_at(c.metric, c.at.local)) {

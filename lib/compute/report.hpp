@@ -45,6 +45,9 @@ struct CheckpointResult {
   std::optional<Rational> actual;             ///< the cumulative figure at the checkpoint's moment
   std::optional<date::local_seconds> actual_at;  ///< the time of the figure used (at or before the moment)
   std::optional<Rational> deviation;          ///< (actual − plan) ÷ plan
+  /// The band an actual figure stays on plan within, plan × (1 ∓ tolerance), for the chart; set
+  /// with a plan (unless too large to compute).
+  std::optional<Rational> low, high;
   std::string message;                        ///< the checkpoint's action when off plan
   bool off_plan() const { return status == CheckStatus::above || status == CheckStatus::below; }
 };
@@ -79,6 +82,9 @@ struct Report {
   std::vector<const CheckpointResult*> overdue() const;
   /// Whether any checkpoint is off plan (what --fail-on-alert turns into exit code 3).
   bool alert() const;
+  /// Checkpoints off plan, and checkpoints with an actual figure: the summary's "1 / 3".
+  std::size_t off_plan_count() const;
+  std::size_t with_actual_count() const;
 };
 
 /// Builds the report as of `as_of` (wall-clock time in the plan's zone). Rows after `as_of` are

@@ -34,6 +34,18 @@ Inputs parameter_inputs(const Template& t) {
   return in;
 }
 
+// A number or percentage as a spreadsheet reads it; a money value written with 万, ¥, 元 or
+// grouping stays text there (its exact value is the money grammar's, not a plain number's).
+RoiParameter roi_parameter(const Parameter& p) {
+  RoiParameter out{p.name, p.value, {}, false};
+  try {
+    out.number = parse_rational(p.value);
+    out.percent = p.value.ends_with('%');
+  } catch (const Error&) {
+  }
+  return out;
+}
+
 Trace trace_of(const std::vector<const Expr*>& exprs, std::string formula, const Shown& shown) {
   Trace tr{std::move(formula), {}};
   std::vector<std::string> seen;
@@ -259,11 +271,14 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
   for (const auto& line : t.budget.lines) use(line.formula);
   for (const auto& p : t.parameters) {
     if (base.shown.count(p.name) && std::find(used.begin(), used.end(), p.name) != used.end()) {
-      report.parameters.emplace_back(p.name, p.value);
+      report.parameters.push_back(roi_parameter(p));
     }
   }
   std::vector<Diagnostic> ignored;
   if (report.has_budget || report.has_revenue) report.base = figures_for(t, base, ignored);
+  if (report.declared_total && *report.declared_total != report.base.cost) {
+    report.declared_difference = *report.declared_total - report.base.cost;
+  }
 
   auto checked = [&](RoiFigures f, std::vector<Diagnostic>& found) {
     for (auto& d : found) {

@@ -109,6 +109,16 @@ struct ShareResult {
   std::optional<Rational> shown_unit_share_sum, shown_amount_share_sum;
 };
 
+/// A parameter a formula uses: as written, and as the number a spreadsheet cell holds.
+struct RoiParameter {
+  std::string name;
+  std::string value;  ///< as written: "99", "20%", "1.8万"
+  /// The exact value when written as a plain number or percentage (150, 20%); none for a
+  /// value only the money grammar reads (1.8万, ¥99), which a spreadsheet keeps as text.
+  std::optional<Rational> number;
+  bool percent = false;  ///< written as a percentage: number is the fraction (20% = 1/5)
+};
+
 /// Decimals of a percent shown for shares (the seed's 17.1%).
 inline constexpr int share_decimals = 1;
 
@@ -117,9 +127,11 @@ struct RoiReport {
   std::string template_name;
   bool has_budget = false;
   bool has_revenue = false;
-  std::vector<std::pair<std::string, std::string>> parameters;  ///< the numeric parameters used
+  std::vector<RoiParameter> parameters;  ///< the numeric parameters the formulas use
   RoiFigures base;
   std::optional<Money> declared_total;
+  /// declared_total − the lines' sum, when they disagree (D323).
+  std::optional<Money> declared_difference;
   std::vector<ScenarioResult> scenarios;
   std::string sensitivity_parameter;
   std::vector<SensitivityRow> sensitivity;

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dacu/compute/erlang.hpp"
@@ -43,11 +44,25 @@ struct Plan;
 // ---------------------------------------------------------------------------------------------
 // The report: values only; renderers format them.
 
+/// Whether `formula` is a plain number or percentage equal to `value` (15, 100%).
+inline bool is_plain_figure(std::string_view formula, const Rational& value) {
+  // Only digits, sign, point and % can be one: other formulas skip the parse and its throw.
+  if (formula.empty() || formula.find_first_not_of("0123456789+-.%") != std::string_view::npos) return false;
+  try {
+    return parse_rational(formula) == value;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 /// A figure and where it came from: `formula` = `value`.
 struct Term {
   std::string label;    ///< what it is: 订单量, 人效…
   std::string formula;  ///< as written; equal to the value's text when a plain number
   Rational value;
+  /// The formula is a plain figure (15, 100%), shown without "= value". Derived from the members
+  /// above by every Term{label, formula, value}, so whatever makes a Term need not fill it.
+  bool literal = is_plain_figure(formula, value);
   friend bool operator==(const Term&, const Term&) = default;
 };
 

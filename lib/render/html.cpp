@@ -11,6 +11,7 @@
 #include <map>
 
 #include "dacu/base/timefmt.hpp"
+#include "dacu/base/utf8.hpp"
 
 namespace dacu {
 
@@ -80,12 +81,10 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 /// Cuts a label to `max` characters (code points), with an ellipsis.
 std::string shorten(std::string_view text, std::size_t max) {
-  std::size_t chars = 0, i = 0;
-  while (i < text.size()) {
+  std::size_t i = 0;
+  for (std::size_t chars = 0; i < text.size(); ++chars) {
     if (chars == max) return std::string(text.substr(0, i)) + "…";
-    auto c = static_cast<unsigned char>(text[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars;
+    i += utf8::code_point_at(text, i).bytes;
   }
   return std::string(text);
 }
@@ -228,18 +227,13 @@ std::string gantt_svg(const Plan& plan, const GanttAxis& axis, Lang lang) {
   return out;
 }
 
-std::string task_when(const DatedTask& t, Lang lang, bool end) {
-  if (t.all_day) return show_day(end ? t.last_day : t.first_day, lang);
-  return show_moment(end ? t.end : t.start, lang);
-}
-
 std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
   bool en = lang == Lang::en;
   std::string out;
   out += fmt::format("<{0}>{1}</{0}>\n", h, en ? "Milestones" : "里程碑");
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : plan.milestones) {
-    rows.push_back({html_escape(m.name), m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang),
+    rows.push_back({html_escape(m.name), show_when(m.at, m.date_only, lang),
                     m.rule.empty() ? "" : html_escape((en ? "from " : "由 ") + m.rule)});
   }
   out += table_html({en ? "milestone" : "里程碑", en ? "at" : "时间", ""}, rows, " t");
@@ -249,10 +243,8 @@ std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
     rows.clear();
     for (const auto& t : plan.tasks) {
       if (t.phase != phase) continue;
-      std::string timing = t.start_offset + (t.end_offset.empty() ? "" : " → " + t.end_offset) +
-                           (t.duration.empty() ? "" : " (" + t.duration + ")") + (t.rolled ? " ⟳" : "");
-      rows.push_back({task_when(t, lang, false), task_when(t, lang, true), html_escape(t.name), html_escape(t.department),
-                      html_escape(t.owner), html_escape(timing)});
+      rows.push_back({show_task_start(t, lang), show_task_end(t, lang), html_escape(t.name), html_escape(t.department),
+                      html_escape(t.owner), html_escape(task_timing(t))});
     }
     if (rows.empty()) continue;
     out += fmt::format("<{0}>{1} ({2})</{0}>\n", h, html_escape(phase), rows.size());
@@ -269,7 +261,7 @@ std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
 std::string metric_chart(const Report& r, const std::string& metric, Lang lang) {
   std::vector<const CheckpointResult*> cps;
   for (const auto& c : r.checkpoints) {
-    if (c.checkpoint.metric == metric && c.plan) cps.push_back(&c);
+    if (c.checkpoint.metric == metric && c.high) cps.push_back(&c);  // a plan, so a band
   }
   if (cps.empty()) return {};
   const MetricSeries* series = nullptr;
@@ -281,8 +273,7 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
   for (const auto* c : cps) {
     t0 = std::min(t0, c->checkpoint.at.local);
     t1 = std::max(t1, c->checkpoint.at.local);
-    auto tol = c->tolerance.value_or(Rational(0));
-    vmax = std::max(vmax, (*c->plan * (Rational(1) + tol)).to_double());
+    vmax = std::max(vmax, c->high->to_double());
     if (c->actual) vmax = std::max(vmax, c->actual->to_double());
   }
   // Start at the milestone the first checkpoint counts from, when it is earlier (开团: 0 orders).
@@ -316,16 +307,14 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
     plan_line = upper;
   }
   for (const auto* c : cps) {
-    auto tol = c->tolerance.value_or(Rational(0));
     double px = x(c->checkpoint.at.local);
     if (!upper.empty()) upper += " ";
     if (!plan_line.empty()) plan_line += " ";
-    upper += fmt::format("{},{}", num(px), num(y((*c->plan * (Rational(1) + tol)).to_double())));
+    upper += fmt::format("{},{}", num(px), num(y(c->high->to_double())));
     plan_line += fmt::format("{},{}", num(px), num(y(c->plan->to_double())));
   }
   for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-    auto tol = (*it)->tolerance.value_or(Rational(0));
-    lower += fmt::format(" {},{}", num(x((*it)->checkpoint.at.local)), num(y((*(*it)->plan * (Rational(1) - tol)).to_double())));
+    lower += fmt::format(" {},{}", num(x((*it)->checkpoint.at.local)), num(y((*it)->low->to_double())));
   }
   if (from_zero) lower += fmt::format(" {},{}", num(x(t0)), num(y(0)));
   out += fmt::format("<polygon class=\"band\" points=\"{}{}\"/>\n", upper, lower);
@@ -342,7 +331,7 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
   for (const auto* c : cps) {
     double px = x(c->checkpoint.at.local);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(px), num(B + 12),
-                       date::format("%R", c->checkpoint.at.local));
+                       show_time(c->checkpoint.at.local));
     if (c->actual) {
       out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{} {}: {} / {} ({})</title></circle>",
                          c->off_plan() ? "pt-off" : "pt-ok", num(px), num(y(c->actual->to_double())),
@@ -396,7 +385,7 @@ std::string render_report_html(const Report& r, Lang lang) {
                         : "<ul class=\"alerts\">\n" + alerts + "</ul>\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& c : r.countdown) {
-    rows.push_back({html_escape(c.milestone), c.date_only ? show_day(c.at.day(), lang) : show_moment(c.at, lang),
+    rows.push_back({html_escape(c.milestone), show_when(c.at, c.date_only, lang),
                     show_countdown(c.remaining, lang)});
   }
   out += fmt::format("<h3>{}</h3>\n", en ? "Countdown" : "里程碑倒计时");
@@ -409,7 +398,7 @@ std::string render_report_html(const Report& r, Lang lang) {
     }
     std::vector<std::vector<std::string>> task_rows;
     for (const auto& t : tasks) {
-      task_rows.push_back({task_when(t, lang, true), html_escape(t.name), html_escape(t.department), html_escape(t.owner)});
+      task_rows.push_back({show_task_end(t, lang), html_escape(t.name), html_escape(t.department), html_escape(t.owner)});
     }
     out += table_html({en ? "end" : "结束", en ? "task" : "任务", en ? "department" : "部门", en ? "owner" : "负责人"}, task_rows, "t");
   };

@@ -1,9 +1,9 @@
 #include "dacu/render/render_check.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "dacu/base/table.hpp"
+#include "dacu/render/json.hpp"
 
 namespace dacu {
 
@@ -46,11 +46,9 @@ constexpr Labels kEn{"Eligibility", "id", "name", "category", "market", "origina
                      "verdict", "reasons", "what to change", "products"};
 
 std::string summary(const CheckReport& r, bool en) {
-  std::size_t counts[3] = {0, 0, 0};
-  for (const auto& p : r.products) ++counts[static_cast<int>(p.verdict)];
   return fmt::format("{} {}: {} {} · {} {} · {} {}", r.products.size(), en ? kEn.products : kZh.products,
-                     verdict_name(Verdict::eligible, en), counts[0], verdict_name(Verdict::not_preferred, en), counts[1],
-                     verdict_name(Verdict::not_eligible, en), counts[2]);
+                     verdict_name(Verdict::eligible, en), r.count(Verdict::eligible), verdict_name(Verdict::not_preferred, en),
+                     r.count(Verdict::not_preferred), verdict_name(Verdict::not_eligible, en), r.count(Verdict::not_eligible));
 }
 
 Table overview(const CheckReport& r, bool en) {
@@ -119,31 +117,30 @@ std::string render_csv(const CheckReport& r, const RenderOptions& options) {
 }
 
 std::string render_json(const CheckReport& r) {
-  using json = nlohmann::ordered_json;
-  json doc;
-  doc["campaign"] = r.campaign;
-  doc["template"] = r.template_name;
-  doc["products_file"] = r.products_file;
-  doc["products"] = json::array();
+  auto products = json::Value::array();
   for (const auto& p : r.products) {
-    json j;
-    j["id"] = p.id;
-    j["name"] = p.name;
-    j["category"] = p.category;
-    j["market"] = p.market;
-    j["original_price"] = p.original_price.to_string();
-    j["campaign_price"] = p.campaign_price.to_string();
-    j["discount"] = {{"ratio", p.discount.to_string()}, {"zhe", format_zhe(p.discount)}};
-    j["verdict"] = verdict_key(p.verdict);
-    j["verdict_label"] = verdict_name(p.verdict);
-    j["findings"] = json::array();
+    auto findings = json::Value::array();
     for (const auto& f : p.findings) {
-      j["findings"].push_back({{"kind", kind_name(f.kind)}, {"rule", f.rule}, {"message", f.message},
-                               {"fix", f.fix.empty() ? json(nullptr) : json(f.fix)}});
+      findings.push_back(json::Value::object(
+          {{"kind", kind_name(f.kind)}, {"rule", f.rule}, {"message", f.message}, {"fix", json::maybe(f.fix)}}));
     }
-    doc["products"].push_back(std::move(j));
+    products.push_back(json::Value::object({{"id", p.id},
+                                            {"name", p.name},
+                                            {"category", p.category},
+                                            {"market", p.market},
+                                            {"original_price", p.original_price.to_string()},
+                                            {"campaign_price", p.campaign_price.to_string()},
+                                            {"discount", json::Value::object({{"ratio", p.discount.to_string()},
+                                                                              {"zhe", format_zhe(p.discount)}})},
+                                            {"verdict", verdict_key(p.verdict)},
+                                            {"verdict_label", verdict_name(p.verdict)},
+                                            {"findings", std::move(findings)}}));
   }
-  return doc.dump(2) + "\n";
+  auto doc = json::Value::object({{"campaign", r.campaign},
+                                  {"template", r.template_name},
+                                  {"products_file", r.products_file},
+                                  {"products", std::move(products)}});
+  return json::dump(doc, 2) + "\n";
 }
 
 }  // namespace

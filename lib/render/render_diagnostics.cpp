@@ -1,24 +1,23 @@
 #include "dacu/render/render_diagnostics.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include "dacu/render/json.hpp"
 
 namespace dacu {
 
 std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  auto doc = nlohmann::ordered_json::array();
+  auto doc = json::Value::array();
   for (const auto& d : diagnostics) {
-    nlohmann::ordered_json j;
-    j["file"] = std::string(d.where.file_name());
-    j["line"] = d.where.line;
-    j["column"] = d.where.column;
-    j["severity"] = d.severity == Severity::error ? "error" : "warning";
-    j["code"] = d.code;
-    j["message"] = d.message;
-    j["hint"] = d.hint;
-    doc.push_back(std::move(j));
+    doc.push_back(json::Value::object({{"file", d.where.file_name()},
+                                       {"line", d.where.line},
+                                       {"column", d.where.column},
+                                       {"severity", d.severity == Severity::error ? "error" : "warning"},
+                                       {"code", d.code},
+                                       {"message", d.message},
+                                       {"hint", d.hint}}));
   }
-  return doc.dump(2) + "\n";
+  return json::dump(doc, 2) + "\n";
 }
 
 namespace {

@@ -1,7 +1,6 @@
 #include "dacu/render/render_plan.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 
@@ -9,7 +8,9 @@
 
 #include "dacu/render/html.hpp"
 #include "dacu/render/ics.hpp"
+#include "dacu/render/json.hpp"
 #include "dacu/base/table.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "dacu/base/utf8.hpp"
 #include "dacu/render/xlsx.hpp"
 
@@ -30,21 +31,6 @@ constexpr Labels kEn{"template", "time zone", "calendar", "Milestones", "Tasks",
                      "task", "department", "owner", "timing", "phase", "all day", "yes", "no", "from", "tasks",
                      "metric", "plan", "tolerance", "action", "at", "name", "rolled", "none"};
 const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
-
-std::string timing_of(const DatedTask& t) {
-  std::string s = t.start_offset;
-  if (!t.end_offset.empty()) s += " → " + t.end_offset;
-  if (!t.duration.empty()) s += " (" + t.duration + ")";
-  if (t.rolled) s += " ⟳";
-  return s;
-}
-
-std::string task_start(const DatedTask& t, Lang lang) {
-  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
-}
-std::string task_end(const DatedTask& t, Lang lang) {
-  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
-}
 
 std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view phase) {
   std::vector<const DatedTask*> out;
@@ -78,7 +64,7 @@ std::string render_table(const Plan& plan, Lang lang) {
   out += fmt::format("\n{}\n", l.milestones);
   Table milestones;
   for (const auto& m : plan.milestones) {
-    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, show_when(m.at, m.date_only, lang), milestone_rule(m, l)});
   }
   out += render_text_table(milestones);
   if (!plan.deadlines.empty()) out += fmt::format("\n{}\n", deadlines_title(lang)) + render_text_table(deadline_table(plan, lang));
@@ -90,7 +76,7 @@ std::string render_table(const Plan& plan, Lang lang) {
     table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                     std::string(l.owner), std::string(l.timing)};
     for (const auto* t : tasks) {
-      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
     }
     out += render_text_table(table);
   }
@@ -122,7 +108,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
   std::string out = fmt::format("{} {}\n\n", h, l.milestones);
   Table milestones{{std::string(l.name), std::string(l.at), ""}, {}, {}};
   for (const auto& m : plan.milestones) {
-    milestones.rows.push_back({m.name, m.date_only ? show_day(m.at.day(), lang) : show_moment(m.at, lang), milestone_rule(m, l)});
+    milestones.rows.push_back({m.name, show_when(m.at, m.date_only, lang), milestone_rule(m, l)});
   }
   out += render_md_table(milestones);
   if (!plan.deadlines.empty()) out += fmt::format("\n## {}\n\n", deadlines_title(lang)) + render_md_table(deadline_table(plan, lang));
@@ -133,7 +119,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
-      table.rows.push_back({task_start(*t, lang), task_end(*t, lang), t->name, t->department, t->owner, timing_of(*t)});
+      table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
     }
     out += render_md_table(table);
   }
@@ -176,61 +162,59 @@ std::string render_csv(const Plan& plan, const RenderOptions& options) {
   return with_excel_bom(render_csv_table(table), options.bom);
 }
 
-std::string render_json(const Plan& plan) {
-  using json = nlohmann::ordered_json;
-  json doc;
+}  // namespace
+
+json::Value plan_json(const Plan& plan) {
+  json::Value doc = json::Value::object();
   doc["campaign"] = plan.campaign;
   doc["template"] = plan.template_name;
   doc["timezone"] = plan.timezone;
   doc["calendar"] = plan.calendar;
-  doc["milestones"] = json::array();
+  auto milestones = json::Value::array();
   for (const auto& m : plan.milestones) {
-    json j;
-    j["name"] = m.name;
-    j["at"] = m.date_only ? format_date(m.at.day()) : m.at.iso();
-    j["derived_from"] = m.rule.empty() ? json(nullptr) : json(m.rule);
-    doc["milestones"].push_back(std::move(j));
+    milestones.push_back(json::Value::object({{"name", m.name},
+                                              {"at", m.date_only ? format_date(m.at.day()) : m.at.iso()},
+                                              {"derived_from", json::maybe(m.rule)}}));
   }
-  doc["deadlines"] = json::array();
+  doc["milestones"] = std::move(milestones);
+  auto deadlines = json::Value::array();
   for (const auto& d : plan.deadlines) {
-    doc["deadlines"].push_back({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
-                                {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
-                                {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", d.note}});
+    deadlines.push_back(json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
+                                             {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
+                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", d.note}}));
   }
-  doc["tasks"] = json::array();
+  doc["deadlines"] = std::move(deadlines);
+  auto tasks = json::Value::array();
   for (const auto& t : plan.tasks) {
-    json j;
-    j["name"] = t.name;
-    j["phase"] = t.phase;
-    j["department"] = t.department;
-    j["owner"] = t.owner;
-    j["offset"] = t.start_offset;
-    j["end_offset"] = t.end_offset.empty() ? json(nullptr) : json(t.end_offset);
-    j["duration"] = t.duration.empty() ? json(nullptr) : json(t.duration);
-    j["all_day"] = t.all_day;
-    j["start"] = t.all_day ? format_date(t.first_day) : t.start.iso();
-    j["end"] = t.all_day ? format_date(t.last_day) : t.end.iso();
-    j["rolled"] = t.rolled;
+    auto j = json::Value::object({{"name", t.name},
+                                  {"phase", t.phase},
+                                  {"department", t.department},
+                                  {"owner", t.owner},
+                                  {"offset", t.start_offset},
+                                  {"end_offset", json::maybe(t.end_offset)},
+                                  {"duration", json::maybe(t.duration)},
+                                  {"all_day", t.all_day},
+                                  {"start", t.all_day ? format_date(t.first_day) : t.start.iso()},
+                                  {"end", t.all_day ? format_date(t.last_day) : t.end.iso()},
+                                  {"rolled", t.rolled}});
     if (!t.note.empty()) j["note"] = t.note;
-    doc["tasks"].push_back(std::move(j));
+    tasks.push_back(std::move(j));
   }
-  doc["checkpoints"] = json::array();
+  doc["tasks"] = std::move(tasks);
+  auto checkpoints = json::Value::array();
   for (const auto& c : plan.checkpoints) {
-    json j;
-    j["name"] = c.name;
-    j["offset"] = c.offset;
-    j["at"] = c.at.iso();
-    j["metric"] = c.metric;
-    j["plan"] = c.plan ? json(plan_text(c)) : json(nullptr);
-    j["tolerance"] = c.tolerance ? json(tolerance_text(c)) : json(nullptr);
-    j["owner"] = c.owner;
-    j["action"] = c.action;
-    doc["checkpoints"].push_back(std::move(j));
+    checkpoints.push_back(json::Value::object({{"name", c.name},
+                                               {"offset", c.offset},
+                                               {"at", c.at.iso()},
+                                               {"metric", c.metric},
+                                               {"plan", json::maybe(plan_text(c))},
+                                               {"tolerance", json::maybe(tolerance_text(c))},
+                                               {"owner", c.owner},
+                                               {"action", c.action}}));
   }
-  return doc.dump(2) + "\n";
+  doc["checkpoints"] = std::move(checkpoints);
+  return doc;
 }
-
-}  // namespace
 
 std::optional<Format> format_from_name(std::string_view name) {
   if (name == "table" || name == "text") return Format::table;
@@ -279,8 +263,30 @@ std::string show_day(date::local_days day, Lang lang) {
   return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
 }
 
-std::string show_moment(const ZonedTime& at, Lang lang) {
-  return fmt::format("{} {}", show_day(at.day(), lang), date::format("%R", at.local));
+std::string show_moment(const ZonedTime& at, Lang lang) { return fmt::format("{} {}", show_day(at.day(), lang), show_time(at.local)); }
+
+std::string show_time(date::local_seconds at) {
+  return format_clock(date::floor<std::chrono::minutes>(at - date::floor<date::days>(at)));
+}
+
+std::string show_when(const ZonedTime& at, bool date_only, Lang lang) {
+  return date_only ? show_day(at.day(), lang) : show_moment(at, lang);
+}
+
+std::string show_task_start(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.first_day, lang) : show_moment(t.start, lang);
+}
+
+std::string show_task_end(const DatedTask& t, Lang lang) {
+  return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang);
+}
+
+std::string task_timing(const DatedTask& t) {
+  std::string s = t.start_offset;
+  if (!t.end_offset.empty()) s += " → " + t.end_offset;
+  if (!t.duration.empty()) s += " (" + t.duration + ")";
+  if (t.rolled) s += " ⟳";
+  return s;
 }
 
 std::chrono::sys_seconds workbook_created(const Plan& plan) {
@@ -396,7 +402,7 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::table: return render_table(plan, options.lang);
     case Format::md: return render_md(plan, options.lang);
     case Format::csv: return render_csv(plan, options);
-    case Format::json: return render_json(plan);
+    case Format::json: return json::dump(plan_json(plan), 2) + "\n";
     case Format::ics: return render_ics(plan, IcsOptions{options.alarm}, options.writers);
     case Format::html: return render_plan_html(plan, options.lang);
     case Format::xlsx: return render_plan_xlsx(plan, options);

@@ -8,11 +8,15 @@
 #include "dacu/model/template.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/render/format.hpp"
+#include "dacu/render/json.hpp"
 
 namespace dacu {
 
 /// The plan in the given format. Xlsx is binary (a zip); see xlsx.hpp.
 std::string render_plan(const Plan& plan, Format format, const RenderOptions& options = {});
+
+/// The plan as `--format json` writes it; `dacu report` embeds it as its schedule.
+json::Value plan_json(const Plan& plan);
 
 /// The plan as an Excel workbook, one sheet per list of the JSON output: 信息 (campaign, template,
 /// time zone, calendar), 里程碑, 平台时限, 任务 and 跟进检查点, each always present.
@@ -42,5 +46,14 @@ std::string tolerance_text(const DatedCheckpoint& c);
 /// How a planner reads a day or a moment: `2026-12-20 周日`, `2026-12-20 周日 10:25`.
 std::string show_day(date::local_days day, Lang lang);
 std::string show_moment(const ZonedTime& at, Lang lang);
+/// The clock time of a moment, `10:25` (base/timefmt's format_clock).
+std::string show_time(date::local_seconds at);
+/// A milestone's day when it was given as a date alone, else its moment.
+std::string show_when(const ZonedTime& at, bool date_only, Lang lang);
+/// When a task starts and ends as every renderer shows it: its days when all-day, else moments.
+std::string show_task_start(const DatedTask& t, Lang lang);
+std::string show_task_end(const DatedTask& t, Lang lang);
+/// A task's timing as the template wrote it: `开团前2天 → 开团后1天 (2h) ⟳` (⟳: rolled).
+std::string task_timing(const DatedTask& t);
 
 }  // namespace dacu

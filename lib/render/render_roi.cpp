@@ -1,16 +1,15 @@
 #include "dacu/render/render_roi.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/table.hpp"
+#include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // A cell: what people read (grouped money, rounded ratios) and what CSV carries (plain, exact).
 struct Cell {
@@ -70,19 +69,8 @@ Cell multiple(const std::optional<Rational>& r, const Labels& l) {
 Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2) {
   return r ? Cell(format_percent(*r, decimals), r->to_string(), xlsx::Cell::percent_of(*r)) : Cell(str(l.none), "");
 }
-std::string number(const Rational& r) {
-  if (r.is_integer()) {
-    auto n = r.numerator();
-    auto digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return (n < 0 ? "-" : "") + out;
-  }
-  return r.to_string();
-}
+// Whole numbers grouped in threes (2,000 件); others exactly.
+std::string number(const Rational& r) { return r.is_integer() ? group_thousands(r.numerator()) : r.to_string(); }
 Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
   return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
 }
@@ -151,9 +139,8 @@ Section budget_section(const RoiReport& r, const Labels& l) {
   s.rows.push_back({str(l.total), "", money(f.cost), ""});
   if (r.declared_total) {
     std::string note;
-    if (*r.declared_total != f.cost) {
-      note = fmt::format(fmt::runtime(l.declared_differs), f.cost.format_grouped(),
-                         (*r.declared_total - f.cost).format_grouped());
+    if (r.declared_difference) {
+      note = fmt::format(fmt::runtime(l.declared_differs), f.cost.format_grouped(), r.declared_difference->format_grouped());
     }
     s.rows.push_back({str(l.declared), "", money(*r.declared_total), note});
   }
@@ -195,7 +182,12 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   std::vector<Section> out;
   if (!r.parameters.empty()) {
     Section s{str(l.parameters), {str(l.parameter), str(l.value)}, {}, {Align::left, Align::right}, {}};
-    for (const auto& [k, v] : r.parameters) s.rows.push_back({k, Cell(v, v, xlsx::Cell::figure_of(v))});
+    for (const auto& p : r.parameters) {
+      auto typed = !p.number ? xlsx::Cell::text_of(p.value)
+                   : p.percent ? xlsx::Cell::percent_of(*p.number)
+                               : xlsx::Cell::number_of(*p.number);
+      s.rows.push_back({p.name, Cell(p.value, p.value, typed)});
+    }
     out.push_back(std::move(s));
   }
   if (r.has_budget) out.push_back(budget_section(r, l));
@@ -331,107 +323,118 @@ std::string render_sections(const std::string& title, const std::vector<Section>
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-Json jmoney(const std::optional<Money>& m) { return m ? Json(m->to_string()) : Json(nullptr); }
-Json jratio(const std::optional<Rational>& r, std::string shown, std::string formula) {
+json::Value jmoney(const std::optional<Money>& m) { return json::maybe(m, [](const Money& x) { return x.to_string(); }); }
+json::Value jexact(const std::optional<Rational>& r) { return json::maybe(r, [](const Rational& x) { return x.to_string(); }); }
+json::Value jratio(const std::optional<Rational>& r, std::string shown, std::string formula) {
   if (!r) return nullptr;
-  return Json{{"value", r->to_string()}, {"shown", std::move(shown)}, {"formula", std::move(formula)}};
+  return json::Value::object({{"value", r->to_string()}, {"shown", std::move(shown)}, {"formula", std::move(formula)}});
 }
-Json jtrace(const Trace& t) {
+json::Value jtrace(const Trace& t) {
   if (t.formula.empty()) return nullptr;
-  return Json{{"formula", t.formula}, {"inputs", t.inputs}};
+  return json::Value::object({{"formula", t.formula}, {"inputs", t.inputs}});
 }
 
-Json figures_json(const RoiFigures& f) {
-  Json j;
-  j["revenue"] = {{"amount", f.revenue.to_string()},
-                  {"units", f.units ? Json(f.units->to_string()) : Json(nullptr)},
-                  {"unit_price", jmoney(f.unit_price)},
-                  {"trace", jtrace(f.revenue_trace)}};
-  Json lines = Json::array();
+json::Value figures_json(const RoiFigures& f) {
+  auto lines = json::Value::array();
   for (const auto& line : f.lines) {
-    lines.push_back({{"name", line.name}, {"category", line.category}, {"amount", line.amount.to_string()},
-                     {"discount", line.discount}, {"trace", jtrace(line.trace)}});
+    lines.push_back(json::Value::object({{"name", line.name}, {"category", line.category}, {"amount", line.amount.to_string()},
+                                         {"discount", line.discount}, {"trace", jtrace(line.trace)}}));
   }
-  Json categories = Json::array();
-  for (const auto& c : f.categories) categories.push_back({{"category", c.category}, {"total", c.total.to_string()}});
-  j["budget"] = {{"lines", lines}, {"categories", categories}, {"total", f.cost.to_string()}};
+  auto categories = json::Value::array();
+  for (const auto& c : f.categories) {
+    categories.push_back(json::Value::object({{"category", c.category}, {"total", c.total.to_string()}}));
+  }
   auto pct = [](const std::optional<Rational>& r) { return r ? format_percent(*r, 2) : std::string(); };
   auto mul = [](const std::optional<Rational>& r) { return r ? format_fixed(*r, 2) : std::string(); };
-  j["ratios"] = {
-      {"roas", jratio(f.roas, mul(f.roas), "成交额 ÷ 活动费用")},
-      {"finance_roi", jratio(f.finance_roi, pct(f.finance_roi), "(成交额 − 活动费用) ÷ 活动费用")},
-      {"cost_ratio", jratio(f.cost_ratio, pct(f.cost_ratio), "活动费用 ÷ 成交额")},
-  };
-  j["profit"] = {
-      {"unit_cost", jmoney(f.unit_cost)},
-      {"goods_cost", jmoney(f.goods_cost)},
-      {"gross_profit", jmoney(f.gross_profit)},
-      {"net_profit", jmoney(f.net_profit)},
-      {"break_even_units", f.break_even_units ? Json(f.break_even_units->to_string()) : Json(nullptr)},
-      {"break_even_roas", jratio(f.break_even_roas, mul(f.break_even_roas), "单价 ÷ (单价 − 进货价)")},
-  };
-  return j;
+  return json::Value::object({
+      {"revenue", json::Value::object({{"amount", f.revenue.to_string()},
+                                       {"units", jexact(f.units)},
+                                       {"unit_price", jmoney(f.unit_price)},
+                                       {"trace", jtrace(f.revenue_trace)}})},
+      {"budget", json::Value::object({{"lines", std::move(lines)}, {"categories", std::move(categories)}, {"total", f.cost.to_string()}})},
+      {"ratios", json::Value::object({
+                     {"roas", jratio(f.roas, mul(f.roas), "成交额 ÷ 活动费用")},
+                     {"finance_roi", jratio(f.finance_roi, pct(f.finance_roi), "(成交额 − 活动费用) ÷ 活动费用")},
+                     {"cost_ratio", jratio(f.cost_ratio, pct(f.cost_ratio), "活动费用 ÷ 成交额")},
+                 })},
+      {"profit", json::Value::object({
+                     {"unit_cost", jmoney(f.unit_cost)},
+                     {"goods_cost", jmoney(f.goods_cost)},
+                     {"gross_profit", jmoney(f.gross_profit)},
+                     {"net_profit", jmoney(f.net_profit)},
+                     {"break_even_units", jexact(f.break_even_units)},
+                     {"break_even_roas", jratio(f.break_even_roas, mul(f.break_even_roas), "单价 ÷ (单价 − 进货价)")},
+                 })},
+  });
 }
 
-Json warnings_json(const std::vector<Diagnostic>& warnings) {
-  Json out = Json::array();
+json::Value warnings_json(const std::vector<Diagnostic>& warnings) {
+  auto out = json::Value::array();
   for (const auto& w : warnings) {
-    out.push_back({{"code", w.code},
-                   {"file", std::string(w.where.file_name())},
-                   {"line", w.where.line},
-                   {"column", w.where.column},
-                   {"message", w.message}});
+    out.push_back(json::Value::object({{"code", w.code},
+                                       {"file", w.where.file_name()},
+                                       {"line", w.where.line},
+                                       {"column", w.where.column},
+                                       {"message", w.message}}));
   }
   return out;
 }
 
+// Parameters as written, by name, in their order.
+json::Value values_json(const std::vector<std::pair<std::string, std::string>>& values) {
+  auto out = json::Value::object();
+  for (const auto& [k, v] : values) out[k] = v;
+  return out;
+}
+
 std::string roi_json(const RoiReport& r) {
-  Json j;
-  j["campaign"] = r.campaign;
-  j["template"] = r.template_name;
-  Json params = Json::object();
-  for (const auto& [k, v] : r.parameters) params[k] = v;
-  j["parameters"] = params;
+  auto j = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
+  auto parameters = json::Value::object();
+  for (const auto& p : r.parameters) parameters[p.name] = p.value;
+  j["parameters"] = std::move(parameters);
   if (r.has_budget || r.has_revenue) {
-    j["figures"] = figures_json(r.base);
-    j["figures"]["budget"]["declared_total"] = jmoney(r.declared_total);
+    auto figures = figures_json(r.base);
+    figures["budget"]["declared_total"] = jmoney(r.declared_total);
+    j["figures"] = std::move(figures);
   }
-  Json scenarios = Json::array();
+  auto scenarios = json::Value::array();
   for (const auto& s : r.scenarios) {
-    Json values = Json::object();
-    for (const auto& [k, v] : s.values) values[k] = v;
-    scenarios.push_back({{"name", s.name}, {"description", s.description}, {"parameters", values}, {"figures", figures_json(s.figures)}});
+    scenarios.push_back(json::Value::object({{"name", s.name},
+                                             {"description", s.description},
+                                             {"parameters", values_json(s.values)},
+                                             {"figures", figures_json(s.figures)}}));
   }
-  j["scenarios"] = scenarios;
+  j["scenarios"] = std::move(scenarios);
   if (!r.sensitivity.empty()) {
-    Json rows = Json::array();
+    auto rows = json::Value::array();
     for (const auto& row : r.sensitivity) {
-      rows.push_back({{"change", row.change.to_string()}, {"value", row.value.to_string()}, {"figures", figures_json(row.figures)}});
+      rows.push_back(json::Value::object(
+          {{"change", row.change.to_string()}, {"value", row.value.to_string()}, {"figures", figures_json(row.figures)}}));
     }
-    j["sensitivity"] = {{"parameter", r.sensitivity_parameter}, {"rows", rows}};
+    j["sensitivity"] = json::Value::object({{"parameter", r.sensitivity_parameter}, {"rows", std::move(rows)}});
   } else {
     j["sensitivity"] = nullptr;
   }
-  Json shares = Json::array();
+  auto shares = json::Value::array();
   for (const auto& t : r.shares) {
-    Json rows = Json::array();
+    auto rows = json::Value::array();
     for (const auto& row : t.rows) {
-      rows.push_back({{"name", row.name},
-                      {"units", row.units ? Json(*row.units) : Json(nullptr)},
-                      {"unit_share", row.unit_share ? Json(row.unit_share->to_string()) : Json(nullptr)},
-                      {"amount", jmoney(row.amount)},
-                      {"amount_share", row.amount_share ? Json(row.amount_share->to_string()) : Json(nullptr)}});
+      rows.push_back(json::Value::object({{"name", row.name},
+                                          {"units", row.units},
+                                          {"unit_share", jexact(row.unit_share)},
+                                          {"amount", jmoney(row.amount)},
+                                          {"amount_share", jexact(row.amount_share)}}));
     }
-    shares.push_back({{"name", t.name},
-                      {"rows", rows},
-                      {"total_units", t.total_units ? Json(*t.total_units) : Json(nullptr)},
-                      {"total_amount", jmoney(t.total_amount)},
-                      {"shown_unit_share_sum", t.shown_unit_share_sum ? Json(t.shown_unit_share_sum->to_string()) : Json(nullptr)},
-                      {"shown_amount_share_sum", t.shown_amount_share_sum ? Json(t.shown_amount_share_sum->to_string()) : Json(nullptr)}});
+    shares.push_back(json::Value::object({{"name", t.name},
+                                          {"rows", std::move(rows)},
+                                          {"total_units", t.total_units},
+                                          {"total_amount", jmoney(t.total_amount)},
+                                          {"shown_unit_share_sum", jexact(t.shown_unit_share_sum)},
+                                          {"shown_amount_share_sum", jexact(t.shown_amount_share_sum)}}));
   }
-  j["shares"] = shares;
+  j["shares"] = std::move(shares);
   j["warnings"] = warnings_json(r.warnings);
-  return j.dump(2) + "\n";
+  return json::dump(j, 2) + "\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,9 +465,7 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
     s.notes.push_back(fmt::format("{}: {}", l.target, joined));
     std::vector<std::string> below;
     for (const auto& c : r.by_salesperson) {
-      bool low = (r.target_activation && c.activation_rate && *c.activation_rate < *r.target_activation) ||
-                 (r.target_first_order && c.first_order_rate && *c.first_order_rate < *r.target_first_order);
-      if (low) below.push_back(c.salesperson);
+      if (c.below_target) below.push_back(c.salesperson);
     }
     if (!below.empty()) {
       std::string names;
@@ -476,31 +477,33 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
 }
 
 std::string funnel_json(const FunnelReport& r) {
-  auto counts = [](const FunnelCounts& c) {
-    return Json{{"customers", c.customers},
-                {"registered", c.registered},
-                {"activated", c.activated},
-                {"ordered", c.ordered},
-                {"activation_rate", c.activation_rate ? Json{{"value", c.activation_rate->to_string()}, {"shown", format_percent(*c.activation_rate, 1)}} : Json(nullptr)},
-                {"first_order_rate", c.first_order_rate ? Json{{"value", c.first_order_rate->to_string()}, {"shown", format_percent(*c.first_order_rate, 1)}} : Json(nullptr)}};
+  auto rate = [](const std::optional<Rational>& v) {
+    return json::maybe(v, [](const Rational& x) {
+      return json::Value::object({{"value", x.to_string()}, {"shown", format_percent(x, 1)}});
+    });
   };
-  Json j;
-  j["campaign"] = r.campaign;
-  j["customers_file"] = r.customers_file;
-  Json by = Json::array();
+  auto counts = [&](const FunnelCounts& c) {
+    return json::Value::object({{"customers", c.customers},
+                                {"registered", c.registered},
+                                {"activated", c.activated},
+                                {"ordered", c.ordered},
+                                {"activation_rate", rate(c.activation_rate)},
+                                {"first_order_rate", rate(c.first_order_rate)}});
+  };
+  auto by = json::Value::array();
   for (const auto& c : r.by_salesperson) {
-    auto x = counts(c);
-    Json row{{"salesperson", c.salesperson}};
-    row.update(x);
-    by.push_back(row);
+    auto row = json::Value::object({{"salesperson", c.salesperson}});
+    row.update(counts(c));
+    by.push_back(std::move(row));
   }
-  j["by_salesperson"] = by;
+  auto j = json::Value::object({{"campaign", r.campaign}, {"customers_file", r.customers_file}});
+  j["by_salesperson"] = std::move(by);
   j["overall"] = counts(r.overall);
-  j["targets"] = {{"activation_rate", r.target_activation ? Json(r.target_activation->to_string()) : Json(nullptr)},
-                  {"first_order_rate", r.target_first_order ? Json(r.target_first_order->to_string()) : Json(nullptr)}};
-  j["formulas"] = {{"activation_rate", "激活用户数 ÷ 注册用户数"}, {"first_order_rate", "下单用户数 ÷ 激活用户数"}};
+  j["targets"] = json::Value::object({{"activation_rate", jexact(r.target_activation)},
+                                      {"first_order_rate", jexact(r.target_first_order)}});
+  j["formulas"] = json::Value::object({{"activation_rate", "激活用户数 ÷ 注册用户数"}, {"first_order_rate", "下单用户数 ÷ 激活用户数"}});
   j["warnings"] = warnings_json(r.warnings);
-  return j.dump(2) + "\n";
+  return json::dump(j, 2) + "\n";
 }
 
 }  // namespace

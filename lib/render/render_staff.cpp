@@ -1,20 +1,18 @@
 #include "dacu/render/render_staff.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 struct Labels {
   std::string_view template_, model, item, name, department, inputs, rule, exact, heads, days, day, source, on_duty,
@@ -66,20 +64,12 @@ std::string term_label(std::string_view label, Lang lang) {
   return std::string(label);
 }
 
-// A literal such as 100% or 8h needs no "= value"; a parameter named like its label needs no repeat.
-bool is_literal(const Term& t) {
-  try {
-    return parse_rational(t.formula) == t.value;
-  } catch (const Error&) {
-    return false;
-  }
-}
-
+// A parameter named like its label needs no repeat; a literal such as 100% needs no "= value".
 std::string show_term(const Term& t, Lang lang) {
   auto value = show_number(t.value);
   auto label = term_label(t.label, lang);
   if (t.formula.empty() || t.formula == t.label) return fmt::format("{} = {}", label, value);
-  if (t.formula == value || is_literal(t)) return fmt::format("{} = {}", label, t.formula);
+  if (t.formula == value || t.literal) return fmt::format("{} = {}", label, t.formula);
   return fmt::format("{} = {} = {}", label, t.formula, value);
 }
 
@@ -98,7 +88,13 @@ std::string show_days(const std::vector<date::local_days>& days) {
   return fmt::format("{} – {}", format_date(days.front()), format_date(days.back()));
 }
 
-std::string show_clock(std::chrono::minutes m) { return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60); }
+// A time after the day's midnight as a rota counts it: shifts end at 24:00 and night shifts run
+// past it (28:00). format_clock would write 次日00:00 there, a change to what dacu staff prints
+// that is not this function's to make; times within the day go through it.
+std::string day_clock(std::chrono::minutes m) {
+  if (m < std::chrono::hours(24)) return format_clock(m);
+  return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60);
+}
 
 std::string show_heads(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
   std::string out;
@@ -139,13 +135,13 @@ Table shift_table(const StaffReport& r, const Labels& l) {
   t.align = {Align::left, Align::left, Align::right};
   for (const auto& sh : r.shifts) {
     t.rows.push_back({format_date(sh.day), sh.rota, std::to_string(sh.number),
-                      fmt::format("{}–{}", show_clock(sh.from), show_clock(sh.to)), show_heads(sh.heads)});
+                      fmt::format("{}–{}", day_clock(sh.from), day_clock(sh.to)), show_heads(sh.heads)});
   }
   return t;
 }
 
 std::string show_interval(const QueueSummary& q, const QueueInterval& i) {
-  if (i.hour) return fmt::format("{:02}:00–{:02}:00", *i.hour, *i.hour + 1);
+  if (i.hour) return fmt::format("{}–{}", day_clock(std::chrono::hours(*i.hour)), day_clock(std::chrono::hours(*i.hour + 1)));
   return format_duration(q.interval);
 }
 
@@ -189,94 +185,101 @@ std::string queue_heading(const QueueSummary& q, Lang lang) {
   return fmt::format("{}: {}", out, show_terms(q.inputs, lang));
 }
 
-json terms_json(const std::vector<Term>& terms) {
-  json out = json::array();
-  for (const auto& t : terms) out.push_back({{"label", t.label}, {"formula", t.formula}, {"value", t.value.to_string()}});
+json::Value terms_json(const std::vector<Term>& terms) {
+  auto out = json::Value::array();
+  for (const auto& t : terms) {
+    out.push_back(json::Value::object({{"label", t.label}, {"formula", t.formula}, {"value", t.value.to_string()}}));
+  }
   return out;
 }
 
-json days_json(const std::vector<date::local_days>& days) {
-  json out = json::array();
+json::Value days_json(const std::vector<date::local_days>& days) {
+  auto out = json::Value::array();
   for (auto d : days) out.push_back(format_date(d));
   return out;
 }
 
-json result_json(const QueueResult& r) {
-  return {{"agents", r.agents}, {"agents_after_shrinkage", r.agents_after_shrinkage}, {"traffic_erlangs", r.traffic_erlangs},
-          {"service_level", r.service_level}, {"asa_seconds", r.asa_seconds}, {"occupancy", r.occupancy},
-          {"probability_wait", r.probability_wait}};
+json::Value result_json(const QueueResult& r) {
+  return json::Value::object({{"agents", r.agents}, {"agents_after_shrinkage", r.agents_after_shrinkage},
+                              {"traffic_erlangs", r.traffic_erlangs}, {"service_level", r.service_level},
+                              {"asa_seconds", r.asa_seconds}, {"occupancy", r.occupancy},
+                              {"probability_wait", r.probability_wait}});
 }
 
-json queue_json(const QueueSummary& q, bool dated) {
-  json j;
-  j["name"] = q.name;
-  j["department"] = q.department;
-  j["role"] = q.role;
+// Heads by role, in the order the report lists the roles.
+json::Value heads_json(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
+  auto out = json::Value::object();
+  for (const auto& [role, n] : heads) out[role] = n;
+  return out;
+}
+
+json::Value queue_json(const QueueSummary& q, bool dated) {
+  auto j = json::Value::object({{"name", q.name}, {"department", q.department}, {"role", q.role}});
   if (dated) j["day"] = format_date(q.day);
-  j["curve"] = q.curve.empty() ? json(nullptr) : json(q.curve);
+  j["curve"] = json::maybe(q.curve);
   j["interval_seconds"] = q.interval.count();
   j["inputs"] = terms_json(q.inputs);
   j["peak_agents"] = q.peak_agents;
   j["peak_heads"] = q.peak_heads;
-  j["intervals"] = json::array();
+  auto intervals = json::Value::array();
   for (const auto& i : q.intervals) {
-    json x;
-    x["hour"] = i.hour ? json(*i.hour) : json(nullptr);
-    x["contacts"] = i.contacts.to_string();
+    auto x = json::Value::object({{"hour", i.hour}, {"contacts", i.contacts.to_string()}});
     x.update(result_json(i.result));
-    j["intervals"].push_back(std::move(x));
+    intervals.push_back(std::move(x));
   }
+  j["intervals"] = std::move(intervals);
   return j;
 }
 
 std::string model_key(StaffLine::Model m) { return s(model_name(m, kEn)); }
 
 std::string report_json(const StaffReport& r) {
-  json doc;
-  doc["campaign"] = r.campaign;
-  doc["template"] = r.template_name;
-  doc["lines"] = json::array();
+  auto doc = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
+  auto lines = json::Value::array();
   for (const auto& line : r.lines) {
-    json j;
-    j["model"] = model_key(line.model);
-    j["group"] = line.group;
-    j["name"] = line.name;
-    j["department"] = line.department;
-    j["inputs"] = terms_json(line.inputs);
-    j["rule"] = line.rule;
-    j["exact"] = line.exact.to_string();
-    j["heads"] = line.heads;
-    j["calls_per_person_per_day"] = line.per_person ? json(line.per_person->to_string()) : json(nullptr);
-    j["days"] = days_json(line.days);
-    doc["lines"].push_back(std::move(j));
+    lines.push_back(json::Value::object({{"model", model_key(line.model)},
+                                         {"group", line.group},
+                                         {"name", line.name},
+                                         {"department", line.department},
+                                         {"inputs", terms_json(line.inputs)},
+                                         {"rule", line.rule},
+                                         {"exact", line.exact.to_string()},
+                                         {"heads", line.heads},
+                                         {"calls_per_person_per_day",
+                                          json::maybe(line.per_person, [](const Rational& v) { return v.to_string(); })},
+                                         {"days", days_json(line.days)}}));
   }
-  doc["days"] = json::array();
+  doc["lines"] = std::move(lines);
+  auto days = json::Value::array();
   for (const auto& d : r.days) {
-    doc["days"].push_back({{"day", format_date(d.day)}, {"source", d.source}, {"name", d.name}, {"department", d.department},
-                           {"heads", d.heads}, {"shifts", d.shifts}, {"people", d.people},
-                           {"person_hours", d.person_hours ? json(d.person_hours->to_string()) : json(nullptr)}});
+    days.push_back(json::Value::object({{"day", format_date(d.day)}, {"source", d.source}, {"name", d.name},
+                                        {"department", d.department}, {"heads", d.heads}, {"shifts", d.shifts},
+                                        {"people", d.people},
+                                        {"person_hours", json::maybe(d.person_hours, [](const Rational& v) { return v.to_string(); })}}));
   }
-  doc["rota_days"] = json::array();
+  doc["days"] = std::move(days);
+  auto rota_days = json::Value::array();
   for (const auto& d : r.rota_days) {
-    json heads = json::object();
-    for (const auto& [role, n] : d.heads) heads[role] = n;
-    doc["rota_days"].push_back({{"rota", d.rota}, {"period", d.period}, {"day", format_date(d.day)}, {"hours", d.hours.to_string()},
-                                {"opens", show_clock(d.opens)}, {"shift_hours", d.shift_hours.to_string()},
-                                {"shifts_exact", d.shifts_exact.to_string()}, {"shifts", d.shifts}, {"heads", heads},
-                                {"heads_on_duty", d.heads_on_duty}, {"people", d.people},
-                                {"person_hours", d.person_hours.to_string()}});
+    rota_days.push_back(json::Value::object({{"rota", d.rota}, {"period", d.period}, {"day", format_date(d.day)},
+                                             {"hours", d.hours.to_string()}, {"opens", format_clock(d.opens)},
+                                             {"shift_hours", d.shift_hours.to_string()},
+                                             {"shifts_exact", d.shifts_exact.to_string()}, {"shifts", d.shifts},
+                                             {"heads", heads_json(d.heads)}, {"heads_on_duty", d.heads_on_duty},
+                                             {"people", d.people}, {"person_hours", d.person_hours.to_string()}}));
   }
-  doc["shifts"] = json::array();
+  doc["rota_days"] = std::move(rota_days);
+  auto shifts = json::Value::array();
   for (const auto& sh : r.shifts) {
-    json heads = json::object();
-    for (const auto& [role, n] : sh.heads) heads[role] = n;
-    doc["shifts"].push_back({{"rota", sh.rota}, {"day", format_date(sh.day)}, {"number", sh.number}, {"from", show_clock(sh.from)},
-                             {"to", show_clock(sh.to)}, {"heads", heads}});
+    shifts.push_back(json::Value::object({{"rota", sh.rota}, {"day", format_date(sh.day)}, {"number", sh.number},
+                                          {"from", day_clock(sh.from)}, {"to", day_clock(sh.to)},
+                                          {"heads", heads_json(sh.heads)}}));
   }
-  doc["queues"] = json::array();
-  for (const auto& q : r.queues) doc["queues"].push_back(queue_json(q, true));
+  doc["shifts"] = std::move(shifts);
+  auto queues = json::Value::array();
+  for (const auto& q : r.queues) queues.push_back(queue_json(q, true));
+  doc["queues"] = std::move(queues);
   doc["notes"] = r.notes;
-  return doc.dump(2) + "\n";
+  return json::dump(doc, 2) + "\n";
 }
 
 }  // namespace
@@ -438,13 +441,13 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
 
 std::string render_erlang(const QueueSummary& q, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  if (format == Format::json) return queue_json(q, false).dump(2) + "\n";
+  if (format == Format::json) return json::dump(queue_json(q, false), 2) + "\n";
   if (format == Format::xlsx) throw Error("dacu staff --erlang cannot write xlsx");
   const auto& i = q.intervals.front();
   const auto& res = i.result;
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};
   for (const auto& term : q.inputs) {
-    bool plain = term.formula == show_number(term.value) || is_literal(term);
+    bool plain = term.formula == show_number(term.value) || term.literal;
     t.rows.push_back({term_label(term.label, options.lang), plain ? term.formula : fmt::format("{} = {}", term.formula, show_number(term.value))});
   }
   t.rows.push_back({s(l.interval), format_duration(q.interval)});

@@ -1,9 +1,9 @@
 // Renderers of the report value: Markdown and JSON here, HTML in html.cpp. They format; the
 // numbers were computed by build_report.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "dacu/render/html.hpp"
+#include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
 #include "dacu/render/render_report.hpp"
 #include "dacu/compute/report.hpp"
@@ -74,11 +74,9 @@ std::string show_status(CheckStatus status, Lang lang) { return status_label(sta
 
 namespace {
 
-std::string task_end_text(const DatedTask& t, Lang lang) { return t.all_day ? show_day(t.last_day, lang) : show_moment(t.end, lang); }
-
 Table tasks_table(const std::vector<DatedTask>& tasks, const ReportLabels& l, Lang lang) {
   Table table{{std::string(l.end), std::string(l.task), std::string(l.department), std::string(l.owner)}, {}, {}};
-  for (const auto& t : tasks) table.rows.push_back({task_end_text(t, lang), t.name, t.department, t.owner});
+  for (const auto& t : tasks) table.rows.push_back({show_task_end(t, lang), t.name, t.department, t.owner});
   return table;
 }
 
@@ -88,12 +86,7 @@ std::string render_md(const Report& r, Lang lang) {
   std::string out = fmt::format("# {} — {}\n\n{} {} ({})", plan.campaign, l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
   if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, fmt::join(r.actuals_files, ", "));
   out += "\n\n";
-  std::size_t off = 0, checked = 0;
-  for (const auto& c : r.checkpoints) {
-    off += c.off_plan();
-    checked += c.actual.has_value();
-  }
-  out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, off, checked);
+  out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, r.off_plan_count(), r.with_actual_count());
   for (const auto& c : r.checkpoints) {
     if (c.off_plan()) {
       out += fmt::format("- ⚠ {} {}: {} {} {} ({}) — {}\n", show_moment(c.checkpoint.at, lang), c.checkpoint.name,
@@ -104,7 +97,7 @@ std::string render_md(const Report& r, Lang lang) {
   out += fmt::format("\n### {}\n\n", l.countdown);
   Table countdown{{std::string(l.milestone), std::string(l.at), std::string(l.remaining)}, {}, {}};
   for (const auto& c : r.countdown) {
-    countdown.rows.push_back({c.milestone, c.date_only ? show_day(c.at.day(), lang) : show_moment(c.at, lang),
+    countdown.rows.push_back({c.milestone, show_when(c.at, c.date_only, lang),
                               show_countdown(c.remaining, lang)});
   }
   out += render_md_table(countdown);
@@ -135,7 +128,7 @@ std::string render_md(const Report& r, Lang lang) {
   for (const auto& c : r.checkpoints) {
     table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, plan_text(c.checkpoint),
                           tolerance_text(c.checkpoint), c.actual ? show_figure(*c.actual) : "",
-                          c.actual_at ? date::format("%R", *c.actual_at) : "",
+                          c.actual_at ? show_time(*c.actual_at) : "",
                           c.deviation ? show_deviation(*c.deviation) : "", status_label(c.status, lang), c.message});
   }
   out += render_md_table(table);
@@ -151,59 +144,57 @@ std::string render_md(const Report& r, Lang lang) {
 }
 
 std::string render_json(const Report& r) {
-  using json = nlohmann::ordered_json;
-  json doc;
-  doc["campaign"] = r.plan.campaign;
-  doc["template"] = r.plan.template_name;
-  doc["timezone"] = r.plan.timezone;
-  doc["as_of"] = r.as_of.iso();
-  doc["alert"] = r.alert();
-  doc["actuals"] = r.actuals_files;
-  json summary;
-  summary["countdown"] = json::array();
+  auto doc = json::Value::object({{"campaign", r.plan.campaign},
+                                  {"template", r.plan.template_name},
+                                  {"timezone", r.plan.timezone},
+                                  {"as_of", r.as_of.iso()},
+                                  {"alert", r.alert()},
+                                  {"actuals", r.actuals_files}});
+  auto countdown = json::Value::array();
   for (const auto& c : r.countdown) {
-    summary["countdown"].push_back({{"milestone", c.milestone},
-                                    {"at", c.date_only ? format_date(c.at.day()) : c.at.iso()},
-                                    {"seconds", c.remaining.count()},
-                                    {"text", show_countdown(c.remaining, Lang::en)}});
+    countdown.push_back(json::Value::object({{"milestone", c.milestone},
+                                             {"at", c.date_only ? format_date(c.at.day()) : c.at.iso()},
+                                             {"seconds", c.remaining.count()},
+                                             {"text", show_countdown(c.remaining, Lang::en)}}));
   }
   auto names = [](const std::vector<DatedTask>& tasks) {
-    json a = json::array();
+    auto a = json::Value::array();
     for (const auto& t : tasks) a.push_back(t.name);
     return a;
   };
-  summary["due_today"] = names(r.due_today);
-  summary["in_progress"] = names(r.in_progress);
-  summary["overdue"] = json::array();
-  for (const auto* c : r.overdue()) summary["overdue"].push_back(c->checkpoint.name);
-  doc["summary"] = std::move(summary);
-  doc["checkpoints"] = json::array();
+  auto overdue = json::Value::array();
+  for (const auto* c : r.overdue()) overdue.push_back(c->checkpoint.name);
+  doc["summary"] = json::Value::object({{"countdown", std::move(countdown)},
+                                        {"due_today", names(r.due_today)},
+                                        {"in_progress", names(r.in_progress)},
+                                        {"overdue", std::move(overdue)}});
+  auto checkpoints = json::Value::array();
   for (const auto& c : r.checkpoints) {
-    json j;
-    j["name"] = c.checkpoint.name;
-    j["at"] = c.checkpoint.at.iso();
-    j["metric"] = c.checkpoint.metric;
-    j["plan"] = c.checkpoint.plan ? json(plan_text(c.checkpoint)) : json(nullptr);
-    j["tolerance"] = c.checkpoint.tolerance ? json(tolerance_text(c.checkpoint)) : json(nullptr);
-    j["actual"] = c.actual ? json(show_figure(*c.actual)) : json(nullptr);
-    j["actual_at"] = c.actual_at ? json(format_local_iso(*c.actual_at)) : json(nullptr);
-    j["deviation"] = c.deviation ? json(show_deviation(*c.deviation)) : json(nullptr);
-    j["status"] = status_name(c.status);
-    j["owner"] = c.checkpoint.owner;
-    j["message"] = c.message.empty() ? json(nullptr) : json(c.message);
-    doc["checkpoints"].push_back(std::move(j));
+    checkpoints.push_back(json::Value::object({{"name", c.checkpoint.name},
+                                               {"at", c.checkpoint.at.iso()},
+                                               {"metric", c.checkpoint.metric},
+                                               {"plan", json::maybe(plan_text(c.checkpoint))},
+                                               {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
+                                               {"actual", json::maybe(c.actual, show_figure)},
+                                               {"actual_at", json::maybe(c.actual_at, format_local_iso)},
+                                               {"deviation", json::maybe(c.deviation, show_deviation)},
+                                               {"status", status_name(c.status)},
+                                               {"owner", c.checkpoint.owner},
+                                               {"message", json::maybe(c.message)}}));
   }
-  doc["findings"] = json::array();
+  doc["checkpoints"] = std::move(checkpoints);
+  auto findings = json::Value::array();
   for (const auto& d : r.findings) {
-    doc["findings"].push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                               {"code", d.code},
-                               {"file", std::string(d.where.file_name())},
-                               {"line", d.where.line},
-                               {"column", d.where.column},
-                               {"message", d.message}});
+    findings.push_back(json::Value::object({{"severity", d.severity == Severity::error ? "error" : "warning"},
+                                            {"code", d.code},
+                                            {"file", d.where.file_name()},
+                                            {"line", d.where.line},
+                                            {"column", d.where.column},
+                                            {"message", d.message}}));
   }
-  doc["schedule"] = json::parse(render_plan(r.plan, Format::json));
-  return doc.dump(2) + "\n";
+  doc["findings"] = std::move(findings);
+  doc["schedule"] = plan_json(r.plan);
+  return json::dump(doc, 2) + "\n";
 }
 
 // The workbook mirrors the JSON output: one sheet per list, columns in the JSON's key order.

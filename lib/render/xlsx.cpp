@@ -37,16 +37,6 @@ Cell Cell::boolean_of(bool v) { return make_cell(Kind::boolean, &Cell::flag, v);
 Cell Cell::date_of(date::local_days day) { return make_cell(Kind::date, &Cell::at, date::local_seconds(day)); }
 Cell Cell::datetime_of(date::local_seconds at) { return make_cell(Kind::datetime, &Cell::at, at); }
 
-Cell Cell::figure_of(std::string_view text) {
-  if (text.empty()) return {};
-  try {
-    auto value = parse_rational(text);
-    return text.back() == '%' ? percent_of(value) : number_of(value);
-  } catch (const Error&) {
-    return text_of(std::string(text));
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Names
 

@@ -62,8 +62,6 @@ struct Cell {
   static Cell boolean_of(bool v);
   static Cell date_of(date::local_days day);
   static Cell datetime_of(date::local_seconds at);
-  /// A figure as a template writes it: `150` a number, `20%` a percentage, anything else text.
-  static Cell figure_of(std::string_view text);
   /// An optional value: empty when absent.
   template <class T, class F>
   static Cell maybe(const std::optional<T>& v, F make) {

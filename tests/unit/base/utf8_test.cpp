@@ -36,3 +36,15 @@ TEST_CASE("the character at an offset, its length and whether it is a letter", "
   CHECK_FALSE(utf8::is_letter(U'，'));
   CHECK_FALSE(utf8::is_letter(U'9'));
 }
+
+TEST_CASE("a character's length in bytes is read at its first byte", "[utf8]") {
+  std::string_view text = "a开€𠀀";
+  CHECK(utf8::code_point_at(text, 0).bytes == 1);
+  CHECK(utf8::code_point_at(text, 1).bytes == 3);
+  CHECK(utf8::code_point_at(text, 4).bytes == 3);
+  CHECK(utf8::code_point_at(text, 7).bytes == 4);
+  // What starts no valid character is one byte, so a loop still moves on.
+  CHECK(utf8::code_point_at("\xff" "a", 0).bytes == 1);
+  CHECK(utf8::code_point_at("\xe5\xbc", 0).bytes == 1);  // truncated
+  CHECK(utf8::code_point_at("开", 1).bytes == 1);        // a continuation byte
+}

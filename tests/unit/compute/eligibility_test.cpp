@@ -208,3 +208,15 @@ TEST_CASE("eligibility values are checked while reading") {
   CHECK(error_of("  units: {min: lots}\n") == "D400 min 'lots' is not a whole number");
   CHECK(error_of("  dsr: {minimum: 4.6}\n").starts_with("D002"));
 }
+
+TEST_CASE("a check report counts its products by verdict") {
+  CheckReport report{"活动", "聚划算", "p.csv", {}};
+  for (auto v : {Verdict::eligible, Verdict::not_eligible, Verdict::eligible}) {
+    ProductCheck p;
+    p.verdict = v;
+    report.products.push_back(p);
+  }
+  CHECK(report.count(Verdict::eligible) == 2);
+  CHECK(report.count(Verdict::not_preferred) == 0);
+  CHECK(report.count(Verdict::not_eligible) == 1);
+}

@@ -231,3 +231,21 @@ TEST_CASE("the countdown gives the time to each milestone, negative once passed"
   CHECK(build_report(plan, {}, on(20, 10)).countdown[0].remaining == seconds(0));
   CHECK(build_report(plan, {}, on(20, 12, 0, 1)).countdown[0].remaining == -(hours(2) + seconds(1)));
 }
+
+TEST_CASE("Each checkpoint with a plan carries its tolerance band, and the report its counts") {
+  auto rows = parse_actuals("time,metric,value\n2026-12-20 10:10,支付笔数,200\n", "a.csv");
+  std::vector<ActualsInput> in{{rows, "a.csv"}};
+  auto r = build_report(plan_with("支付笔数", "300"), in, at(12, 0));
+  CHECK(r.checkpoints[0].low == Rational(240));   // 300 × (1 − 20%)
+  CHECK(r.checkpoints[0].high == Rational(360));  // 300 × (1 + 20%)
+  CHECK(r.off_plan_count() == 1);
+  CHECK(r.with_actual_count() == 1);
+  auto no_plan = build_report(plan_with("支付笔数", ""), {}, at(12, 0));
+  CHECK_FALSE(no_plan.checkpoints[0].low);
+  CHECK_FALSE(no_plan.checkpoints[0].high);
+  CHECK(no_plan.off_plan_count() == 0);
+  CHECK(no_plan.with_actual_count() == 0);
+  // A plan too large to widen by its tolerance stays out of the chart rather than failing.
+  auto huge = build_report(plan_with("支付笔数", "9223372036854775807"), {}, at(12, 0));
+  CHECK_FALSE(huge.checkpoints[0].high);
+}

@@ -208,3 +208,27 @@ TEST_CASE("format_fixed rounds halves away from zero", "[budget]") {
   CHECK(format_fixed(Rational(3), 2) == "3.00");
   CHECK(format_percent(Rational(999, 1000), 1) == "99.9%");
 }
+
+TEST_CASE("parameters carry their exact number beside the text, and the declared total its difference", "[budget]") {
+  auto r = compute_roi(load(juhuasuan("    - {name: 淘宝客佣金, category: 推广, amount: 成交额 × 佣金率}\n")));
+  REQUIRE(r.parameters.size() == 4);  // 类目 is no number; the rest in the template's order
+  CHECK(r.parameters[0].name == "团购价");
+  CHECK(r.parameters[0].value == "99");
+  CHECK(r.parameters[0].number == Rational(99));
+  CHECK_FALSE(r.parameters[0].percent);
+  CHECK(r.parameters[3].name == "佣金率");
+  CHECK(r.parameters[3].number == Rational(1, 20));
+  CHECK(r.parameters[3].percent);
+  REQUIRE(r.declared_difference);
+  CHECK(r.declared_difference->to_string() == "-4900.00");  // 16990 declared, 21890 in the lines
+
+  // Money written in 万 is exact to the formulas but not a plain number: a spreadsheet keeps the text.
+  auto wan = compute_roi(load(juhuasuan(), {{"团购价", "1.8万"}}));
+  CHECK(wan.parameters[0].value == "1.8万");
+  CHECK_FALSE(wan.parameters[0].number);
+  CHECK(wan.base.unit_price->to_string() == "18000.00");
+
+  auto agreed = compute_roi(load(juhuasuan("    - {name: 场地, category: 运营, amount: 5000}\n")));
+  CHECK(agreed.base.cost.to_string() == "16990.00");
+  CHECK_FALSE(agreed.declared_difference);
+}

@@ -1,0 +1,48 @@
+// Diagnostics for machines: JSON and GitHub Actions annotations.
+
+#include "dacu/render/render_diagnostics.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dacu;
+
+namespace {
+
+std::vector<Diagnostic> two() {
+  auto source = make_source("活动.yaml", "dacu: 1\nname: x\n");
+  return {{Severity::error, "D051", Location{source, 2, 7}, "parameter 件数 is integer but '2千' is not", "write a whole number such as 2000"},
+          {Severity::warning, "D104", Location{make_source("a,b:c.yaml", ""), 0, 0}, "50% off\nnext line", ""}};
+}
+
+}  // namespace
+
+TEST_CASE("diagnostics as JSON, one object per diagnostic", "[render_diagnostics]") {
+  CHECK(render_diagnostics_json(two()) ==
+      "[\n"
+      "  {\n"
+      "    \"file\": \"活动.yaml\",\n"
+      "    \"line\": 2,\n"
+      "    \"column\": 7,\n"
+      "    \"severity\": \"error\",\n"
+      "    \"code\": \"D051\",\n"
+      "    \"message\": \"parameter 件数 is integer but '2千' is not\",\n"
+      "    \"hint\": \"write a whole number such as 2000\"\n"
+      "  },\n"
+      "  {\n"
+      "    \"file\": \"a,b:c.yaml\",\n"
+      "    \"line\": 0,\n"
+      "    \"column\": 0,\n"
+      "    \"severity\": \"warning\",\n"
+      "    \"code\": \"D104\",\n"
+      "    \"message\": \"50% off\\nnext line\",\n"
+      "    \"hint\": \"\"\n"
+      "  }\n"
+      "]\n");
+  CHECK(render_diagnostics_json({}) == "[]\n");
+}
+
+TEST_CASE("diagnostics as GitHub annotations escape what workflow commands need", "[render_diagnostics]") {
+  CHECK(render_diagnostics_github(two()) ==
+      "::error file=活动.yaml,line=2,col=7,title=D051::parameter 件数 is integer but '2千' is not%0Ahint: write a whole number such as 2000\n"
+      "::warning file=a%2Cb%3Ac.yaml,title=D104::50%25 off%0Anext line\n");
+}

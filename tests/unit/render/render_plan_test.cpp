@@ -1,0 +1,220 @@
+// The plan's renderers: exact text of the table, Markdown, CSV and JSON of a small plan.
+
+#include "dacu/render/render_plan.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+using namespace dacu;
+using dacu::test::small_plan;
+
+TEST_CASE("the plan as a text table: milestones, platform windows, tasks by phase, checkpoints", "[render_plan]") {
+  CHECK(render_plan(small_plan(), Format::table) ==
+      "小店 双十二  (模板 聚划算 · 时区 Asia/Shanghai · 日历 cn)\n"
+      "\n"
+      "里程碑\n"
+      "  报名  2026-11-20 周五 10:00\n"
+      "  开团  2026-12-20 周日 10:00  由 报名后30天\n"
+      "  复盘  2026-12-22 周二\n"
+      "\n"
+      "平台时限\n"
+      "  开始                   结束                   事项  规则                 说明\n"
+      "  2026-12-20 周日 08:00  2026-12-20 周日 09:59  展示  开团当天08:00–09:59  只展示不售卖\n"
+      "\n"
+      "活动前 (1 项)\n"
+      "  开始             结束             任务      部门  负责人    时间要求\n"
+      "  2026-11-18 周三  2026-11-20 周五  报名准备  运营  运营主管  报名前2天 → 报名当天\n"
+      "\n"
+      "活动中 (1 项)\n"
+      "  开始                   结束                   任务      部门  负责人    时间要求\n"
+      "  2026-12-20 周日 10:00  2026-12-20 周日 12:00  开团跟进  客服  客服主管  开团 (2h) ⟳\n"
+      "\n"
+      "跟进检查点\n"
+      "  时间                   名称        指标      计划  容差  负责人\n"
+      "  2026-12-20 周日 10:15  开团15分钟  支付笔数   300   20%  运营主管\n"
+      "  2026-12-20 周日 11:00  开团1小时   访客数                推广主管\n");
+}
+
+TEST_CASE("the plan in English labels keeps the template's Chinese words", "[render_plan]") {
+  CHECK(render_plan(small_plan(), Format::table, test::in_english()) ==
+      "小店 双十二  (template 聚划算 · time zone Asia/Shanghai · calendar cn)\n"
+      "\n"
+      "Milestones\n"
+      "  报名  2026-11-20 Fri 10:00\n"
+      "  开团  2026-12-20 Sun 10:00  from 报名后30天\n"
+      "  复盘  2026-12-22 Tue\n"
+      "\n"
+      "Platform deadlines\n"
+      "  start                 end                   item  rule                 note\n"
+      "  2026-12-20 Sun 08:00  2026-12-20 Sun 09:59  展示  开团当天08:00–09:59  只展示不售卖\n"
+      "\n"
+      "活动前 (1 tasks)\n"
+      "  start           end             task      department  owner     timing\n"
+      "  2026-11-18 Wed  2026-11-20 Fri  报名准备  运营        运营主管  报名前2天 → 报名当天\n"
+      "\n"
+      "活动中 (1 tasks)\n"
+      "  start                 end                   task      department  owner     timing\n"
+      "  2026-12-20 Sun 10:00  2026-12-20 Sun 12:00  开团跟进  客服        客服主管  开团 (2h) ⟳\n"
+      "\n"
+      "Checkpoints\n"
+      "  at                    name        metric    plan  tolerance  owner\n"
+      "  2026-12-20 Sun 10:15  开团15分钟  支付笔数   300        20%  运营主管\n"
+      "  2026-12-20 Sun 11:00  开团1小时   访客数                     推广主管\n");
+}
+
+TEST_CASE("the plan as Markdown", "[render_plan]") {
+  CHECK(render_plan(small_plan(), Format::md) ==
+      "# 小店 双十二\n"
+      "\n"
+      "模板: 聚划算 · 时区: Asia/Shanghai · 日历: cn\n"
+      "\n"
+      "## 里程碑\n"
+      "\n"
+      "| 名称 | 时间 |  |\n"
+      "| --- | --- | --- |\n"
+      "| 报名 | 2026-11-20 周五 10:00 |  |\n"
+      "| 开团 | 2026-12-20 周日 10:00 | 由 报名后30天 |\n"
+      "| 复盘 | 2026-12-22 周二 |  |\n"
+      "\n"
+      "## 平台时限\n"
+      "\n"
+      "| 开始 | 结束 | 事项 | 规则 | 说明 |\n"
+      "| --- | --- | --- | --- | --- |\n"
+      "| 2026-12-20 周日 08:00 | 2026-12-20 周日 09:59 | 展示 | 开团当天08:00–09:59 | 只展示不售卖 |\n"
+      "\n"
+      "## 活动前 (1 项)\n"
+      "\n"
+      "| 开始 | 结束 | 任务 | 部门 | 负责人 | 时间要求 |\n"
+      "| --- | --- | --- | --- | --- | --- |\n"
+      "| 2026-11-18 周三 | 2026-11-20 周五 | 报名准备 | 运营 | 运营主管 | 报名前2天 → 报名当天 |\n"
+      "\n"
+      "## 活动中 (1 项)\n"
+      "\n"
+      "| 开始 | 结束 | 任务 | 部门 | 负责人 | 时间要求 |\n"
+      "| --- | --- | --- | --- | --- | --- |\n"
+      "| 2026-12-20 周日 10:00 | 2026-12-20 周日 12:00 | 开团跟进 | 客服 | 客服主管 | 开团 (2h) ⟳ |\n"
+      "\n"
+      "## 跟进检查点\n"
+      "\n"
+      "| 时间 | 名称 | 指标 | 计划 | 容差 | 负责人 | 措施 |\n"
+      "| --- | --- | --- | --- | --- | --- | --- |\n"
+      "| 2026-12-20 周日 10:15 | 开团15分钟 | 支付笔数 | 300 | 20% | 运营主管 | 汇报运营 |\n"
+      "| 2026-12-20 周日 11:00 | 开团1小时 | 访客数 |  |  | 推广主管 |  |\n");
+}
+
+TEST_CASE("the plan as CSV: one row per task, dates Excel reads, CRLF line ends", "[render_plan]") {
+  CHECK(render_plan(small_plan(), Format::csv) ==
+      "阶段,任务,部门,负责人,开始,结束,全天,开始时间要求,结束时间要求\r\n"
+      "活动前,报名准备,运营,运营主管,2026-11-18,2026-11-20,是,报名前2天,报名当天\r\n"
+      "活动中,开团跟进,客服,客服主管,2026-12-20 10:00,2026-12-20 12:00,否,开团,\r\n");
+  RenderOptions bom;
+  bom.bom = true;
+  CHECK(render_plan(small_plan(), Format::csv, bom).starts_with("\xEF\xBB\xBF阶段,"));
+}
+
+TEST_CASE("the plan as JSON: nulls for what is absent, a note only when there is one", "[render_plan]") {
+  CHECK(render_plan(small_plan(), Format::json) ==
+      "{\n"
+      "  \"campaign\": \"小店 双十二\",\n"
+      "  \"template\": \"聚划算\",\n"
+      "  \"timezone\": \"Asia/Shanghai\",\n"
+      "  \"calendar\": \"cn\",\n"
+      "  \"milestones\": [\n"
+      "    {\n"
+      "      \"name\": \"报名\",\n"
+      "      \"at\": \"2026-11-20T10:00:00+08:00\",\n"
+      "      \"derived_from\": null\n"
+      "    },\n"
+      "    {\n"
+      "      \"name\": \"开团\",\n"
+      "      \"at\": \"2026-12-20T10:00:00+08:00\",\n"
+      "      \"derived_from\": \"报名后30天\"\n"
+      "    },\n"
+      "    {\n"
+      "      \"name\": \"复盘\",\n"
+      "      \"at\": \"2026-12-22\",\n"
+      "      \"derived_from\": null\n"
+      "    }\n"
+      "  ],\n"
+      "  \"deadlines\": [\n"
+      "    {\n"
+      "      \"name\": \"展示\",\n"
+      "      \"rule\": \"开团当天08:00–09:59\",\n"
+      "      \"all_day\": false,\n"
+      "      \"start\": \"2026-12-20T08:00:00+08:00\",\n"
+      "      \"end\": \"2026-12-20T09:59:00+08:00\",\n"
+      "      \"note\": \"只展示不售卖\"\n"
+      "    }\n"
+      "  ],\n"
+      "  \"tasks\": [\n"
+      "    {\n"
+      "      \"name\": \"报名准备\",\n"
+      "      \"phase\": \"活动前\",\n"
+      "      \"department\": \"运营\",\n"
+      "      \"owner\": \"运营主管\",\n"
+      "      \"offset\": \"报名前2天\",\n"
+      "      \"end_offset\": \"报名当天\",\n"
+      "      \"duration\": null,\n"
+      "      \"all_day\": true,\n"
+      "      \"start\": \"2026-11-18\",\n"
+      "      \"end\": \"2026-11-20\",\n"
+      "      \"rolled\": false\n"
+      "    },\n"
+      "    {\n"
+      "      \"name\": \"开团跟进\",\n"
+      "      \"phase\": \"活动中\",\n"
+      "      \"department\": \"客服\",\n"
+      "      \"owner\": \"客服主管\",\n"
+      "      \"offset\": \"开团\",\n"
+      "      \"end_offset\": null,\n"
+      "      \"duration\": \"2h\",\n"
+      "      \"all_day\": false,\n"
+      "      \"start\": \"2026-12-20T10:00:00+08:00\",\n"
+      "      \"end\": \"2026-12-20T12:00:00+08:00\",\n"
+      "      \"rolled\": true,\n"
+      "      \"note\": \"盯紧\\\"库存\\\"\"\n"
+      "    }\n"
+      "  ],\n"
+      "  \"checkpoints\": [\n"
+      "    {\n"
+      "      \"name\": \"开团15分钟\",\n"
+      "      \"offset\": \"开团后15分钟\",\n"
+      "      \"at\": \"2026-12-20T10:15:00+08:00\",\n"
+      "      \"metric\": \"支付笔数\",\n"
+      "      \"plan\": \"300\",\n"
+      "      \"tolerance\": \"20%\",\n"
+      "      \"owner\": \"运营主管\",\n"
+      "      \"action\": \"汇报运营\"\n"
+      "    },\n"
+      "    {\n"
+      "      \"name\": \"开团1小时\",\n"
+      "      \"offset\": \"开团后1小时\",\n"
+      "      \"at\": \"2026-12-20T11:00:00+08:00\",\n"
+      "      \"metric\": \"访客数\",\n"
+      "      \"plan\": null,\n"
+      "      \"tolerance\": null,\n"
+      "      \"owner\": \"推广主管\",\n"
+      "      \"action\": \"\"\n"
+      "    }\n"
+      "  ]\n"
+      "}\n");
+}
+
+TEST_CASE("plan_json is the value --format json writes", "[render_plan]") {
+  auto p = small_plan();
+  CHECK(json::dump(plan_json(p), 2) + "\n" == render_plan(p, Format::json));
+}
+
+TEST_CASE("a day, a moment and a clock time as planners read them", "[render_plan]") {
+  auto p = small_plan();
+  CHECK(show_day(p.tasks[0].first_day, Lang::zh) == "2026-11-18 周三");
+  CHECK(show_moment(p.tasks[1].start, Lang::en) == "2026-12-20 Sun 10:00");
+  CHECK(show_time(p.checkpoints[0].at.local + std::chrono::seconds(59)) == "10:15");  // seconds are not shown
+  CHECK(show_when(p.milestones[2].at, true, Lang::zh) == "2026-12-22 周二");
+  CHECK(show_task_start(p.tasks[0], Lang::zh) == "2026-11-18 周三");
+  CHECK(show_task_end(p.tasks[1], Lang::zh) == "2026-12-20 周日 12:00");
+  CHECK(task_timing(p.tasks[0]) == "报名前2天 → 报名当天");
+  CHECK(plan_text(p.checkpoints[1]).empty());
+  CHECK(tolerance_text(p.checkpoints[0]) == "20%");
+}
