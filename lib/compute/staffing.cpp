@@ -76,9 +76,56 @@ class Values {
   std::vector<std::string> names_;
 };
 
-/// The staffing models date their days on the campaign's timeline (plan/timeline.hpp), as the plan
-/// does; absent when checking a template alone.
-using Days = Timeline;
+/// What dates the staffing models: the campaign's timeline (plan/timeline.hpp), as the plan dates
+/// with, and the plan itself for models that take a task's days; absent when checking a template
+/// alone. Warnings about the days (a calling campaign on a sale day) gather here.
+class Days {
+ public:
+  Days(const Campaign& campaign, const Plan& plan) : timeline_(campaign), plan_(plan), template_(campaign.plan) {}
+  date::local_days day(const Offset& o) { return timeline_.day(o); }
+  const DatedTask* task(std::string_view name) const {
+    for (const auto& t : plan_.tasks) {
+      if (t.name == name) return &t;
+    }
+    return nullptr;
+  }
+  /// Where a task's last day is written (its end, else its start): what to move.
+  Location task_end_where(std::string_view name) const {
+    for (const auto& t : template_.tasks) {
+      if (t.name == name) return t.end ? t.end->where : t.start.where;
+    }
+    return {};
+  }
+  /// The sale's days: from the milestone the 活动中 phase starts at (or 开团 / 开售) to 结束.
+  std::optional<std::pair<date::local_days, date::local_days>> sale_days() const {
+    std::string opening;
+    for (std::size_t i = 0; i < template_.phases.size(); ++i) {
+      if (template_.phases[i].value == "活动中" && i < template_.phase_starts.size() && template_.phase_starts[i]) {
+        opening = template_.phase_starts[i]->anchor;
+      }
+    }
+    const DatedMilestone* open = nullptr;
+    const DatedMilestone* close = nullptr;
+    for (const auto& m : plan_.milestones) {
+      if (m.name == opening || (opening.empty() && (m.name == "开团" || m.name == "开售"))) open = open ? open : &m;
+      if (m.name == "结束") close = &m;
+    }
+    if (!open) return std::nullopt;
+    return std::pair{open->at.day(), close && close->at.day() >= open->at.day() ? close->at.day() : open->at.day()};
+  }
+  void warn(Diagnostic d) { warnings_.push_back(std::move(d)); }
+  std::vector<Diagnostic> warnings() const {
+    auto out = timeline_.warnings();
+    out.insert(out.end(), warnings_.begin(), warnings_.end());
+    return out;
+  }
+
+ private:
+  Timeline timeline_;
+  const Plan& plan_;
+  const Template& template_;
+  std::vector<Diagnostic> warnings_;
+};
 
 std::int64_t ceil_int(const Rational& r) { return r.ceil().numerator(); }
 
@@ -145,19 +192,39 @@ StaffLine compute_post(const RatioPost& p, const Values& values, Days* days) {
 StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* days) {
   auto customers = values(c.customers);
   require_nonnegative(customers, c.customers, "customers", values);
-  auto n_days = values(c.days);
-  // A campaign's calling runs for days, not years: past 366 the figure is a mistake (and each day
-  // becomes a row of the day view).
-  if (!n_days.is_integer() || n_days <= Rational(0) || n_days > Rational(366)) {
-    throw InputError("D214", c.days.where,
-                     fmt::format("calling campaign {}: days must be a whole number from 1 to 366, got {}", c.name, n_days.to_string()));
+  // The days: the task's planned days, or `days` counted from `start`.
+  std::vector<date::local_days> dates;
+  Term days_term;
+  if (!c.task.empty()) {
+    if (!days) return {};  // a template alone has no dates to take the days from
+    const auto* task = days->task(c.task);
+    if (!task) {
+      throw InputError("D222", c.task_where, fmt::format("calling campaign {} takes its days from task {}, which the campaign dropped", c.name, c.task),
+                       "keep the task, or give the calling campaign a start and days of its own");
+    }
+    dates = day_range(task->first_day, task->last_day);
+    days_term = Term{"天数", fmt::format("任务 {} 的天数", c.task), Rational(static_cast<std::int64_t>(dates.size()))};
+  } else {
+    auto n_days = values(*c.days);
+    // A campaign's calling runs for days, not years: past 366 the figure is a mistake (and each day
+    // becomes a row of the day view).
+    if (!n_days.is_integer() || n_days <= Rational(0) || n_days > Rational(366)) {
+      throw InputError("D214", c.days->where,
+                       fmt::format("calling campaign {}: days must be a whole number from 1 to 366, got {}", c.name, n_days.to_string()));
+    }
+    days_term = term("天数", *c.days, n_days);
+    if (days) {
+      auto first = days->day(*c.start);
+      dates = day_range(first, first + date::days{n_days.numerator() - 1});
+    }
   }
+  const auto& n_days = days_term.value;
   StaffLine line;
   line.model = StaffLine::Model::calling;
   line.group = c.name;
   line.name = c.role.empty() ? c.name : c.role;
   line.department = c.department;
-  line.inputs = {term("客户数", c.customers, customers), term("天数", c.days, n_days)};
+  line.inputs = {term("客户数", c.customers, customers), days_term};
   if (c.calls_per_person) {
     auto calls = values(*c.calls_per_person);
     require_positive(calls, *c.calls_per_person, fmt::format("calling campaign {}: calls per person per day", c.name), "D201", values);
@@ -174,9 +241,17 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* 
     line.per_person = line.exact.ceil();
     line.heads = ceil_int(people);
   }
-  if (days) {
-    auto first = days->day(c.start);
-    line.days = day_range(first, first + date::days{n_days.numerator() - 1});
+  line.days = dates;
+  // The people who call are the ones who answer on the sale day: calling then is a plan to change.
+  if (days && !dates.empty()) {
+    if (auto sale = days->sale_days(); sale && dates.back() >= sale->first && dates.front() <= sale->second) {
+      auto day = std::max(dates.front(), sale->first);
+      days->warn(Diagnostic{Severity::warning, "D223", c.task.empty() ? c.start->where : days->task_end_where(c.task),
+                            fmt::format("calling campaign {} calls on {}, a sale day ({} – {})", c.name, format_date(day),
+                                        format_date(sale->first), format_date(sale->second)),
+                            c.task.empty() ? "end the calls before the sale: shorten days or move start"
+                                           : fmt::format("end task {} before the sale", c.task)});
+    }
   }
   return line;
 }
@@ -383,7 +458,7 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
   const auto& s = *t.staffing;
   report.notes = t.notes;
   Values values(t);
-  Days days(campaign);
+  Days days(campaign, plan);
   // Days rows in model order; sorted by day (stable) at the end.
   for (const auto& p : s.posts) {
     auto line = compute_post(p, values, &days);
@@ -437,6 +512,9 @@ std::vector<Diagnostic> check_models(const Template& t, Days* days) {
   for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
   for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
   for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
+  if (days) {
+    for (auto& w : days->warnings()) out.push_back(std::move(w));
+  }
   sort_diagnostics(out);
   return out;
 }
@@ -447,8 +525,7 @@ std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(
 
 std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan) {
   if (!campaign.plan.staffing) return {};
-  Days days(campaign);
-  (void)plan;
+  Days days(campaign, plan);
   return check_models(campaign.plan, &days);
 }
 

@@ -42,8 +42,8 @@ using namespace std::chrono_literals;
 constexpr std::array<std::string_view, 8> kStaffingKeys{"orders", "start", "end", "posts",
                                                         "calling", "rotas", "queues", "curves"};
 constexpr std::array<std::string_view, 7> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end"};
-constexpr std::array<std::string_view, 8> kCallingKeys{"name", "department", "role", "customers",
-                                                       "days", "calls_per_person", "people", "start"};
+constexpr std::array<std::string_view, 9> kCallingKeys{"name", "department", "role", "customers", "days",
+                                                       "calls_per_person", "people", "start", "task"};
 constexpr std::array<std::string_view, 4> kRotaKeys{"name", "department", "shift", "periods"};
 constexpr std::array<std::string_view, 6> kPeriodKeys{"name", "from", "to", "hours", "opens", "heads"};
 constexpr std::array<std::string_view, 13> kQueueKeys{
@@ -166,7 +166,6 @@ CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
   c.department = read_department(f, t);
   if (const auto* n = f.find("role")) c.role = yaml::scalar(*n, "role");
   c.customers = read_formula(f.require("customers"), "customers", t);
-  c.days = read_formula(f.require("days"), "days", t);
   if (const auto* n = f.find("calls_per_person")) c.calls_per_person = read_formula(*n, "calls_per_person", t);
   if (const auto* n = f.find("people")) c.people = read_formula(*n, "people", t);
   if (c.calls_per_person.has_value() == c.people.has_value()) {
@@ -174,6 +173,25 @@ CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
                      fmt::format("calling campaign {} needs exactly one of calls_per_person and people", c.name),
                      "calls_per_person gives the heads needed; people gives the calls each person makes a day");
   }
+  if (const auto* n = f.find("task")) {
+    c.task = yaml::scalar(*n, "task");
+    c.task_where = n->where;
+    if (const auto* extra = f.find("days") ? f.find("days") : f.find("start")) {
+      throw InputError("D214", extra->where,
+                       fmt::format("calling campaign {} takes its days from task {}: it has no start or days of its own",
+                                   c.name, c.task),
+                       "remove start and days; change the task's dates instead");
+    }
+    bool known = std::any_of(t.tasks.begin(), t.tasks.end(), [&](const Task& task) { return task.name == c.task; });
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto& task : t.tasks) names.push_back(task.name);
+      throw InputError("D222", n->where, fmt::format("calling campaign {}: there is no task {}", c.name, c.task),
+                       suggestion(c.task, names));
+    }
+    return c;
+  }
+  c.days = read_formula(f.require("days"), "days", t);
   c.start = read_day_offset(f.require("start"), "start", t);
   return c;
 }

@@ -34,10 +34,14 @@ struct CallingCampaign {
   std::string department;
   std::string role;
   Formula customers;
-  Formula days;
   std::optional<Formula> calls_per_person;  ///< calls one person makes a day → heads
   std::optional<Formula> people;            ///< people available → calls per person per day
-  Offset start;
+  /// The task whose planned days the calls take (the plan's 电话通知 task), so that `plan` and
+  /// `staff` give one set of dates; or, without a task, `days` counted from `start`.
+  std::string task;
+  Location task_where;
+  std::optional<Formula> days;
+  std::optional<Offset> start;
   Location where;
 };
 
