@@ -199,7 +199,7 @@ Plan expand(const Campaign& campaign) {
   std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
                    [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.local < b.at.local; });
 
-  plan.warnings = timeline.warnings();
+  for (auto& w : timeline.warnings()) plan.warnings.push_back(std::move(w));
   return plan;
 }
 

@@ -343,3 +343,51 @@ TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 1
   CHECK(p.checkpoints.back().at.iso() == "2026-12-20T12:00:00+08:00");
   CHECK(p.checkpoints.back().plan == Rational(1200));
 }
+
+namespace {
+
+// 报名 and 开团 both given; 开团 may carry a time of day.
+std::string two_milestones(std::string_view open_time) {
+  return fmt::format(
+      "dacu: 1\nkind: template\nname: 小团\n"
+      "departments:\n  运营: {{lead: 运营主管}}\n"
+      "milestones:\n"
+      "  报名:\n"
+      "  开团: {{{}}}\n"
+      "tasks:\n"
+      "  - {{name: 开团巡检, department: 运营, owner: 运营主管, phase: 活动中, start: 开团后5分钟}}\n",
+      open_time);
+}
+
+}  // namespace
+
+TEST_CASE("dates that go backwards against the template's milestone order are D036 at the date given", "[schedule]") {
+  auto d = error_of([] {
+    expand(load(two_milestones(""), {{"报名", "2026-12-25T10:00"}, {"开团", "2026-12-20T10:00"}}));
+  });
+  CHECK(d.code == "D036");
+  CHECK(where(d.where) == "<command line>:1:4");
+  CHECK(d.message == "milestone 报名 (2026-12-25T10:00:00) comes after 开团 (2026-12-20T10:00:00), but the template orders them 报名 → 开团");
+  CHECK(d.hint == "give 报名 a date before 开团, or check the month and the year");
+  // Same moment is in order.
+  CHECK_NOTHROW(expand(load(two_milestones(""), {{"报名", "2026-12-20T10:00"}, {"开团", "2026-12-20T10:00"}})));
+}
+
+TEST_CASE("a date alone takes the template's time of day, and without one it is D061", "[schedule]") {
+  auto with_time = expand(load(two_milestones(R"(time: "10:00")"), {{"报名", "2026-11-20T10:00"}, {"开团", "2026-12-20"}}));
+  REQUIRE(with_time.milestones.size() == 2);
+  CHECK(with_time.milestones[1].at.iso() == "2026-12-20T10:00:00+08:00");
+  CHECK(with_time.milestones[1].time_from_template);
+  CHECK_FALSE(with_time.milestones[1].date_only);
+  CHECK(with_time.tasks[0].start.iso() == "2026-12-20T10:05:00+08:00");
+  CHECK(with_time.warnings.empty());
+
+  auto without = expand(load(two_milestones(""), {{"报名", "2026-11-20T10:00"}, {"开团", "2026-12-20"}}));
+  CHECK(without.milestones[1].date_only);
+  CHECK(without.tasks[0].start.iso() == "2026-12-20T00:05:00+08:00");
+  REQUIRE(without.warnings.size() == 1);
+  CHECK(without.warnings[0].code == "D061");
+  CHECK(without.warnings[0].message ==
+        "milestone 开团 is a date without a time, so it is 00:00 and what happens hours or minutes from it is dated from midnight");
+  CHECK(without.warnings[0].hint == "give its time too, e.g. 2026-12-20T10:00");
+}
