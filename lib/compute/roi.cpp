@@ -37,12 +37,8 @@ Inputs parameter_inputs(const Template& t) {
 // A number or percentage as a spreadsheet reads it; a money value written with 万, ¥, 元 or
 // grouping stays text there (its exact value is the money grammar's, not a plain number's).
 RoiParameter roi_parameter(const Parameter& p) {
-  RoiParameter out{p.name, p.value, {}, false};
-  try {
-    out.number = parse_rational(p.value);
-    out.percent = p.value.ends_with('%');
-  } catch (const Error&) {
-  }
+  RoiParameter out{p.name, p.value, try_parse_rational(p.value), false};
+  out.percent = out.number && p.value.ends_with('%');
   return out;
 }
 
@@ -158,14 +154,107 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     f.finance_roi = exact(r.where, [&] { return (f.revenue - f.cost) / f.cost; });
   }
   if (has_revenue && f.revenue.fen() != 0) f.cost_ratio = f.cost / f.revenue;
-  if (f.unit_price && f.unit_cost) {
-    auto margin = exact(r.where, [&] { return *f.unit_price - *f.unit_cost; });
-    if (margin.fen() > 0) {
-      f.break_even_units = (f.cost / margin).ceil();
-      f.break_even_roas = *f.unit_price / margin;
-    }
-  }
   return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Break-even
+
+// The profit at `units` with every line, exact and before any rounding to the fen: what tells a
+// linear model apart, and what the linear solution is computed from.
+struct RawProfit {
+  Rational revenue, goods, cost;
+  Rational profit() const { return revenue - goods - cost; }
+};
+RawProfit raw_profit(const Template& t, Values values, const std::string& parameter, const Rational& units) {
+  const auto& r = t.revenue;
+  values[parameter] = units;
+  RawProfit p;
+  p.revenue = eval(*r.price, values) * units;
+  p.goods = eval(*r.unit_cost, values) * units;
+  values[std::string(kRevenueName)] = p.revenue;
+  for (const auto& line : t.budget.lines) p.cost += line.amount ? line.amount->yuan() : eval(*line.formula, values);
+  return p;
+}
+
+// 净利润 as dacu roi shows it for `units` (every amount rounded to the fen as the report rounds it):
+// what `--set 件数=N` prints, and so what the answer is checked against.
+Money shown_profit(const Template& t, Inputs in, const std::string& parameter, std::int64_t units) {
+  in.values[parameter] = Rational(units);
+  std::vector<Diagnostic> ignored;
+  return *figures_for(t, std::move(in), ignored).net_profit;
+}
+
+bool uses(const Expr& e, std::string_view name) {
+  auto names = e.names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The least whole number of units with 净利润 ≥ 0. Linear models are solved and the answer moved
+// to the first whole number whose shown profit is not negative (rounding to the fen can move it
+// by one); others are searched from 0.
+std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const RoiFigures& f) {
+  const auto& r = t.revenue;
+  if (!f.unit_cost || r.kind != RevenueModel::Kind::price_units) return std::nullopt;
+  BreakEven b;
+  if (r.units->kind != Expr::Kind::name) {
+    b.reason = fmt::format("件数 is the formula {}: the break-even is found by varying one parameter", r.units->to_string());
+    return b;
+  }
+  b.parameter = r.units->text;
+  for (const auto& line : t.budget.lines) {
+    if (line.formula && (uses(*line.formula, b.parameter) || uses(*line.formula, kRevenueName))) b.variable_lines.push_back(line.name);
+  }
+  try {
+    auto at = [&](std::int64_t n) { return raw_profit(t, in.values, b.parameter, Rational(n)); };
+    auto zero = at(0), one = at(1);
+    auto slope = one.profit() - zero.profit();
+    bool linear = true;
+    for (std::int64_t n : {2, 7, 113, 1009, 12345, 1000003}) {
+      if (at(n).profit() != zero.profit() + slope * Rational(n)) linear = false;
+    }
+    auto shown_ok = [&](std::int64_t n) { return !shown_profit(t, in, b.parameter, n).is_negative(); };
+    if (linear) {
+      b.method = BreakEven::Method::linear;
+      b.margin = slope;
+      b.fixed_cost = Money::from_yuan(zero.cost, Rounding::half_up_to_fen);
+      b.variable_per_unit = (one.cost - zero.cost);
+      if (!(slope > Rational(0))) {
+        if (!zero.profit().is_negative()) {
+          b.units = 0;
+        } else {
+          b.reason = fmt::format("每件毛利扣除变动费用后为 {} 元，不大于 0：卖得越多亏得越多", format_fixed(slope, 2));
+        }
+        return b;
+      }
+      auto exact_units = -zero.profit() / slope;
+      b.exact_units = exact_units.is_negative() ? Rational(0) : exact_units;
+      auto n = b.exact_units->ceil().numerator();
+      // Rounding each line to the fen can make the shown profit differ from the exact one by a
+      // few fen near the solution; move to the first whole number the report shows as ≥ 0.
+      for (int step = 0; step < 100 && n > 0 && shown_ok(n - 1); ++step) --n;
+      for (int step = 0; step < 100 && !shown_ok(n); ++step) ++n;
+      b.units = n;
+      auto at_solution = raw_profit(t, in.values, b.parameter, *b.exact_units);
+      if (!at_solution.cost.is_zero()) b.roas = at_solution.revenue / at_solution.cost;
+      return b;
+    }
+    b.method = BreakEven::Method::search;
+    // Profit need not be monotone once ceil, min or tiers appear: try every whole number.
+    auto planned = f.units ? f.units->ceil().numerator() : 0;
+    b.searched_to = std::clamp<std::int64_t>(planned * 10, 100'000, 1'000'000);
+    for (std::int64_t n = 0; n <= b.searched_to; ++n) {
+      if (!at(n).profit().is_negative() && shown_ok(n)) {
+        b.units = n;
+        return b;
+      }
+    }
+    b.reason = fmt::format("净利润在 0 到 {} 件之间都小于 0", b.searched_to);
+  } catch (const InputError&) {
+    // A line that cannot be computed at some number of units (a division by it) leaves no answer.
+    b.reason = "某项费用在部分件数下无法计算";
+  }
+  return b;
 }
 
 // A computed value as the parameter holds values: a count in whole units (halves up), money to
@@ -275,7 +364,10 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     }
   }
   std::vector<Diagnostic> ignored;
-  if (report.has_budget || report.has_revenue) report.base = figures_for(t, base, ignored);
+  if (report.has_budget || report.has_revenue) {
+    report.base = figures_for(t, base, ignored);
+    report.base.break_even = break_even(t, base, report.base);
+  }
   if (report.declared_total && *report.declared_total != report.base.cost) {
     report.declared_difference = *report.declared_total - report.base.cost;
   }
@@ -301,6 +393,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
         sr.formulas.push_back(s.values[i].formula ? s.values[i].value : std::string());
       }
       sr.figures = checked(figures_for(t, in, found), found);
+      sr.figures.break_even = break_even(t, in, sr.figures);
       report.scenarios.push_back(std::move(sr));
     }
   }
@@ -325,7 +418,9 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
       in.values[s.parameter] = value;
       in.shown[s.parameter] = text;
       std::vector<Diagnostic> found;
-      report.sensitivity.push_back({change, value, checked(figures_for(t, in, found), found)});
+      auto figures = checked(figures_for(t, in, found), found);
+      figures.break_even = break_even(t, in, figures);
+      report.sensitivity.push_back({change, value, std::move(figures)});
     }
   }
   for (const auto& table : t.shares) {

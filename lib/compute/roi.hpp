@@ -58,6 +58,26 @@ struct CategoryTotal {
   Money total;
 };
 
+/// 保本: the least whole number of units at which 净利润 ≥ 0, computed with every budget line,
+/// including the lines that grow with the units or with 成交额 (快递 件数 × 6.5, 服务费 成交额 × 2%).
+struct BreakEven {
+  /// linear: profit is a × units − b exactly, so units = ceil(b ÷ a), then checked against the
+  /// rounded figures; search: profit is not linear (ceil, min, tiers), so the whole numbers are
+  /// tried from 0 up to `searched_to`.
+  enum class Method { linear, search };
+  Method method = Method::linear;
+  std::string parameter;                   ///< what varies: the revenue's units (件数)
+  std::optional<std::int64_t> units;       ///< the least whole number with 净利润 ≥ 0; none: 无法保本
+  std::optional<Rational> roas;            ///< 保本投产比: 成交额 ÷ 活动费用 where 净利润 = 0 (linear)
+  std::optional<Rational> exact_units;     ///< linear: b ÷ a, before rounding up
+  Money fixed_cost;                        ///< linear: the cost lines that do not move with the units
+  Rational margin;                         ///< linear: per unit, 单价 − 进货价 − the variable lines per unit
+  Rational variable_per_unit;              ///< linear: the variable lines per unit
+  std::vector<std::string> variable_lines; ///< lines whose amount uses the units or 成交额
+  std::int64_t searched_to = 0;            ///< search: the largest number of units tried
+  std::string reason;                      ///< why there is no break-even, when there is none
+};
+
 /// The figures for one set of parameter values.
 struct RoiFigures {
   Money revenue;  ///< 成交额 (GMV)
@@ -74,8 +94,7 @@ struct RoiFigures {
   std::optional<Money> goods_cost;        ///< 进货价 × 件数
   std::optional<Money> gross_profit;      ///< 成交额 − 货品成本
   std::optional<Money> net_profit;        ///< 毛利 − 活动费用
-  std::optional<Rational> break_even_units;  ///< ceil(活动费用 ÷ (单价 − 进货价))
-  std::optional<Rational> break_even_roas;   ///< 保本投产比 = 单价 ÷ (单价 − 进货价)
+  std::optional<BreakEven> break_even;    ///< with a unit cost: 保本件数 and 保本投产比
 };
 
 struct ScenarioResult {

@@ -41,6 +41,7 @@ std::vector<const DatedTask*> tasks_in_phase(const Plan& plan, std::string_view 
 }
 
 std::string milestone_rule(const DatedMilestone& m, const Labels& l) {
+  if (m.time_from_template) return std::string(&l == &labels(Lang::en) ? "time of day from the template" : "只给了日期，时间按模板");
   return m.rule.empty() ? std::string() : fmt::format("{} {}", l.derived_from, m.rule);
 }
 
@@ -174,7 +175,8 @@ json::Value plan_json(const Plan& plan) {
   for (const auto& m : plan.milestones) {
     milestones.push_back(json::Value::object({{"name", m.name},
                                               {"at", m.date_only ? format_date(m.at.day()) : m.at.iso()},
-                                              {"derived_from", json::maybe(m.rule)}}));
+                                              {"derived_from", json::maybe(m.rule)},
+                                              {"time_from_template", m.time_from_template}}));
   }
   doc["milestones"] = std::move(milestones);
   auto deadlines = json::Value::array();
@@ -208,6 +210,7 @@ json::Value plan_json(const Plan& plan) {
                                                {"at", c.at.iso()},
                                                {"metric", c.metric},
                                                {"plan", json::maybe(plan_text(c))},
+                                               {"plan_formula", json::maybe(c.plan_formula)},
                                                {"tolerance", json::maybe(tolerance_text(c))},
                                                {"owner", c.owner},
                                                {"action", c.action}}));

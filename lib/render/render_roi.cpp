@@ -100,6 +100,41 @@ Section figures_section(const RoiReport& r, const Labels& l) {
   return s;
 }
 
+// 保本件数 and 保本投产比 with how they were found: the linear solution with its fixed and variable
+// costs, or the search; 无法保本 with the reason.
+void add_break_even(Section& s, const BreakEven& b, const std::string& price, const std::string& cost, const Labels& l) {
+  bool en = &l == &kEn;
+  std::string variable = b.variable_lines.empty() ? (en ? "none" : "无")
+                                                  : fmt::format("{}", fmt::join(b.variable_lines, en ? ", " : "、"));
+  if (!b.units) {
+    s.rows.push_back({str(l.break_even_units), Cell(en ? "no break-even" : "无法保本", ""), b.reason});
+    return;
+  }
+  auto units = Cell(group_thousands(*b.units), std::to_string(*b.units), xlsx::Cell::integer_of(*b.units));
+  if (b.method == BreakEven::Method::search) {
+    s.rows.push_back({str(l.break_even_units), units,
+                      fmt::format(fmt::runtime(en ? "searched 0 to {} {}: the first with {} ≥ 0 (the profit is not linear; variable lines: {})"
+                                                  : "逐个试算 0 至 {} {}：{}首次 ≥ 0（利润不随件数线性变化；变动费用：{}）"),
+                                  group_thousands(b.searched_to), en ? "units" : "件", l.net_profit, variable)});
+    return;
+  }
+  auto margin = b.variable_lines.empty()
+                    ? fmt::format(fmt::runtime(en ? "margin = unit price − unit cost = {} − {}" : "每件边际 = 单价 − 进货价 = {} − {}"),
+                                  price, cost)
+                    : fmt::format(fmt::runtime(en ? "margin = unit price − unit cost − variable cost per unit = {} − {} − {} (variable lines: {})"
+                                                  : "每件边际 = 单价 − 进货价 − 每件变动费用 = {} − {} − {}（变动费用：{}）"),
+                                  price, cost, format_fixed(b.variable_per_unit, 2), variable);
+  s.rows.push_back({str(l.break_even_units), units,
+                    fmt::format(fmt::runtime(en ? "ceil(fixed cost ÷ margin per unit) = ceil({} ÷ {}); {}"
+                                                : "ceil(固定费用 ÷ 每件边际) = ceil({} ÷ {})；{}"),
+                                b.fixed_cost.format_grouped(), format_fixed(b.margin, 2), margin)});
+  // At the break-even the fixed costs are covered, so its 投产比 is 单价 ÷ (单价 − 进货价) whatever they are.
+  s.rows.push_back({str(l.break_even_roas), multiple(b.roas, l),
+                    fmt::format(fmt::runtime(en ? "revenue ÷ campaign cost where the net profit is 0 = unit price ÷ (unit price − unit cost) = {} ÷ ({} − {})"
+                                                : "净利润为 0 时的 成交额 ÷ 活动费用 = 单价 ÷ (单价 − 进货价) = {} ÷ ({} − {})"),
+                                price, price, cost)});
+}
+
 Section profit_section(const RoiReport& r, const Labels& l) {
   const auto& f = r.base;
   Section s{str(l.profit), {str(l.item), str(l.value), str(l.how)}, {}, {Align::left, Align::right, Align::left}, {}};
@@ -115,11 +150,7 @@ Section profit_section(const RoiReport& r, const Labels& l) {
   s.rows.push_back({str(l.goods_cost), opt_money(f.goods_cost, l), fmt::format("{} × {} = {} × {}", l.unit_cost, l.units, cost, units)});
   s.rows.push_back({str(l.gross_profit), opt_money(f.gross_profit, l), fmt::format("{} − {}", l.revenue, l.goods_cost)});
   s.rows.push_back({str(l.net_profit), opt_money(f.net_profit, l), fmt::format("{} − {}", l.gross_profit, l.cost)});
-  s.rows.push_back({str(l.break_even_units), units_cell(f.break_even_units, l),
-                    fmt::format("ceil({} ÷ ({} − {})) = ceil({} ÷ ({} − {}))", l.cost, l.unit_price, l.unit_cost,
-                                f.cost.format_grouped(), price, cost)});
-  s.rows.push_back({str(l.break_even_roas), multiple(f.break_even_roas, l),
-                    fmt::format("{} ÷ ({} − {}) = {} ÷ ({} − {})", l.unit_price, l.unit_price, l.unit_cost, price, price, cost)});
+  if (f.break_even) add_break_even(s, *f.break_even, price, cost, l);
   return s;
 }
 
@@ -334,6 +365,30 @@ json::Value jtrace(const Trace& t) {
   return json::Value::object({{"formula", t.formula}, {"inputs", t.inputs}});
 }
 
+// The least whole number of units as an exact string (as before: "874"), null when there is none.
+json::Value break_even_units_json(const std::optional<BreakEven>& b) {
+  if (!b || !b->units) return nullptr;
+  return std::to_string(*b->units);
+}
+
+// How the break-even was found, for checking by hand.
+json::Value break_even_json(const std::optional<BreakEven>& b) {
+  if (!b) return nullptr;
+  bool linear = b->method == BreakEven::Method::linear;
+  return json::Value::object({
+      {"units", break_even_units_json(b)},
+      {"method", linear ? "linear" : "search"},
+      {"parameter", b->parameter},
+      {"exact_units", jexact(b->exact_units)},
+      {"fixed_cost", linear ? json::Value(b->fixed_cost.to_string()) : json::Value(nullptr)},
+      {"margin_per_unit", linear ? json::Value(b->margin.to_string()) : json::Value(nullptr)},
+      {"variable_cost_per_unit", linear ? json::Value(b->variable_per_unit.to_string()) : json::Value(nullptr)},
+      {"variable_lines", json::Value(b->variable_lines)},
+      {"searched_to", linear ? json::Value(nullptr) : json::Value(b->searched_to)},
+      {"reason", b->reason.empty() ? json::Value(nullptr) : json::Value(b->reason)},
+  });
+}
+
 json::Value figures_json(const RoiFigures& f) {
   auto lines = json::Value::array();
   for (const auto& line : f.lines) {
@@ -362,8 +417,10 @@ json::Value figures_json(const RoiFigures& f) {
                      {"goods_cost", jmoney(f.goods_cost)},
                      {"gross_profit", jmoney(f.gross_profit)},
                      {"net_profit", jmoney(f.net_profit)},
-                     {"break_even_units", jexact(f.break_even_units)},
-                     {"break_even_roas", jratio(f.break_even_roas, mul(f.break_even_roas), "单价 ÷ (单价 − 进货价)")},
+                     {"break_even_units", break_even_units_json(f.break_even)},
+                     {"break_even_roas", f.break_even ? jratio(f.break_even->roas, mul(f.break_even->roas), "净利润为 0 时的 成交额 ÷ 活动费用")
+                                                      : json::Value(nullptr)},
+                     {"break_even", break_even_json(f.break_even)},
                  })},
   });
 }

@@ -174,6 +174,7 @@ std::string render_json(const Report& r) {
                                                {"at", c.checkpoint.at.iso()},
                                                {"metric", c.checkpoint.metric},
                                                {"plan", json::maybe(plan_text(c.checkpoint))},
+                                               {"plan_formula", json::maybe(c.checkpoint.plan_formula)},
                                                {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
                                                {"actual", json::maybe(c.actual, show_figure)},
                                                {"actual_at", json::maybe(c.actual_at, format_local_iso)},

@@ -70,9 +70,18 @@ TEST_CASE("the seed's 聚划算 example: revenue, cost and ratios", "[budget]") 
   CHECK(r.base.goods_cost->to_string() == "90000.00");
   CHECK(r.base.gross_profit->to_string() == "108000.00");
   CHECK(r.base.net_profit->to_string() == "96010.00");
-  CHECK(*r.base.break_even_units == Rational(223));  // ceil(11990 / 54) = ceil(222.03)
-  CHECK(*r.base.break_even_roas == Rational(99, 54));
-  CHECK(format_fixed(*r.base.break_even_roas, 2) == "1.83");
+  // Every line is a fixed amount: ceil(11990 / (99 − 45)) = ceil(222.03).
+  REQUIRE(r.base.break_even);
+  const auto& b = *r.base.break_even;
+  CHECK(b.method == BreakEven::Method::linear);
+  CHECK(b.parameter == "件数");
+  CHECK(b.units == 223);
+  CHECK(b.exact_units == Rational(11990, 54));
+  CHECK(b.fixed_cost.to_string() == "11990.00");
+  CHECK(b.margin == Rational(54));
+  CHECK(b.variable_lines.empty());
+  CHECK(b.roas == Rational(99, 54));
+  CHECK(format_fixed(*b.roas, 2) == "1.83");
 }
 
 TEST_CASE("a declared total that disagrees with the lines is a warning naming both", "[budget]") {
@@ -231,4 +240,67 @@ TEST_CASE("parameters carry their exact number beside the text, and the declared
   auto agreed = compute_roi(load(juhuasuan("    - {name: 场地, category: 运营, amount: 5000}\n")));
   CHECK(agreed.base.cost.to_string() == "16990.00");
   CHECK_FALSE(agreed.declared_difference);
+}
+
+namespace {
+
+// 净利润 for `units`, as `dacu roi --set 件数=units` shows it.
+Money net_profit_at(const std::string& text, std::int64_t units) {
+  return *compute_roi(load(text, {{"件数", std::to_string(units)}})).base.net_profit;
+}
+
+}  // namespace
+
+TEST_CASE("break-even counts the lines that grow with the units and with 成交额", "[budget]") {
+  // The shop of issue 14: 129 元, 进货价 52, fixed lines of 31000 and, per unit, 快递 6.5, 赠品 3 and
+  // 2% of 129 = 2.58 of 服务费. Margin 129 − 52 − 12.08 = 64.92; 31000 ÷ 64.92 = 477.5, so 478.
+  auto text = juhuasuan(
+      "    - {name: 快递, category: 运营, amount: 件数 × 6.5}\n"
+      "    - {name: 件赠, category: 活动, amount: 件数 × 3}\n"
+      "    - {name: 服务费, category: 其他, amount: 成交额 × 2%}\n"
+      "    - {name: 自有推广, category: 推广, amount: 19010}\n");
+  auto c = load(text, {{"团购价", "129"}, {"进货价", "52"}, {"件数", "3000"}});
+  auto r = compute_roi(c);
+  REQUIRE(r.base.break_even);
+  const auto& b = *r.base.break_even;
+  CHECK(b.method == BreakEven::Method::linear);
+  CHECK(b.fixed_cost.to_string() == "31000.00");  // 11990 of the seed's lines + 19010
+  CHECK(b.margin == Rational(6492, 100));
+  CHECK(b.variable_per_unit == Rational(1208, 100));
+  CHECK(b.variable_lines == std::vector<std::string>{"快递", "件赠", "服务费"});
+  CHECK(b.units == 478);
+  CHECK(b.roas == Rational(129, 77));
+  // What the report shows at 478 and 477: the first is not a loss, the second is.
+  auto at = [&](std::int64_t n) {
+    return *compute_roi(load(text, {{"团购价", "129"}, {"进货价", "52"}, {"件数", std::to_string(n)}})).base.net_profit;
+  };
+  CHECK(at(478).to_string() == "31.76");
+  CHECK(at(477).to_string() == "-33.16");
+  // The answer does not move with the units the campaign plans.
+  auto other = compute_roi(load(text, {{"团购价", "129"}, {"进货价", "52"}, {"件数", "800"}}));
+  CHECK(other.base.break_even->units == 478);
+}
+
+TEST_CASE("break-even of a profit that is not linear is searched, and its answer checks", "[budget]") {
+  // One packer per started 100 units, 600 元 each: a step cost, so profit is not linear.
+  auto text = juhuasuan("    - {name: 打包工, category: 运营, amount: ceil(件数 ÷ 100) × 600}\n");
+  auto r = compute_roi(load(text));
+  REQUIRE(r.base.break_even);
+  const auto& b = *r.base.break_even;
+  CHECK(b.method == BreakEven::Method::search);
+  REQUIRE(b.units);
+  CHECK(b.searched_to == 100000);
+  CHECK_FALSE(net_profit_at(text, *b.units).is_negative());
+  CHECK(net_profit_at(text, *b.units - 1).is_negative());
+  // By hand: fixed 11990, 54 a unit, 600 a started hundred. At 300 units: 16200 − 11990 − 1800 =
+  // 2410 ≥ 0; at 250: 13500 − 11990 − 1800 = −290; at 256: 13824 − 13790 = 34; at 255: 13770 − 13790 = −20.
+  CHECK(*b.units == 256);
+}
+
+TEST_CASE("no break-even when each unit loses money after its variable costs", "[budget]") {
+  auto text = juhuasuan("    - {name: 快递, category: 运营, amount: 件数 × 60}\n");  // 99 − 45 − 60 < 0
+  auto r = compute_roi(load(text));
+  REQUIRE(r.base.break_even);
+  CHECK_FALSE(r.base.break_even->units);
+  CHECK(r.base.break_even->reason == "每件毛利扣除变动费用后为 -6.00 元，不大于 0：卖得越多亏得越多");
 }

@@ -38,8 +38,14 @@ RoiReport small_roi() {
   f.goods_cost = yuan(90000);
   f.gross_profit = yuan(108000);
   f.net_profit = yuan(95600);
-  f.break_even_units = Rational(230);
-  f.break_even_roas = Rational(99, 54);
+  BreakEven b;
+  b.parameter = "件数";
+  b.units = 230;
+  b.exact_units = Rational(12400, 54);
+  b.fixed_cost = yuan(12400);
+  b.margin = Rational(54);
+  b.roas = Rational(99, 54);
+  f.break_even = b;
   r.declared_total = yuan(12990);
   r.declared_difference = yuan(590);
   ShareResult share{"货品规划", "", "件数", "金额", {}, 9000, yuan(300), Rational(999, 1000), Rational(1)};
@@ -98,8 +104,8 @@ TEST_CASE("ROI as a text table: parameters, budget, ratios, profit, shares", "[r
       "  货品成本     90,000.00  进货价 × 件数 = 45.00 × 2,000\n"
       "  毛利        108,000.00  成交额 − 货品成本\n"
       "  净利润       95,600.00  毛利 − 活动费用\n"
-      "  保本件数           230  ceil(活动费用 ÷ (单价 − 进货价)) = ceil(12,400.00 ÷ (99.00 − 45.00))\n"
-      "  保本投产比        1.83  单价 ÷ (单价 − 进货价) = 99.00 ÷ (99.00 − 45.00)\n"
+      "  保本件数           230  ceil(固定费用 ÷ 每件边际) = ceil(12,400.00 ÷ 54.00)；每件边际 = 单价 − 进货价 = 99.00 − 45.00\n"
+      "  保本投产比        1.83  净利润为 0 时的 成交额 ÷ 活动费用 = 单价 ÷ (单价 − 进货价) = 99.00 ÷ (99.00 − 45.00)\n"
       "\n"
       "货品规划\n"
       "  项目   件数  件数占比    金额  金额占比\n"
@@ -153,8 +159,8 @@ TEST_CASE("ROI as Markdown in English", "[render_roi]") {
       "| goods cost | 90,000.00 | unit cost × units = 45.00 × 2,000 |\n"
       "| gross profit | 108,000.00 | Revenue − goods cost |\n"
       "| net profit | 95,600.00 | gross profit − campaign cost |\n"
-      "| break-even units | 230 | ceil(campaign cost ÷ (unit price − unit cost)) = ceil(12,400.00 ÷ (99.00 − 45.00)) |\n"
-      "| break-even ROAS (保本投产比) | 1.83 | unit price ÷ (unit price − unit cost) = 99.00 ÷ (99.00 − 45.00) |\n"
+      "| break-even units | 230 | ceil(fixed cost ÷ margin per unit) = ceil(12,400.00 ÷ 54.00); margin = unit price − unit cost = 99.00 − 45.00 |\n"
+      "| break-even ROAS (保本投产比) | 1.83 | revenue ÷ campaign cost where the net profit is 0 = unit price ÷ (unit price − unit cost) = 99.00 ÷ (99.00 − 45.00) |\n"
       "\n"
       "## 货品规划\n"
       "\n"
@@ -216,9 +222,9 @@ TEST_CASE("ROI as long CSV: plain exact values, no grouping", "[render_roi]") {
       "利润,净利润,值,95600.00\r\n"
       "利润,净利润,计算,毛利 − 活动费用\r\n"
       "利润,保本件数,值,230\r\n"
-      "利润,保本件数,计算,\"ceil(活动费用 ÷ (单价 − 进货价)) = ceil(12,400.00 ÷ (99.00 − 45.00))\"\r\n"
+      "利润,保本件数,计算,\"ceil(固定费用 ÷ 每件边际) = ceil(12,400.00 ÷ 54.00)；每件边际 = 单价 − 进货价 = 99.00 − 45.00\"\r\n"
       "利润,保本投产比,值,11/6\r\n"
-      "利润,保本投产比,计算,单价 ÷ (单价 − 进货价) = 99.00 ÷ (99.00 − 45.00)\r\n"
+      "利润,保本投产比,计算,净利润为 0 时的 成交额 ÷ 活动费用 = 单价 ÷ (单价 − 进货价) = 99.00 ÷ (99.00 − 45.00)\r\n"
       "货品规划,大衣,件数,6000\r\n"
       "货品规划,大衣,件数占比,2/3\r\n"
       "货品规划,大衣,金额,200.00\r\n"
@@ -320,7 +326,19 @@ TEST_CASE("ROI as JSON: money as decimal strings, ratios exact and as shown", "[
       "      \"break_even_roas\": {\n"
       "        \"value\": \"11/6\",\n"
       "        \"shown\": \"1.83\",\n"
-      "        \"formula\": \"单价 ÷ (单价 − 进货价)\"\n"
+      "        \"formula\": \"净利润为 0 时的 成交额 ÷ 活动费用\"\n"
+      "      },\n"
+      "      \"break_even\": {\n"
+      "        \"units\": \"230\",\n"
+      "        \"method\": \"linear\",\n"
+      "        \"parameter\": \"件数\",\n"
+      "        \"exact_units\": \"6200/27\",\n"
+      "        \"fixed_cost\": \"12400.00\",\n"
+      "        \"margin_per_unit\": \"54\",\n"
+      "        \"variable_cost_per_unit\": \"0\",\n"
+      "        \"variable_lines\": [],\n"
+      "        \"searched_to\": null,\n"
+      "        \"reason\": null\n"
       "      }\n"
       "    }\n"
       "  },\n"
