@@ -1,5 +1,7 @@
 #include "dacu/compute/staffing.hpp"
 
+#include "dacu/compute/staffing_gaps.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -490,6 +492,7 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
   std::stable_sort(report.days.begin(), report.days.end(), [](const StaffDay& a, const StaffDay& b) { return a.day < b.day; });
   std::stable_sort(report.shifts.begin(), report.shifts.end(), [](const RotaShift& a, const RotaShift& b) { return a.day < b.day; });
   report.warnings = days.warnings();
+  for (auto& w : compare_rotas_with_queues(report, s)) report.warnings.push_back(std::move(w));
   return report;
 }
 
@@ -512,9 +515,6 @@ std::vector<Diagnostic> check_models(const Template& t, Days* days) {
   for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
   for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
   for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
-  if (days) {
-    for (auto& w : days->warnings()) out.push_back(std::move(w));
-  }
   sort_diagnostics(out);
   return out;
 }
@@ -526,7 +526,13 @@ std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(
 std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan) {
   if (!campaign.plan.staffing) return {};
   Days days(campaign, plan);
-  return check_models(campaign.plan, &days);
+  auto out = check_models(campaign.plan, &days);
+  if (!out.empty()) return out;
+  // Every model computes: what compute_staffing warns about (calls on a sale day, a rota below a
+  // queue's need) validate reports too.
+  out = compute_staffing(campaign, plan).warnings;
+  sort_diagnostics(out);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -117,6 +117,10 @@ struct QueueInterval {
   std::optional<int> hour;  ///< the hour of the day when spread by a curve
   Rational contacts;        ///< exact contacts in the interval
   QueueResult result;
+  /// Where a rota staffs the queue's role that day: the heads it has on duty in this interval,
+  /// and how many fewer than the queue needs (0 when enough).
+  std::optional<std::int64_t> on_duty;
+  std::int64_t short_by = 0;
   friend bool operator==(const QueueInterval&, const QueueInterval&) = default;
 };
 

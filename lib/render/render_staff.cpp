@@ -18,19 +18,19 @@ struct Labels {
   std::string_view template_, model, item, name, department, inputs, rule, exact, heads, days, day, source, on_duty,
       shifts, people, person_hours, shift, time, roles, queue, hour, contacts, traffic, agents, service_level, asa,
       occupancy, scheduled, post, calling, rota, queue_model, calls_per_person, notes, input, value, result,
-      probability_wait, none, by_role, by_day, by_shift, by_hour, interval;
+      probability_wait, none, by_role, by_day, by_shift, by_hour, interval, rota_on_duty, short_by;
 };
 constexpr Labels kZh{"模板", "模型", "项目", "岗位/角色", "部门", "输入", "规则", "未取整", "人数", "日期", "日期", "来源",
                      "在岗", "班次", "人数", "人时", "班次", "时间", "在岗人数", "队列", "时段", "咨询量", "话务量(Erl)",
                      "坐席", "服务水平", "平均应答(秒)", "占用率", "排班人数", "岗位", "外呼", "排班", "排队",
                      "通/人/天", "说明", "输入", "值", "结果", "等待概率", "无", "按岗位", "按日", "按班次", "按小时",
-                     "统计时段"};
+                     "统计时段", "排班在岗", "缺口"};
 constexpr Labels kEn{"template", "model", "item", "post/role", "department", "inputs", "rule", "before rounding",
                      "heads", "days", "day", "source", "on duty", "shifts", "people", "person-hours", "shift", "time",
                      "heads on duty", "queue", "interval", "contacts", "traffic (Erl)", "agents", "service level",
                      "ASA (s)", "occupancy", "heads scheduled", "post", "calling", "rota", "queue", "calls/person/day",
                      "Notes", "input", "value", "result", "probability of waiting", "none", "by role", "by day",
-                     "by shift", "by hour", "interval"};
+                     "by shift", "by hour", "interval", "on duty (rota)", "short by"};
 const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string s(std::string_view v) { return std::string(v); }
@@ -146,14 +146,28 @@ std::string show_interval(const QueueSummary& q, const QueueInterval& i) {
 }
 
 Table hour_table(const std::vector<QueueSummary>& queues, const Labels& l) {
+  // A rota that staffs a queue's role adds its heads on duty and the shortfall, hour by hour.
+  bool rota = std::any_of(queues.begin(), queues.end(), [](const QueueSummary& q) {
+    return std::any_of(q.intervals.begin(), q.intervals.end(), [](const QueueInterval& i) { return i.on_duty.has_value(); });
+  });
   Table t{{s(l.queue), s(l.hour), s(l.contacts), s(l.traffic), s(l.agents), s(l.service_level), s(l.asa), s(l.occupancy),
            s(l.scheduled)}, {}, {}};
   t.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right};
+  if (rota) {
+    t.header.push_back(s(l.rota_on_duty));
+    t.header.push_back(s(l.short_by));
+    t.align.push_back(Align::right);
+    t.align.push_back(Align::right);
+  }
   for (const auto& q : queues) {
     for (const auto& i : q.intervals) {
       t.rows.push_back({q.name, show_interval(q, i), show_number(i.contacts), fmt::format("{:.2f}", i.result.traffic_erlangs),
                         std::to_string(i.result.agents), percent(i.result.service_level), fmt::format("{:.1f}", i.result.asa_seconds),
                         percent(i.result.occupancy), std::to_string(i.result.agents_after_shrinkage)});
+      if (rota) {
+        t.rows.back().push_back(i.on_duty ? std::to_string(*i.on_duty) : std::string());
+        t.rows.back().push_back(i.short_by > 0 ? std::to_string(i.short_by) : std::string());
+      }
     }
   }
   return t;
@@ -225,6 +239,8 @@ json::Value queue_json(const QueueSummary& q, bool dated) {
   for (const auto& i : q.intervals) {
     auto x = json::Value::object({{"hour", i.hour}, {"contacts", i.contacts.to_string()}});
     x.update(result_json(i.result));
+    x["on_duty"] = i.on_duty;
+    x["short_by"] = i.on_duty ? json::Value(i.short_by) : json::Value(nullptr);
     intervals.push_back(std::move(x));
   }
   j["intervals"] = std::move(intervals);
