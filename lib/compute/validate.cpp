@@ -133,6 +133,18 @@ void check_phases(const Template& t, const Plan& plan, const Campaign& campaign,
 // `tasks: change:`; the template (perhaps built in) is not the user's to edit.
 bool from_template(const Campaign& campaign, const Location& where) { return where.file != campaign.source; }
 
+// Whether the campaign file added a task or changed any of its fields: a task the campaign left as
+// its template wrote it is the template's, and its problems are reported when the template is
+// validated, not again for every campaign that extends it.
+bool touched_by_campaign(const Campaign& campaign, const Task& task) {
+  if (!campaign.source || campaign.plan.source == campaign.source) return true;  // a template file itself
+  for (const Location* where : {&task.where, &task.start.where, &task.owner.where, &task.department.where,
+                                &task.phase.where, &task.duration_where}) {
+    if (where->file == campaign.source) return true;
+  }
+  return task.end && task.end->where.file == campaign.source;
+}
+
 void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
   const Template& t = campaign.plan;
   const Calendar& calendar = t.resolved_calendar;
@@ -164,12 +176,16 @@ void check_double_booking(const Campaign& campaign, const Plan& plan, std::vecto
       for (std::size_t j = i + 1; j < tasks.size(); ++j) {
         const auto* a = tasks[i];
         const auto* b = tasks[j];
-        bool a_moment = a->start == a->end, b_moment = b->start == b->end;
-        if (b->start.local > a->end.local || (b->start.local == a->end.local && !(a_moment && b_moment))) break;
-        bool overlap = (a_moment && b_moment) ? a->start == b->start : b->start.local < a->end.local;
-        if (!overlap) continue;
+        // b starts no earlier than a (sorted). A moment overlaps what starts at it; a task [start,
+        // end) overlaps what starts before its end. Past that, no later task overlaps a either.
+        bool a_moment = a->start == a->end;
+        if (a_moment ? b->start.local > a->start.local : b->start.local >= a->end.local) break;
         const Task* task = find_task(t, b->name);
-        if (!task) continue;
+        const Task* other = find_task(t, a->name);
+        if (!task || !other) continue;
+        // Two tasks the template booked together are the template's to resolve (dacu validate of
+        // the template says so); a campaign hears about what it added or changed.
+        if (!touched_by_campaign(campaign, *task) && !touched_by_campaign(campaign, *other)) continue;
         out.push_back(warning("D105", task->owner.where,
                               fmt::format("{} is booked on {} and {} at the same time ({})", owner, a->name, b->name,
                                           b->start.iso()),
