@@ -385,7 +385,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     }
     for (const auto& s : t.scenarios) {
       std::vector<Diagnostic> found;
-      ScenarioResult sr{s.name, s.description, {}, {}};
+      ScenarioResult sr{s.name, s.description, {}, {}, {}};
       std::vector<std::string> computed;
       auto in = with_scenario(t, base, s, computed);
       for (std::size_t i = 0; i < s.values.size(); ++i) {

@@ -42,8 +42,9 @@ std::vector<Diagnostic> compare_rotas_with_queues(StaffReport& report, const Sta
         for (auto& [rota, list] : short_by_rota) list.push_back(&i);
       }
     }
-    for (const auto& [rota, list] : short_by_rota) {
+    for (const auto& [rota_name, list] : short_by_rota) {
       if (list.empty()) continue;
+      const std::string& rota = rota_name;  // a plain reference: clang 14 cannot capture a structured binding
       std::string hours;
       for (std::size_t k = 0; k < list.size() && k < 6; ++k) {
         const auto* i = list[k];

@@ -71,9 +71,6 @@ Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2
 }
 // Whole numbers grouped in threes (2,000 件); others exactly.
 std::string number(const Rational& r) { return r.is_integer() ? group_thousands(r.numerator()) : r.to_string(); }
-Cell units_cell(const std::optional<Rational>& r, const Labels& l) {
-  return r ? Cell(number(*r), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
-}
 
 std::string with_inputs(const Trace& t) {
   if (t.formula.empty()) return "";

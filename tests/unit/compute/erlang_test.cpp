@@ -255,7 +255,7 @@ TEST_CASE("a refused queue names the input it is about", "[erlang]") {
     return {};
   };
   QueueInput in{.contacts = 100, .interval = std::chrono::minutes(30), .aht = std::chrono::seconds(180),
-                .service_level_target = 0.8, .answer_within = std::chrono::seconds(20)};
+                .service_level_target = 0.8, .answer_within = std::chrono::seconds(20), .max_occupancy = std::nullopt};
   auto bad = in;
   bad.shrinkage = 1;
   CHECK(refused(bad) == std::pair{QueueError::Field::shrinkage, QueueError::Kind::invalid});
