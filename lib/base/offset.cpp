@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <vector>
 
 #include "dacu/base/utf8.hpp"
 
@@ -82,37 +83,65 @@ class Reader {
   }
 
  private:
+  // Chinese numerals up to 999, written as people write them: 十, 十五, 二十, 二十五, 一百, 一百零五,
+  // 一百二十, 两百. Anything else made of numeral characters (三三, 十十, 二十十) is refused rather
+  // than read as some other number.
   std::optional<long long> chinese_number() {
-    static constexpr std::array<std::pair<std::string_view, int>, 11> digits{{
-        {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
-        {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+    static constexpr std::array<std::pair<std::string_view, int>, 15> words{{
+        {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6},
+        {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}, {"百", 100},
     }};
-    long long total = 0, current = 0;
-    bool any = false;
+    std::size_t start = pos_;
+    std::vector<int> tokens;  // 0–9 digits, 10 for 十, 100 for 百
     while (!done()) {
       bool matched = false;
-      for (auto [s, v] : digits) {
-        if (eat(s)) {
-          current = v;
-          matched = any = true;
+      for (auto [w, v] : words) {
+        if (!w.empty() && eat(w)) {
+          tokens.push_back(v);
+          matched = true;
           break;
         }
       }
-      if (matched) continue;
-      if (eat("十")) {
-        total += (current == 0 ? 1 : current) * 10;
-        current = 0;
-        any = true;
-      } else if (eat("百")) {
-        total += (current == 0 ? 1 : current) * 100;
-        current = 0;
-        any = true;
-      } else {
-        break;
-      }
+      if (!matched) break;
     }
-    if (!any) return std::nullopt;
-    return total + current;
+    if (tokens.empty()) return std::nullopt;
+    std::size_t i = 0;
+    auto digit = [&](bool nonzero) {
+      bool ok = i < tokens.size() && tokens[i] < 10 && (!nonzero || tokens[i] > 0);
+      return ok ? tokens[i++] : -1;
+    };
+    auto next_is = [&](int v) { return i < tokens.size() && tokens[i] == v; };
+    long long value = 0;
+    bool hundreds = false;
+    if (tokens.size() == 1 && tokens[0] == 0) return 0;  // 零
+    // hundreds: d百
+    if (tokens.size() >= 2 && tokens[0] > 0 && tokens[0] < 10 && tokens[1] == 100) {
+      value = tokens[0] * 100LL;
+      i = 2;
+      hundreds = true;
+    }
+    // tens: d十, or 十 alone at the start (十五)
+    if (next_is(10) && !hundreds) {
+      ++i;
+      value += 10;
+    } else if (i + 1 < tokens.size() && tokens[i] > 0 && tokens[i] < 10 && tokens[i + 1] == 10) {
+      value += tokens[i] * 10LL;
+      i += 2;
+    } else if (hundreds && next_is(0)) {
+      ++i;  // 一百零五: 零 stands for the missing tens
+      int d = digit(true);
+      if (d < 0) fail_at(start, "零 must be followed by a digit, as in 一百零五");
+      value += d;
+    }
+    if (i < tokens.size()) {
+      int d = digit(true);
+      if (d >= 0) value += d;
+    }
+    if (i != tokens.size()) {
+      fail_at(start, fmt::format("'{}' is not a Chinese number", text_.substr(start, pos_ - start)),
+              "write it as people do: 三, 十五, 二十, 二十五, 一百零五; or in digits: 33");
+    }
+    return value;
   }
 
   std::string_view text_;

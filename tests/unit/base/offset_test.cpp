@@ -187,3 +187,27 @@ TEST_CASE("a refused phrase is shown with a caret under the failing character", 
           "hint: did you mean 开团?\n");
   }
 }
+
+TEST_CASE("Chinese numerals are read as people write them, and nothing else", "[offset]") {
+  auto days = [](std::string phrase) { return parse(phrase).amount; };
+  CHECK(days("开团后十天") == 10);
+  CHECK(days("开团后十五天") == 15);
+  CHECK(days("开团后二十天") == 20);
+  CHECK(days("开团后二十五天") == 25);
+  CHECK(days("开团后一百天") == 100);
+  CHECK(days("开团后一百零五天") == 105);
+  CHECK(days("开团后一百二十天") == 120);
+  CHECK(days("开团后两百天") == 200);
+  CHECK(days("开团后三天") == 3);
+  for (const char* bad : {"开团后三三天", "开团后十十天", "开团后二十十天", "开团后一百十天", "开团后零五天"}) {
+    INFO(bad);
+    try {
+      parse(bad);
+      FAIL("accepted");
+    } catch (const InputError& e) {
+      CHECK(e.diagnostic().code == "D030");
+      CHECK(e.diagnostic().where.column == where_of(bad).column + 3);  // at the numeral, after 开团后
+      CHECK(e.diagnostic().hint == "write it as people do: 三, 十五, 二十, 二十五, 一百零五; or in digits: 33");
+    }
+  }
+}
