@@ -39,10 +39,17 @@ namespace {
 
 std::string md_cell(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\r' || c == '\n') {
+      // CRLF, LF and a lone CR are each one line break: CommonMark ends a row at any of them.
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      out += "<br>";
+    } else {
+      out += c;
+    }
   }
   return out;
 }
