@@ -41,11 +41,13 @@ date::local_days Calendar::previous_working_day(date::local_days day) const {
 
 date::local_days Calendar::add_working_days(date::local_days day, int count) const {
   auto step = date::days{count < 0 ? -1 : 1};
-  int remaining = count < 0 ? -count : count;
-  int guard = 0;
-  while (remaining > 0 && guard < remaining * 8 + kMaxDaysOffInARow) {
+  long long remaining = count < 0 ? -static_cast<long long>(count) : count;
+  // Bounded once, from the count asked for: a calendar that declares every day off must not spin
+  // forever, and the bound must not shrink as working days are found (it stopped 300 working days
+  // early in 2027, on a Sunday).
+  const long long limit = remaining * 8 + kMaxDaysOffInARow;
+  for (long long steps = 0; remaining > 0 && steps < limit; ++steps) {
     day += step;
-    ++guard;
     if (is_working_day(day)) --remaining;
   }
   return day;
