@@ -27,12 +27,12 @@ int run_when(const WhenOptions& o, Context& ctx) {
     auto set = parse_override(a);
     auto source = make_source("<command line>", a);
     Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
-    auto value = parse_local_datetime(set.value);
+    auto value = parse_datetime_with_offset(set.value);
     if (!value) {
       throw InputError("D020", value_at, fmt::format("--at {}: '{}' is not a date-time", set.key, set.value),
                        "write it as YYYY-MM-DDTHH:MM, e.g. 2026-10-09T10:00, or a date alone");
     }
-    milestones.push_back({set.key, *value});
+    milestones.push_back({set.key, *value, value_at});
     names.push_back(set.key);
   }
   const Calendar* calendar = builtin_calendar(o.calendar);
@@ -56,7 +56,7 @@ int run_when(const WhenOptions& o, Context& ctx) {
                     option_at("--calendar", o.calendar));
   auto point = timeline.point(offset);
   print_diagnostics(timeline.warnings(), ctx);
-  ctx.out << (point.day_level ? format_date(date::floor<date::days>(point.at)) : timeline.zoned(point.at).iso()) << '\n';
+  ctx.out << (point.day_level ? format_date(point.at.day()) : timeline.zoned(point.at).iso()) << '\n';
   return kSuccess;
 }
 

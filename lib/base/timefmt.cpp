@@ -51,13 +51,38 @@ std::optional<LocalDateTime> parse_local_datetime(std::string_view text) {
   if (text.size() == 10) {
     auto day = parse_date(text);
     if (!day) return std::nullopt;
-    return LocalDateTime{date::local_seconds{*day}, true};
+    return LocalDateTime{date::local_seconds{*day}, true, std::nullopt};
   }
   if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
   auto day = parse_date(text.substr(0, 10));
   auto time = parse_time_of_day(text.substr(11));
   if (!day || !time) return std::nullopt;
-  return LocalDateTime{date::local_seconds{*day} + *time, false};
+  return LocalDateTime{date::local_seconds{*day} + *time, false, std::nullopt};
+}
+
+std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view text) {
+  if (auto plain = parse_local_datetime(text)) return plain;
+  // The offset follows HH:MM or HH:MM:SS: Z, or ±HH:MM.
+  std::optional<std::chrono::seconds> offset;
+  std::string_view rest;
+  if (text.ends_with("Z")) {
+    offset = 0s;
+    rest = text.substr(0, text.size() - 1);
+  } else if (text.size() > 6 && (text[text.size() - 6] == '+' || text[text.size() - 6] == '-') && text[text.size() - 3] == ':') {
+    int h = 0, m = 0;
+    if (!read_digits(text, text.size() - 5, 2, h) || !read_digits(text, text.size() - 2, 2, m) || h > 14 || m > 59) {
+      return std::nullopt;
+    }
+    offset = std::chrono::hours(h) + std::chrono::minutes(m);
+    if (text[text.size() - 6] == '-') offset = -*offset;
+    rest = text.substr(0, text.size() - 6);
+  } else {
+    return std::nullopt;
+  }
+  auto value = parse_local_datetime(rest);
+  if (!value || value->date_only) return std::nullopt;
+  value->utc_offset = offset;
+  return value;
 }
 
 std::optional<std::chrono::minutes> parse_clock(std::string_view text) {
@@ -204,8 +229,9 @@ std::string format_duration_zh(std::chrono::seconds d) {
 
 std::string format_clock(std::chrono::minutes since_midnight, bool english) {
   auto m = since_midnight.count();
+  if (m == 24 * 60) return "24:00";  // the end of the day it belongs to
   std::string day;
-  if (m >= 24 * 60) {
+  if (m > 24 * 60) {
     day = english ? "next day " : "次日";
     m -= 24 * 60;
   }

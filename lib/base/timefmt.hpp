@@ -18,9 +18,14 @@ std::optional<date::local_days> parse_date(std::string_view text);
 struct LocalDateTime {
   date::local_seconds at;
   bool date_only = false;
+  /// A UTC offset written after the time (`2026-11-01T01:30-05:00`, `…Z`): which of a repeated
+  /// hour is meant where the clocks go back. Only parse_datetime_with_offset sets it.
+  std::optional<std::chrono::seconds> utc_offset;
   friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
 };
 std::optional<LocalDateTime> parse_local_datetime(std::string_view text);
+/// As parse_local_datetime, and a date-time may end with its UTC offset: `+08:00`, `-05:00`, `Z`.
+std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view text);
 
 /// A clock time `HH:MM` or `H:MM` (00:00–23:59).
 std::optional<std::chrono::minutes> parse_clock(std::string_view text);
@@ -40,8 +45,8 @@ std::string weekday_name(date::local_days day, bool english);
 std::string format_duration(std::chrono::seconds d);
 /// `30分钟`, `2小时`, `1小时30分钟`, `7天`, `1天12小时`: a duration in a sentence people read.
 std::string format_duration_zh(std::chrono::seconds d);
-/// `08:00`, `23:59`: a clock time of day; minutes past 24:00 (a night shift's end) are shown as
-/// `次日04:00` (`next day 04:00` when `english`).
+/// `08:00`, `23:59`, `24:00` (the end of a day): a clock time of day; later times (a night shift's
+/// end) are on the next day, `次日04:00` (`next day 04:00` when `english`).
 std::string format_clock(std::chrono::minutes since_midnight, bool english = false);
 
 }  // namespace dacu

@@ -70,8 +70,10 @@ Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, dat
   }
   auto today = date::floor<date::days>(as_of);
   for (const auto& t : plan.tasks) {
-    auto first = t.all_day ? t.first_day : t.start.day();
-    auto last = t.all_day ? t.last_day : t.end.day();
+    // The plan's own first and last day, as `dacu plan --from/--to` filters by: a task that ends
+    // at midnight ends on the day before (its end is 00:00 of the next day).
+    auto first = t.first_day;
+    auto last = t.last_day;
     if (last == today) report.due_today.push_back(t);
     else if (first <= today && today < last) report.in_progress.push_back(t);
   }

@@ -85,6 +85,7 @@ class Days {
  public:
   Days(const Campaign& campaign, const Plan& plan) : timeline_(campaign), plan_(plan), template_(campaign.plan) {}
   date::local_days day(const Offset& o) { return timeline_.day(o); }
+  ZonedTime zoned(date::local_seconds local) const { return timeline_.zoned(local); }
   const DatedTask* task(std::string_view name) const {
     for (const auto& t : plan_.tasks) {
       if (t.name == name) return &t;
@@ -315,7 +316,10 @@ RotaResult compute_rota(const Rota& r, const Values& values, Days* days) {
       for (std::int64_t k = 0; k < shifts; ++k) {
         auto from = p.opens + shift_min * k;
         auto to = std::min(from + shift_min, cover_end);
-        out.shifts.push_back(RotaShift{r.name, day, static_cast<int>(k + 1), from, to, heads});
+        RotaShift shift{r.name, day, static_cast<int>(k + 1), from, to, {}, {}, heads};
+        shift.start = days->zoned(date::local_seconds{day} + from);
+        shift.end = days->zoned(date::local_seconds{day} + to);
+        out.shifts.push_back(std::move(shift));
       }
     }
   }
@@ -405,7 +409,7 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
     require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name), values);
     out.inputs.insert(out.inputs.begin(), term("咨询量/时段", *q.contacts, contacts));
     in.contacts = contacts.to_double();
-    out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q.name, q.where)});
+    out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q.name, q.where), std::nullopt});
   } else {
     auto daily = values(*q.daily_contacts);
     require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name), values);
@@ -424,7 +428,7 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
     for (const auto& [hour, share_formula] : curve.shares) {
       auto contacts = daily * values(share_formula);
       in.contacts = contacts.to_double();
-      out.intervals.push_back(QueueInterval{q.name, hour, contacts, run_queue(in, q.name, q.where)});
+      out.intervals.push_back(QueueInterval{q.name, hour, contacts, run_queue(in, q.name, q.where), std::nullopt});
     }
   }
   for (const auto& i : out.intervals) {

@@ -34,6 +34,7 @@
 #include "dacu/base/expr.hpp"
 #include "dacu/base/offset.hpp"
 #include "dacu/base/rational.hpp"
+#include "dacu/plan/plan.hpp"
 
 namespace dacu {
 
@@ -107,6 +108,7 @@ struct RotaShift {
   int number = 1;                 ///< 1-based within the day
   std::chrono::minutes from{0};   ///< minutes after the day's midnight (may pass 24:00)
   std::chrono::minutes to{0};
+  std::optional<ZonedTime> start, end;  ///< the same as moments with their UTC offsets, when dated
   std::vector<std::pair<std::string, std::int64_t>> heads;
   friend bool operator==(const RotaShift&, const RotaShift&) = default;
 };

@@ -30,7 +30,7 @@ Diagnostic warning(std::string code, Location where, std::string message, std::s
 void give_template_dates(Campaign& campaign) {
   for (auto& m : campaign.plan.milestones) {
     if (!m.given && !m.derived) {
-      m.given = LocalDateTime{date::local_seconds{date::local_days{date::year{2026} / 6 / 15}} + std::chrono::hours(10), false};
+      m.given = LocalDateTime{date::local_seconds{date::local_days{date::year{2026} / 6 / 15}} + std::chrono::hours(10), false, std::nullopt};
     }
   }
 }

@@ -140,15 +140,22 @@ std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what
 }
 
 LocalDateTime read_datetime(std::string_view text, const Location& where, std::string_view what) {
-  auto value = parse_local_datetime(text);
+  // A UTC offset may follow the time, to say which of a repeated hour is meant (plan/timeline.hpp).
+  auto value = parse_datetime_with_offset(text);
   if (!value) {
     std::string hint = "write it as YYYY-MM-DDTHH:MM in the campaign's time zone, e.g. 2026-12-20T10:00";
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
-      hint = "leave out the UTC offset: times are wall-clock times in the campaign's time zone";
+      hint = "write the offset after the time as ±HH:MM, e.g. 2026-11-01T01:30-05:00, or leave it out";
     } else if (text.size() >= 10 && !parse_date(text.substr(0, 10)) && text[4] == '-') {
       hint = "that day does not exist; check the month (01–12) and the month's length";
     }
     throw InputError("D020", where, fmt::format("{}: '{}' is not a date-time", what, text), hint);
+  }
+  // Calendars, ICS and Excel all hold these years; a date outside them is a typo in the year.
+  auto year = static_cast<int>(date::year_month_day{date::floor<date::days>(value->at)}.year());
+  if (year < 1970 || year > 2999) {
+    throw InputError("D027", where, fmt::format("{}: {} is outside the years dacu plans in (1970–2999)", what, text),
+                     "check the year");
   }
   return *value;
 }

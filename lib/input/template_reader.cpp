@@ -443,7 +443,7 @@ void give_milestone(Milestone& m, std::string_view value, const Location& where)
   m.given = read_datetime(value, where, m.name);
   m.given_where = where;
   m.time_from_template = m.given->date_only && m.time_of_day;
-  if (m.time_from_template) m.given = LocalDateTime{m.given->at + *m.time_of_day, false};
+  if (m.time_from_template) m.given = LocalDateTime{m.given->at + *m.time_of_day, false, std::nullopt};
 }
 
 void set_milestone(Template& t, const std::string& name, std::string_view value, const Location& key_where,

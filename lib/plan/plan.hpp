@@ -19,6 +19,9 @@ struct ZonedTime {
   date::local_seconds local;
   std::chrono::seconds utc_offset{0};
   date::local_days day() const { return date::floor<date::days>(local); }
+  /// The instant: the wall time less its offset. Order moments by this, not by the wall time,
+  /// which repeats where the clocks go back.
+  date::sys_seconds utc() const { return date::sys_seconds{(local - utc_offset).time_since_epoch()}; }
   std::string iso() const;  ///< 2026-12-20T10:00:00+08:00
   friend bool operator==(const ZonedTime&, const ZonedTime&) = default;
 };

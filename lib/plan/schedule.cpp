@@ -28,7 +28,7 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
     const DatedMilestone* latest = nullptr;
     for (const auto& m : dated) {
       if (given_only && !m.rule.empty()) continue;
-      if (latest && m.at.local < latest->at.local) {
+      if (latest && m.at.utc() < latest->at.utc()) {
         const auto* earlier = t.find_milestone(latest->name);
         const auto* later = t.find_milestone(m.name);
         // Point at a date the campaign (or --set) gave; the template's own are consistent.
@@ -42,7 +42,7 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
                                      latest->name, show(*latest), m.name, show(m), latest->name, m.name),
                          fmt::format("give {} a date before {}, or check the month and the year", latest->name, m.name));
       }
-      if (!latest || m.at.local > latest->at.local) latest = &m;
+      if (!latest || m.at.utc() > latest->at.utc()) latest = &m;
     }
   }
 }
@@ -115,23 +115,25 @@ Plan expand(const Campaign& campaign) {
     d.all_day = start.day_level && (!end || end->day_level) && (!task.duration || duration_in_days);
 
     // The roll rule moves each date that lands on a day off; it keeps the time of day.
-    auto rolled = [&](date::local_seconds at) {
-      auto day = date::floor<date::days>(at);
+    auto rolled = [&](const Moment& at) {
+      auto day = at.day();
       auto moved = timeline.roll(day, task.roll);
-      if (moved != day) d.rolled = true;
-      return date::local_seconds{moved} + (at - date::local_seconds{day});
+      if (moved == day) return at;
+      d.rolled = true;
+      return timeline.at_wall(date::local_seconds{moved} + (at.local - date::local_seconds{day}));
     };
+    const Location& end_where = task.end ? task.end->where : task.duration_where;
 
     if (d.all_day) {
-      auto first = date::floor<date::days>(rolled(start.at));
+      auto first = rolled(start.at).day();
       auto last = first;
       if (end) {
-        last = date::floor<date::days>(rolled(end->at));
+        last = rolled(end->at).day();
       } else if (task.duration) {
         last = first + date::days{std::max<long long>(1, *task.duration / 24h) - 1};
       }
       if (last < first) {
-        throw InputError("D034", task.end->where,
+        throw InputError("D034", end_where,
                          fmt::format("task {} ends ({}) before it starts ({})", task.name, format_date(last), format_date(first)),
                          "check the two offsets; an end offset names the last day of the task");
       }
@@ -140,24 +142,27 @@ Plan expand(const Campaign& campaign) {
       d.start = timeline.zoned(date::local_seconds{first});
       d.end = timeline.zoned(date::local_seconds{last + date::days{1}});
     } else {
-      auto s = rolled(start.day_level ? date::local_seconds{date::floor<date::days>(start.at)} : start.at);
+      auto s = rolled(start.day_level ? timeline.at_wall(date::local_seconds{start.at.day()}) : start.at);
       auto e = s;
       if (end) {
         // A day-level end of a timed task means the end of that day.
-        e = end->day_level ? date::local_seconds{date::floor<date::days>(rolled(end->at)) + date::days{1}} : rolled(end->at);
+        e = end->day_level ? timeline.at_wall(date::local_seconds{rolled(end->at).day() + date::days{1}}) : rolled(end->at);
       } else if (task.duration) {
+        // A duration is elapsed time: 2h from 01:00 on the night the clocks go back ends at 02:00
+        // wall time, after both 01:00s.
         e = timeline.elapse(s, *task.duration);
       }
-      if (e < s) {
-        throw InputError("D034", task.end->where,
-                         fmt::format("task {} ends ({}) before it starts ({})", task.name, format_local_iso(e), format_local_iso(s)),
+      if (e.utc < s.utc) {
+        throw InputError("D034", end_where,
+                         fmt::format("task {} ends ({}) before it starts ({})", task.name, timeline.zoned(e).iso(),
+                                     timeline.zoned(s).iso()),
                          "check the two offsets: the end must not come before the start");
       }
       d.start = timeline.zoned(s);
       d.end = timeline.zoned(e);
-      d.first_day = date::floor<date::days>(s);
+      d.first_day = s.day();
       // An end at midnight closes the day before (a day-level end means the end of that day).
-      d.last_day = date::floor<date::days>(e > s ? e - std::chrono::seconds{1} : e);
+      d.last_day = e.utc > s.utc ? date::floor<date::days>(e.local - std::chrono::seconds{1}) : e.day();
     }
     plan.tasks.push_back(std::move(d));
   }
@@ -169,8 +174,8 @@ Plan expand(const Campaign& campaign) {
     std::stable_sort(by_time.begin(), by_time.end(), [&](std::size_t i, std::size_t j) {
       const auto& a = plan.tasks[i];
       const auto& b = plan.tasks[j];
-      if (a.start.local != b.start.local) return a.start.local < b.start.local;
-      if (a.end.local != b.end.local) return a.end.local < b.end.local;
+      if (a.start.utc() != b.start.utc()) return a.start.utc() < b.start.utc();
+      if (a.end.utc() != b.end.utc()) return a.end.utc() < b.end.utc();
       return a.template_order < b.template_order;
     });
     std::vector<DatedTask> sorted;
@@ -197,7 +202,7 @@ Plan expand(const Campaign& campaign) {
     plan.checkpoints.push_back(std::move(d));
   }
   std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
-                   [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.local < b.at.local; });
+                   [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.utc() < b.at.utc(); });
 
   for (auto& w : timeline.warnings()) plan.warnings.push_back(std::move(w));
   return plan;

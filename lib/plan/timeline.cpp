@@ -17,6 +17,15 @@ int reference_year_of(const Campaign& campaign) {
   return 2026;
 }
 
+std::string show_offset(std::chrono::seconds offset) {
+  auto minutes = offset.count() / 60;
+  char sign = minutes < 0 ? '-' : '+';
+  if (minutes < 0) minutes = -minutes;
+  return fmt::format("{}{:02}:{:02}", sign, minutes / 60, minutes % 60);
+}
+
+std::string show_minute(date::local_seconds at) { return format_local_iso(at).substr(0, 16); }
+
 }  // namespace
 
 const date::time_zone* find_zone(const Located& zone) {
@@ -39,13 +48,89 @@ Timeline::Timeline(const Campaign& campaign)
 Timeline::Timeline(std::span<const MilestoneMoment> milestones, const Calendar& calendar, const Located& zone,
                    const Location& calendar_where)
     : calendar_(calendar), zone_(find_zone(zone)), calendar_name_(calendar.name()), calendar_where_(calendar_where) {
-  for (const auto& m : milestones) resolved_.emplace(m.name, m.at);
+  for (const auto& m : milestones) {
+    resolved_.emplace(m.name, MilestoneTime{at_written(m.at, m.where, m.name), m.at.date_only});
+  }
   if (!milestones.empty()) {
     reference_year_ = static_cast<int>(date::year_month_day{date::floor<date::days>(milestones.front().at.at)}.year());
   }
 }
 
-const LocalDateTime& Timeline::milestone(const std::string& name, const Offset* user) {
+Moment Timeline::at_wall(date::local_seconds local) const {
+  auto info = zone_->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return {date::sys_seconds{local.time_since_epoch()} - info.first.offset, local};
+    case date::local_info::ambiguous:
+      return {date::sys_seconds{local.time_since_epoch()} - info.first.offset, local};
+    case date::local_info::nonexistent: {
+      // Moved past the gap by its length, as a wall clock does: 02:30 in a skipped hour is 03:30.
+      auto utc = date::sys_seconds{local.time_since_epoch()} - info.first.offset;
+      return {utc, zone_->to_local(utc)};
+    }
+  }
+  return {date::sys_seconds{local.time_since_epoch()}, local};
+}
+
+Moment Timeline::at_written(const LocalDateTime& value, const Location& where, std::string_view what,
+                            const MilestoneTime* clock_anchor, std::string_view anchor_name) {
+  const auto local = value.at;
+  Moment m;
+  if (value.utc_offset) {
+    m = {date::sys_seconds{local.time_since_epoch()} - *value.utc_offset, local};
+    auto actual = zone_->get_info(m.utc).offset;
+    if (actual != *value.utc_offset) {
+      throw InputError("D025", where,
+                       fmt::format("{}: {} is not a time in {}: its offset then is {}", what,
+                                   show_minute(local) + show_offset(*value.utc_offset), zone_->name(), show_offset(actual)),
+                       fmt::format("write {}{}, or leave the offset out", show_minute(local), show_offset(actual)));
+    }
+    check_year(m, where);
+    return m;
+  }
+  auto info = zone_->get_info(local);
+  if (info.result == date::local_info::nonexistent) {
+    // The gap runs from the last moment before it to the first after, both on the wall clock.
+    auto before = zone_->to_local(info.second.begin - std::chrono::minutes(1));
+    auto after = zone_->to_local(info.second.begin);
+    throw InputError("D025", where,
+                     fmt::format("{}: {} does not exist in {}: the clocks go from {} to {}", what, show_minute(local),
+                                 zone_->name(), show_minute(before + std::chrono::minutes(1)).substr(11), show_minute(after).substr(11)),
+                     fmt::format("write {} (before the change) or {} (after it)", show_minute(before), show_minute(after)));
+  }
+  m = at_wall(local);
+  if (info.result == date::local_info::ambiguous && !value.date_only) {
+    Diagnostic note{
+        Severity::warning, "D026", where,
+        fmt::format("{}: {} happens twice in {} (at {}, then at {}); the earlier is taken", what, show_minute(local),
+                    zone_->name(), show_offset(info.first.offset), show_offset(info.second.offset)),
+        fmt::format("write {}{} for the later one", show_minute(local), show_offset(info.second.offset))};
+    if (clock_anchor) {
+      // A clock time in an offset phrase cannot carry a UTC offset: name the later moment as time
+      // elapsed from the milestone instead.
+      auto later = date::sys_seconds{local.time_since_epoch()} - info.second.offset;
+      auto diff = std::chrono::duration_cast<std::chrono::minutes>(later - clock_anchor->at.utc);
+      auto size = diff < std::chrono::minutes(0) ? -diff : diff;
+      auto hours = size.count() / 60, minutes = size.count() % 60;
+      note.hint = fmt::format("for the later one, count the time from {}: {}{}{}{}", anchor_name, anchor_name,
+                              diff < std::chrono::minutes(0) ? "前" : "后", hours ? fmt::format("{}小时", hours) : "",
+                              minutes || !hours ? fmt::format("{}分钟", minutes) : "");
+    }
+    if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(std::move(note));
+  }
+  check_year(m, where);
+  return m;
+}
+
+void Timeline::check_year(const Moment& m, const Location& where) const {
+  int year = static_cast<int>(date::year_month_day{m.day()}.year());
+  if (year < kFirstYear || year > kLastYear) {
+    throw InputError("D027", where, fmt::format("{} is outside the years dacu plans in ({}–{})", format_date(m.day()), kFirstYear, kLastYear),
+                     "check the year");
+  }
+}
+
+const MilestoneTime& Timeline::milestone(const std::string& name, const Offset* user) {
   if (auto it = resolved_.find(name); it != resolved_.end()) return it->second;
   const Milestone* m = campaign_ ? campaign_->plan.find_milestone(name) : nullptr;
   if (!campaign_) {
@@ -56,7 +141,10 @@ const LocalDateTime& Timeline::milestone(const std::string& name, const Offset* 
   if (!m) {  // offsets were checked against the template's milestones when loaded
     throw InputError("D031", user ? user->where : Location{}, fmt::format("unknown milestone {}", name));
   }
-  if (m->given) return resolved_.emplace(name, *m->given).first->second;
+  if (m->given) {
+    return resolved_.emplace(name, MilestoneTime{at_written(*m->given, m->given_where, name), m->given->date_only})
+        .first->second;
+  }
   if (!m->derived) {
     auto hint = fmt::format("give it in the campaign file (milestones: {{{}: 2026-12-20T10:00}}) or with --set {}=…",
                             name, name);
@@ -77,53 +165,63 @@ const LocalDateTime& Timeline::milestone(const std::string& name, const Offset* 
   auto p = apply(*m->derived, anchor, Edge::start);
   resolving_.pop_back();
   bool date_only = anchor.date_only && p.day_level;
-  return resolved_.emplace(name, LocalDateTime{p.at, date_only}).first->second;
+  return resolved_.emplace(name, MilestoneTime{p.at, date_only}).first->second;
 }
 
 Point Timeline::point(const Offset& offset, Edge edge) {
-  LocalDateTime anchor{};
+  MilestoneTime anchor{};
   if (!offset.anchor.empty()) anchor = milestone(offset.anchor, &offset);
-  return apply(offset, anchor, edge);
+  auto p = apply(offset, anchor, edge);
+  check_year(p.at, offset.where);
+  return p;
 }
 
-Point Timeline::apply(const Offset& o, const LocalDateTime& anchor, Edge edge) {
-  auto day = date::floor<date::days>(anchor.at);
-  auto time_of_day = anchor.at - date::local_seconds{day};
+Point Timeline::apply(const Offset& o, const MilestoneTime& anchor, Edge edge) {
+  const auto day = anchor.at.day();
+  const auto time_of_day = anchor.at.local - date::local_seconds{day};
+  // A date far outside any plan would overflow the calendar's arithmetic before the year check.
+  auto far = [&](long long days) {
+    if (days > 400 * 366 || days < -400 * 366) {
+      throw InputError("D027", o.where, fmt::format("'{}' lands more than 400 years away", o.text), "check the number");
+    }
+  };
   switch (o.kind) {
     case Offset::Kind::day:
-      return {anchor.at + date::days{o.amount}, true};
+      far(o.amount);
+      return {at_wall(anchor.at.local + date::days{o.amount}), true};
     case Offset::Kind::working_day: {
+      far(o.amount * 2LL);
       note_year(day);
       auto moved = calendar_.add_working_days(day, o.amount);
       note_year(moved);
-      return {date::local_seconds{moved} + time_of_day, true};
+      return {at_wall(date::local_seconds{moved} + time_of_day), true};
     }
     case Offset::Kind::moment:
+      // Hours and minutes are elapsed time: an hour after 01:30 in a repeated hour is the second
+      // 01:30, and an hour after 01:30 before a skipped hour is 03:30.
       return {elapse(anchor.at, o.shift), false};
-    case Offset::Kind::clock:
-      return {date::local_seconds{day + date::days{o.amount}} + o.clock, false};
+    case Offset::Kind::clock: {
+      far(o.amount);
+      LocalDateTime wall{date::local_seconds{day + date::days{o.amount}} + o.clock, false, std::nullopt};
+      return {at_written(wall, o.where, o.text, &anchor, o.anchor), false};
+    }
     case Offset::Kind::year_start: {
       date::year y{reference_year_};
       auto d = edge == Edge::start ? date::local_days{y / date::January / 1} : date::local_days{y / date::January / 31};
-      return {date::local_seconds{d}, true};
+      return {at_wall(date::local_seconds{d}), true};
     }
     case Offset::Kind::year_end: {
       date::year y{reference_year_ - 1};
       auto d = edge == Edge::start ? date::local_days{y / date::December / 1} : date::local_days{y / date::December / 31};
-      return {date::local_seconds{d}, true};
+      return {at_wall(date::local_seconds{d}), true};
     }
   }
   return {anchor.at, false};
 }
 
-ZonedTime Timeline::zoned(date::local_seconds local) const {
-  auto sys = zone_->to_sys(local, date::choose::earliest);
-  return ZonedTime{local, zone_->get_info(sys).offset};
-}
-
-date::local_seconds Timeline::elapse(date::local_seconds at, std::chrono::seconds elapsed) const {
-  auto sys = zone_->to_sys(at, date::choose::earliest) + elapsed;
-  return zone_->to_local(sys);
+Moment Timeline::elapse(const Moment& at, std::chrono::seconds elapsed) const {
+  auto utc = at.utc + elapsed;
+  return {utc, zone_->to_local(utc)};
 }
 
 date::local_days Timeline::roll(date::local_days day, Roll rule) {
@@ -148,6 +246,7 @@ std::vector<Diagnostic> Timeline::warnings() const {
                     "calendar: days_off / workdays",
                     year, calendar_name_)});
   }
+  out.insert(out.end(), notes_.begin(), notes_.end());
   return out;
 }
 

@@ -91,9 +91,12 @@ std::string show_days(const std::vector<date::local_days>& days) {
 // A time after the day's midnight as a rota counts it: shifts end at 24:00 and night shifts run
 // past it (28:00). format_clock would write 次日00:00 there, a change to what dacu staff prints
 // that is not this function's to make; times within the day go through it.
-std::string day_clock(std::chrono::minutes m) {
-  if (m < std::chrono::hours(24)) return format_clock(m);
-  return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60);
+// A shift's start or end in its day: 08:00, an end at 24:00, and what runs past midnight on the
+// next day (次日00:00, 次日04:00).
+std::string day_clock(std::chrono::minutes m, const Labels& l, bool end) {
+  bool en = &l == &kEn;
+  if (!end && m == std::chrono::hours(24)) return en ? "next day 00:00" : "次日00:00";
+  return format_clock(m, en);
 }
 
 std::string show_heads(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
@@ -135,13 +138,13 @@ Table shift_table(const StaffReport& r, const Labels& l) {
   t.align = {Align::left, Align::left, Align::right};
   for (const auto& sh : r.shifts) {
     t.rows.push_back({format_date(sh.day), sh.rota, std::to_string(sh.number),
-                      fmt::format("{}–{}", day_clock(sh.from), day_clock(sh.to)), show_heads(sh.heads)});
+                      fmt::format("{}–{}", day_clock(sh.from, l, false), day_clock(sh.to, l, true)), show_heads(sh.heads)});
   }
   return t;
 }
 
 std::string show_interval(const QueueSummary& q, const QueueInterval& i) {
-  if (i.hour) return fmt::format("{}–{}", day_clock(std::chrono::hours(*i.hour)), day_clock(std::chrono::hours(*i.hour + 1)));
+  if (i.hour) return fmt::format("{}–{}", format_clock(std::chrono::hours(*i.hour)), format_clock(std::chrono::hours(*i.hour + 1)));
   return format_duration(q.interval);
 }
 
@@ -287,7 +290,10 @@ std::string report_json(const StaffReport& r) {
   auto shifts = json::Value::array();
   for (const auto& sh : r.shifts) {
     shifts.push_back(json::Value::object({{"rota", sh.rota}, {"day", format_date(sh.day)}, {"number", sh.number},
-                                          {"from", day_clock(sh.from)}, {"to", day_clock(sh.to)},
+                                          {"from", format_clock(sh.from % std::chrono::hours(24))},
+                                          {"to", format_clock(sh.to == std::chrono::hours(24) ? sh.to : sh.to % std::chrono::hours(24))},
+                                          {"start", sh.start ? json::Value(sh.start->iso()) : json::Value(nullptr)},
+                                          {"end", sh.end ? json::Value(sh.end->iso()) : json::Value(nullptr)},
                                           {"heads", heads_json(sh.heads)}}));
   }
   doc["shifts"] = std::move(shifts);

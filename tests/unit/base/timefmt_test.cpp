@@ -32,13 +32,13 @@ TEST_CASE("parse_date reads strict ISO dates that exist", "[timefmt]") {
 
 TEST_CASE("parse_local_datetime reads a date-time or a date alone", "[timefmt]") {
   auto ten = date::local_seconds{ymd(2026, 12, 20)} + 10h;
-  CHECK(parse_local_datetime("2026-12-20T10:00") == LocalDateTime{ten, false});
-  CHECK(parse_local_datetime("2026-12-20 10:00") == LocalDateTime{ten, false});
-  CHECK(parse_local_datetime("2026-12-20T10:00:30") == LocalDateTime{ten + 30s, false});
+  CHECK(parse_local_datetime("2026-12-20T10:00") == LocalDateTime{ten, false, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20 10:00") == LocalDateTime{ten, false, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20T10:00:30") == LocalDateTime{ten + 30s, false, std::nullopt});
   CHECK(parse_local_datetime("2026-12-20 23:59:59") ==
-        LocalDateTime{date::local_seconds{ymd(2026, 12, 20)} + 23h + 59min + 59s, false});
-  CHECK(parse_local_datetime("2026-12-20") == LocalDateTime{date::local_seconds{ymd(2026, 12, 20)}, true});
-  CHECK(parse_local_datetime("2026-12-20T00:00") == LocalDateTime{date::local_seconds{ymd(2026, 12, 20)}, false});
+        LocalDateTime{date::local_seconds{ymd(2026, 12, 20)} + 23h + 59min + 59s, false, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20") == LocalDateTime{date::local_seconds{ymd(2026, 12, 20)}, true, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20T00:00") == LocalDateTime{date::local_seconds{ymd(2026, 12, 20)}, false, std::nullopt});
 }
 
 TEST_CASE("parse_local_datetime refuses offsets, impossible days and times", "[timefmt]") {

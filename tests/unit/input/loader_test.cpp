@@ -314,8 +314,12 @@ TEST_CASE("set override errors name the key and point into KEY=VALUE", "[load]")
   CHECK(e.hint == "that day does not exist; check the month (01–12) and the month's length");
   CHECK(where(e.where) == "<command line>:1:4");
 
-  e = set("开团=2026-12-20T10:00+08:00");
-  CHECK(e.hint == "leave out the UTC offset: times are wall-clock times in the campaign's time zone");
+  // A UTC offset after the time says which of a repeated hour is meant; it must be ±HH:MM.
+  e = set("开团=2026-12-20T10:00+8");
+  CHECK(e.code == "D020");
+  CHECK(e.hint == "write the offset after the time as ±HH:MM, e.g. 2026-11-01T01:30-05:00, or leave it out");
+  auto with_offset = loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"开团", "2026-12-20T10:00+08:00"}});
+  CHECK(with_offset.plan.find_milestone("开团")->given->utc_offset == std::chrono::hours(8));
 
   e = error_of([] { parse_override("开团"); });
   CHECK(e.code == "D050");

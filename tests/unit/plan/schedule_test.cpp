@@ -245,7 +245,7 @@ TEST_CASE("a task that ends before it starts is refused at its end (D034)", "[sc
 
   e = error_of([] { plan_of(task_line("倒", "start: 开团后1小时, end: 开团", "运营", "活动中")); });
   CHECK(e.code == "D034");
-  CHECK(e.message == "task 倒 ends (2026-12-20T10:00:00) before it starts (2026-12-20T11:00:00)");
+  CHECK(e.message == "task 倒 ends (2026-12-20T10:00:00+08:00) before it starts (2026-12-20T11:00:00+08:00)");
   CHECK(e.hint == "check the two offsets: the end must not come before the start");
 }
 

@@ -34,10 +34,10 @@ date::local_days day(std::string_view text) { return *parse_date(text); }
 
 const std::vector<MilestoneMoment>& moments() {
   static const std::vector<MilestoneMoment> all{
-      {"报名", at("2026-11-20T10:00")},
-      {"竞拍", at("2026-11-25T10:00")},
-      {"排期", at("2026-12-10T10:00")},
-      {"开团", at("2026-12-20T10:00")},
+      {"报名", at("2026-11-20T10:00"), {}},
+      {"竞拍", at("2026-11-25T10:00"), {}},
+      {"排期", at("2026-12-10T10:00"), {}},
+      {"开团", at("2026-12-20T10:00"), {}},
   };
   return all;
 }
@@ -65,7 +65,7 @@ std::string resolve(const Offset& o) {
   return r.day_level ? format_date(r.at.day()) : r.at.iso();
 }
 
-std::string iso(const Timeline& timeline, date::local_seconds local) { return timeline.zoned(local).iso(); }
+std::string iso(const Timeline& timeline, const Moment& at) { return timeline.zoned(at).iso(); }
 
 struct Row {
   const char* text;
@@ -138,7 +138,7 @@ TEST_CASE("a day-level offset keeps the milestone's time of day", "[timeline]") 
 }
 
 TEST_CASE("working-day offsets skip 国庆 and count 调休 days", "[timeline]") {
-  std::vector<MilestoneMoment> ms{{"开团", at("2026-10-09T10:00")}, {"报名", at("2026-09-22")}};
+  std::vector<MilestoneMoment> ms{{"开团", at("2026-10-09T10:00"), {}}, {"报名", at("2026-09-22"), {}}};
   auto r = evaluate(parse("开团前3个工作日"), ms);
   CHECK(format_date(r.at.day()) == "2026-09-29");
   r = evaluate(parse("报名前2个工作日"), ms);
@@ -146,14 +146,14 @@ TEST_CASE("working-day offsets skip 国庆 and count 调休 days", "[timeline]")
 }
 
 TEST_CASE("half an hour before midnight is on the day before", "[timeline]") {
-  std::vector<MilestoneMoment> ms{{"开团", at("2026-11-11T00:00")}};
+  std::vector<MilestoneMoment> ms{{"开团", at("2026-11-11T00:00"), {}}};
   auto r = evaluate(parse("开团前半小时"), ms);
   CHECK_FALSE(r.day_level);
   CHECK(r.at.iso() == "2026-11-10T23:30:00+08:00");
 }
 
 TEST_CASE("an offset whose milestone has no moment is refused", "[timeline]") {
-  std::vector<MilestoneMoment> ms{{"报名", at("2026-11-20T10:00")}};
+  std::vector<MilestoneMoment> ms{{"报名", at("2026-11-20T10:00"), {}}};
   auto d = error_of([&] { evaluate(parse("开团前2天"), ms); });
   CHECK(d.code == "D033");
   CHECK(where(d.where) == "offset.yaml:1:8");
@@ -199,9 +199,12 @@ TEST_CASE("a chain from a date-only milestone stays date-only until a clock time
       "  开团: 竞拍当天10:00\n"
       "  结束: 开团后2天\n");
   Timeline timeline(c);
-  CHECK(timeline.milestone("竞拍") == LocalDateTime{date::local_seconds{day("2026-09-30")}, true});
-  CHECK(timeline.milestone("开团") == LocalDateTime{date::local_seconds{day("2026-09-30")} + std::chrono::hours(10), false});
-  CHECK(timeline.milestone("结束") == LocalDateTime{date::local_seconds{day("2026-10-02")} + std::chrono::hours(10), false});
+  CHECK(timeline.milestone("竞拍").at.local == date::local_seconds{day("2026-09-30")});
+  CHECK(timeline.milestone("竞拍").date_only);
+  CHECK(timeline.milestone("开团").at.local == date::local_seconds{day("2026-09-30")} + std::chrono::hours(10));
+  CHECK_FALSE(timeline.milestone("开团").date_only);
+  CHECK(timeline.milestone("结束").at.local == date::local_seconds{day("2026-10-02")} + std::chrono::hours(10));
+  CHECK_FALSE(timeline.milestone("结束").date_only);
 }
 
 TEST_CASE("milestones derived from each other are a cycle (D032)", "[timeline]") {
@@ -261,7 +264,7 @@ TEST_CASE("年末 and 年初 are the month around the campaign's new year, by ed
   CHECK(format_date(plain.day(year_end)) == "2025-12-01");
   CHECK(format_date(plain.day(year_start, Edge::end)) == "2026-01-31");
   // `dacu when` counts from the first milestone given.
-  auto when = when_timeline({{"开团", at("2027-06-18T20:00")}, {"报名", at("2026-05-01")}});
+  auto when = when_timeline({{"开团", at("2027-06-18T20:00"), {}}, {"报名", at("2026-05-01"), {}}});
   CHECK(format_date(when.day(year_end)) == "2026-12-01");
 }
 
@@ -284,7 +287,7 @@ TEST_CASE("roll rules move a day off to the next or previous working day over �
 
 TEST_CASE("warnings give D060 once per year the calendar lacks, in year order", "[timeline]") {
   Location calendar_where{make_source("c.yaml", "calendar: cn\n"), 1, 11};
-  auto timeline = when_timeline({{"开团", at("2026-12-30T10:00")}}, calendar_where);
+  auto timeline = when_timeline({{"开团", at("2026-12-30T10:00"), {}}}, calendar_where);
   // Into 2027 by working days: without its arrangement only weekends are off, 元旦 is worked.
   CHECK(format_date(timeline.day(parse("开团后3个工作日"))) == "2027-01-04");
   timeline.roll(day("2028-05-01"), Roll::next);
@@ -324,7 +327,7 @@ TEST_CASE("zoned gives the zone's UTC offset at each moment", "[timeline]") {
 
 TEST_CASE("hour offsets are elapsed time across a clock change", "[timeline]") {
   // New York springs forward at 02:00 on 2026-03-08: one hour after 01:30 is 03:30.
-  Timeline new_york(std::vector<MilestoneMoment>{{"开团", at("2026-03-08T01:30")}}, *builtin_calendar("cn"),
+  Timeline new_york(std::vector<MilestoneMoment>{{"开团", at("2026-03-08T01:30"), {}}}, *builtin_calendar("cn"),
                     Located{"America/New_York", {}}, {});
   CHECK(new_york.zoned(new_york.point(parse("开团后1小时")).at).iso() == "2026-03-08T03:30:00-04:00");
   CHECK(new_york.zoned(new_york.point(parse("开团后1天")).at).iso() == "2026-03-09T01:30:00-04:00");

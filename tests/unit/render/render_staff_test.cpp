@@ -59,7 +59,7 @@ StaffReport small_staff() {
   rd.people = 30;
   rd.person_hours = Rational(240);
   r.rota_days = {rd};
-  r.shifts = {{"客服排班", day(11, 11), 2, 16h, 24h, {{"售前", 10}}}, {"客服排班", day(11, 11), 3, 24h, 32h, {{"售前", 10}}}};
+  r.shifts = {{"客服排班", day(11, 11), 2, 16h, 24h, {}, {}, {{"售前", 10}}}, {"客服排班", day(11, 11), 3, 24h, 32h, {}, {}, {{"售前", 10}}}};
   QueueSummary q;
   q.name = "旺旺咨询";
   q.department = "客服";
@@ -69,8 +69,8 @@ StaffReport small_staff() {
   q.inputs = {{"日咨询量", "日咨询量", Rational(4000)}, {"平均处理时长(秒)", "180s", Rational(180)}, {"服务水平目标", "80%", Rational(4, 5)}};
   q.peak_agents = 5;
   q.peak_heads = 7;
-  q.intervals = {{"旺旺咨询", 22, Rational(160), result(4, 6, 2.5, 0.8123, 12.31, 0.625, 0.3)},
-                 {"旺旺咨询", 23, Rational(577, 3), result(5, 7, 3.2, 0.842, 9.6, 0.64, 0.25)}};
+  q.intervals = {{"旺旺咨询", 22, Rational(160), result(4, 6, 2.5, 0.8123, 12.31, 0.625, 0.3), std::nullopt},
+                 {"旺旺咨询", 23, Rational(577, 3), result(5, 7, 3.2, 0.842, 9.6, 0.64, 0.25), std::nullopt}};
   r.queues = {q};
   r.days = {{day(11, 11), "配货", "配货员", "仓储", 3, 0, 3, std::nullopt},
             {day(11, 11), "客服排班", "售前", "客服", 10, 3, 30, Rational(240)}};
@@ -105,7 +105,7 @@ TEST_CASE("staff by shift: shifts end at 24:00 and run past it as the rota count
       "| 日期 | 排班 | 班次 | 时间 | 在岗人数 |\n"
       "| --- | --- | ---: | --- | --- |\n"
       "| 2026-11-11 | 客服排班 | 2 | 16:00–24:00 | 售前 10 |\n"
-      "| 2026-11-11 | 客服排班 | 3 | 24:00–32:00 | 售前 10 |\n");
+      "| 2026-11-11 | 客服排班 | 3 | 次日00:00–次日08:00 | 售前 10 |\n");
 }
 
 TEST_CASE("staff by hour: the last hour of the day ends at 24:00", "[render_staff]") {
@@ -234,6 +234,8 @@ TEST_CASE("staff as JSON holds every view", "[render_staff]") {
       "      \"number\": 2,\n"
       "      \"from\": \"16:00\",\n"
       "      \"to\": \"24:00\",\n"
+      "      \"start\": null,\n"
+      "      \"end\": null,\n"
       "      \"heads\": {\n"
       "        \"售前\": 10\n"
       "      }\n"
@@ -242,8 +244,10 @@ TEST_CASE("staff as JSON holds every view", "[render_staff]") {
       "      \"rota\": \"客服排班\",\n"
       "      \"day\": \"2026-11-11\",\n"
       "      \"number\": 3,\n"
-      "      \"from\": \"24:00\",\n"
-      "      \"to\": \"32:00\",\n"
+      "      \"from\": \"00:00\",\n"
+      "      \"to\": \"08:00\",\n"
+      "      \"start\": null,\n"
+      "      \"end\": null,\n"
       "      \"heads\": {\n"
       "        \"售前\": 10\n"
       "      }\n"
