@@ -143,9 +143,7 @@ std::string csv_day(date::local_days day) { return format_date(day); }
 std::string csv_moment(const ZonedTime& at) {
   auto iso = format_local_iso(at.local);  // YYYY-MM-DDTHH:MM:SS for years 0000..9999
   if (iso.size() != 19) return date::format("%F %R", at.local);
-  iso[10] = ' ';
-  iso.resize(16);
-  return iso;
+  return iso.substr(0, 10) + ' ' + iso.substr(11, 5);
 }
 
 std::string render_csv(const Plan& plan, const RenderOptions& options) {
