@@ -35,7 +35,7 @@ _dacu() {
     --out-dir|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
-    --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency) return ;;
+    --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency|--agents|--max-agents) return ;;
   esac
   if [[ $cur == -* ]]; then
     local opts="--help --set -f --format -o --output --lang"
@@ -43,7 +43,7 @@ _dacu() {
       plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
       report) opts+=" --actuals --as-of --fail-on-alert --out-dir -j --jobs" ;;
       staff) opts+=" --by --bom" ;;
-      stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency" ;;
+      stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;
       roi) opts+=" --scenarios --sensitivity --bom" ;;
       check) opts+=" -p --products --bom" ;;
       funnel) opts+=" --customers --bom" ;;

@@ -103,7 +103,12 @@ Command staff_command() {
             quick.option("--max-occupancy", o->question.max_occupancy, "cap on agent occupancy (最高占用率), e.g. 85%");
             quick.option("--shrinkage", o->question.shrinkage, "share of paid time off the queue (损耗率), e.g. 30%");
             quick.option("--concurrency", o->question.concurrency,
-                         "chats one agent works at once (并发数), e.g. 2.5; modelled as handle time AHT / concurrency");
+                         "effective concurrency (有效并发数), e.g. 1.8: how many times one agent's throughput "
+                         "grows with several chats open, not how many are open; modelled as handle time AHT / concurrency");
+            quick.option("--agents", o->question.agents,
+                         "evaluate a roster you have (坐席数), e.g. 18: service level, ASA, occupancy at that many agents");
+            quick.option("--max-agents", o->question.max_agents,
+                         "search no further than this many agents (坐席上限), e.g. 20; says which target is missed");
             quick.choice("-f,--format", o->erlang_output.format, {"table", "md", "csv", "json"},
                          "output format (default: from -o's extension, else table)");
             quick.option("-o,--output", o->erlang_output.output, "write to FILE instead of stdout (atomically)");
@@ -112,9 +117,18 @@ Command staff_command() {
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --max-occupancy 85% --shrinkage 30%\n"
                 "      → 14 agents, 20 heads after shrinkage, service level 88.8%, ASA 7.8 s\n"
                 "  dacu staff erlang --contacts 250 --interval 1h --aht 330s --sl 80/30     → 28 agents\n"
-                "  dacu staff erlang --contacts 600 --interval 1h --aht 180s --sl 80/30 --concurrency 2.5 --format json\n"
-                "Chat concurrency c: one agent is one server with handle time AHT / c, so traffic is\n"
-                "contacts × AHT / c / interval. Agents always round up; shrinkage: ceil(agents / (1 − shrinkage)).\n");
+                "  dacu staff erlang --contacts 600 --interval 1h --aht 180s --sl 80/30 --concurrency 1.8 --format json\n"
+                "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --agents 12\n"
+                "      → service level 64.0%: below the 80% target with the 12 agents you have\n"
+                "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --max-agents 12\n"
+                "      → 12 agents, the most allowed, and the target missed\n"
+                "决定因素 (binding) says what set the answer: 服务水平 (the service level), 最高占用率 (the cap),\n"
+                "给定坐席数 (--agents) or 坐席上限 (--max-agents, a target missed).\n"
+                "Effective concurrency c: one agent is one server with handle time AHT / c, so traffic is\n"
+                "contacts × AHT / c / interval. c is not the chats open at once: an agent with 3 chats open who\n"
+                "closes 36 an hour at AHT 180s (20 an hour one at a time) has c = 36 / 20 = 1.8.\n"
+                "Agents always round up; shrinkage: ceil(agents / (1 − shrinkage)). The occupancy cap and\n"
+                "shrinkage are exact (85% of 42 agents is 35.7 Erlangs, allowed under an 85% cap).\n");
             return [o](Context& ctx) { return run_staff(*o, ctx); };
           }};
 }

@@ -9,6 +9,7 @@
 ///   auto heads = (Rational(3000) * parse_rational("1.5") / 400).ceil();   // 12
 
 #include <compare>
+#include <concepts>
 #include <optional>
 #include <cstdint>
 #include <string>
@@ -28,6 +29,9 @@ class Rational {
   constexpr Rational() = default;
   /// An integer; implicit so that formulas read naturally (`x * 2`). Throws Error for INT64_MIN.
   Rational(std::int64_t integer);  // NOLINT(google-explicit-constructor)
+  /// A double would silently become an integer (0.8 -> 0) through the one above: refused.
+  template <std::floating_point F>
+  Rational(F) = delete;
   /// numerator / denominator, normalised; throws Error when the denominator is 0.
   Rational(std::int64_t numerator, std::int64_t denominator);
 

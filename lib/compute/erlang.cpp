@@ -1,6 +1,8 @@
 #include "dacu/compute/erlang.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <fmt/format.h>
@@ -14,8 +16,8 @@ namespace {
 // Beyond this a single queue is not a planning question any more, and N must still fit an int.
 constexpr double max_agents = 10'000'000;
 
-// A share as people read it: 0.8 -> "80%".
-std::string percent(double share) { return fmt::format("{:g}%", share * 100); }
+// A share as people read it, exactly: 4/5 -> "80%", 9999999999999999/10^16 -> "99.99999999999999%".
+std::string percent(const Rational& share) { return percent_text(share); }
 
 // Erlang B for n servers from Erlang B for n - 1: B(n) = A·B(n−1) / (n + A·B(n−1)).
 // Every step stays in [0, 1], so nothing overflows however large A and n are.
@@ -39,50 +41,100 @@ void check_traffic(int agents, double traffic) {
 }
 
 void check_input(const QueueInput& in) {
-  if (!(in.contacts >= 0) || !std::isfinite(in.contacts))
-    throw QueueError(QueueError::Field::contacts, QueueError::Kind::invalid, fmt::format("咨询量 must be a number, zero or more, got {}", in.contacts));
+  if (in.contacts.is_negative())
+    throw QueueError(QueueError::Field::contacts, QueueError::Kind::invalid, fmt::format("咨询量 must be a number, zero or more, got {}", in.contacts.to_string()));
   if (in.interval.count() <= 0)
     throw QueueError(QueueError::Field::interval, QueueError::Kind::invalid, fmt::format("统计时段 must be positive, got {} s", in.interval.count()));
   if (in.aht.count() <= 0)
     throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, fmt::format("平均处理时长 must be positive, got {} s", in.aht.count()));
   if (in.answer_within.count() < 0)
     throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, fmt::format("接通时限 must not be negative, got {} s", in.answer_within.count()));
-  double target = in.service_level_target;
-  if (target >= 1)
+  const Rational& target = in.service_level_target;
+  if (target >= Rational(1))
     // C(N, A) > 0 and exp(...) > 0 for every N, so some contacts always wait past any threshold.
     throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format(
         "服务水平目标 must be below 100%, got {}: with random arrivals some contacts always wait "
         "longer than {} s, so no number of agents reaches it",
         percent(target), in.answer_within.count()));
-  if (!(target > 0))
+  if (target <= Rational(0))
     throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent(target)));
-  if (in.max_occupancy && !(*in.max_occupancy > 0 && *in.max_occupancy <= 1))
+  if (in.max_occupancy && !(*in.max_occupancy > Rational(0) && *in.max_occupancy <= Rational(1)))
     throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent(*in.max_occupancy)));
-  if (!(in.shrinkage >= 0 && in.shrinkage < 1))
+  if (in.shrinkage.is_negative() || in.shrinkage >= Rational(1))
     throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent(in.shrinkage)));
-  if (!(in.concurrency >= 1) || !std::isfinite(in.concurrency))
-    throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, fmt::format("并发数 must be at least 1, got {}", in.concurrency));
+  if (in.concurrency < Rational(1))
+    throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, fmt::format("并发数 must be at least 1, got {}", in.concurrency.to_string()));
+  if (in.agents && (*in.agents < 0 || *in.agents > max_agents))
+    throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, fmt::format("坐席数 must be 0 to {:.0f}, got {}", max_agents, *in.agents));
+  if (in.max_agents && (*in.max_agents < 1 || *in.max_agents > max_agents))
+    throw QueueError(QueueError::Field::max_agents, QueueError::Kind::invalid, fmt::format("坐席上限 must be 1 to {:.0f}, got {}", max_agents, *in.max_agents));
 }
 
-// The smallest N with A / N <= max_occupancy, decided by the same division the result reports.
-int agents_for_occupancy(double traffic, double max_occupancy) {
-  double estimate = std::ceil(traffic / max_occupancy);
-  if (!(estimate <= max_agents))
+// The smallest N with A / N <= cap, exactly: ceil(A / cap).
+int agents_for_occupancy(const Rational& traffic, const Rational& cap) {
+  auto n = (traffic / cap).ceil();
+  if (n > Rational(static_cast<std::int64_t>(max_agents)))
     throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::too_large, fmt::format("最高占用率 {} needs more than {:.0f} agents for {:.6g} Erlangs",
-                            percent(max_occupancy), max_agents, traffic));
-  int n = static_cast<int>(estimate);
-  while (n > 1 && traffic / (n - 1) <= max_occupancy) --n;
-  while (traffic / n > max_occupancy) ++n;
-  return n;
+                            percent(cap), max_agents, traffic.to_double()));
+  return static_cast<int>(n.numerator());
 }
 
-int heads_after_shrinkage(int agents, double shrinkage) {
-  double heads = agents / (1 - shrinkage);
-  if (!(heads <= max_agents))
+// ceil(N / (1 − s)), exactly: 21 agents at 30% shrinkage are 30 heads, not 31.
+int heads_after_shrinkage(int agents, const Rational& shrinkage) {
+  auto heads = (Rational(agents) / (Rational(1) - shrinkage)).ceil();
+  if (heads > Rational(static_cast<std::int64_t>(max_agents)))
     throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent(shrinkage),
                             max_agents, agents));
-  // 21 / (1 − 0.3) comes out as 30.000000000000004; that is 30 heads, not 31.
-  return static_cast<int>(std::ceil(heads * (1 - 1e-12)));
+  return static_cast<int>(heads.numerator());
+}
+
+// A queue's traffic, exactly and as a double for the Erlang formulas.
+struct Traffic {
+  Rational exact;   // A = contacts × (AHT / c) / interval
+  double erlangs;
+  double handle_s;  // AHT / c
+};
+
+Traffic traffic_of(const QueueInput& in) {
+  Rational handle = Rational(in.aht.count()) / in.concurrency;
+  Rational a = in.contacts * handle / Rational(in.interval.count());
+  return {a, a.to_double(), handle.to_double()};
+}
+
+// The figures at n agents, Erlang B carried up to n by the recurrence (b_at_n is B(n)).
+QueueResult figures_at(const QueueInput& in, const Traffic& t, int n, double b_at_n) {
+  QueueResult r;
+  r.agents = n;
+  r.agents_after_shrinkage = heads_after_shrinkage(n, in.shrinkage);
+  r.traffic_erlangs = t.erlangs;
+  if (t.exact.is_zero()) {
+    r.service_level = 1;
+    r.asa_seconds = 0;
+    r.occupancy = 0;
+    r.probability_wait = 0;
+  } else if (Rational(n) <= t.exact) {
+    // As many agents as Erlangs or fewer: the queue grows without end and everyone waits.
+    r.service_level = 0;
+    r.asa_seconds = std::numeric_limits<double>::infinity();
+    r.occupancy = 1;
+    r.probability_wait = 1;
+  } else {
+    double c = erlang_c_from_b(n, t.erlangs, b_at_n);
+    r.service_level = service_level_from_c(c, n, t.erlangs, t.handle_s, static_cast<double>(in.answer_within.count()));
+    r.asa_seconds = c * t.handle_s / (n - t.erlangs);
+    r.occupancy = (t.exact / Rational(n)).to_double();
+    r.probability_wait = c;
+  }
+  r.service_level_met = r.service_level >= in.service_level_target.to_double();
+  r.occupancy_met = !in.max_occupancy || t.exact <= *in.max_occupancy * Rational(n);
+  return r;
+}
+
+// Erlang B(n) by the recurrence from B(0) = 1.
+double erlang_b(int n, double traffic) {
+  double b = 1;
+  for (int k = 1; k <= n; ++k) b = erlang_b_next(k, traffic, b);
+  return b;
 }
 
 }  // namespace
@@ -108,60 +160,75 @@ double service_level(int agents, double traffic, double aht_s, double answer_wit
   return service_level_from_c(erlang_c(agents, traffic), agents, traffic, aht_s, answer_within_s);
 }
 
+std::string_view binding_name(Binding b) {
+  switch (b) {
+    case Binding::none: return "none";
+    case Binding::service_level: return "service_level";
+    case Binding::max_occupancy: return "max_occupancy";
+    case Binding::agents: return "agents";
+    case Binding::max_agents: return "max_agents";
+  }
+  return "none";
+}
+
 QueueResult staff_queue(const QueueInput& in) {
   check_input(in);
-  if (in.contacts == 0) return QueueResult{};
+  auto t = traffic_of(in);
+  if (!std::isfinite(t.erlangs) || t.erlangs + 10 * std::sqrt(t.erlangs) + 100 > max_agents)
+    throw QueueError(QueueError::Field::traffic, QueueError::Kind::too_large, fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
+                            t.erlangs, max_agents));
 
-  // Concurrency convention: c chats at once make one agent a server with handle time AHT / c.
-  double handle_s = static_cast<double>(in.aht.count()) / in.concurrency;
-  double traffic = in.contacts * handle_s / static_cast<double>(in.interval.count());
-  double t_s = static_cast<double>(in.answer_within.count());
+  if (in.agents) {
+    auto r = figures_at(in, t, *in.agents, erlang_b(*in.agents, t.erlangs));
+    r.binding = Binding::agents;
+    return r;
+  }
+  if (in.contacts.is_zero()) return QueueResult{};
 
   // Any target below 100% is met well before A + 10·√A + 100 agents (C is about 1e-20 there),
   // so the scan stops; reaching the bound means floating point cannot represent the target.
-  double scan_bound = traffic + 10 * std::sqrt(traffic) + 100;
-  if (!(scan_bound <= max_agents))
-    throw QueueError(QueueError::Field::traffic, QueueError::Kind::too_large, fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
-                            traffic, max_agents));
-  int last_n = static_cast<int>(std::ceil(scan_bound));
+  int last_n = static_cast<int>(std::ceil(t.erlangs + 10 * std::sqrt(t.erlangs) + 100));
+  if (in.max_agents) last_n = std::min(last_n, *in.max_agents);
+  double target = in.service_level_target.to_double();
+  double t_s = static_cast<double>(in.answer_within.count());
 
-  // B(floor(A)), then one recurrence step per candidate N: O(N) in all.
-  int n = static_cast<int>(std::floor(traffic));
-  double b = 1;
-  for (int k = 1; k <= n; ++k) b = erlang_b_next(k, traffic, b);
-
-  double c = 1;
+  // B(floor(A)), then one recurrence step per candidate N > A: O(N) in all.
+  int n = static_cast<int>(t.exact.floor().numerator());
+  if (in.max_agents) n = std::min(n, *in.max_agents);
+  double b = erlang_b(n, t.erlangs);
   double sl = 0;
-  do {
+  while (n < last_n) {
     ++n;
-    b = erlang_b_next(n, traffic, b);
-    c = erlang_c_from_b(n, traffic, b);
-    sl = service_level_from_c(c, n, traffic, handle_s, t_s);
-  } while (sl < in.service_level_target && n < last_n);
-  if (sl < in.service_level_target)
+    b = erlang_b_next(n, t.erlangs, b);
+    sl = service_level_from_c(erlang_c_from_b(n, t.erlangs, b), n, t.erlangs, t.handle_s, t_s);
+    if (sl >= target) break;
+  }
+  Binding binding = Binding::service_level;
+  if (sl < target) {
+    if (in.max_agents && n == *in.max_agents) {
+      auto r = figures_at(in, t, n, b);
+      r.binding = Binding::max_agents;
+      return r;
+    }
     throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format("服务水平目标 {} within {} s is unreachable: even {} agents for {:.6g} Erlangs "
                             "answer only {:.10g}% in time",
-                            percent(in.service_level_target), in.answer_within.count(), n, traffic, sl * 100));
-
-  if (in.max_occupancy) {
-    int occupancy_n = agents_for_occupancy(traffic, *in.max_occupancy);
-    while (n < occupancy_n) {
-      ++n;
-      b = erlang_b_next(n, traffic, b);
-    }
-    c = erlang_c_from_b(n, traffic, b);
-    sl = service_level_from_c(c, n, traffic, handle_s, t_s);
+                            percent(in.service_level_target), in.answer_within.count(), n, t.erlangs, sl * 100));
   }
-
-  QueueResult result;
-  result.agents = n;
-  result.agents_after_shrinkage = heads_after_shrinkage(n, in.shrinkage);
-  result.traffic_erlangs = traffic;
-  result.service_level = sl;
-  result.asa_seconds = c * handle_s / (n - traffic);
-  result.occupancy = traffic / n;
-  result.probability_wait = c;
-  return result;
+  if (in.max_occupancy) {
+    int occupancy_n = agents_for_occupancy(t.exact, *in.max_occupancy);
+    if (occupancy_n > n) {
+      binding = Binding::max_occupancy;
+      int stop = in.max_agents ? std::min(occupancy_n, *in.max_agents) : occupancy_n;
+      while (n < stop) {
+        ++n;
+        b = erlang_b_next(n, t.erlangs, b);
+      }
+      if (n < occupancy_n) binding = Binding::max_agents;
+    }
+  }
+  auto r = figures_at(in, t, n, b);
+  r.binding = binding;
+  return r;
 }
 
 }  // namespace dacu

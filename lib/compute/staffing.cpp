@@ -1,6 +1,7 @@
 #include "dacu/compute/staffing.hpp"
 
 #include "dacu/compute/staffing_gaps.hpp"
+#include "dacu/compute/formula_values.hpp"
 
 #include <fmt/format.h>
 
@@ -28,55 +29,6 @@ using reader::find_name;
 // Evaluating
 
 namespace {
-
-/// Parameter values as exact numbers, and formula evaluation against them.
-class Values {
- public:
-  explicit Values(const Template& t) : t_(t) {
-    for (const auto& p : t.parameters) {
-      names_.push_back(p.name);
-      if (p.number) values_.emplace(p.name, *p.number);
-    }
-  }
-
-  /// Where the parameters of a formula got their values, for hints: "配货人效 = 0 (<command line>:1:6)".
-  std::string origins(const Formula& f) const {
-    std::string out;
-    for (const auto& name : f.expr.names()) {
-      const auto* p = t_.find_parameter(name);
-      if (!p || !p->value_where.known()) continue;
-      out += fmt::format("{}{} = {} ({}:{}:{})", out.empty() ? "" : "; ", name, p->value, p->value_where.file_name(),
-                         p->value_where.line, p->value_where.column);
-    }
-    return out;
-  }
-
-  Rational operator()(const Formula& f) const {
-    for (const auto& name : f.expr.names()) {
-      if (values_.count(name)) continue;
-      const auto* p = t_.find_parameter(name);
-      const auto* node = find_name(f.expr, name);
-      Location at = node ? node->at : f.where;
-      if (p && p->value.empty()) {
-        throw InputError("D221", at, fmt::format("parameter {} has no value", name),
-                         fmt::format("give it in the campaign file or with --set {}=…", name));
-      }
-      if (p) {
-        throw InputError("D221", at, fmt::format("parameter {} is not a number and cannot be used in a formula", name));
-      }
-    }
-    return evaluate(f.expr, [this](std::string_view name) -> std::optional<Rational> {
-      auto it = values_.find(name);
-      if (it == values_.end()) return std::nullopt;
-      return it->second;
-    }, names_);
-  }
-
- private:
-  const Template& t_;
-  std::map<std::string, Rational, std::less<>> values_;
-  std::vector<std::string> names_;
-};
 
 /// What dates the staffing models: the campaign's timeline (plan/timeline.hpp), as the plan dates
 /// with, and the plan itself for models that take a task's days; absent when checking a template
@@ -346,7 +298,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
   if (target <= Rational(0)) {
     throw InputError("D204", q.service_level_where, fmt::format("queue {}: the service level target must be above 0%", q.name));
   }
-  in.service_level_target = target.to_double();
+  in.service_level_target = target;
   in.answer_within = q.service_level.within;
   inputs.push_back(term("服务水平目标", q.service_level.target, target));
   inputs.push_back(Term{"接通时限(秒)", std::to_string(q.service_level.within.count()), Rational(q.service_level.within.count())});
@@ -355,7 +307,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
     if (v <= Rational(0) || v > Rational(1)) {
       throw InputError("D206", q.max_occupancy->where, fmt::format("queue {}: maximum occupancy must be above 0% and at most 100%, got {}", q.name, q.max_occupancy->text));
     }
-    in.max_occupancy = v.to_double();
+    in.max_occupancy = v;
     inputs.push_back(term("最高占用率", *q.max_occupancy, v));
   }
   if (q.shrinkage) {
@@ -363,7 +315,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
     if (v.is_negative() || v >= Rational(1)) {
       throw InputError("D207", q.shrinkage->where, fmt::format("queue {}: shrinkage must be at least 0% and below 100%, got {}", q.name, q.shrinkage->text));
     }
-    in.shrinkage = v.to_double();
+    in.shrinkage = v;
     inputs.push_back(term("损耗率", *q.shrinkage, v));
   }
   if (q.concurrency) {
@@ -372,31 +324,41 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
       throw InputError("D208", q.concurrency->where, fmt::format("queue {}: concurrency must be at least 1, got {}", q.name, q.concurrency->text),
                        "an agent works at least one chat at a time; 2.5 means two or three chats at once");
     }
-    in.concurrency = v.to_double();
-    inputs.push_back(term("并发数", *q.concurrency, v));
+    in.concurrency = v;
+    inputs.push_back(term("有效并发数", *q.concurrency, v));
   }
   return in;
 }
 
-QueueResult run_queue(const QueueInput& in, const std::string& name, const Location& where) {
+// Staffs one interval; a refusal points at the input it is about (--sl for an unreachable target).
+QueueResult run_queue(const QueueInput& in, const Queue& q) {
   try {
     return staff_queue(in);
   } catch (const QueueError& e) {
     using Field = QueueError::Field;
     std::string hint = "lower the target or lengthen the answer time";
+    Location where = q.where;
+    if (e.field() == Field::service_level) where = q.service_level_where;
     if (e.field() == Field::max_occupancy) {
       hint = "raise the maximum occupancy (max_occupancy, e.g. 85%)";
+      if (q.max_occupancy) where = q.max_occupancy->where;
     } else if (e.field() == Field::shrinkage) {
       hint = "lower the shrinkage (shrinkage, e.g. 30%)";
+      if (q.shrinkage) where = q.shrinkage->where;
     } else if (e.kind() == QueueError::Kind::too_large) {
       hint = "split the contacts into several queues (by channel, shop or hour)";
     }
     bool too_large = e.kind() == QueueError::Kind::too_large;
-    throw InputError(too_large ? "D217" : "D204", where, fmt::format("queue {}: {}", name, e.what()), hint);
+    throw InputError(too_large ? "D217" : "D204", where, fmt::format("queue {}: {}", q.name, e.what()), hint);
   }
 }
 
-QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& values, Days* days) {
+// `roster`: quick mode's --agents and --max-agents; a template's queues search freely.
+struct Roster {
+  std::optional<int> agents, max_agents;
+};
+
+QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& values, Days* days, const Roster& roster = {}) {
   QueueSummary out;
   out.name = q.name;
   out.department = q.department;
@@ -404,12 +366,14 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
   out.curve = q.curve;
   out.interval = q.interval;
   auto in = queue_input(q, values, out.inputs);
+  in.agents = roster.agents;
+  in.max_agents = roster.max_agents;
   if (q.contacts) {
     auto contacts = values(*q.contacts);
     require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name), values);
     out.inputs.insert(out.inputs.begin(), term("咨询量/时段", *q.contacts, contacts));
-    in.contacts = contacts.to_double();
-    out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q.name, q.where), std::nullopt});
+    in.contacts = contacts;
+    out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q), std::nullopt});
   } else {
     auto daily = values(*q.daily_contacts);
     require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name), values);
@@ -427,8 +391,8 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
     }
     for (const auto& [hour, share_formula] : curve.shares) {
       auto contacts = daily * values(share_formula);
-      in.contacts = contacts.to_double();
-      out.intervals.push_back(QueueInterval{q.name, hour, contacts, run_queue(in, q.name, q.where), std::nullopt});
+      in.contacts = contacts;
+      out.intervals.push_back(QueueInterval{q.name, hour, contacts, run_queue(in, q), std::nullopt});
     }
   }
   for (const auto& i : out.intervals) {
@@ -586,9 +550,29 @@ QueueSummary answer_erlang(const ErlangQuestion& question) {
   if (!question.max_occupancy.empty()) q.max_occupancy = formula("--max-occupancy", question.max_occupancy);
   if (!question.shrinkage.empty()) q.shrinkage = formula("--shrinkage", question.shrinkage);
   if (!question.concurrency.empty()) q.concurrency = formula("--concurrency", question.concurrency);
+  // A count of agents: a whole number, located at its option when it is not one.
+  auto count = [&](std::string_view option, const std::string& value) -> std::optional<int> {
+    if (value.empty()) return std::nullopt;
+    auto at = source_of(option, value);
+    auto n = try_parse_rational(value);
+    if (!n || !n->is_integer() || n->is_negative() || *n > Rational(10'000'000)) {
+      throw InputError("D225", at, fmt::format("{} '{}' is not a number of agents", option, value),
+                       "write a whole number, e.g. 18");
+    }
+    return static_cast<int>(n->numerator());
+  };
+  Roster roster{count("--agents", question.agents), count("--max-agents", question.max_agents)};
+  if (roster.max_agents && *roster.max_agents == 0) {
+    throw InputError("D225", source_of("--max-agents", question.max_agents), "--max-agents must be at least 1",
+                     "write the most agents the team can put on the queue, e.g. 20");
+  }
+  if (roster.agents && roster.max_agents) {
+    throw InputError("D225", source_of("--max-agents", question.max_agents), "--agents and --max-agents cannot be given together",
+                     "--agents evaluates a roster you have; --max-agents caps the search for one");
+  }
   Staffing s;
   Values values(none);
-  return compute_queue(q, s, values, nullptr);
+  return compute_queue(q, s, values, nullptr, roster);
 }
 
 }  // namespace dacu

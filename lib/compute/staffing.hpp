@@ -192,6 +192,8 @@ struct ErlangQuestion {
   std::string max_occupancy;  ///< 85% (optional: empty)
   std::string shrinkage;      ///< 30% (optional)
   std::string concurrency;    ///< 2.5 (optional)
+  std::string agents;         ///< 18: evaluate this roster instead of searching (optional)
+  std::string max_agents;     ///< 20: search no further (optional)
 };
 
 /// Parses the question and staffs the queue; the summary has one interval. Throws InputError

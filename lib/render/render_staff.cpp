@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -18,19 +19,24 @@ struct Labels {
   std::string_view template_, model, item, name, department, inputs, rule, exact, heads, days, day, source, on_duty,
       shifts, people, person_hours, shift, time, roles, queue, hour, contacts, traffic, agents, service_level, asa,
       occupancy, scheduled, post, calling, rota, queue_model, calls_per_person, notes, input, value, result,
-      probability_wait, none, by_role, by_day, by_shift, by_hour, interval, rota_on_duty, short_by;
+      probability_wait, none, by_role, by_day, by_shift, by_hour, interval, rota_on_duty, short_by, binding, targets,
+      met, unbounded, by_service_level, by_max_occupancy, by_agents, by_max_agents, sl_missed, occupancy_missed;
 };
 constexpr Labels kZh{"模板", "模型", "项目", "岗位/角色", "部门", "输入", "规则", "未取整", "人数", "日期", "日期", "来源",
                      "在岗", "班次", "人数", "人时", "班次", "时间", "在岗人数", "队列", "时段", "咨询量", "话务量(Erl)",
                      "坐席", "服务水平", "平均应答(秒)", "占用率", "排班人数", "岗位", "外呼", "排班", "排队",
                      "通/人/天", "说明", "输入", "值", "结果", "等待概率", "无", "按岗位", "按日", "按班次", "按小时",
-                     "统计时段", "排班在岗", "缺口"};
+                     "统计时段", "排班在岗", "缺口", "决定因素", "目标", "达标", "无限（坐席不多于话务量，排队越来越长）",
+                     "服务水平", "最高占用率", "给定坐席数", "坐席上限", "服务水平 {} 低于目标 {}", "占用率 {} 高于上限 {}"};
 constexpr Labels kEn{"template", "model", "item", "post/role", "department", "inputs", "rule", "before rounding",
                      "heads", "days", "day", "source", "on duty", "shifts", "people", "person-hours", "shift", "time",
                      "heads on duty", "queue", "interval", "contacts", "traffic (Erl)", "agents", "service level",
                      "ASA (s)", "occupancy", "heads scheduled", "post", "calling", "rota", "queue", "calls/person/day",
                      "Notes", "input", "value", "result", "probability of waiting", "none", "by role", "by day",
-                     "by shift", "by hour", "interval", "on duty (rota)", "short by"};
+                     "by shift", "by hour", "interval", "on duty (rota)", "short by", "binding", "targets", "met",
+                     "unbounded (no more agents than Erlangs: the queue keeps growing)", "service level",
+                     "max occupancy", "agents given", "max agents", "service level {} below the {} target",
+                     "occupancy {} above the {} cap"};
 const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string s(std::string_view v) { return std::string(v); }
@@ -59,7 +65,7 @@ std::string term_label(std::string_view label, Lang lang) {
       if (zh == label) return std::string(en);
     }
     if (label == "损耗率") return "shrinkage";
-    if (label == "并发数") return "concurrency";
+    if (label == "有效并发数") return "effective concurrency";
   }
   return std::string(label);
 }
@@ -110,6 +116,22 @@ std::string show_heads(const std::vector<std::pair<std::string, std::int64_t>>& 
 
 std::string percent(double share) { return fmt::format("{:.1f}%", share * 100); }
 
+std::string_view binding_label(Binding b, const Labels& l) {
+  switch (b) {
+    case Binding::service_level: return l.by_service_level;
+    case Binding::max_occupancy: return l.by_max_occupancy;
+    case Binding::agents: return l.by_agents;
+    case Binding::max_agents: return l.by_max_agents;
+    case Binding::none: return "";
+  }
+  return "";
+}
+
+// ASA in seconds; with no more agents than Erlangs there is none to show.
+std::string show_asa(double seconds, const Labels& l) {
+  return std::isfinite(seconds) ? fmt::format("{:.1f}", seconds) : std::string(l.unbounded);
+}
+
 Table role_table(const StaffReport& r, const Labels& l, Lang lang) {
   Table t{{s(l.model), s(l.item), s(l.name), s(l.department), s(l.inputs), s(l.rule), s(l.exact), s(l.heads), s(l.days)}, {}, {}};
   t.align = {Align::left, Align::left, Align::left, Align::left, Align::left, Align::left, Align::right, Align::right};
@@ -154,8 +176,9 @@ Table hour_table(const std::vector<QueueSummary>& queues, const Labels& l) {
     return std::any_of(q.intervals.begin(), q.intervals.end(), [](const QueueInterval& i) { return i.on_duty.has_value(); });
   });
   Table t{{s(l.queue), s(l.hour), s(l.contacts), s(l.traffic), s(l.agents), s(l.service_level), s(l.asa), s(l.occupancy),
-           s(l.scheduled)}, {}, {}};
-  t.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right};
+           s(l.scheduled), s(l.binding)}, {}, {}};
+  t.align = {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right,
+             Align::left};
   if (rota) {
     t.header.push_back(s(l.rota_on_duty));
     t.header.push_back(s(l.short_by));
@@ -165,8 +188,9 @@ Table hour_table(const std::vector<QueueSummary>& queues, const Labels& l) {
   for (const auto& q : queues) {
     for (const auto& i : q.intervals) {
       t.rows.push_back({q.name, show_interval(q, i), show_number(i.contacts), fmt::format("{:.2f}", i.result.traffic_erlangs),
-                        std::to_string(i.result.agents), percent(i.result.service_level), fmt::format("{:.1f}", i.result.asa_seconds),
-                        percent(i.result.occupancy), std::to_string(i.result.agents_after_shrinkage)});
+                        std::to_string(i.result.agents), percent(i.result.service_level), show_asa(i.result.asa_seconds, l),
+                        percent(i.result.occupancy), std::to_string(i.result.agents_after_shrinkage),
+                        s(binding_label(i.result.binding, l))});
       if (rota) {
         t.rows.back().push_back(i.on_duty ? std::to_string(*i.on_duty) : std::string());
         t.rows.back().push_back(i.short_by > 0 ? std::to_string(i.short_by) : std::string());
@@ -219,8 +243,10 @@ json::Value days_json(const std::vector<date::local_days>& days) {
 json::Value result_json(const QueueResult& r) {
   return json::Value::object({{"agents", r.agents}, {"agents_after_shrinkage", r.agents_after_shrinkage},
                               {"traffic_erlangs", r.traffic_erlangs}, {"service_level", r.service_level},
-                              {"asa_seconds", r.asa_seconds}, {"occupancy", r.occupancy},
-                              {"probability_wait", r.probability_wait}});
+                              {"asa_seconds", std::isfinite(r.asa_seconds) ? json::Value(r.asa_seconds) : json::Value(nullptr)},
+                              {"occupancy", r.occupancy},
+                              {"probability_wait", r.probability_wait}, {"binding", std::string(binding_name(r.binding))},
+                              {"service_level_met", r.service_level_met}, {"occupancy_met", r.occupancy_met}});
 }
 
 // Heads by role, in the order the report lists the roles.
@@ -412,7 +438,7 @@ void add_shifts_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& 
 void add_intervals_sheet(xlsx::Workbook& book, const StaffReport& r, const Labels& l, Lang lang) {
   auto& sheet = book.add_sheet(s(l.by_hour), {s(l.queue), s(l.day), lang == Lang::en ? "hour" : "小时", s(l.contacts), s(l.agents),
                                               s(l.scheduled), s(l.traffic), s(l.service_level), s(l.asa), s(l.occupancy),
-                                              s(l.probability_wait)});
+                                              s(l.probability_wait), s(l.binding)});
   for (const auto& q : r.queues) {
     for (const auto& i : q.intervals) {
       const auto& res = i.result;
@@ -420,7 +446,9 @@ void add_intervals_sheet(xlsx::Workbook& book, const StaffReport& r, const Label
                             XCell::maybe(i.hour, [](int h) { return XCell::integer_of(h); }), XCell::number_of(i.contacts),
                             XCell::integer_of(res.agents), XCell::integer_of(res.agents_after_shrinkage),
                             XCell::number_of(res.traffic_erlangs), XCell::percent_of(res.service_level),
-                            XCell::number_of(res.asa_seconds), XCell::percent_of(res.occupancy), XCell::percent_of(res.probability_wait)});
+                            std::isfinite(res.asa_seconds) ? XCell::number_of(res.asa_seconds) : XCell::text_of(s(l.unbounded)),
+                            XCell::percent_of(res.occupancy), XCell::percent_of(res.probability_wait),
+                            XCell::text_of(s(binding_label(res.binding, l)))});
     }
   }
 }
@@ -477,9 +505,22 @@ std::string render_erlang(const QueueSummary& q, Format format, const RenderOpti
   t.rows.push_back({s(l.agents), std::to_string(res.agents)});
   t.rows.push_back({s(l.scheduled), std::to_string(res.agents_after_shrinkage)});
   t.rows.push_back({s(l.service_level), percent(res.service_level)});
-  t.rows.push_back({s(l.asa), fmt::format("{:.1f}", res.asa_seconds)});
+  t.rows.push_back({s(l.asa), show_asa(res.asa_seconds, l)});
   t.rows.push_back({s(l.occupancy), percent(res.occupancy)});
   t.rows.push_back({s(l.probability_wait), percent(res.probability_wait)});
+  if (res.binding != Binding::none) t.rows.push_back({s(l.binding), s(binding_label(res.binding, l))});
+  // What the roster misses, against the targets as given.
+  std::string missed;
+  auto input = [&](std::string_view label) {
+    auto it = std::find_if(q.inputs.begin(), q.inputs.end(), [&](const Term& x) { return x.label == label; });
+    return it != q.inputs.end() ? percent_text(it->value) : std::string();
+  };
+  if (!res.service_level_met) missed = fmt::format(fmt::runtime(l.sl_missed), percent(res.service_level), input("服务水平目标"));
+  if (!res.occupancy_met) {
+    if (!missed.empty()) missed += options.lang == Lang::en ? "; " : "；";
+    missed += fmt::format(fmt::runtime(l.occupancy_missed), percent(res.occupancy), input("最高占用率"));
+  }
+  if (res.binding != Binding::none) t.rows.push_back({s(l.met), missed.empty() ? std::string(options.lang == Lang::en ? "yes" : "是") : missed});
   switch (format) {
     case Format::csv: return with_excel_bom(render_csv_table(t), options.bom);
     case Format::md: return render_md_table(t);

@@ -63,6 +63,9 @@ const money = (text) => (text === null || text === undefined ? null : Number(tex
 // ---------------------------------------------------------------------------------------------
 // Sheets each command's JSON implies
 
+// The binding as the 按小时 sheet names it (JSON carries the code).
+const BINDING_ZH = { service_level: "服务水平", max_occupancy: "最高占用率", agents: "给定坐席数", max_agents: "坐席上限", none: null };
+
 function planSheets(p, prefix) {
   return [
     { name: `${prefix}里程碑`, rows: p.milestones.map((m) => [m.name, when(m.at), value(m.derived_from)]) },
@@ -121,7 +124,7 @@ function staff(s) {
       name: "按小时",
       rows: s.queues.flatMap((q) => q.intervals.map((i) => [q.name, day(q.day), value(i.hour), decimal(i.contacts), i.agents,
         i.agents_after_shrinkage, approx(i.traffic_erlangs), approx(i.service_level), approx(i.asa_seconds), approx(i.occupancy),
-        approx(i.probability_wait)])),
+        approx(i.probability_wait), BINDING_ZH[i.binding]])),
     },
     { name: "说明", rows: s.notes.map((n) => [n]) },
   ];

@@ -28,22 +28,22 @@ double erlang_c_by_summation(int n, double a) {
 
 QueueInput taobao_chat() {
   QueueInput in;
-  in.contacts = 100;
+  in.contacts = Rational(100);
   in.interval = 30min;
   in.aht = 180s;
-  in.service_level_target = 0.80;
+  in.service_level_target = Rational(4, 5);
   in.answer_within = 20s;
-  in.max_occupancy = 0.85;
-  in.shrinkage = 0.30;
+  in.max_occupancy = Rational(17, 20);
+  in.shrinkage = Rational(3, 10);
   return in;
 }
 
 QueueInput phone_line() {
   QueueInput in;
-  in.contacts = 250;
+  in.contacts = Rational(250);
   in.interval = 1h;
   in.aht = 330s;
-  in.service_level_target = 0.80;
+  in.service_level_target = Rational(4, 5);
   in.answer_within = 30s;
   return in;
 }
@@ -77,10 +77,10 @@ TEST_CASE("250 contacts per hour at 330 s for 80 percent in 30 s need 28 agents"
 
 TEST_CASE("5000 Erlangs get the smallest staffing that meets the target", "[erlang]") {
   QueueInput in;
-  in.contacts = 100000;
+  in.contacts = Rational(100000);
   in.interval = 1h;
   in.aht = 180s;
-  in.service_level_target = 0.80;
+  in.service_level_target = Rational(4, 5);
   in.answer_within = 20s;
   QueueResult r = staff_queue(in);
   CHECK(r.traffic_erlangs == Approx(5000.0));
@@ -118,7 +118,7 @@ TEST_CASE("Erlang C at the edges", "[erlang]") {
 
 TEST_CASE("zero contacts need no agents", "[erlang]") {
   QueueInput in = taobao_chat();
-  in.contacts = 0;
+  in.contacts = Rational(0);
   CHECK(staff_queue(in) == QueueResult{});
   CHECK(staff_queue(in).agents == 0);
   CHECK(staff_queue(in).agents_after_shrinkage == 0);
@@ -127,7 +127,7 @@ TEST_CASE("zero contacts need no agents", "[erlang]") {
 TEST_CASE("a chat agent working two chats at once is one server with half the handle time", "[erlang]") {
   QueueInput chat = taobao_chat();
   chat.aht = 360s;
-  chat.concurrency = 2;
+  chat.concurrency = Rational(2);
   QueueResult r = staff_queue(chat);
   CHECK(r == staff_queue(taobao_chat()));
   CHECK(r.traffic_erlangs == Approx(10.0));
@@ -136,9 +136,9 @@ TEST_CASE("a chat agent working two chats at once is one server with half the ha
 
 TEST_CASE("the occupancy cap adds agents when it binds", "[erlang]") {
   QueueInput in = taobao_chat();
-  in.service_level_target = 0.50;  // met by 12 agents (64.0%), at 83.3% occupancy
+  in.service_level_target = Rational(1, 2);  // met by 12 agents (64.0%), at 83.3% occupancy
   CHECK(staff_queue(in).agents == 12);
-  in.max_occupancy = 0.70;  // 10 / 14 = 71.4% is too busy
+  in.max_occupancy = Rational(7, 10);  // 10 / 14 = 71.4% is too busy
   QueueResult r = staff_queue(in);
   CHECK(r.agents == 15);
   CHECK(r.occupancy <= 0.70);
@@ -148,23 +148,23 @@ TEST_CASE("the occupancy cap adds agents when it binds", "[erlang]") {
 
 TEST_CASE("an occupancy exactly at the cap is allowed", "[erlang]") {
   QueueInput in = taobao_chat();
-  in.contacts = 170;
+  in.contacts = Rational(170);
   in.interval = 1h;  // 8.5 Erlangs
-  in.service_level_target = 0.10;
-  in.max_occupancy = 0.85;
+  in.service_level_target = Rational(1, 10);
+  in.max_occupancy = Rational(17, 20);
   CHECK(staff_queue(in).agents == 10);
 }
 
 TEST_CASE("shrinkage rounds heads up without floating-point noise", "[erlang]") {
   QueueInput in = taobao_chat();
-  in.shrinkage = 0;
+  in.shrinkage = Rational(0);
   CHECK(staff_queue(in).agents_after_shrinkage == 14);
-  in.shrinkage = 0.30;  // 14 / 0.7 is 20 exactly
+  in.shrinkage = Rational(3, 10);  // 14 / 0.7 is 20 exactly
   CHECK(staff_queue(in).agents_after_shrinkage == 20);
-  in.shrinkage = 0.35;  // 14 / 0.65 = 21.5
+  in.shrinkage = Rational(7, 20);  // 14 / 0.65 = 21.5
   CHECK(staff_queue(in).agents_after_shrinkage == 22);
-  in.max_occupancy = 0.48;  // 10 / 21 = 47.6%, so 21 agents
-  in.shrinkage = 0.30;      // 21 / (1 - 0.3) is 30.000000000000004 in double
+  in.max_occupancy = Rational(12, 25);  // 10 / 21 = 47.6%, so 21 agents
+  in.shrinkage = Rational(3, 10);      // 21 / (1 - 0.3) is 30.000000000000004 in double
   CHECK(staff_queue(in).agents == 21);
   CHECK(staff_queue(in).agents_after_shrinkage == 30);
 }
@@ -172,19 +172,17 @@ TEST_CASE("shrinkage rounds heads up without floating-point noise", "[erlang]") 
 TEST_CASE("a target just below 100 percent with no waiting allowed still ends", "[erlang]") {
   QueueInput in = phone_line();
   in.answer_within = 0s;
-  in.service_level_target = std::nextafter(1.0, 0.0);
+  in.service_level_target = Rational(9999999999999999, 10000000000000000);  // --sl 99.99999999999999/0
   QueueResult r = staff_queue(in);
-  CHECK(r.service_level >= in.service_level_target);
+  CHECK(r.service_level >= in.service_level_target.to_double());
   CHECK(r.agents > 28);
 }
 
 TEST_CASE("invalid queue inputs name the field", "[erlang]") {
   QueueInput in = taobao_chat();
   SECTION("contacts") {
-    in.contacts = -1;
+    in.contacts = Rational(-1);
     CHECK_THROWS_WITH(staff_queue(in), "咨询量 must be a number, zero or more, got -1");
-    in.contacts = std::numeric_limits<double>::quiet_NaN();
-    CHECK_THROWS_AS(staff_queue(in), Error);
   }
   SECTION("interval") {
     in.interval = 0s;
@@ -201,36 +199,36 @@ TEST_CASE("invalid queue inputs name the field", "[erlang]") {
     CHECK_THROWS_WITH(staff_queue(in), "接通时限 must not be negative, got -1 s");
   }
   SECTION("target") {
-    in.service_level_target = 0;
+    in.service_level_target = Rational(0);
     CHECK_THROWS_WITH(staff_queue(in), "服务水平目标 must be above 0% and below 100%, got 0%");
-    in.service_level_target = -0.2;
+    in.service_level_target = Rational(-1, 5);
     CHECK_THROWS_WITH(staff_queue(in), "服务水平目标 must be above 0% and below 100%, got -20%");
-    in.service_level_target = 1.5;
+    in.service_level_target = Rational(3, 2);
     CHECK_THROWS_AS(staff_queue(in), Error);
   }
   SECTION("occupancy") {
-    in.max_occupancy = 0;
+    in.max_occupancy = Rational(0);
     CHECK_THROWS_WITH(staff_queue(in), "最高占用率 must be above 0% and at most 100%, got 0%");
-    in.max_occupancy = 1.2;
+    in.max_occupancy = Rational(6, 5);
     CHECK_THROWS_WITH(staff_queue(in), "最高占用率 must be above 0% and at most 100%, got 120%");
-    in.max_occupancy = 1.0;
+    in.max_occupancy = Rational(1);
     CHECK(staff_queue(in).agents == 14);
   }
   SECTION("shrinkage") {
-    in.shrinkage = 1;
+    in.shrinkage = Rational(1);
     CHECK_THROWS_WITH(staff_queue(in), "损耗率 must be at least 0% and below 100%, got 100%");
-    in.shrinkage = -0.1;
+    in.shrinkage = Rational(-1, 10);
     CHECK_THROWS_WITH(staff_queue(in), "损耗率 must be at least 0% and below 100%, got -10%");
   }
   SECTION("concurrency") {
-    in.concurrency = 0.5;
+    in.concurrency = Rational(1, 2);
     CHECK_THROWS_WITH(staff_queue(in), "并发数 must be at least 1, got 0.5");
   }
 }
 
 TEST_CASE("a 100 percent target is unreachable and says why", "[erlang]") {
   QueueInput in = taobao_chat();
-  in.service_level_target = 1.0;
+  in.service_level_target = Rational(1);
   in.answer_within = 0s;
   CHECK_THROWS_WITH(staff_queue(in),
                     "服务水平目标 must be below 100%, got 100%: with random arrivals some contacts always "
@@ -239,7 +237,7 @@ TEST_CASE("a 100 percent target is unreachable and says why", "[erlang]") {
 
 TEST_CASE("traffic too large for one queue is an error, not a long loop", "[erlang]") {
   QueueInput in = phone_line();
-  in.contacts = 1e12;
+  in.contacts = Rational(1000000000000);
   CHECK_THROWS_WITH(staff_queue(in),
                     "91666666667 Erlangs is too much traffic to staff as one queue (more than 10000000 agents)");
 }
@@ -254,18 +252,100 @@ TEST_CASE("a refused queue names the input it is about", "[erlang]") {
     FAIL("not refused");
     return {};
   };
-  QueueInput in{.contacts = 100, .interval = std::chrono::minutes(30), .aht = std::chrono::seconds(180),
-                .service_level_target = 0.8, .answer_within = std::chrono::seconds(20), .max_occupancy = std::nullopt};
+  QueueInput in;
+  in.contacts = Rational(100);
+  in.interval = 30min;
+  in.aht = 180s;
+  in.service_level_target = Rational(4, 5);
+  in.answer_within = 20s;
   auto bad = in;
-  bad.shrinkage = 1;
+  bad.shrinkage = Rational(1);
   CHECK(refused(bad) == std::pair{QueueError::Field::shrinkage, QueueError::Kind::invalid});
   bad = in;
-  bad.service_level_target = 1;
+  bad.service_level_target = Rational(1);
   CHECK(refused(bad) == std::pair{QueueError::Field::service_level, QueueError::Kind::unreachable});
   bad = in;
-  bad.contacts = 1e12;
+  bad.contacts = Rational(1000000000000);
   CHECK(refused(bad) == std::pair{QueueError::Field::traffic, QueueError::Kind::too_large});
   bad = in;
-  bad.max_occupancy = 1e-12;
+  bad.max_occupancy = Rational(1, 1000000000000);
   CHECK(refused(bad) == std::pair{QueueError::Field::max_occupancy, QueueError::Kind::too_large});
+}
+
+// The cases of issue 15, each answer checked by hand: the service level by direct summation
+// (erlang_c_by_summation above and a Python transcription of the textbook formula) and the
+// occupancy as a fraction. 35.7 / 42 = 0.85 and 4.2 / 6 = 0.7 exactly; in double they come out
+// 0.8500000000000001 and 0.7000000000000001, which added an agent.
+TEST_CASE("the occupancy cap is compared exactly", "[erlang]") {
+  struct Case {
+    std::int64_t contacts;
+    Rational target, cap, shrinkage;
+    int agents, heads;
+    Binding binding;
+  };
+  for (auto c : {Case{357, Rational(4, 5), Rational(17, 20), Rational(3, 10), 42, 60, Binding::max_occupancy},  // SL met by 41 (83.7%); 35.7/41 = 87.1%
+                 Case{42, Rational(1, 2), Rational(7, 10), Rational(0), 6, 6, Binding::service_level}}) {  // SL at 5 is 42.0%, at 6 72.5%
+    INFO("contacts " << c.contacts);
+    QueueInput in;
+    in.contacts = Rational(c.contacts);
+    in.interval = 30min;
+    in.aht = 180s;
+    in.service_level_target = c.target;
+    in.answer_within = 20s;
+    in.max_occupancy = c.cap;
+    in.shrinkage = c.shrinkage;
+    auto r = staff_queue(in);
+    CHECK(r.agents == c.agents);
+    CHECK(r.agents_after_shrinkage == c.heads);
+    CHECK(r.binding == c.binding);
+    CHECK(r.occupancy_met);
+    CHECK(r.service_level_met);
+  }
+}
+
+TEST_CASE("a given roster is evaluated, not refused, when it misses the targets", "[erlang]") {
+  QueueInput in = taobao_chat();  // 10 Erlangs; 14 agents meet 80/20
+  in.agents = 12;
+  auto r = staff_queue(in);
+  CHECK(r.agents == 12);
+  CHECK(r.binding == Binding::agents);
+  CHECK(r.service_level == Approx(service_level(12, 10.0, 180, 20)));  // 64.0%
+  CHECK_FALSE(r.service_level_met);
+  CHECK(r.occupancy_met);  // 10 / 12 = 83.3% within 85%
+  in.agents = 10;          // as many agents as Erlangs: the queue grows without end
+  r = staff_queue(in);
+  CHECK(r.service_level == 0);
+  CHECK(r.probability_wait == 1);
+  CHECK(std::isinf(r.asa_seconds));
+  CHECK_FALSE(r.occupancy_met);
+  in.agents = 20;
+  r = staff_queue(in);
+  CHECK(r.service_level_met);
+  CHECK(r.agents_after_shrinkage == 29);  // ceil(20 / 0.7) = ceil(28.57)
+}
+
+TEST_CASE("a cap on agents stops the search and says the target is missed", "[erlang]") {
+  QueueInput in = taobao_chat();
+  in.max_agents = 12;
+  auto r = staff_queue(in);
+  CHECK(r.agents == 12);
+  CHECK(r.binding == Binding::max_agents);
+  CHECK_FALSE(r.service_level_met);
+  in.max_agents = 20;  // enough: the answer is the free one
+  CHECK(staff_queue(in).agents == 14);
+  CHECK(staff_queue(in).binding == Binding::service_level);
+  in.max_agents = 5;  // below the traffic itself
+  r = staff_queue(in);
+  CHECK(r.agents == 5);
+  CHECK(r.service_level == 0);
+  CHECK(r.binding == Binding::max_agents);
+  in = taobao_chat();
+  in.service_level_target = Rational(1, 2);
+  in.max_occupancy = Rational(7, 10);  // the cap wants 15; 13 allowed
+  in.max_agents = 13;
+  r = staff_queue(in);
+  CHECK(r.agents == 13);
+  CHECK(r.binding == Binding::max_agents);
+  CHECK(r.service_level_met);
+  CHECK_FALSE(r.occupancy_met);
 }

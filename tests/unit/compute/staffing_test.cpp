@@ -323,14 +323,14 @@ TEST_CASE("check_staffing with the plan also checks what needs days", "[staffing
 }
 
 TEST_CASE("quick mode answers the issue's figures", "[staffing]") {
-  auto a = answer_erlang({"100", "30m", "180s", "80/20", "85%", "30%", ""});
+  auto a = answer_erlang({"100", "30m", "180s", "80/20", "85%", "30%", "", "", ""});
   const auto& r = a.intervals.at(0).result;
   CHECK(r.agents == 14);
   CHECK(r.agents_after_shrinkage == 20);
   CHECK(r.service_level == Approx(0.888).margin(0.001));
   CHECK(r.asa_seconds == Approx(7.8).margin(0.05));
-  CHECK(answer_erlang({"250", "1h", "330s", "80/30", "", "", ""}).intervals.at(0).result.agents == 28);
-  auto big = answer_erlang({"100000", "1h", "180s", "80/20", "", "", ""}).intervals.at(0).result;
+  CHECK(answer_erlang({"250", "1h", "330s", "80/30", "", "", "", "", ""}).intervals.at(0).result.agents == 28);
+  auto big = answer_erlang({"100000", "1h", "180s", "80/20", "", "", "", "", ""}).intervals.at(0).result;
   CHECK(big.traffic_erlangs == Approx(5000));
   CHECK(big.agents > 5000);
   CHECK(big.agents < 5100);
@@ -346,14 +346,14 @@ TEST_CASE("quick mode errors are located in the option's value", "[staffing]") {
     }
     return Diagnostic{};
   };
-  auto d = error({"100", "30m", "-180s", "80/20", "", "", ""});
+  auto d = error({"100", "30m", "-180s", "80/20", "", "", "", "", ""});
   CHECK(d.code == "D203");
   CHECK(d.where.line_text() == "--aht=-180s");
   CHECK(d.where.column == 7);
-  CHECK(error({"100", "30m", "180s", "100/0", "", "", ""}).code == "D204");
-  CHECK(error({"100", "30m", "180s", "80", "", "", ""}).code == "D205");
-  CHECK(error({"100", "0s", "180s", "80/20", "", "", ""}).code == "D215");
-  CHECK(error({"100", "30m", "180s", "80/20", "0%", "", ""}).code == "D206");
+  CHECK(error({"100", "30m", "180s", "100/0", "", "", "", "", ""}).code == "D204");
+  CHECK(error({"100", "30m", "180s", "80", "", "", "", "", ""}).code == "D205");
+  CHECK(error({"100", "0s", "180s", "80/20", "", "", "", "", ""}).code == "D215");
+  CHECK(error({"100", "30m", "180s", "80/20", "0%", "", "", "", ""}).code == "D206");
 }
 
 TEST_CASE("service levels are read as share/seconds", "[staffing]") {

@@ -13,7 +13,7 @@ namespace {
 date::local_days day(int month, int d) { return date::local_days{date::year{2026} / month / d}; }
 
 QueueResult result(int agents, int heads, double traffic, double sl, double asa, double occupancy, double wait) {
-  return {agents, heads, traffic, sl, asa, occupancy, wait};
+  return {agents, heads, traffic, sl, asa, occupancy, wait, Binding::service_level, true, true};
 }
 
 // A ratio post, a rota with an evening shift to 24:00 and a night shift past it, and a chat queue
@@ -114,9 +114,9 @@ TEST_CASE("staff by hour: the last hour of the day ends at 24:00", "[render_staf
       "\n"
       "  旺旺咨询 (客服 售前): contacts per day = 4000; AHT (s) = 180s = 180; service level target = 80%\n"
       "\n"
-      "  queue     interval     contacts  traffic (Erl)  agents  service level  ASA (s)  occupancy  heads scheduled\n"
-      "  旺旺咨询  22:00–23:00       160           2.50       4          81.2%     12.3      62.5%                6\n"
-      "  旺旺咨询  23:00–24:00  ≈192.333           3.20       5          84.2%      9.6      64.0%                7\n");
+      "  queue     interval     contacts  traffic (Erl)  agents  service level  ASA (s)  occupancy  heads scheduled  binding\n"
+      "  旺旺咨询  22:00–23:00       160           2.50       4          81.2%     12.3      62.5%                6  service level\n"
+      "  旺旺咨询  23:00–24:00  ≈192.333           3.20       5          84.2%      9.6      64.0%                7  service level\n");
 }
 
 TEST_CASE("staff as JSON holds every view", "[render_staff]") {
@@ -291,6 +291,9 @@ TEST_CASE("staff as JSON holds every view", "[render_staff]") {
       "          \"asa_seconds\": 12.31,\n"
       "          \"occupancy\": 0.625,\n"
       "          \"probability_wait\": 0.3,\n"
+      "          \"binding\": \"service_level\",\n"
+      "          \"service_level_met\": true,\n"
+      "          \"occupancy_met\": true,\n"
       "          \"on_duty\": null,\n"
       "          \"short_by\": null\n"
       "        },\n"
@@ -304,6 +307,9 @@ TEST_CASE("staff as JSON holds every view", "[render_staff]") {
       "          \"asa_seconds\": 9.6,\n"
       "          \"occupancy\": 0.64,\n"
       "          \"probability_wait\": 0.25,\n"
+      "          \"binding\": \"service_level\",\n"
+      "          \"service_level_met\": true,\n"
+      "          \"occupancy_met\": true,\n"
       "          \"on_duty\": null,\n"
       "          \"short_by\": null\n"
       "        }\n"
@@ -333,7 +339,9 @@ TEST_CASE("the quick Erlang answer as a table and as JSON", "[render_staff]") {
       "  服务水平                    81.2%\n"
       "  平均应答(秒)                 12.3\n"
       "  占用率                      62.5%\n"
-      "  等待概率                    30.0%\n");
+      "  等待概率                    30.0%\n"
+      "  决定因素                 服务水平\n"
+      "  达标                           是\n");
   CHECK(render_erlang(q, Format::json) ==
       "{\n"
       "  \"name\": \"旺旺咨询\",\n"
@@ -371,6 +379,9 @@ TEST_CASE("the quick Erlang answer as a table and as JSON", "[render_staff]") {
       "      \"asa_seconds\": 12.31,\n"
       "      \"occupancy\": 0.625,\n"
       "      \"probability_wait\": 0.3,\n"
+      "      \"binding\": \"service_level\",\n"
+      "      \"service_level_met\": true,\n"
+      "      \"occupancy_met\": true,\n"
       "      \"on_duty\": null,\n"
       "      \"short_by\": null\n"
       "    }\n"

@@ -1,0 +1,70 @@
+#pragma once
+/// Parameter values as exact numbers, and formula evaluation against them: what the staffing
+/// models compute their counts with.
+///
+///   Values values(campaign.plan);
+///   Rational heads = values(line.formula);   // D221 when a parameter has no value or is text
+
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dacu/base/error.hpp"
+#include "dacu/base/expr.hpp"
+#include "dacu/input/staffing_reader.hpp"
+#include "dacu/model/template.hpp"
+
+namespace dacu {
+
+/// Parameter values as exact numbers, and formula evaluation against them.
+class Values {
+ public:
+  explicit Values(const Template& t) : t_(t) {
+    for (const auto& p : t.parameters) {
+      names_.push_back(p.name);
+      if (p.number) values_.emplace(p.name, *p.number);
+    }
+  }
+
+  /// Where the parameters of a formula got their values, for hints: "配货人效 = 0 (<command line>:1:6)".
+  std::string origins(const Formula& f) const {
+    std::string out;
+    for (const auto& name : f.expr.names()) {
+      const auto* p = t_.find_parameter(name);
+      if (!p || !p->value_where.known()) continue;
+      out += fmt::format("{}{} = {} ({}:{}:{})", out.empty() ? "" : "; ", name, p->value, p->value_where.file_name(),
+                         p->value_where.line, p->value_where.column);
+    }
+    return out;
+  }
+
+  Rational operator()(const Formula& f) const {
+    for (const auto& name : f.expr.names()) {
+      if (values_.count(name)) continue;
+      const auto* p = t_.find_parameter(name);
+      const auto* node = reader::find_name(f.expr, name);
+      Location at = node ? node->at : f.where;
+      if (p && p->value.empty()) {
+        throw InputError("D221", at, fmt::format("parameter {} has no value", name),
+                         fmt::format("give it in the campaign file or with --set {}=…", name));
+      }
+      if (p) {
+        throw InputError("D221", at, fmt::format("parameter {} is not a number and cannot be used in a formula", name));
+      }
+    }
+    return evaluate(f.expr, [this](std::string_view name) -> std::optional<Rational> {
+      auto it = values_.find(name);
+      if (it == values_.end()) return std::nullopt;
+      return it->second;
+    }, names_);
+  }
+
+ private:
+  const Template& t_;
+  std::map<std::string, Rational, std::less<>> values_;
+  std::vector<std::string> names_;
+};
+
+}  // namespace dacu
