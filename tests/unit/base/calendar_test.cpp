@@ -118,12 +118,19 @@ TEST_CASE("the 2026 arrangement has 33 holidays and 6 make-up working days", "[c
   CHECK(makeups == 6);
 }
 
-TEST_CASE("the cn calendar covers 2026 and not 2027", "[calendar]") {
+TEST_CASE("the cn calendar covers 2025 and 2026 and not 2027", "[calendar]") {
   CHECK(cn().name() == "cn");
+  CHECK(cn().covers(2025));
   CHECK(cn().covers(2026));
-  CHECK_FALSE(cn().covers(2025));
+  CHECK_FALSE(cn().covers(2024));
   CHECK_FALSE(cn().covers(2027));
-  CHECK(cn().covered_years() == std::set<int>{2026});
+  CHECK(cn().covered_years() == std::set<int>{2025, 2026});
+  // 2025 as published (2024-11-12): 国庆 and 中秋 together 10-01..10-08, 09-28 and 10-11 worked.
+  CHECK_FALSE(cn().is_working_day(day("2025-10-08")));
+  CHECK(cn().is_working_day(day("2025-09-28")));
+  CHECK(cn().is_working_day(day("2025-10-11")));
+  CHECK(cn().is_working_day(day("2025-01-26")));
+  CHECK_FALSE(cn().is_working_day(day("2025-01-28")));
   // Outside the covered years only weekends are days off: 2027-01-01 is a Friday.
   CHECK(cn().is_working_day(day("2027-01-01")));
   CHECK_FALSE(cn().is_working_day(day("2027-01-02")));

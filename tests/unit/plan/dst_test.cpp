@@ -119,11 +119,11 @@ TEST_CASE("a repeated wall time says which was taken and how to ask for the othe
 }
 
 TEST_CASE("long working-day spans are counted to the end, both ways", "[dst][calendar]") {
-  // An independent count (2026's official arrangement, weekends only outside it) gives 2027-03-17
-  // and 2024-11-08 (a Friday); the guard that shrank as the loop ran stopped at 2027-03-08 and at
-  // a Sunday.
+  // An independent count (the official 2025 and 2026 arrangements, weekends only outside them)
+  // gives 2027-03-17 and 2024-10-22 (a Tuesday); the guard that shrank as the loop ran stopped at
+  // 2027-03-08 and at a Sunday.
   CHECK(when("开团后300个工作日", "2026-01-05T10:00", "Asia/Shanghai").at == "2027-03-17");
-  CHECK(when("开团前300个工作日", "2026-01-05T10:00", "Asia/Shanghai").at == "2024-11-08");
+  CHECK(when("开团前300个工作日", "2026-01-05T10:00", "Asia/Shanghai").at == "2024-10-22");
 }
 
 TEST_CASE("a date outside the years dacu plans in is D027", "[dst]") {
