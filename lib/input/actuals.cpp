@@ -4,6 +4,7 @@
 
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/csv.hpp"
+#include "dacu/model/template.hpp"
 
 namespace dacu {
 
@@ -20,14 +21,6 @@ date::local_seconds read_time(const std::string& text, const Location& where) {
   return t->at;
 }
 
-// What a metric counts, and so the precision its figures are read to.
-enum class MetricKind { count, money, ratio };
-MetricKind kind_of(std::string_view metric) {
-  if (metric == "下单金额" || metric == "支付金额" || metric == "客单价") return MetricKind::money;
-  if (metric.ends_with("率") || metric.find('%') != std::string_view::npos) return MetricKind::ratio;
-  return MetricKind::count;  // 访客数, 支付笔数 … and a checkpoint's own metric
-}
-
 // A figure read to its metric's precision: money to the fen, ratios to 6 decimals, counts whole.
 // A spreadsheet writes 0.30000000000000004 for 0.3; exact arithmetic on such a figure overflows
 // further on, so it is rounded here, once, where the file says where it was.
@@ -37,12 +30,8 @@ Rational read_value(const std::string& text, const Location& where, std::string_
     throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
                      "write digits with an optional decimal point or %, no thousands separators or currency signs");
   }
-  switch (kind_of(metric)) {
-    case MetricKind::money:
-      return value->round_to(2);
-    case MetricKind::ratio:
-      return value->round_to(6);
-    case MetricKind::count: {
+  if (metric_kind(metric) == MetricKind::count) {
+    {
       auto whole = value->round();
       // A count off a whole number by more than a spreadsheet's rounding is a wrong figure.
       auto off = *value - whole;
@@ -54,7 +43,7 @@ Rational read_value(const std::string& text, const Location& where, std::string_
       return whole;
     }
   }
-  return *value;
+  return at_metric_precision(*value, metric);
 }
 
 }  // namespace

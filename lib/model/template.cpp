@@ -99,4 +99,19 @@ std::vector<std::string> EligibilityRules::condition_names() const {
   return out;
 }
 
+MetricKind metric_kind(std::string_view metric) {
+  if (metric == "下单金额" || metric == "支付金额" || metric == "客单价") return MetricKind::money;
+  if (metric.ends_with("率") || metric.find('%') != std::string_view::npos) return MetricKind::ratio;
+  return MetricKind::count;
+}
+
+Rational at_metric_precision(const Rational& value, std::string_view metric) {
+  switch (metric_kind(metric)) {
+    case MetricKind::money: return value.round_to(2);
+    case MetricKind::ratio: return value.round_to(6);
+    case MetricKind::count: return value.round();
+  }
+  return value;
+}
+
 }  // namespace dacu

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dacu/base/calendar.hpp"
@@ -99,6 +100,14 @@ struct Checkpoint {
   std::string action;
   Location where;
 };
+
+/// What a checkpoint's or an actuals row's metric counts, and so the precision of its figures:
+/// money (下单金额, 支付金额, 客单价) to the fen, ratios (…率, …%) to 6 decimals, counts (访客数,
+/// 支付笔数 and any metric a template names) whole.
+enum class MetricKind { count, money, ratio };
+MetricKind metric_kind(std::string_view metric);
+/// `value` at its metric's precision; counts round half away from zero (224.925 笔 is 225).
+Rational at_metric_precision(const Rational& value, std::string_view metric);
 
 /// A daily window such as the 8:00–9:59 showcase.
 struct ClockWindow {
