@@ -34,8 +34,11 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
         // Point at a date the campaign (or --set) gave; the template's own are consistent.
         auto given_here = [&](const Milestone* x) { return x && x->given && x->given_where.file != t.source; };
         Location at = given_here(earlier) ? earlier->given_where : given_here(later) ? later->given_where : later->where;
-        auto show = [](const DatedMilestone& x) {
-          return x.rule.empty() ? format_local_iso(x.at.local) : fmt::format("{}, {}", format_local_iso(x.at.local), x.rule);
+        // Where the clocks changed between the two, the offsets tell which 01:40 is meant.
+        bool offsets = latest->at.utc_offset != m.at.utc_offset;
+        auto show = [offsets](const DatedMilestone& x) {
+          auto when = offsets ? x.at.iso() : format_local_iso(x.at.local);
+          return x.rule.empty() ? when : fmt::format("{}, {}", when, x.rule);
         };
         throw InputError("D036", at,
                          fmt::format("milestone {} ({}) comes after {} ({}), but the template orders them {} → {}",

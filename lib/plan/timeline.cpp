@@ -78,15 +78,30 @@ Moment Timeline::at_written(const LocalDateTime& value, const Location& where, s
   Moment m;
   if (value.utc_offset) {
     m = {date::sys_seconds{local.time_since_epoch()} - *value.utc_offset, local};
-    auto actual = zone_->get_info(m.utc).offset;
-    if (actual != *value.utc_offset) {
+    auto wall = zone_->get_info(local);
+    auto at_instant = zone_->get_info(m.utc).offset;
+    bool fits = wall.result != date::local_info::nonexistent &&
+                (wall.first.offset == *value.utc_offset ||
+                 (wall.result == date::local_info::ambiguous && wall.second.offset == *value.utc_offset));
+    if (!fits && wall.result != date::local_info::nonexistent) {
+      // Offer the wall time with the offsets it really has, and the same instant on this zone's clock.
+      std::string wall_choice = show_minute(local) + show_offset(wall.first.offset);
+      if (wall.result == date::local_info::ambiguous) wall_choice += " or " + show_minute(local) + show_offset(wall.second.offset);
+      auto same_instant = date::local_seconds{(m.utc + at_instant).time_since_epoch()};
       throw InputError("D025", where,
-                       fmt::format("{}: {} is not a time in {}: its offset then is {}", what,
-                                   show_minute(local) + show_offset(*value.utc_offset), zone_->name(), show_offset(actual)),
-                       fmt::format("write {}{}, or leave the offset out", show_minute(local), show_offset(actual)));
+                       fmt::format("{}: {} is not a time in {}: there {} has the offset {}", what,
+                                   show_minute(local) + show_offset(*value.utc_offset), zone_->name(), show_minute(local),
+                                   wall.result == date::local_info::ambiguous
+                                       ? show_offset(wall.first.offset) + " or " + show_offset(wall.second.offset)
+                                       : show_offset(wall.first.offset)),
+                       fmt::format("for that wall time write {}; for that instant write {}{}", wall_choice,
+                                   show_minute(same_instant), show_offset(at_instant)));
     }
-    check_year(m, where);
-    return m;
+    if (fits) {
+      check_year(m, where);
+      return m;
+    }
+    // A wall time in the skipped hour, whatever its offset: the gap error below says so.
   }
   auto info = zone_->get_info(local);
   if (info.result == date::local_info::nonexistent) {

@@ -104,7 +104,19 @@ TEST_CASE("a wall time the clocks skip is D025 naming the gap and both sides", "
 TEST_CASE("a UTC offset that is not the zone's is D025", "[dst]") {
   auto d = error_of([] { when("开团", "2026-11-01T01:30-06:00", "America/New_York"); });
   CHECK(d.code == "D025");
-  CHECK(d.message == "开团: 2026-11-01T01:30-06:00 is not a time in America/New_York: its offset then is -05:00");
+  CHECK(d.message == "开团: 2026-11-01T01:30-06:00 is not a time in America/New_York: there 2026-11-01T01:30 has the "
+                     "offset -04:00 or -05:00");
+  // The hint offers both readings and never one that is refused in turn (the trial found a loop).
+  CHECK(d.hint == "for that wall time write 2026-11-01T01:30-04:00 or 2026-11-01T01:30-05:00; for that instant "
+                  "write 2026-11-01T02:30-05:00");
+  auto z = error_of([] { when("开团", "2026-12-20T02:00Z", "Asia/Shanghai"); });
+  CHECK(z.hint == "for that wall time write 2026-12-20T02:00+08:00; for that instant write 2026-12-20T10:00+08:00");
+  // In the skipped hour, any offset: the gap is named.
+  auto gap = error_of([] { when("开团", "2026-03-08T02:30-05:00", "America/New_York"); });
+  CHECK(gap.message == "开团: 2026-03-08T02:30 does not exist in America/New_York: the clocks go from 02:00 to 03:00");
+  for (auto written : {"2026-03-08T02:30-05:00", "2026-03-08T02:30-04:00"}) {
+    CHECK(error_of([&] { when("开团", written, "America/New_York"); }).code == "D025");
+  }
 }
 
 TEST_CASE("a repeated wall time says which was taken and how to ask for the other", "[dst]") {
