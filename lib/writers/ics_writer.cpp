@@ -115,8 +115,17 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
     first = std::min(first, to_sys(t.start));
     last = std::max(last, to_sys(t.end));
   }
+  const date::time_zone* zone = any_timed ? date::locate_zone(plan.timezone) : nullptr;
+  // A wall time the clocks show twice (the hour repeated when they go back) would be read as its
+  // first occurrence (RFC 5545 3.3.5): such moments are written in UTC, which says which one.
+  auto add_moment = [&](icalcomponent* event, auto make, const ZonedTime& at) {
+    if (zone->get_info(at.local).result == date::local_info::ambiguous) {
+      icalcomponent_add_property(event, make(ical_utc(to_sys(at))));
+    } else {
+      add_zoned(event, make(ical_local(at.local)), plan.timezone);
+    }
+  };
   if (any_timed) {
-    const date::time_zone* zone = date::locate_zone(plan.timezone);
     icalcomponent_add_component(cal, make_vtimezone(*zone, first - date::days(366), last + date::days(366)));
   }
 
@@ -130,9 +139,9 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
       icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(t.last_day + date::days(1))));
       icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     } else {
-      add_zoned(event, icalproperty_new_dtstart(ical_local(t.start.local)), plan.timezone);
+      add_moment(event, icalproperty_new_dtstart, t.start);
       // A moment (start == end) has no DTEND: RFC 5545 then ends it when it starts.
-      if (t.end.local != t.start.local) add_zoned(event, icalproperty_new_dtend(ical_local(t.end.local)), plan.timezone);
+      if (to_sys(t.end) != to_sys(t.start)) add_moment(event, icalproperty_new_dtend, t.end);
     }
     icalcomponent_add_property(event, icalproperty_new_summary(t.name.c_str()));
     icalcomponent_add_property(event, icalproperty_new_description(describe(t).c_str()));
