@@ -120,8 +120,8 @@ Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, dat
         const auto* a = latest(n->second, moment);
         const auto* b = latest(d->second, moment);
         if (a && b && !b->second.first.is_zero()) {
+          // A fraction, as a plan of 5% is (1/20): 5 buyers of 100 visitors are 5%, not 5.
           auto value = a->second.first / b->second.first;
-          if (derived.percent) value = value * 100;
           return std::make_pair(value, std::min(a->first, b->first));
         }
       }

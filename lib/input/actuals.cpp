@@ -30,6 +30,19 @@ Rational read_value(const std::string& text, const Location& where, std::string_
     throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
                      "write digits with an optional decimal point or %, no thousands separators or currency signs");
   }
+  if (metric_kind(metric) == MetricKind::ratio && !text.ends_with("%") && *value > Rational(1)) {
+    // 生意参谋 shows rates as 5.00%; a bare 5 is 500% as a fraction, and no rate exceeds 100%.
+    throw InputError("D503", where, fmt::format("{} is a rate, but '{}' is more than 100%", metric, text),
+                     fmt::format("write it as a percentage ({}%) or a fraction of 1", text));
+  }
+  if (value->is_negative()) {
+    throw InputError("D503", where, fmt::format("{} cannot be negative, got '{}'", metric, text),
+                     "write the cumulative figure the export shows, 0 or more");
+  }
+  if (*value > Rational(1'000'000'000'000)) {
+    throw InputError("D503", where, fmt::format("{}: '{}' is more than a shop's figure can be (10^12)", metric, text.substr(0, 40)),
+                     "check the column: a date or an ID may have landed in the value");
+  }
   if (metric_kind(metric) == MetricKind::count) {
     {
       auto whole = value->round();
@@ -87,9 +100,9 @@ const std::vector<std::string>& known_metrics() {
 }
 
 DerivedMetric derived_metric(std::string_view metric) {
-  if (metric == "客单价") return {"支付金额", "支付买家数", false};
-  if (metric == "支付转化率") return {"支付买家数", "访客数", true};
-  if (metric == "下单转化率") return {"下单买家数", "访客数", true};
+  if (metric == "客单价") return {"支付金额", "支付买家数"};
+  if (metric == "支付转化率") return {"支付买家数", "访客数"};
+  if (metric == "下单转化率") return {"下单买家数", "访客数"};
   return {};
 }
 

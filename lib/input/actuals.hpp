@@ -44,7 +44,6 @@ const std::vector<std::string>& known_metrics();
 struct DerivedMetric {
   std::string_view numerator;
   std::string_view denominator;
-  bool percent = false;
 };
 DerivedMetric derived_metric(std::string_view metric);
 
