@@ -106,7 +106,8 @@ Command staff_command() {
                          "effective concurrency (有效并发数), e.g. 1.8: how many times one agent's throughput "
                          "grows with several chats open, not how many are open; modelled as handle time AHT / concurrency");
             quick.option("--agents", o->question.agents,
-                         "evaluate a roster you have (坐席数), e.g. 18: service level, ASA, occupancy at that many agents");
+                         "evaluate agents online at once (在线坐席数, after shrinkage), e.g. 28: service level, ASA, occupancy; "
+                         "40 people on a roster at 30% shrinkage are 28 online");
             quick.option("--max-agents", o->question.max_agents,
                          "search no further than this many agents (坐席上限), e.g. 20; says which target is missed");
             quick.choice("-f,--format", o->erlang_output.format, {"table", "md", "csv", "json"},
