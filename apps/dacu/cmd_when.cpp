@@ -1,6 +1,8 @@
 // dacu when: a calculator for one offset phrase.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <ostream>
 
 #include "commands.hpp"
@@ -24,8 +26,12 @@ int run_when(const WhenOptions& o, Context& ctx) {
   std::vector<MilestoneMoment> milestones;
   std::vector<std::string> names;
   for (const auto& a : o.at) {
-    auto set = parse_override(a);
+    auto set = parse_override(a, "--at");
     auto source = make_source("<command line>", a);
+    if (std::find(names.begin(), names.end(), set.key) != names.end()) {
+      throw InputError("D050", Location{source, 1, 1}, fmt::format("--at {} is given twice", set.key),
+                       fmt::format("give each milestone once: --at {}=…", set.key));
+    }
     Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
     auto value = parse_datetime_with_offset(set.value);
     if (!value) {

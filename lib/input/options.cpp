@@ -8,11 +8,11 @@
 
 namespace dacu {
 
-Override parse_override(std::string_view text) {
+Override parse_override(std::string_view text, std::string_view option) {
   auto eq = text.find('=');
   if (eq == std::string_view::npos || eq == 0) {
     throw InputError("D050", Location{make_source("<command line>", std::string(text)), 1, 1},
-                     fmt::format("--set '{}' is not KEY=VALUE", text), "write it like --set 开团=2026-12-20T10:00");
+                     fmt::format("{} '{}' is not KEY=VALUE", option, text), fmt::format("write it like {} 开团=2026-12-20T10:00", option));
   }
   return Override{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
 }

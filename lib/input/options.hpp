@@ -23,7 +23,7 @@ struct Override {
 };
 
 /// Splits `KEY=VALUE` (D050 when there is no `=`).
-Override parse_override(std::string_view text);
+Override parse_override(std::string_view text, std::string_view option = "--set");
 
 /// Parses `--sensitivity` (D331 syntax, D333 more than 41 steps or a step that is not positive).
 Sensitivity parse_sensitivity(std::string_view text);
