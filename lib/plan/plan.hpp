@@ -23,6 +23,9 @@ struct ZonedTime {
   /// which repeats where the clocks go back.
   date::sys_seconds utc() const { return date::sys_seconds{(local - utc_offset).time_since_epoch()}; }
   std::string iso() const;  ///< 2026-12-20T10:00:00+08:00
+  /// The wall time happens twice in its zone (the hour repeated when the clocks go back): tables
+  /// then show its offset, or 01:15 after 01:55 would look out of order.
+  bool repeated = false;
   friend bool operator==(const ZonedTime&, const ZonedTime&) = default;
 };
 

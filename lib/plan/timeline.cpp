@@ -72,6 +72,12 @@ Moment Timeline::at_wall(date::local_seconds local) const {
   return {date::sys_seconds{local.time_since_epoch()}, local};
 }
 
+ZonedTime Timeline::zoned(const Moment& m) const {
+  ZonedTime z{m.local, m.local.time_since_epoch() - m.utc.time_since_epoch()};
+  z.repeated = zone_->get_info(m.local).result == date::local_info::ambiguous;
+  return z;
+}
+
 Moment Timeline::at_written(const LocalDateTime& value, const Location& where, std::string_view what,
                             const MilestoneTime* clock_anchor, std::string_view anchor_name) {
   const auto local = value.at;

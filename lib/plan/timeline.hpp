@@ -92,7 +92,7 @@ class Timeline {
   date::local_days day(const Offset& offset, Edge edge = Edge::start) { return point(offset, edge).at.day(); }
 
   /// A moment with the zone's UTC offset at its instant.
-  ZonedTime zoned(const Moment& m) const { return ZonedTime{m.local, m.local.time_since_epoch() - m.utc.time_since_epoch()}; }
+  ZonedTime zoned(const Moment& m) const;
   /// A wall-clock time as a moment, for dates that were moved (a roll, a day boundary): a skipped
   /// time moves past the gap, a repeated one takes the earlier, without a word.
   Moment at_wall(date::local_seconds local) const;

@@ -264,7 +264,12 @@ std::string show_day(date::local_days day, Lang lang) {
   return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
 }
 
-std::string show_moment(const ZonedTime& at, Lang lang) { return fmt::format("{} {}", show_day(at.day(), lang), show_time(at.local)); }
+std::string show_moment(const ZonedTime& at, Lang lang) {
+  auto text = fmt::format("{} {}", show_day(at.day(), lang), show_time(at.local));
+  // In the repeated hour the offset tells the two 01:15s apart: "01:15 (-05:00)".
+  if (at.repeated) text += fmt::format(" ({})", at.iso().substr(19));
+  return text;
+}
 
 std::string show_time(date::local_seconds at) {
   return format_clock(date::floor<std::chrono::minutes>(at - date::floor<date::days>(at)));
