@@ -16,8 +16,6 @@ namespace {
 // Beyond this a single queue is not a planning question any more, and N must still fit an int.
 constexpr double max_agents = 10'000'000;
 
-// A share as people read it, exactly: 4/5 -> "80%", 9999999999999999/10^16 -> "99.99999999999999%".
-std::string percent(const Rational& share) { return percent_text(share); }
 
 // Erlang B for n servers from Erlang B for n - 1: B(n) = A·B(n−1) / (n + A·B(n−1)).
 // Every step stays in [0, 1], so nothing overflows however large A and n are.
@@ -55,13 +53,13 @@ void check_input(const QueueInput& in) {
     throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format(
         "服务水平目标 must be below 100%, got {}: with random arrivals some contacts always wait "
         "longer than {} s, so no number of agents reaches it",
-        percent(target), in.answer_within.count()));
+        percent_text(target), in.answer_within.count()));
   if (target <= Rational(0))
-    throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent(target)));
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent_text(target)));
   if (in.max_occupancy && !(*in.max_occupancy > Rational(0) && *in.max_occupancy <= Rational(1)))
-    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent(*in.max_occupancy)));
+    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent_text(*in.max_occupancy)));
   if (in.shrinkage.is_negative() || in.shrinkage >= Rational(1))
-    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent(in.shrinkage)));
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent_text(in.shrinkage)));
   if (in.concurrency < Rational(1))
     throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, fmt::format("并发数 must be at least 1, got {}", in.concurrency.to_string()));
   if (in.agents && (*in.agents < 0 || *in.agents > max_agents))
@@ -75,7 +73,7 @@ int agents_for_occupancy(const Rational& traffic, const Rational& cap) {
   auto n = (traffic / cap).ceil();
   if (n > Rational(static_cast<std::int64_t>(max_agents)))
     throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::too_large, fmt::format("最高占用率 {} needs more than {:.0f} agents for {:.6g} Erlangs",
-                            percent(cap), max_agents, traffic.to_double()));
+                            percent_text(cap), max_agents, traffic.to_double()));
   return static_cast<int>(n.numerator());
 }
 
@@ -83,7 +81,7 @@ int agents_for_occupancy(const Rational& traffic, const Rational& cap) {
 int heads_after_shrinkage(int agents, const Rational& shrinkage) {
   auto heads = (Rational(agents) / (Rational(1) - shrinkage)).ceil();
   if (heads > Rational(static_cast<std::int64_t>(max_agents)))
-    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent(shrinkage),
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent_text(shrinkage),
                             max_agents, agents));
   return static_cast<int>(heads.numerator());
 }
@@ -212,7 +210,7 @@ QueueResult staff_queue(const QueueInput& in) {
     }
     throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format("服务水平目标 {} within {} s is unreachable: even {} agents for {:.6g} Erlangs "
                             "answer only {:.10g}% in time",
-                            percent(in.service_level_target), in.answer_within.count(), n, t.erlangs, sl * 100));
+                            percent_text(in.service_level_target), in.answer_within.count(), n, t.erlangs, sl * 100));
   }
   if (in.max_occupancy) {
     int occupancy_n = agents_for_occupancy(t.exact, *in.max_occupancy);

@@ -115,17 +115,17 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
     first = std::min(first, to_sys(t.start));
     last = std::max(last, to_sys(t.end));
   }
-  const date::time_zone* zone = any_timed ? date::locate_zone(plan.timezone) : nullptr;
   // A wall time the clocks show twice (the hour repeated when they go back) would be read as its
   // first occurrence (RFC 5545 3.3.5): such moments are written in UTC, which says which one.
   auto add_moment = [&](icalcomponent* event, auto make, const ZonedTime& at) {
-    if (zone->get_info(at.local).result == date::local_info::ambiguous) {
+    if (at.repeated) {
       icalcomponent_add_property(event, make(ical_utc(to_sys(at))));
     } else {
       add_zoned(event, make(ical_local(at.local)), plan.timezone);
     }
   };
   if (any_timed) {
+    const date::time_zone* zone = date::locate_zone(plan.timezone);
     icalcomponent_add_component(cal, make_vtimezone(*zone, first - date::days(366), last + date::days(366)));
   }
 

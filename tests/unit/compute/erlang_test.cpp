@@ -252,12 +252,9 @@ TEST_CASE("a refused queue names the input it is about", "[erlang]") {
     FAIL("not refused");
     return {};
   };
-  QueueInput in;
-  in.contacts = Rational(100);
-  in.interval = 30min;
-  in.aht = 180s;
-  in.service_level_target = Rational(4, 5);
-  in.answer_within = 20s;
+  QueueInput in = taobao_chat();  // without the cap and the shrinkage, each set below alone
+  in.max_occupancy.reset();
+  in.shrinkage = Rational(0);
   auto bad = in;
   bad.shrinkage = Rational(1);
   CHECK(refused(bad) == std::pair{QueueError::Field::shrinkage, QueueError::Kind::invalid});
@@ -286,12 +283,9 @@ TEST_CASE("the occupancy cap is compared exactly", "[erlang]") {
   for (auto c : {Case{357, Rational(4, 5), Rational(17, 20), Rational(3, 10), 42, 60, Binding::max_occupancy},  // SL met by 41 (83.7%); 35.7/41 = 87.1%
                  Case{42, Rational(1, 2), Rational(7, 10), Rational(0), 6, 6, Binding::service_level}}) {  // SL at 5 is 42.0%, at 6 72.5%
     INFO("contacts " << c.contacts);
-    QueueInput in;
+    QueueInput in = taobao_chat();  // 30 min, 180 s, answered within 20 s
     in.contacts = Rational(c.contacts);
-    in.interval = 30min;
-    in.aht = 180s;
     in.service_level_target = c.target;
-    in.answer_within = 20s;
     in.max_occupancy = c.cap;
     in.shrinkage = c.shrinkage;
     auto r = staff_queue(in);
