@@ -26,9 +26,14 @@ std::string_view Location::line_text() const {
   if (!file || line <= 0) return {};
   std::string_view text = file->text;
   std::size_t start = 0;
+  auto end = std::string_view::npos;
   if (!file->line_starts.empty()) {
-    if (static_cast<std::size_t>(line) > file->line_starts.size()) return {};
-    start = file->line_starts[static_cast<std::size_t>(line) - 1];
+    // From the index alone: searching for the line's end would cost the line's length for every
+    // node located on it (see LocationCursor).
+    auto index = static_cast<std::size_t>(line);
+    if (index > file->line_starts.size()) return {};
+    start = file->line_starts[index - 1];
+    if (index < file->line_starts.size()) end = file->line_starts[index] - 1;
   } else {
     for (int l = 1; l < line; ++l) {
       auto nl = text.find('\n', start);
@@ -36,8 +41,7 @@ std::string_view Location::line_text() const {
       start = nl + 1;
     }
   }
-  auto end = text.find('\n', start);
-  if (end == std::string_view::npos) end = text.size();
+  if (end == std::string_view::npos) end = std::min(text.find('\n', start), text.size());
   auto result = text.substr(start, end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
@@ -52,11 +56,22 @@ Location Location::advanced(std::string_view text, std::size_t byte_offset) cons
 }
 
 Location location_from_bytes(const std::shared_ptr<const SourceFile>& file, int line0, int byte_column0) {
-  Location where{file, line0 + 1, byte_column0 + 1};
-  if (line0 < 0) return Location{file, 0, 0};
+  return LocationCursor(file).at(line0, byte_column0);
+}
+
+Location LocationCursor::at(int line0, int byte_column0) {
+  if (line0 < 0) return Location{file_, 0, 0};
+  Location where{file_, line0 + 1, 1};
   auto text = where.line_text();
   auto bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(byte_column0, 0)), text.size());
-  where.column = static_cast<int>(utf8::count_chars(text.substr(0, bytes))) + 1;
+  if (line0 == line0_ && bytes >= byte_) {
+    chars_ += utf8::count_chars(text.substr(byte_, bytes - byte_));
+  } else {
+    chars_ = utf8::count_chars(text.substr(0, bytes));
+  }
+  line0_ = line0;
+  byte_ = bytes;
+  where.column = static_cast<int>(chars_) + 1;
   return where;
 }
 

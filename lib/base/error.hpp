@@ -45,6 +45,22 @@ struct Location {
 /// Makes a Location from a 0-based line and a 0-based byte column (what yaml-cpp reports).
 Location location_from_bytes(const std::shared_ptr<const SourceFile>& file, int line0, int byte_column0);
 
+/// location_from_bytes for a stream of positions that mostly move forward (a parser's marks): it
+/// counts characters on from the previous position on the same line instead of from the line's
+/// start, so locating every node of one long line (a flow list of 80,000 dates) costs the line's
+/// length once, not once per node.
+class LocationCursor {
+ public:
+  explicit LocationCursor(std::shared_ptr<const SourceFile> file) : file_(std::move(file)) {}
+  Location at(int line0, int byte_column0);
+
+ private:
+  std::shared_ptr<const SourceFile> file_;
+  int line0_ = -1;
+  std::size_t byte_ = 0;   ///< byte column of the previous position on line0_
+  std::size_t chars_ = 0;  ///< characters before it
+};
+
 enum class Severity { error, warning };
 
 struct Diagnostic {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_map>
 
 #include "dacu/input/budget_reader.hpp"
@@ -217,7 +218,8 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
   if (const auto* base = f.find("base")) spec.base = located(*base, "calendar base");
   auto days = [](const yaml::Node& list, std::string_view what) {
     std::vector<std::pair<date::local_days, Location>> out;
-    for (const auto& item : yaml::sequence(list, what).children) {
+    out.reserve(yaml::sequence(list, what).children.size());
+    for (const auto& item : list.children) {
       auto d = parse_date(yaml::scalar(item, what));
       if (!d) throw InputError("D020", item.where, fmt::format("'{}' is not a date", item.value), "write dates as YYYY-MM-DD");
       out.emplace_back(*d, item.where);
@@ -226,11 +228,11 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
   };
   if (const auto* off = f.find("days_off")) {
     auto more = days(*off, "days_off");
-    spec.days_off.insert(spec.days_off.end(), more.begin(), more.end());
+    spec.days_off.insert(spec.days_off.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   if (const auto* work = f.find("workdays")) {
     auto more = days(*work, "workdays");
-    spec.workdays.insert(spec.workdays.end(), more.begin(), more.end());
+    spec.workdays.insert(spec.workdays.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   return spec;
 }

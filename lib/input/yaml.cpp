@@ -8,7 +8,8 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 
 #include "dacu/base/utf8.hpp"
@@ -45,7 +46,7 @@ std::size_t count_nodes(const Node& node) {
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::shared_ptr<const SourceFile> source, const Limits& limits)
-      : source_(std::move(source)), limits_(limits) {}
+      : source_(std::move(source)), cursor_(source_), limits_(limits) {}
 
   Node take_root() { return std::move(root_); }
   bool has_root() const { return has_root_; }
@@ -103,7 +104,9 @@ class Builder : public YAML::EventHandler {
     std::unordered_set<std::string> keys;
   };
 
-  Location at(const YAML::Mark& mark) const { return location_from_bytes(source_, mark.line, mark.column); }
+  // Through a cursor: counting each node's column from its line's start was quadratic in the
+  // length of a line (a flow list of 80,000 dates took 19 s).
+  Location at(const YAML::Mark& mark) { return cursor_.at(mark.line, mark.column); }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
@@ -131,8 +134,24 @@ class Builder : public YAML::EventHandler {
       return;
     }
     auto& parent = stack_.back();
-    if (parent.node.kind == Node::Kind::mapping && parent.node.children.size() % 2 == 0) {
-      // A key. Only scalar keys can be compared; dacu uses no other kind.
+    auto& children = parent.node.children;
+    bool mapping = parent.node.kind == Node::Kind::mapping;
+    bool key = mapping && children.size() % 2 == 0;
+    // Values, not bytes, are what reading costs (about 3 µs each with yaml-cpp's share, measured
+    // by bench/long_lines.py): bound them before they are all read.
+    if ((key || !mapping) && (mapping ? children.size() / 2 : children.size()) == limits_.max_items) {
+      throw InputError("D028", parent.node.where,
+                       fmt::format("this {} has more than {} items", mapping ? "mapping" : "list", limits_.max_items),
+                       "campaigns and templates list tasks and days by the hundred, not by the hundred thousand; "
+                       "check that this is the file you meant");
+    }
+    if (++nodes_ > limits_.max_nodes) {
+      throw InputError("D029", node.where, fmt::format("the file holds more than {} values", limits_.max_nodes),
+                       "campaigns and templates hold thousands of values; check that this is the file you meant, "
+                       "or move tasks into a template file that the campaign extends");
+    }
+    if (key) {
+      // Only scalar keys can be compared; dacu uses no other kind.
       if (node.kind != Node::Kind::scalar) {
         throw InputError("D004", node.where, fmt::format("a key must be a plain value, not {}", describe(node)),
                          "write keys as plain words such as `name:`; quote a key that contains brackets");
@@ -145,12 +164,14 @@ class Builder : public YAML::EventHandler {
                          fmt::format("'{}' is already defined at line {}; keep one of them", node.value, first_line));
       }
     }
-    parent.node.children.push_back(std::move(node));
+    children.push_back(std::move(node));
   }
 
   std::shared_ptr<const SourceFile> source_;
+  LocationCursor cursor_;
   Limits limits_;
   std::vector<Open> stack_;
+  std::size_t nodes_ = 0;
   std::map<YAML::anchor_t, Node> anchors_;
   std::size_t alias_nodes_ = 0;
   Node root_;
@@ -203,6 +224,28 @@ std::string syntax_hint(const std::string& message) {
   return "check the YAML syntax around this place; quote values that contain ':', '#', '[' or '{'";
 }
 
+// yaml-cpp reads a std::istream; this one reads the text where it is (an std::istringstream
+// would first copy all of it, up to 8 MiB).
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    // The get area is only read: std::streambuf writes to it on putback alone, which it
+    // refuses (pbackfail) unless the character put back is the one already there.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// YAML counts a CR alone as a line end (YAML 1.2, b-break), as old Mac editors and some exports
+// write them; yaml-cpp 0.7 does not, and read such a file as one comment line: "holds no YAML
+// document". Turning each CR that no LF follows into an LF reads the file as its author sees it,
+// and the lines and columns of messages stay those of the author's editor. CRLF stays as it is.
+void normalise_line_ends(std::string& text) {
+  for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+  }
+}
+
 }  // namespace
 
 Document parse(std::string text, std::string_view source_name, const Limits& limits) {
@@ -211,13 +254,15 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
                      fmt::format("the file is {} bytes, more than the limit of {} bytes", text.size(), limits.max_bytes),
                      "split the file, or check that this is the file you meant");
   }
+  normalise_line_ends(text);
   auto source = make_source(std::string(source_name), std::move(text));
   check_text(source);
   if (source->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError("D015", Location{source, 0, 0}, "the file is empty",
                      "start from `dacu init 聚划算` or a file under examples/");
   }
-  std::istringstream stream(source->text);
+  TextBuffer buffer(source->text);
+  std::istream stream(&buffer);
   YAML::Parser parser(stream);
   Builder builder(source, limits);
   try {

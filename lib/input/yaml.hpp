@@ -46,6 +46,9 @@ struct Limits {
   std::size_t max_bytes = 8u << 20;       ///< 8 MiB per file
   int max_depth = 64;                     ///< nesting of mappings and sequences
   std::size_t max_alias_nodes = 100'000;  ///< nodes copied by all aliases together
+  /// Time goes by values, not bytes: 8 MiB of `[1,1,…]` is 4 million of them (8 s, 750 MB).
+  std::size_t max_items = 100'000;    ///< items of one list, keys of one mapping
+  std::size_t max_nodes = 1'000'000;  ///< values in one file (bench/gen.py's 50,000 tasks are 650,000)
 };
 
 struct Document {
@@ -55,7 +58,8 @@ struct Document {
 
 /// Parses one YAML document. Throws InputError (D001 syntax, D003 duplicate key, D012 invalid
 /// UTF-8, D013 byte order mark, D014 tab indentation, D015 empty, D016 aliases, D017 nesting,
-/// D011 too large).
+/// D011 too large, D028 a list or mapping too long, D029 too many values). A CR alone ends a
+/// line, as YAML says.
 Document parse(std::string text, std::string_view source_name, const Limits& limits = {});
 
 /// What a node is, for messages: "a mapping", "a list", "a value", "nothing".

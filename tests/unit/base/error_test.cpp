@@ -39,6 +39,17 @@ TEST_CASE("suggestions name the closest candidate or list the choices", "[error]
   CHECK(suggestion("zzzzzz", {"a", "b"}) == "expected one of: a, b");
 }
 
+TEST_CASE("the location cursor agrees with counting from the line start, in any order", "[error]") {
+  auto file = make_source("a.yaml", "days: [开团, 2026-01-01, 报名, x]\nnext: 开团\n");
+  LocationCursor cursor(file);
+  std::vector<std::pair<int, int>> marks = {{0, 0}, {0, 6}, {0, 7}, {0, 15}, {0, 27}, {0, 35}, {1, 6}, {0, 15}, {0, 7}, {1, 0}};
+  for (auto [line, column] : marks) {
+    auto fresh = location_from_bytes(file, line, column);
+    CHECK(cursor.at(line, column) == fresh);
+  }
+  CHECK(cursor.at(0, 27) == Location{file, 1, 24});  // after "days: [开团, 2026-01-01, "
+}
+
 TEST_CASE("a long echoed line is cut around the caret with an ellipsis at each cut end", "[error]") {
   std::string line = "days: [";
   for (int i = 0; i < 100; ++i) line += "2026-01-01, ";

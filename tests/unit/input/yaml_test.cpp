@@ -368,3 +368,54 @@ TEST_CASE("a file over the size limit is D011 before it is read", "[yaml][refusa
   CHECK(d.message == "the file is 13 bytes, more than the limit of 10 bytes");
   CHECK(d.hint == "split the file, or check that this is the file you meant");
 }
+
+TEST_CASE("a list or mapping longer than the item limit is D028 at its start", "[yaml][refusal]") {
+  yaml::Limits limits;
+  limits.max_items = 3;
+  CHECK(yaml::parse("a: [1, 2, 3]\nb: {x: 1, y: 2, z: 3}\n", "t.yaml", limits).root.map_size() == 2);
+  auto d = refusal("a: 1\nb:\n  - 1\n  - 2\n  - 3\n  - 4\n  - 5\n", limits);
+  CHECK(d.code == "D028");
+  CHECK(where(d.where) == "t.yaml:3:3");
+  CHECK(d.message == "this list has more than 3 items");
+  CHECK(d.hint ==
+        "campaigns and templates list tasks and days by the hundred, not by the hundred thousand; check that this "
+        "is the file you meant");
+  auto m = refusal("a: 1\nb: {w: 1, x: 2, y: 3, z: 4}\n", limits);
+  CHECK(m.code == "D028");
+  CHECK(where(m.where) == "t.yaml:2:4");
+  CHECK(m.message == "this mapping has more than 3 items");
+}
+
+TEST_CASE("a file of more values than the limit is D029 where it passes the limit", "[yaml][refusal]") {
+  yaml::Limits limits;
+  limits.max_nodes = 6;  // the root is not counted: a, [, 1, 2, b, 3 are six
+  CHECK(yaml::parse("a: [1, 2]\nb: 3\n", "t.yaml", limits).root.map_size() == 2);
+  auto d = refusal("a: [1, 2]\nb: [3, 4]\n", limits);
+  CHECK(d.code == "D029");
+  CHECK(where(d.where) == "t.yaml:2:8");
+  CHECK(d.message == "the file holds more than 6 values");
+  CHECK(d.hint ==
+        "campaigns and templates hold thousands of values; check that this is the file you meant, or move tasks "
+        "into a template file that the campaign extends");
+}
+
+TEST_CASE("a CR alone ends a line, as YAML says, and CRLF stays one line end", "[yaml]") {
+  auto doc = yaml::parse("# 旧 Mac\rname: 小团\rtasks:\r  - 开团\r", "t.yaml");
+  CHECK(doc.root.find("name")->value == "小团");
+  CHECK(where(doc.root.find("tasks")->children[0].where) == "t.yaml:4:5");
+  auto mixed = yaml::parse("a: 1\r\nb: 2\rc: 3\n", "t.yaml");
+  CHECK(where(mixed.root.key(2).where) == "t.yaml:3:1");
+  CHECK(mixed.source->text == "a: 1\r\nb: 2\nc: 3\n");
+}
+
+TEST_CASE("nodes on one long line are located by characters", "[yaml]") {
+  std::string text = "days: [";
+  for (int i = 0; i < 1000; ++i) text += "开团, ";
+  text += "x]\n";
+  auto doc = yaml::parse(text, "t.yaml");
+  const auto& days = doc.root.find("days")->children;
+  REQUIRE(days.size() == 1001);
+  CHECK(where(days[0].where) == "t.yaml:1:8");
+  CHECK(where(days[999].where) == "t.yaml:1:4004");  // 7 + 999 × 4 + 1
+  CHECK(where(days[1000].where) == "t.yaml:1:4008");
+}
