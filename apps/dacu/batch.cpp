@@ -99,7 +99,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
       if (!item.failed) {
         try {
           auto result = produce(loader, item.input);
-          for (const auto& w : result.warnings) item.messages += paint(format_diagnostic(w), ctx.color);
+          item.messages += format_diagnostics(result.warnings, o.warnings, ctx.color);
           OutputOptions target;
           target.output = item.output.string();
           Context quiet{sink_out, sink_err, loader};

@@ -12,6 +12,7 @@
 
 #include "command_line.hpp"
 #include "dacu/base/error.hpp"
+#include "io.hpp"
 
 namespace dacu::cli {
 
@@ -20,6 +21,7 @@ struct BatchOptions {
   std::string jobs;       ///< -j as written; empty means 1
   std::string extension;  ///< of every output, without the dot
   bool fail_on_alert = false;
+  Warnings warnings = Warnings::bounded;  ///< per input
 };
 
 /// What producing one input gave.

@@ -29,7 +29,7 @@ int run_check(CheckOptions& o, Context& ctx) {
   }
   auto problems = check_eligibility_rules(campaign.plan);
   if (!problems.empty()) {
-    print_diagnostics(problems, ctx);
+    print_diagnostics(problems, ctx, warnings_of(o.output));
     return kInputError;
   }
   auto products = parse_products(read_text_file(o.products), o.products, rules);
@@ -51,6 +51,7 @@ Command check_command() {
                       "销售记录,低价记录,DSR,[新品首发],[条件] (or id,name,category,subcategory,market,original_price,"
                       "campaign_price,units,sales,sales_below_price,dsr,new_launch,conditions)");
             add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv\n"

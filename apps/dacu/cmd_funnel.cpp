@@ -25,7 +25,7 @@ int run_funnel(const FunnelOptions& o, Context& ctx) {
   auto report = compute_funnel(campaign, table);
   auto render = render_options(o.output, o.bom);
   auto bytes = render_funnel(report, choose_format(o.output, Format::table), render);
-  print_diagnostics(report.warnings, ctx);
+  print_diagnostics(report.warnings, ctx, warnings_of(o.output));
   write_output(o.output, bytes, {o.file, o.customers}, ctx);
   return kSuccess;
 }
@@ -38,6 +38,7 @@ Command funnel_command() {
             cl.positional("FILE", o->file, "campaign file (its 目标激活率 / 目标首单率 parameters are the targets)", true);
             cl.option("--customers", o->customers, "customer CSV: 客户,业务员,注册,激活,下单 (是/否)");
             add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu funnel examples/订货宝-上线.yaml --customers examples/订货宝-客户.csv\n"

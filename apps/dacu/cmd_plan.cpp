@@ -58,11 +58,12 @@ int run_plan(PlanOptions& o, Context& ctx) {
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
+    o.batch.warnings = warnings_of(o.output);
     return run_batch(o.files, o.batch, produce, ctx);
   }
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
-  print_diagnostics(result.warnings, ctx);
+  print_diagnostics(result.warnings, ctx, warnings_of(o.output));
   write_output(o.output, result.bytes, o.files, ctx);
   return kSuccess;
 }
@@ -74,6 +75,7 @@ Command plan_command() {
             auto o = std::make_shared<PlanOptions>();
             cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
             add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html", "xlsx"});
+            add_warnings_option(cl, o->output);
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");

@@ -59,11 +59,12 @@ int run_report(ReportOptions& o, Context& ctx) {
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
+    o.batch.warnings = warnings_of(o.output);
     return run_batch(o.files, o.batch, produce, ctx);
   }
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
-  print_diagnostics(result.warnings, ctx);
+  print_diagnostics(result.warnings, ctx, warnings_of(o.output));
   auto inputs = o.files;
   inputs.insert(inputs.end(), o.actuals.begin(), o.actuals.end());
   write_output(o.output, result.bytes, inputs, ctx);
@@ -80,6 +81,7 @@ Command report_command() {
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
             add_output_options(cl, o->output, {"md", "json", "html", "xlsx"});
+            add_warnings_option(cl, o->output);
             add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"

@@ -32,7 +32,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   auto render = render_options(o.output, o.bom);
   render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
-  print_diagnostics(report.warnings, ctx);
+  print_diagnostics(report.warnings, ctx, warnings_of(o.output));
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
 }
@@ -44,6 +44,7 @@ Command roi_command() {
             auto o = std::make_shared<RoiCliOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file)", true);
             add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_warnings_option(cl, o->output);
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");

@@ -69,7 +69,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   for (const auto& w : report.warnings) {
     if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
   }
-  print_diagnostics(warnings, ctx);
+  print_diagnostics(warnings, ctx, warnings_of(o.output));
   write_output(o.output, bytes, {o.file}, ctx);
   return kSuccess;
 }
@@ -84,6 +84,7 @@ Command staff_command() {
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
                       "shift: each rota shift; hour: queues hour by hour");
             add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"

@@ -33,7 +33,7 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
   } else if (o.format == "github") {
     bytes = render_diagnostics_github(all);
   } else {
-    for (const auto& d : all) bytes += format_diagnostic(d);
+    bytes = format_diagnostics(all, warnings_of(o.output), false);
     bytes += fmt::format("dacu: {} file{} checked: {} error{}, {} warning{}\n", o.files.size(),
                          o.files.size() == 1 ? "" : "s", counts.errors, counts.errors == 1 ? "" : "s", counts.warnings,
                          counts.warnings == 1 ? "" : "s");
@@ -57,11 +57,13 @@ Command validate_command() {
             cl.choice("-f,--format", o->format, {"text", "json", "github"},
                       "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
+            add_warnings_option(cl, o->output);
             cl.option("-o,--output", o->output.output, "write the report to FILE instead");
             cl.examples(
                 "  dacu validate templates/*.yaml examples/*.yaml\n"
                 "  dacu validate templates/calendars/cn.yaml   (the holiday table: dates, ranges, D024)\n"
                 "  dacu validate --strict my.yaml              (warnings fail too)\n"
+                "  dacu validate --all-warnings my.yaml        (every warning, not the first 50 and a count)\n"
                 "  dacu validate --format json my.yaml > problems.json\n"
                 "  dacu validate --format github templates/*.yaml   (in a GitHub Actions step)\n"
                 "Exit code: 0 no errors (warnings allowed unless --strict), 1 errors.\n");

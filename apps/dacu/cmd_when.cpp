@@ -61,7 +61,8 @@ int run_when(const WhenOptions& o, Context& ctx) {
   Timeline timeline(milestones, *calendar, Located{o.timezone, option_at("--timezone", o.timezone)},
                     option_at("--calendar", o.calendar));
   auto point = timeline.point(offset);
-  print_diagnostics(timeline.warnings(), ctx);
+  // A timeline warns once per year it lacks: one or two lines, never worth a bound.
+  print_diagnostics(timeline.warnings(), ctx, Warnings::all);
   ctx.out << (point.day_level ? format_date(point.at.day()) : timeline.zoned(point.at).iso()) << '\n';
   return kSuccess;
 }

@@ -23,6 +23,13 @@ void add_set_option(CommandLine& cl, OutputOptions& o) {
   cl.options("--set", o.sets, "override a milestone or parameter: --set 开团=2026-12-20T10:00 (repeatable)");
 }
 
+void add_warnings_option(CommandLine& cl, OutputOptions& o) {
+  cl.flag("--all-warnings", o.all_warnings,
+          fmt::format("print every warning (by default the first {}, then how many more)", kWarningsShown));
+}
+
+Warnings warnings_of(const OutputOptions& o) { return o.all_warnings ? Warnings::all : Warnings::bounded; }
+
 void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats) {
   add_set_option(cl, o);
   cl.choice("-f,--format", o.format, formats, "output format (default: from -o's extension, else table)");
@@ -163,8 +170,26 @@ std::string paint(std::string text, bool color) {
   return text;
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx) {
-  for (const auto& d : diagnostics) ctx.err << paint(format_diagnostic(d), ctx.color);
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warnings warnings, bool color) {
+  std::string out;
+  std::size_t shown = 0, held = 0;
+  for (const auto& d : diagnostics) {
+    if (d.severity == Severity::warning) {
+      // A file can warn once per task, and a CI log or a terminal is not the place for thousands.
+      if (warnings == Warnings::bounded && shown == kWarningsShown) {
+        ++held;
+        continue;
+      }
+      ++shown;
+    }
+    out += paint(format_diagnostic(d), color);
+  }
+  if (held > 0) out += fmt::format("dacu: … {} more warning{} (--all-warnings)\n", held, held == 1 ? "" : "s");
+  return out;
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx, Warnings warnings) {
+  ctx.err << format_diagnostics(diagnostics, warnings, ctx.color);
 }
 
 }  // namespace dacu::cli

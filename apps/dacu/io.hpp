@@ -16,9 +16,18 @@ struct OutputOptions {
   std::string format;
   std::string output;
   std::string lang = "zh";
+  bool all_warnings = false;  ///< --all-warnings, on the commands that print warnings
 };
 
+/// How many warnings a run prints: a bounded number (kWarningsShown, then one line saying how many
+/// more), or all of them (--all-warnings). Errors are always printed.
+enum class Warnings { bounded, all };
+inline constexpr std::size_t kWarningsShown = 50;
+
 void add_set_option(CommandLine& cl, OutputOptions& o);
+/// --all-warnings.
+void add_warnings_option(CommandLine& cl, OutputOptions& o);
+Warnings warnings_of(const OutputOptions& o);
 void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats);
 
 std::vector<Override> parse_overrides(const OutputOptions& o);
@@ -39,7 +48,12 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
 /// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.
 std::string paint(std::string text, bool color);
 
-/// Prints warnings (and any other diagnostics) to stderr.
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx);
+/// Diagnostics the way people read them: each through format_diagnostic (painted when `color`), in
+/// order, the warnings past kWarningsShown replaced by one line `dacu: … N more warnings
+/// (--all-warnings)` unless `warnings` is Warnings::all.
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warnings warnings, bool color);
+
+/// Prints warnings (and any other diagnostics) to stderr, as format_diagnostics.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx, Warnings warnings);
 
 }  // namespace dacu::cli

@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Hostile sizes get their answer, and what dacu prints about them stays small (issue 16).
 
-Inputs are generated here, being megabytes:
+Inputs are generated here, being megabytes or thousands of tasks:
 - 80,000 dates on one line are planned (locating its nodes was quadratic in the length of the
   line; bench/long_lines.py measures it); 8 MiB of them are more items than a list may have
   (D028), and more than a million values are more than a file may have (D029);
 - an error on a 7 MiB line, and nesting 100,000 brackets deep, echo about 120 columns of the line
-  around the caret, not the whole line.
+  around the caret, not the whole line;
+- 2,000 tasks of one owner at one moment are one D105 warning with the count;
+- more than 50 warnings print the first 50 and one line saying how many more; --all-warnings
+  prints them all, and --format json always does.
 
 No time is asserted: the subprocess timeout only keeps a hang from stalling the suite.
 """
 import argparse
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -32,6 +36,12 @@ def flow_dates(size, tail=""):
     n = (size - len(HEAD) - 64) // 12  # "2026-01-01, " is 12 bytes
     items = ", ".join((start + dt.timedelta(days=i)).isoformat() for i in range(n))
     return HEAD + "calendar: {base: cn, days_off: [" + items + tail + "]}\n"
+
+
+def tasks(lines, duration="30min"):
+    return HEAD + "tasks:\n  add:\n" + "".join(
+        f"    - {{name: {name}, department: 运营, owner: 运营主管, phase: 活动中, start: {start}, duration: {duration}}}\n"
+        for name, start in lines)
 
 
 def main():
@@ -91,10 +101,39 @@ def main():
         check("100,000-deep nesting", r.returncode == 1 and "[D017]" in err and len(r.stderr) < 1000 and
               " 1 | a: [[[[" in err and "[…\n" in err, r)
 
+        # 2,000 tasks for one owner at one moment: one warning with the count. (The campaign's
+        # template warns about its own tasks too, D104; those are counted, not matched.)
+        name = write("booked.yaml", tasks((f"同时任务{i:05d}", "开团当天22:00") for i in range(2000)))
+        r = run(dacu, ["validate", name], tmp)
+        err = r.stderr.decode("utf-8", errors="replace")
+        want = ("dacu: warning: booked.yaml:2009:48: 运营主管 is booked on 2000 tasks at the same time "
+                "(2026-12-20T22:00:00+08:00): 同时任务00000, 同时任务00001, 同时任务00002 and 1997 more [D105]")
+        booked = [l for l in err.splitlines() if "[D105]" in l]
+        check("2,000 tasks at one moment", r.returncode == 0 and booked == [want] and len(r.stderr) < 20_000, r)
+
+        # 60 moments with two tasks each: 50 warnings printed, then the count of the rest.
+        pairs = [(f"成对{k:02d}{side}", f"开团当天{12 + k // 6}:{k % 6}0") for k in range(60) for side in "甲乙"]
+        name = write("many.yaml", tasks(pairs, "5min"))
+        r = run(dacu, ["validate", "--format", "json", name], tmp)
+        everything = json.loads(r.stdout)
+        total = sum(1 for d in everything if d["severity"] == "warning")
+        check("60 pairs in JSON", r.returncode == 0 and sum(1 for d in everything if d["code"] == "D105") == 60, r,
+              " (machine formats list every diagnostic)")
+        r = run(dacu, ["validate", name], tmp)
+        err = r.stderr.decode("utf-8", errors="replace")
+        check(f"{total} warnings, bounded", r.returncode == 0 and err.count("dacu: warning:") == 50 and
+              f"\ndacu: … {total - 50} more warnings (--all-warnings)\n"
+              f"dacu: 1 file checked: 0 errors, {total} warnings\n" in err, r)
+        r = run(dacu, ["validate", "--all-warnings", name], tmp)
+        err = r.stderr.decode("utf-8", errors="replace")
+        check(f"{total} warnings with --all-warnings", r.returncode == 0 and err.count("dacu: warning:") == total and
+              "more warning" not in err, r)
+
     if problems:
         print("\n\n".join(problems))
         return 1
-    print("bounds passed: long lines, D028, D029, 7 MiB error line, 100,000-deep nesting")
+    print("bounds passed: long lines, D028, D029, 7 MiB error line, 100,000-deep nesting, 2,000 simultaneous tasks, "
+          "warning cap")
     return 0
 
 

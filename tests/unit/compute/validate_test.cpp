@@ -274,6 +274,25 @@ TEST_CASE("a moment inside a timed task of the same owner is D105", "[validate]"
         Lines{"D105 v.yaml:9:41 运营主管 is booked on 直播 and 开团巡检 at the same time (2026-12-18T10:30:00+08:00)"});
 }
 
+TEST_CASE("tasks of one owner at one moment are one D105 with their number, however many", "[validate]") {
+  // Four at 10:00 (one of them 直播, which runs on) and a fifth at 10:30 inside 直播: one warning per
+  // moment, the first three named, not the ten pairs of the four.
+  auto ds = validate(std::string(kHeader) +
+                     "departments:\n"                                                                  // 4
+                     "  运营: {lead: 运营主管}\n"                                                      // 5
+                     "milestones:\n"                                                                   // 6
+                     "  开团: {default: 2026-12-18T10:00}\n"                                           // 7
+                     "tasks:\n"                                                                        // 8
+                     "  - {name: 直播, department: 运营, owner: 运营主管, phase: 活动中, start: 开团, duration: 2h}\n"  // 9
+                     "  - {name: 甲, department: 运营, owner: 运营主管, phase: 活动中, start: 开团}\n"     // 10
+                     "  - {name: 乙, department: 运营, owner: 运营主管, phase: 活动中, start: 开团}\n"     // 11
+                     "  - {name: 丙, department: 运营, owner: 运营主管, phase: 活动中, start: 开团}\n"     // 12
+                     "  - {name: 丁, department: 运营, owner: 运营主管, phase: 活动中, start: 开团后半小时}\n");  // 13
+  CHECK(lines_of(ds) ==
+        Lines{"D105 v.yaml:9:39 运营主管 is booked on 4 tasks at the same time (2026-12-18T10:00:00+08:00): 甲, 乙, 丙 and 1 more",
+              "D105 v.yaml:13:38 运营主管 is booked on 直播 and 丁 at the same time (2026-12-18T10:30:00+08:00)"});
+}
+
 TEST_CASE("a calendar document is checked as a calendar", "[validate]") {
   constexpr std::string_view kCalendar =
       "dacu: 1\n"                                      // 1
