@@ -129,7 +129,7 @@ def run(dacu: str, args: list[str], timeout: float, max_memory_mb: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dacu", required=True)
     parser.add_argument("--out", default="bench/out/long-lines")
     parser.add_argument("--timeout", type=float, default=120)
