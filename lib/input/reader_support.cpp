@@ -8,6 +8,7 @@
 #include "dacu/base/money.hpp"
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/base/numbers.hpp"
+#include "dacu/base/timefmt.hpp"
 
 namespace dacu::reader {
 
@@ -169,6 +170,7 @@ Offset read_offset(const yaml::Node& node, std::string_view what, std::span<cons
 }
 
 void check_timezone(const Located& zone) {
+  check_zone_name(zone.value, zone.where);
   try {
     (void)date::locate_zone(zone.value);
   } catch (const std::exception&) {

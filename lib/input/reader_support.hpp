@@ -138,7 +138,7 @@ void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::st
 /// The number `text` is in the grammar of a numeric parameter's type; nullopt when it is not one.
 std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view text);
 
-/// Whether date-tz knows the zone (D021).
+/// That the zone names a place (D084: not localtime, a path, a tzdata file) and date-tz knows it (D021).
 void check_timezone(const Located& zone);
 
 }  // namespace dacu::reader

@@ -29,6 +29,7 @@ std::string show_minute(date::local_seconds at) { return format_local_iso(at).su
 }  // namespace
 
 const date::time_zone* find_zone(const Located& zone) {
+  check_zone_name(zone.value, zone.where);
   try {
     return date::locate_zone(zone.value);
   } catch (const std::exception&) {
