@@ -76,6 +76,7 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
 
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   if (o.output.empty() || o.output == "-") {
+    // Errors on stdout are cli::run's: it checks the stream and closes fd 1 before exiting.
     ctx.out << bytes;
     ctx.out.flush();
     return;

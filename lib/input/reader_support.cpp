@@ -171,7 +171,7 @@ Offset read_offset(const yaml::Node& node, std::string_view what, std::span<cons
 void check_timezone(const Located& zone) {
   try {
     (void)date::locate_zone(zone.value);
-  } catch (const std::exception&) {
+  } catch (const std::runtime_error&) {  // date's "not found"; not bad_alloc, which is no unknown zone
     throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
                      "use an IANA name such as Asia/Shanghai");
   }
