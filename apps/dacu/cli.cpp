@@ -87,7 +87,8 @@ Examples:
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
 Exit codes: 0 success, 1 invalid input, unwritable output (stdout included) or out of
-memory, 2 usage error, 3 a checkpoint off plan (with --fail-on-alert), 70 internal error.
+memory, 2 usage error, 3 a checkpoint off plan (with --fail-on-alert), 70 internal error,
+128+N ended by signal N (130 Ctrl-C, 143 SIGTERM; temporary files are removed first).
 Run `dacu COMMAND --help` for a command's options.)";
 
 }  // namespace
@@ -155,7 +156,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   // `dacu … | head`: with SIGPIPE ignored, a write to a pipe nobody reads fails with EPIPE
   // instead of killing the process, and the run ends quietly (below).
   std::signal(SIGPIPE, SIG_IGN);
-  // The real process (main.cpp): checked stdout and a memory reserve.
+  // The real process (main.cpp): checked stdout, signal handlers, a memory reserve.
   std::optional<Process> process;
   if (&out == &std::cout) process.emplace();
   bool err_terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;

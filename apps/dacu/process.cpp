@@ -2,15 +2,19 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <new>
 #include <streambuf>
+
+#include "dacu/writers/cleanup.hpp"
 
 namespace dacu::cli {
 
@@ -87,6 +91,37 @@ void on_allocation_failure() {
   throw std::bad_alloc();
 }
 
+extern "C" void on_signal(int sig) {
+  // Only async-signal-safe calls: unlink, rmdir, open, getdents64 (in remove_all), sigaction,
+  // raise, pthread_sigmask. The signal is blocked while this runs (and SIGINT, SIGTERM, SIGHUP
+  // with it), so a second Ctrl-C cannot cut the cleanup short.
+  cleanup::remove_all();
+  struct sigaction fallback {};
+  fallback.sa_handler = SIG_DFL;
+  sigemptyset(&fallback.sa_mask);
+  ::sigaction(sig, &fallback, nullptr);
+  ::raise(sig);  // pending until unblocked, then the default action: the process ends by `sig`
+  sigset_t self;
+  sigemptyset(&self);
+  sigaddset(&self, sig);
+  ::pthread_sigmask(SIG_UNBLOCK, &self, nullptr);
+  ::_exit(128 + sig);  // not reached
+}
+
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  for (int sig : kCleanupSignals) sigaddset(&action.sa_mask, sig);
+  for (int sig : kCleanupSignals) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    ::sigaction(sig, &action, nullptr);
+  }
+}
+
 void occupy_closed_standard_fds() {
   for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
     if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
@@ -104,6 +139,7 @@ void occupy_closed_standard_fds() {
 Process::Process() {
   occupy_closed_standard_fds();
   previous_out = std::cout.rdbuf(&checked_out);
+  install_signal_handlers();
   reserve.store(std::malloc(kReserve));
   std::set_new_handler(on_allocation_failure);
 }

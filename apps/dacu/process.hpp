@@ -15,6 +15,9 @@ class Process {
   ///   with EBADF as it would have.
   /// - std::cout writes through a buffer of its own over fd 1 that keeps the errno of the first
   ///   failed write (stdio forgets it).
+  /// - SIGINT, SIGTERM and SIGHUP remove the registered temporary files (writers/cleanup.hpp)
+  ///   and end the process by the same signal, so the shell sees 128 + the signal. A signal the
+  ///   parent ignores (nohup, `&` in a script) stays ignored.
   /// - 8 MiB are set aside, and given back when an allocation fails: unwinding and printing the
   ///   error need memory too (nlohmann's json destructor allocates, and terminates when it cannot).
   Process();

@@ -6,6 +6,9 @@
         exit 1. A closed stdout that nothing is written to is fine (exit 0); a reader that goes
         away (`dacu … | head`: EPIPE) ends the run quietly with its own status. The tmpfs needs
         `mount` (root): without it that part says SKIPPED, the rest still runs.
+    writes.py … interrupt
+        SIGTERM and SIGINT in the middle of an xlsx batch with -j 2: the run ends by the signal
+        (exit 143 / 130) and leaves no `.NAME.….tmp` in --out-dir and no scratch file in $TMPDIR.
     writes.py … memory
         Out of memory (an address-space limit, RLIMIT_AS) is D078, exit 1, not "internal error".
         SKIPPED when dacu cannot start under the limit (a sanitizer build reserves terabytes).
@@ -13,9 +16,12 @@
 import argparse
 import os
 import resource
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 EXAMPLE = "examples/雪凡妮-双十二聚划算.yaml"
 REPORT_ARGS = ["--actuals", "examples/雪凡妮-实时数据.csv", "--as-of", "2026-12-20T12:30"]
@@ -87,6 +93,33 @@ def stdout_checks(t):
             subprocess.run(["umount", tmp], check=True)
 
 
+def interrupt_checks(t):
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = []
+        for i in range(400):
+            path = os.path.join(tmp, f"c{i:03}.yaml")
+            shutil.copy(os.path.join(t.root, EXAMPLE), path)
+            inputs.append(path)
+        scratch = os.path.join(tmp, "scratch")
+        os.mkdir(scratch)
+        rounds = [(signal.SIGTERM, n) for n in (5, 17, 31, 44)] + [(signal.SIGINT, n) for n in (9, 23)]
+        for number, (sig, after) in enumerate(rounds):
+            out = os.path.join(tmp, f"out{number}")
+            p = subprocess.Popen([t.dacu, "plan", "--format", "xlsx", "--out-dir", out, "-j", "2", *inputs],
+                                 cwd=t.root, env=dict(os.environ, TMPDIR=scratch, NO_COLOR="1"),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # Not a timing: wait for the batch to be under way (some outputs written), then signal it.
+            while p.poll() is None and not (os.path.isdir(out) and len(os.listdir(out)) >= after):
+                time.sleep(0.002)
+            p.send_signal(sig)
+            status = p.wait(timeout=120)
+            t.check(status == -sig, f"{sig.name} after {after} outputs: exit {status}, want {-sig} (128+{int(sig)})")
+            left = [f for f in os.listdir(out) if not f.endswith(".xlsx")]
+            t.check(left == [], f"{sig.name}: left in --out-dir: {left}")
+            t.check(os.listdir(scratch) == [], f"{sig.name}: left in $TMPDIR: {os.listdir(scratch)}")
+            t.check(len(os.listdir(out)) < len(inputs), f"{sig.name}: the batch ended before the signal; make it bigger")
+
+
 def memory_checks(t):
     # A plan of 20,000 tasks in one campaign file (7 MB of YAML) needs far more than 64 MiB more than
     # dacu needs to start.
@@ -122,10 +155,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dacu", required=True)
     parser.add_argument("--root", required=True)
-    parser.add_argument("part", choices=["stdout", "memory"])
+    parser.add_argument("part", choices=["stdout", "interrupt", "memory"])
     o = parser.parse_args()
     t = Runner(o.dacu, o.root)
-    {"stdout": stdout_checks, "memory": memory_checks}[o.part](t)
+    {"stdout": stdout_checks, "interrupt": interrupt_checks, "memory": memory_checks}[o.part](t)
     for note in t.notes:
         print(note)
     if t.problems:
