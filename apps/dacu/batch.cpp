@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <new>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "process.hpp"
 
 namespace dacu::cli {
 
@@ -108,6 +110,10 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
         } catch (const InputError& e) {
           item.failed = true;
           item.messages += paint(format_diagnostic(e.diagnostic()), ctx.color);
+        } catch (const std::bad_alloc&) {
+          // This input needs more memory than the process may have; the others may not.
+          item.failed = true;
+          item.messages += paint(format_diagnostic(out_of_memory(item.input)), ctx.color);
         } catch (const std::exception& e) {
           item.failed = true;
           item.messages += paint(fmt::format("dacu: error: {}: {}\n", item.input, e.what()), ctx.color);

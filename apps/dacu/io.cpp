@@ -13,6 +13,7 @@
 #include <ostream>
 #include <random>
 
+#include "dacu/writers/cleanup.hpp"
 #include "dacu/writers/modules.hpp"
 
 namespace dacu::cli {
@@ -76,6 +77,7 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
 
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   if (o.output.empty() || o.output == "-") {
+    // Errors on stdout are cli::run's: it checks the stream and closes fd 1 before exiting.
     ctx.out << bytes;
     ctx.out.flush();
     return;
@@ -123,30 +125,36 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   // temporary name holds the process id, a token drawn once per process and a counter; O_EXCL
   // refuses a name that exists anyway (left by a killed run), and the next number is tried. (A
   // std::random_device per file cost 9% of a 10,000-file batch, measured; one per process does not.)
+  // It is registered before it is created, so SIGINT and SIGTERM remove it (cleanup.hpp).
   static std::atomic<unsigned long> counter{0};
   static const auto token = fmt::format("{}-{:08x}", ::getpid(), std::random_device{}());
   fs::path target_path(target);
   auto dir = target_path.parent_path().empty() ? fs::path(".") : target_path.parent_path();
   fs::path temp;
+  cleanup::Guard guard;
   int fd = -1;
+  int error = 0;
   for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
     temp = dir / fmt::format(".{}.{}-{}.tmp", target_path.filename().string(), token, counter.fetch_add(1));
+    guard.hold(temp.string());
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) break;
+    error = errno;
+    guard.created(fd >= 0);
+    if (fd < 0 && error != EEXIST) break;
   }
-  if (fd < 0) fail_output(o.output, fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno)));
+  if (fd < 0) fail_output(o.output, fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(error)));
   write_all(fd, [&](const std::string& what) {
     ::close(fd);
     ::unlink(temp.c_str());
     fail_output(o.output, what, kWriteHint);
   });
   if (::close(fd) != 0) {
-    int error = errno;  // before unlink, which may set it
+    error = errno;  // before unlink, which may set it
     ::unlink(temp.c_str());
     fail_output(o.output, fmt::format("writing failed: {}", std::strerror(error)), kWriteHint);
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
-    int error = errno;
+    error = errno;
     ::unlink(temp.c_str());
     fail_output(o.output, fmt::format("cannot replace the file: {}", std::strerror(error)));
   }
