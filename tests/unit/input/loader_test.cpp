@@ -488,3 +488,28 @@ TEST_CASE("a money parameter takes every form money.hpp documents, read once int
   CHECK(e.code == "D051");
   CHECK(e.message == "parameter 团购价 is money but '¥-5' is not");
 }
+
+TEST_CASE("names typed decomposed (NFD) are the same names as composed ones", "[load][nfc]") {
+  // A role, a milestone and a parameter written composed in the template, decomposed in the
+  // campaign and on the command line: é is e + U+0301, ë is e + U+0308, ガ is カ + U+3099.
+  const std::string tpl =
+      "dacu: 1\nkind: template\nname: x\nphases: [活动前]\ndepartments:\n  运营: {lead: Café主管, roles: [ガイド]}\n"
+      "parameters:\n  M\u00ebnge: {type: integer, default: 1}\nmilestones:\n  Début: {}\n"
+      "tasks:\n  - {name: a, department: 运营, owner: Café主管, phase: 活动前, start: Début前1天}\n";
+  const std::string campaign =
+      "dacu: 1\nkind: campaign\nname: c\nextends: ./t.yaml\nmilestones:\n  \"De\\u0301but\": 2026-12-20T10:00\n"
+      "tasks:\n  add:\n    - {name: b, department: 运营, owner: \"\\u30AB\\u3099イド\", phase: 活动前, start: \"De\\u0301but前2天\"}\n"
+      "    - {name: c, department: 运营, owner: \"Cafe\\u0301主管\", phase: 活动前, start: Début前3天}\n";
+  auto dir = std::filesystem::temp_directory_path() / "dacu-nfc-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.yaml") << tpl;
+  Loader loader;
+  auto c = loader.parse(campaign, "c.yaml", dir, std::vector<Override>{parse_override("Me\u0308nge=3")});
+  std::filesystem::remove_all(dir);
+  CHECK(c.plan.find_milestone("Début")->given);
+  CHECK(c.plan.find_parameter("M\u00ebnge")->value == "3");
+  REQUIRE(c.plan.tasks.size() == 3);
+  CHECK(c.plan.tasks[1].owner.value == "ガイド");
+  CHECK(c.plan.tasks[2].owner.value == "Café主管");
+}
+
