@@ -360,6 +360,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       Milestone m;
       m.name = ms->key(i).value;
       m.where = ms->key(i).where;
+      problems.attempt([&] { check_milestone_name(m.name, m.where); });
       t.milestones.push_back(std::move(m));
     }
     auto names = t.milestone_names();
