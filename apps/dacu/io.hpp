@@ -33,8 +33,10 @@ Format choose_format(const OutputOptions& o, Format fallback);
 void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx);
 
 /// Writes `bytes` to -o (atomically: a temporary file renamed over the target, so a failure never
-/// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
-/// The temporary file is registered for removal on SIGINT and SIGTERM (writers/cleanup.hpp).
+/// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input
+/// (D071) or a read-only file (D075); a file it replaces keeps its mode and, where the user may
+/// give it, its owner. The temporary file is registered for removal on SIGINT and SIGTERM
+/// (writers/cleanup.hpp).
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
 
 /// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.
