@@ -26,11 +26,21 @@ void add_set_option(CommandLine& cl, OutputOptions& o) {
   cl.options("--set", o.sets, "override a milestone or parameter: --set 开团=2026-12-20T10:00 (repeatable)");
 }
 
-void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats) {
+void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
   add_set_option(cl, o);
-  cl.choice("-f,--format", o.format, formats, "output format (default: from -o's extension, else table)");
-  cl.option("-o,--output", o.output, "write to FILE instead of stdout (atomically)");
+  add_format_options(cl, o, std::move(command), std::move(formats));
+}
+
+void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
+  o.command = std::move(command);
+  o.formats = std::move(formats);
+  cl.choice("-f,--format", o.format, o.formats, "output format (default: from -o's extension, else table)");
+  add_output_file_option(cl, o, "write to FILE instead of stdout (atomically)");
   cl.choice("--lang", o.lang, {"zh", "en"}, "language of labels (default zh)");
+}
+
+void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string& help) {
+  cl.option("-o,--output", o.output, help, o.output_given);
 }
 
 std::vector<Override> parse_overrides(const OutputOptions& o) {
@@ -49,16 +59,6 @@ RenderOptions render_options(const OutputOptions& o, bool bom) {
   return options;
 }
 
-Format choose_format(const OutputOptions& o, Format fallback) {
-  if (!o.format.empty()) {
-    if (auto f = format_from_name(o.format)) return *f;
-  }
-  if (!o.output.empty()) {
-    if (auto f = format_from_extension(o.output)) return *f;
-  }
-  return fallback;
-}
-
 namespace {
 
 [[noreturn]] void fail_output(const std::string& path, const std::string& what,
@@ -67,6 +67,16 @@ namespace {
 }
 
 constexpr const char* kWriteHint = "check the free space and the quota where the file goes, or write it elsewhere";
+
+/// "md, json, html or xlsx"; with a prefix before each: ".md, .json, .html or .xlsx".
+std::string listed(const std::vector<std::string>& items, std::string_view prefix = {}) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += fmt::format("{}{}", prefix, items[i]);
+  }
+  return out;
+}
 
 /// Root may write to any file, so the mode bits say what its owner meant: no w bit at all is a
 /// file someone made read-only on purpose. Anyone else: what access() says.
@@ -97,6 +107,31 @@ std::string temporary_name(const std::string& name, const std::string& suffix, l
 
 }  // namespace
 
+void refuse_empty_output(const OutputOptions& o) {
+  if (!o.output_given || !o.output.empty()) return;
+  throw InputError("D077", Location{make_source("<command line>", {}), 0, 0}, "-o is empty",
+                   "give a file name, or leave -o out (or give -o -) to write to stdout");
+}
+
+Format choose_format(const OutputOptions& o, Format fallback) {
+  refuse_empty_output(o);
+  if (!o.format.empty()) {
+    if (auto f = format_from_name(o.format)) return *f;
+  }
+  if (o.output.empty() || o.output == "-") return fallback;
+  auto f = format_from_extension(o.output);
+  if (!f) return fallback;  // .out, .yaml, no extension: the command's default, as always
+  std::string name(format_name(*f));
+  if (o.formats.empty() || std::find(o.formats.begin(), o.formats.end(), name) != o.formats.end()) return *f;
+  std::vector<std::string> extensions;
+  for (const auto& format : o.formats) extensions.emplace_back(format_extension(*format_from_name(format)));
+  auto dot = o.output.rfind('.');
+  throw InputError("D076", Location{make_source("<command line>", o.output), 1, 1}.advanced(o.output, dot + 1),
+                   fmt::format("-o {}: dacu {} does not write {}", o.output, o.command, name),
+                   fmt::format("dacu {} writes {}: end the file name with {}, or choose with --format", o.command,
+                               listed(o.formats), listed(extensions, ".")));
+}
+
 void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx) {
   if (format != Format::xlsx || !ctx.out_is_terminal) return;
   if (!o.output.empty() && o.output != "-") return;
@@ -105,6 +140,7 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
 }
 
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
+  refuse_empty_output(o);
   if (o.output.empty() || o.output == "-") {
     // Errors on stdout are cli::run's: it checks the stream and closes fd 1 before exiting.
     ctx.out << bytes;

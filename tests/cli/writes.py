@@ -13,6 +13,10 @@
     writes.py … interrupt
         SIGTERM and SIGINT in the middle of an xlsx batch with -j 2: the run ends by the signal
         (exit 143 / 130) and leaves no `.NAME.….tmp` in --out-dir and no scratch file in $TMPDIR.
+    writes.py … formats
+        -o's extension in any case (`plan.XLSX`, `.ICS`, `r.HTML`) picks the format; an unknown
+        extension keeps the command's default; an extension naming a format the command does not
+        write is D076 and writes nothing; `-o ""` is D077 and writes nothing, not even to stdout.
     writes.py … long-name
         -o names of 250 and 255 bytes (Chinese, 3 bytes a character), also through --out-dir.
     writes.py … memory
@@ -204,6 +208,38 @@ def interrupt_checks(t):
             t.check(len(os.listdir(out)) < len(inputs), f"{sig.name}: the batch ended before the signal; make it bigger")
 
 
+def formats_checks(t):
+    with tempfile.TemporaryDirectory() as tmp:
+        for args, name, start in (
+                (["plan", EXAMPLE], "plan.XLSX", b"PK\x03\x04"),
+                (["plan", EXAMPLE], "plan.ICS", b"BEGIN:VCALENDAR"),
+                (["plan", EXAMPLE], "plan.Json", b"{"),
+                (["report", EXAMPLE, *REPORT_ARGS], "r.HTML", b"<!DOCTYPE html>"),
+                (["roi", "examples/聚划算-ROI样例.yaml"], "roi.CSV", "部分,项目".encode()),
+                (["plan", EXAMPLE], "plan.out", "雪凡妮 双十二聚划算  (模板".encode())):  # unknown: the default, table
+            path = os.path.join(tmp, name)
+            r = t.run(args + ["-o", path])
+            t.check(r.returncode == 0 and open(path, "rb").read().startswith(start),
+                    f"-o {name}: exit {r.returncode}, starts {open(path, 'rb').read(20) if os.path.exists(path) else None} "
+                    f"{r.stderr.decode()}")
+        for args, name in ((["roi", "examples/聚划算-ROI样例.yaml"], "x.html"),
+                           (["roi", "examples/聚划算-ROI样例.yaml"], "x.ics"),
+                           (["report", EXAMPLE, *REPORT_ARGS], "r.csv"),
+                           (["report", EXAMPLE, *REPORT_ARGS], "r.TXT"),
+                           (["check", EXAMPLE, "--products", "examples/聚划算-商品.csv"], "x.xlsx"),
+                           (["funnel", "examples/订货宝-上线.yaml", "--customers", "examples/订货宝-客户.csv"], "f.xlsx"),
+                           (["staff", "erlang", "--contacts", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20"], "e.xlsx")):
+            path = os.path.join(tmp, name)
+            r = t.run(args + ["-o", path])
+            t.expect_error(f"{args[0]} -o {name}", r, "D076", "does not write")
+            t.check(not os.path.exists(path), f"{args[0]} -o {name} wrote a file")
+        for args in (["plan", EXAMPLE], ["init", "聚划算"], ["schema"], ["validate", EXAMPLE],
+                     ["staff", "erlang", "--contacts", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20"]):
+            r = t.run(args + ["-o", ""])
+            t.expect_error(f"{' '.join(args)} -o ''", r, "D077", "-o is empty")
+            t.check(r.stdout == b"", f"{args[0]} -o '' wrote to stdout")
+
+
 def long_name_checks(t):
     plan = ["plan", EXAMPLE, "--format", "csv"]
     expected = t.run(plan).stdout
@@ -261,11 +297,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dacu", required=True)
     parser.add_argument("--root", required=True)
-    parser.add_argument("part", choices=["stdout", "modes", "interrupt", "long-name", "memory"])
+    parser.add_argument("part", choices=["stdout", "modes", "interrupt", "formats", "long-name", "memory"])
     o = parser.parse_args()
     t = Runner(o.dacu, o.root)
-    {"stdout": stdout_checks, "modes": modes_checks, "interrupt": interrupt_checks, "long-name": long_name_checks,
-     "memory": memory_checks}[o.part](t)
+    {"stdout": stdout_checks, "modes": modes_checks, "interrupt": interrupt_checks, "formats": formats_checks,
+     "long-name": long_name_checks, "memory": memory_checks}[o.part](t)
     for note in t.notes:
         print(note)
     if t.problems:
