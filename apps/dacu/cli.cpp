@@ -41,6 +41,9 @@ class Cli11CommandLine final : public CommandLine {
   void option(const std::string& names, std::string& value, const std::string& help) override {
     app_.add_option(names, value, help);
   }
+  void option(const std::string& names, std::string& value, const std::string& help, bool& given) override {
+    app_.add_option(names, value, help)->each([&given](const std::string&) { given = true; });
+  }
   void options(const std::string& names, std::vector<std::string>& values, const std::string& help) override {
     app_.add_option(names, values, help)->allow_extra_args(false);
   }

@@ -20,11 +20,12 @@ struct FunnelOptions {
 };
 
 int run_funnel(const FunnelOptions& o, Context& ctx) {
+  auto format = choose_format(o.output, Format::table);  // before any input is read
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   auto table = parse_csv(read_text_file(o.customers), o.customers);
   auto report = compute_funnel(campaign, table);
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_funnel(report, choose_format(o.output, Format::table), render);
+  auto bytes = render_funnel(report, format, render);
   print_diagnostics(report.warnings, ctx);
   write_output(o.output, bytes, {o.file, o.customers}, ctx);
   return kSuccess;
@@ -37,7 +38,7 @@ Command funnel_command() {
             auto o = std::make_shared<FunnelOptions>();
             cl.positional("FILE", o->file, "campaign file (its 目标激活率 / 目标首单率 parameters are the targets)", true);
             cl.option("--customers", o->customers, "customer CSV: 客户,业务员,注册,激活,下单 (是/否)");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, "funnel", {"table", "md", "csv", "json"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu funnel examples/订货宝-上线.yaml --customers examples/订货宝-客户.csv\n"

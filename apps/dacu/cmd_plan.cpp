@@ -73,7 +73,7 @@ Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
             cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html", "xlsx"});
+            add_output_options(cl, o->output, "plan", {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");

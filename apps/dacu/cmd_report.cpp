@@ -79,7 +79,7 @@ Command report_command() {
             cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
-            add_output_options(cl, o->output, {"md", "json", "html", "xlsx"});
+            add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
             add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"

@@ -43,7 +43,7 @@ Command roi_command() {
   return {"roi", "budget, revenue and ROI (投产比, 费用占比), scenarios and share tables", [](CommandLine& cl) {
             auto o = std::make_shared<RoiCliOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_output_options(cl, o->output, "roi", {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");

@@ -83,7 +83,7 @@ Command staff_command() {
             cl.choice("--by", o->by, {"role", "day", "shift", "hour"},
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
                       "shift: each rota shift; hour: queues hour by hour");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"
@@ -110,10 +110,7 @@ Command staff_command() {
                          "40 people on a roster at 30% shrinkage are 28 online");
             quick.option("--max-agents", o->question.max_agents,
                          "search no further than this many agents (坐席上限), e.g. 20; says which target is missed");
-            quick.choice("-f,--format", o->erlang_output.format, {"table", "md", "csv", "json"},
-                         "output format (default: from -o's extension, else table)");
-            quick.option("-o,--output", o->erlang_output.output, "write to FILE instead of stdout (atomically)");
-            quick.choice("--lang", o->erlang_output.lang, {"zh", "en"}, "language of labels (default zh)");
+            add_format_options(quick, o->erlang_output, "staff erlang", {"table", "md", "csv", "json"});
             quick.examples(
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --max-occupancy 85% --shrinkage 30%\n"
                 "      → 14 agents, 20 heads after shrinkage, service level 88.8%, ASA 7.8 s\n"

@@ -21,6 +21,7 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& o, Context& ctx) {
+  refuse_empty_output(o.output);
   std::vector<Diagnostic> all;
   for (const auto& file : o.files) {
     auto found = validate_file(file, ctx.loader);
@@ -57,7 +58,7 @@ Command validate_command() {
             cl.choice("-f,--format", o->format, {"text", "json", "github"},
                       "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
-            cl.option("-o,--output", o->output.output, "write the report to FILE instead");
+            add_output_file_option(cl, o->output, "write the report to FILE instead");
             cl.examples(
                 "  dacu validate templates/*.yaml examples/*.yaml\n"
                 "  dacu validate templates/calendars/cn.yaml   (the holiday table: dates, ranges, D024)\n"

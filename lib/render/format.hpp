@@ -39,7 +39,8 @@ struct RenderOptions {
 
 /// `table`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
-/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`, `.xlsx`).
+/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`,
+/// `.xlsx`, in any case); nullopt for any other extension.
 std::optional<Format> format_from_extension(std::string_view path);
 std::string_view format_name(Format format);
 /// The file extension of a format, without the dot: `txt`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`.

@@ -231,7 +231,9 @@ std::optional<Format> format_from_name(std::string_view name) {
 std::optional<Format> format_from_extension(std::string_view path) {
   auto dot = path.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
-  auto ext = path.substr(dot + 1);
+  // In any case: PLAN.XLSX is a workbook (Windows and its users capitalise freely).
+  std::string ext(path.substr(dot + 1));
+  for (auto& c : ext) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   if (ext == "md" || ext == "markdown") return Format::md;
   if (ext == "csv") return Format::csv;
   if (ext == "json") return Format::json;

@@ -6,9 +6,19 @@
         exit 1. A closed stdout that nothing is written to is fine (exit 0); a reader that goes
         away (`dacu … | head`: EPIPE) ends the run quietly with its own status. The tmpfs needs
         `mount` (root): without it that part says SKIPPED, the rest still runs.
+    writes.py … modes
+        Replacing a file keeps its mode and owner; a read-only file (no w bit at all, which root
+        would otherwise ignore) is refused (D075) and left as it was; as a user who may not
+        change the owner, the file is still replaced, with its mode.
     writes.py … interrupt
         SIGTERM and SIGINT in the middle of an xlsx batch with -j 2: the run ends by the signal
         (exit 143 / 130) and leaves no `.NAME.….tmp` in --out-dir and no scratch file in $TMPDIR.
+    writes.py … formats
+        -o's extension in any case (`plan.XLSX`, `.ICS`, `r.HTML`) picks the format; an unknown
+        extension keeps the command's default; an extension naming a format the command does not
+        write is D076 and writes nothing; `-o ""` is D077 and writes nothing, not even to stdout.
+    writes.py … long-name
+        -o names of 250 and 255 bytes (Chinese, 3 bytes a character), also through --out-dir.
     writes.py … memory
         Out of memory (an address-space limit, RLIMIT_AS) is D078, exit 1, not "internal error".
         SKIPPED when dacu cannot start under the limit (a sanitizer build reserves terabytes).
@@ -18,6 +28,7 @@ import os
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -93,6 +104,83 @@ def stdout_checks(t):
             subprocess.run(["umount", tmp], check=True)
 
 
+def modes_checks(t):
+    plan = ["plan", EXAMPLE, "--format", "csv"]
+    expected = t.run(plan).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        private = os.path.join(tmp, "private.csv")
+        with open(private, "w") as f:
+            f.write("old\n")
+        os.chmod(private, 0o600)
+        if os.geteuid() == 0:
+            os.chown(private, 1234, 2345)
+        r = t.run(plan + ["-o", private])
+        st = os.stat(private)
+        t.check(r.returncode == 0 and open(private, "rb").read() == expected, f"0600 file: {r.stderr.decode()}")
+        t.check(stat.S_IMODE(st.st_mode) == 0o600, f"0600 file became {oct(stat.S_IMODE(st.st_mode))}")
+        if os.geteuid() == 0:
+            t.check((st.st_uid, st.st_gid) == (1234, 2345), f"owner 1234:2345 became {st.st_uid}:{st.st_gid}")
+
+        shared = os.path.join(tmp, "shared.csv")
+        with open(shared, "w") as f:
+            f.write("old\n")
+        os.chmod(shared, 0o664)
+        r = t.run(plan + ["-o", shared], preexec_fn=lambda: os.umask(0o077))
+        mode = stat.S_IMODE(os.stat(shared).st_mode)
+        t.check(r.returncode == 0 and mode == 0o664, f"0664 file under umask 077 became {oct(mode)} {r.stderr.decode()}")
+
+        fresh = os.path.join(tmp, "fresh.csv")
+        r = t.run(plan + ["-o", fresh], preexec_fn=lambda: os.umask(0o027))
+        mode = stat.S_IMODE(os.stat(fresh).st_mode)
+        t.check(r.returncode == 0 and mode == 0o640, f"a new file under umask 027 is {oct(mode)}, want 0640")
+
+        readonly = os.path.join(tmp, "readonly.csv")
+        with open(readonly, "w") as f:
+            f.write("keep\n")
+        os.chmod(readonly, 0o444)
+        r = t.run(plan + ["-o", readonly])
+        t.expect_error("0444 file", r, "D075", "read-only")
+        t.check(b"chmod u+w" in r.stderr, f"the hint names chmod u+w: {r.stderr.decode()}")
+        t.check(open(readonly).read() == "keep\n" and stat.S_IMODE(os.stat(readonly).st_mode) == 0o444,
+                "the read-only file was changed")
+        t.check(sorted(os.listdir(tmp)) == ["fresh.csv", "private.csv", "readonly.csv", "shared.csv"],
+                f"left behind: {os.listdir(tmp)}")
+
+        if os.geteuid() != 0:
+            t.notes.append("SKIPPED other users (not root): owner kept, EPERM on chown ignored, a file the user may not write")
+            return
+        # As nobody, in a folder anyone may write to: a root-owned 0666 file is replaced and keeps its
+        # mode (the owner cannot be kept: EPERM is ignored); a root-owned 0644 file is refused.
+        nobody = 65534
+        can_run = subprocess.run([t.dacu, "--version"], capture_output=True, preexec_fn=lambda: os.setuid(nobody))
+        if can_run.returncode != 0:
+            t.notes.append(f"SKIPPED other users: nobody cannot run {t.dacu}")
+            return
+        os.chmod(tmp, 0o711)  # a TemporaryDirectory is 0700: let nobody through to the shared folder
+        shared_dir = os.path.join(tmp, "shared")
+        os.mkdir(shared_dir)
+        os.chmod(shared_dir, 0o777)
+        open_file = os.path.join(shared_dir, "open.csv")
+        theirs = os.path.join(shared_dir, "theirs.csv")
+        for path, mode in ((open_file, 0o666), (theirs, 0o644)):
+            with open(path, "w") as f:
+                f.write("root's\n")
+            os.chmod(path, mode)
+        # The campaign is read from a copy nobody can read.
+        campaign = os.path.join(shared_dir, "c.yaml")
+        shutil.copy(os.path.join(t.root, EXAMPLE), campaign)
+        os.chmod(campaign, 0o644)
+        as_nobody = lambda: os.setuid(nobody)
+        r = t.run(["plan", campaign, "--format", "csv", "-o", open_file], preexec_fn=as_nobody)
+        st = os.stat(open_file)
+        t.check(r.returncode == 0 and stat.S_IMODE(st.st_mode) == 0o666 and st.st_uid == nobody,
+                f"nobody replacing a 0666 root file: exit {r.returncode}, mode {oct(stat.S_IMODE(st.st_mode))}, "
+                f"owner {st.st_uid} {r.stderr.decode()}")
+        r = t.run(["plan", campaign, "--format", "csv", "-o", theirs], preexec_fn=as_nobody)
+        t.expect_error("nobody replacing a 0644 root file", r, "D075", "read-only")
+        t.check(open(theirs).read() == "root's\n", "root's 0644 file was replaced by nobody")
+
+
 def interrupt_checks(t):
     with tempfile.TemporaryDirectory() as tmp:
         inputs = []
@@ -118,6 +206,60 @@ def interrupt_checks(t):
             t.check(left == [], f"{sig.name}: left in --out-dir: {left}")
             t.check(os.listdir(scratch) == [], f"{sig.name}: left in $TMPDIR: {os.listdir(scratch)}")
             t.check(len(os.listdir(out)) < len(inputs), f"{sig.name}: the batch ended before the signal; make it bigger")
+
+
+def formats_checks(t):
+    with tempfile.TemporaryDirectory() as tmp:
+        for args, name, start in (
+                (["plan", EXAMPLE], "plan.XLSX", b"PK\x03\x04"),
+                (["plan", EXAMPLE], "plan.ICS", b"BEGIN:VCALENDAR"),
+                (["plan", EXAMPLE], "plan.Json", b"{"),
+                (["report", EXAMPLE, *REPORT_ARGS], "r.HTML", b"<!DOCTYPE html>"),
+                (["roi", "examples/聚划算-ROI样例.yaml"], "roi.CSV", "部分,项目".encode()),
+                (["plan", EXAMPLE], "plan.out", "雪凡妮 双十二聚划算  (模板".encode())):  # unknown: the default, table
+            path = os.path.join(tmp, name)
+            r = t.run(args + ["-o", path])
+            t.check(r.returncode == 0 and open(path, "rb").read().startswith(start),
+                    f"-o {name}: exit {r.returncode}, starts {open(path, 'rb').read(20) if os.path.exists(path) else None} "
+                    f"{r.stderr.decode()}")
+        for args, name in ((["roi", "examples/聚划算-ROI样例.yaml"], "x.html"),
+                           (["roi", "examples/聚划算-ROI样例.yaml"], "x.ics"),
+                           (["report", EXAMPLE, *REPORT_ARGS], "r.csv"),
+                           (["report", EXAMPLE, *REPORT_ARGS], "r.TXT"),
+                           (["check", EXAMPLE, "--products", "examples/聚划算-商品.csv"], "x.xlsx"),
+                           (["funnel", "examples/订货宝-上线.yaml", "--customers", "examples/订货宝-客户.csv"], "f.xlsx"),
+                           (["staff", "erlang", "--contacts", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20"], "e.xlsx")):
+            path = os.path.join(tmp, name)
+            r = t.run(args + ["-o", path])
+            t.expect_error(f"{args[0]} -o {name}", r, "D076", "does not write")
+            t.check(not os.path.exists(path), f"{args[0]} -o {name} wrote a file")
+        for args in (["plan", EXAMPLE], ["init", "聚划算"], ["schema"], ["validate", EXAMPLE],
+                     ["staff", "erlang", "--contacts", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20"]):
+            r = t.run(args + ["-o", ""])
+            t.expect_error(f"{' '.join(args)} -o ''", r, "D077", "-o is empty")
+            t.check(r.stdout == b"", f"{args[0]} -o '' wrote to stdout")
+
+
+def long_name_checks(t):
+    plan = ["plan", EXAMPLE, "--format", "csv"]
+    expected = t.run(plan).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("计划" * 41 + ".csv", "计" * 83 + "xx.csv"):  # 250 and 255 bytes
+            assert len(name.encode()) in (250, 255)
+            path = os.path.join(tmp, name)
+            r = t.run(plan + ["-o", path])
+            t.check(r.returncode == 0 and open(path, "rb").read() == expected,
+                    f"-o of {len(name.encode())} bytes: exit {r.returncode} {r.stderr.decode()}")
+        t.check(len(os.listdir(tmp)) == 2, f"left behind: {os.listdir(tmp)}")
+        # --out-dir names the output after the input: a 255-byte output name.
+        stem = "计" * 83 + "xx"
+        campaign = os.path.join(tmp, stem + ".yml")
+        shutil.copy(os.path.join(t.root, EXAMPLE), campaign)
+        out = os.path.join(tmp, "out")
+        r = t.run(["plan", "--format", "csv", "--out-dir", out, campaign, os.path.join(t.root, EXAMPLE)])
+        t.check(r.returncode == 0 and sorted(os.listdir(out)) == sorted([stem + ".csv", "雪凡妮-双十二聚划算.csv"]),
+                f"--out-dir with a 255-byte name: exit {r.returncode} {os.listdir(out) if os.path.isdir(out) else None} "
+                f"{r.stderr.decode()}")
 
 
 def memory_checks(t):
@@ -155,10 +297,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dacu", required=True)
     parser.add_argument("--root", required=True)
-    parser.add_argument("part", choices=["stdout", "interrupt", "memory"])
+    parser.add_argument("part", choices=["stdout", "modes", "interrupt", "formats", "long-name", "memory"])
     o = parser.parse_args()
     t = Runner(o.dacu, o.root)
-    {"stdout": stdout_checks, "interrupt": interrupt_checks, "memory": memory_checks}[o.part](t)
+    {"stdout": stdout_checks, "modes": modes_checks, "interrupt": interrupt_checks, "formats": formats_checks,
+     "long-name": long_name_checks, "memory": memory_checks}[o.part](t)
     for note in t.notes:
         print(note)
     if t.problems:
