@@ -16,10 +16,13 @@ struct OutputOptions {
   std::string format;
   std::string output;
   std::string lang = "zh";
+  bool csv_raw = false;  ///< --csv-raw, on the commands that write CSV
 };
 
 void add_set_option(CommandLine& cl, OutputOptions& o);
 void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats);
+/// --csv-raw: CSV text cells as they are, without the ' that keeps a spreadsheet from running them.
+void add_csv_raw_option(CommandLine& cl, OutputOptions& o);
 
 std::vector<Override> parse_overrides(const OutputOptions& o);
 Lang parse_lang(const OutputOptions& o);
