@@ -53,6 +53,9 @@ _dacu() {
       templates) opts="--help --dir" ;;
       init) opts="--help --name --set -o --output" ;;
     esac
+    case $cmd$sub in
+      plan|staff|roi|check|funnel) opts+=" --csv-raw" ;;
+    esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     return
   fi

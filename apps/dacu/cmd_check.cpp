@@ -53,6 +53,7 @@ Command check_command() {
                       "campaign_price,units,sales,sales_below_price,dsr,new_launch,conditions)");
             add_output_options(cl, o->output, "check", {"table", "md", "csv", "json"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv\n"
                 "  dacu check my.yaml --products products.csv --format csv --bom -o 报名资格.csv\n"

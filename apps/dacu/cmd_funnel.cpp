@@ -40,6 +40,7 @@ Command funnel_command() {
             cl.option("--customers", o->customers, "customer CSV: 客户,业务员,注册,激活,下单 (是/否)");
             add_output_options(cl, o->output, "funnel", {"table", "md", "csv", "json"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu funnel examples/订货宝-上线.yaml --customers examples/订货宝-客户.csv\n"
                 "  dacu funnel my.yaml --customers export.csv --format json -o funnel.json\n"

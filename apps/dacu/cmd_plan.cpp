@@ -76,6 +76,7 @@ Command plan_command() {
             add_output_options(cl, o->output, "plan", {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
             cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)");
             cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)");
@@ -86,6 +87,7 @@ Command plan_command() {
                 "  dacu plan examples/雪凡妮-双十二聚划算.yaml\n"
                 "  dacu plan my.yaml --set 开团=2026-12-21T10:00 --dept 推广\n"
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
+                "  dacu plan my.yaml --format csv --csv-raw -o plan.csv   (for a program: a task named =… is not written '=…)\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
                 "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
                 "  dacu plan my.yaml -o plan.xlsx              (Excel: a sheet per list, real dates; never to a terminal)\n"

@@ -48,6 +48,7 @@ Command roi_command() {
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu roi examples/聚划算-ROI样例.yaml\n"
                 "  dacu roi examples/聚划算-ROI样例.yaml --scenarios\n"

@@ -85,6 +85,7 @@ Command staff_command() {
                       "shift: each rota shift; hour: queues hour by hour");
             add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by day            heads, shifts, person-hours per day\n"

@@ -43,6 +43,11 @@ void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string
   cl.option("-o,--output", o.output, help, o.output_given);
 }
 
+void add_csv_raw_option(CommandLine& cl, OutputOptions& o) {
+  cl.flag("--csv-raw", o.csv_raw,
+          "CSV: text cells as they are (default: a ' before text that starts with = + - @, so Excel runs no formula)");
+}
+
 std::vector<Override> parse_overrides(const OutputOptions& o) {
   std::vector<Override> out;
   for (const auto& s : o.sets) out.push_back(parse_override(s));
@@ -55,6 +60,7 @@ RenderOptions render_options(const OutputOptions& o, bool bom) {
   RenderOptions options;
   options.lang = parse_lang(o);
   options.bom = bom;
+  options.csv_guard = o.csv_raw ? FormulaGuard::off : FormulaGuard::on;
   options.writers = modules::writers();
   return options;
 }

@@ -19,6 +19,7 @@ struct OutputOptions {
   std::string lang = "zh";
   std::string command;               ///< "report", "staff erlang": named by D076
   std::vector<std::string> formats;  ///< what the command writes: its --format choices, in order
+  bool csv_raw = false;              ///< --csv-raw, on the commands that write CSV
 };
 
 void add_set_option(CommandLine& cl, OutputOptions& o);
@@ -29,6 +30,8 @@ void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, 
 void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats);
 /// -o alone, for the commands whose output has one format (init, schema, validate).
 void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string& help);
+/// --csv-raw: CSV text cells as they are, without the ' that keeps a spreadsheet from running them.
+void add_csv_raw_option(CommandLine& cl, OutputOptions& o);
 
 /// `-o ""` is D077: an empty name is a mistake (an unset variable in `-o "$OUT"`), not stdout.
 /// choose_format and write_output check it; a command that reads inputs first checks it first.

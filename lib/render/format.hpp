@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "dacu/base/table.hpp"
+
 namespace dacu {
 
 struct Plan;
@@ -31,6 +33,8 @@ enum class Lang { zh, en };
 struct RenderOptions {
   Lang lang = Lang::zh;
   bool bom = false;  ///< CSV: start with a UTF-8 byte order mark so Excel reads it as UTF-8
+  /// CSV: a text cell a spreadsheet would run as a formula gets a leading ' (off: `--csv-raw`).
+  FormulaGuard csv_guard = FormulaGuard::on;
   std::optional<std::chrono::seconds> alarm;  ///< ICS: a reminder this long before each event
   /// XLSX: the creation time the workbook records (see workbook_created). Unset: 2000-01-01T00:00:00Z.
   std::optional<std::chrono::sys_seconds> created;
