@@ -7,6 +7,7 @@
 #include "dacu/input/product_csv.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -17,9 +18,11 @@ struct CheckOptions {
   std::string products;
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
 };
 
 int run_check(CheckOptions& o, Context& ctx) {
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   const auto& rules = campaign.plan.eligibility;
   if (!rules.present) {
@@ -51,6 +54,7 @@ Command check_command() {
                       "销售记录,低价记录,DSR,[新品首发],[条件] (or id,name,category,subcategory,market,original_price,"
                       "campaign_price,units,sales,sales_below_price,dsr,new_launch,conditions)");
             add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_template_dir_option(cl, o->template_dirs);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             cl.examples(
                 "  dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv\n"
