@@ -17,6 +17,7 @@
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "process.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -95,6 +96,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
   std::mutex err_mutex;
   auto worker = [&] {
     Loader loader;  // one per worker: the built-in templates are parsed once per thread
+    loader.set_template_dirs(ctx.loader.template_dirs());
     std::ostringstream sink_out, sink_err;
     for (std::size_t i; (i = next.fetch_add(1)) < items.size();) {
       auto& item = items[i];

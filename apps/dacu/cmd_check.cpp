@@ -7,6 +7,7 @@
 #include "dacu/input/product_csv.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -17,10 +18,12 @@ struct CheckOptions {
   std::string products;
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
 };
 
 int run_check(CheckOptions& o, Context& ctx) {
   auto format = choose_format(o.output, Format::table);  // before any input is read
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   const auto& rules = campaign.plan.eligibility;
   if (!rules.present) {
@@ -52,6 +55,7 @@ Command check_command() {
                       "销售记录,低价记录,DSR,[新品首发],[条件] (or id,name,category,subcategory,market,original_price,"
                       "campaign_price,units,sales,sales_below_price,dsr,new_launch,conditions)");
             add_output_options(cl, o->output, "check", {"table", "md", "csv", "json"});
+            add_template_dir_option(cl, o->template_dirs);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);
             cl.examples(

@@ -13,6 +13,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -25,6 +26,7 @@ struct ReportOptions {
   bool fail_on_alert = false;
   OutputOptions output;
   BatchOptions batch;
+  std::vector<std::string> template_dirs;
 };
 
 std::optional<date::local_seconds> parse_as_of(const std::string& text) {
@@ -38,6 +40,7 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
 }
 
 int run_report(ReportOptions& o, Context& ctx) {
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::md);
   auto render = render_options(o.output);
@@ -80,6 +83,7 @@ Command report_command() {
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"

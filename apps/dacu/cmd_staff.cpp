@@ -12,6 +12,7 @@
 #include "dacu/compute/staffing.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -22,6 +23,7 @@ struct StaffOptions {
   std::string by = "role";
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
   // dacu staff erlang
   bool erlang = false;
   ErlangQuestion question;
@@ -53,6 +55,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   }
   auto format = choose_format(o.output, Format::table);
   refuse_binary_on_terminal(o.output, format, ctx);
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
     throw InputError("D200", campaign.template_where,
@@ -84,6 +87,7 @@ Command staff_command() {
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
                       "shift: each rota shift; hour: queues hour by hour");
             add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);
             cl.examples(

@@ -8,6 +8,7 @@
 #include "dacu/render/render_diagnostics.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -18,10 +19,12 @@ struct ValidateOptions {
   std::string format = "text";
   bool strict = false;
   OutputOptions output;
+  std::vector<std::string> template_dirs;
 };
 
 int run_validate(const ValidateOptions& o, Context& ctx) {
   refuse_empty_output(o.output);
+  allow_template_dirs(ctx.loader, o.template_dirs);
   std::vector<Diagnostic> all;
   for (const auto& file : o.files) {
     auto found = validate_file(file, ctx.loader);
@@ -59,10 +62,12 @@ Command validate_command() {
                       "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
             add_output_file_option(cl, o->output, "write the report to FILE instead");
+            add_template_dir_option(cl, o->template_dirs);
             cl.examples(
                 "  dacu validate templates/*.yaml examples/*.yaml\n"
                 "  dacu validate templates/calendars/cn.yaml   (the holiday table: dates, ranges, D024)\n"
                 "  dacu validate --strict my.yaml              (warnings fail too)\n"
+                "  dacu validate shops/*.yaml --template-dir shared/   (templates outside the campaigns' folder)\n"
                 "  dacu validate --format json my.yaml > problems.json\n"
                 "  dacu validate --format github templates/*.yaml   (in a GitHub Actions step)\n"
                 "Exit code: 0 no errors (warnings allowed unless --strict), 1 errors.\n");
