@@ -92,8 +92,8 @@ void on_allocation_failure() {
 }
 
 extern "C" void on_signal(int sig) {
-  // Only async-signal-safe calls: unlink, rmdir, open, getdents64 (in remove_all), sigaction,
-  // raise, pthread_sigmask. The signal is blocked while this runs (and SIGINT, SIGTERM, SIGHUP
+  // Only async-signal-safe calls: unlink, rmdir, open, getdents64 and poll (in remove_all),
+  // sigaction, raise, pthread_sigmask. The signal is blocked while this runs (and SIGINT, SIGTERM, SIGHUP
   // with it), so a second Ctrl-C cannot cut the cleanup short.
   cleanup::remove_all();
   struct sigaction fallback {};
