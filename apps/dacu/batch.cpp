@@ -107,7 +107,10 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
           OutputOptions target;
           target.output = item.output.string();
           Context quiet{sink_out, sink_err, loader};
-          write_output(target, result.bytes, {item.input}, quiet);
+          // Every file this input read (the template it extends too) and the shared inputs.
+          auto read = inputs_read({item.input}, loader);
+          read.insert(read.end(), o.shared_inputs.begin(), o.shared_inputs.end());
+          write_output(target, result.bytes, read, quiet);
           item.alert = result.alert;
         } catch (const InputError& e) {
           item.failed = true;

@@ -20,6 +20,7 @@ struct BatchOptions {
   std::string jobs;       ///< -j as written; empty means 1
   std::string extension;  ///< of every output, without the dot
   bool fail_on_alert = false;
+  std::vector<std::string> shared_inputs;  ///< read for every input (--actuals): no output replaces one
 };
 
 /// What producing one input gave.

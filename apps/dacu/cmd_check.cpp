@@ -40,7 +40,7 @@ int run_check(CheckOptions& o, Context& ctx) {
   CheckReport report{campaign.name, campaign.template_name, o.products, check_products(rules, products)};
   auto render = render_options(o.output, o.bom);
   auto bytes = render_check(report, format, render);
-  write_output(o.output, bytes, {o.file, o.products}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file, o.products}, ctx.loader), ctx);
   return kSuccess;
 }
 

@@ -30,7 +30,7 @@ int run_funnel(const FunnelOptions& o, Context& ctx) {
   auto render = render_options(o.output, o.bom);
   auto bytes = render_funnel(report, format, render);
   print_diagnostics(report.warnings, ctx);
-  write_output(o.output, bytes, {o.file, o.customers}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file, o.customers}, ctx.loader), ctx);
   return kSuccess;
 }
 

@@ -66,7 +66,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx);
-  write_output(o.output, result.bytes, o.files, ctx);
+  write_output(o.output, result.bytes, inputs_read(o.files, ctx.loader), ctx);
   return kSuccess;
 }
 

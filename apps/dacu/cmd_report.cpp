@@ -59,6 +59,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
   };
   o.batch.fail_on_alert = o.fail_on_alert;
+  o.batch.shared_inputs = o.actuals;
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
@@ -67,7 +68,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx);
-  auto inputs = o.files;
+  auto inputs = inputs_read(o.files, ctx.loader);
   inputs.insert(inputs.end(), o.actuals.begin(), o.actuals.end());
   write_output(o.output, result.bytes, inputs, ctx);
   return result.alert && o.fail_on_alert ? kAlert : kSuccess;

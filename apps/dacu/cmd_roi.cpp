@@ -36,7 +36,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
   print_diagnostics(report.warnings, ctx);
-  write_output(o.output, bytes, {o.file}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
 

@@ -73,7 +73,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
     if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
   }
   print_diagnostics(warnings, ctx);
-  write_output(o.output, bytes, {o.file}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
 

@@ -26,9 +26,11 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
   refuse_empty_output(o.output);
   allow_template_dirs(ctx.loader, o.template_dirs);
   std::vector<Diagnostic> all;
+  std::vector<std::string> inputs = o.files;  // and every template they extend: -o replaces none
   for (const auto& file : o.files) {
     auto found = validate_file(file, ctx.loader);
     all.insert(all.end(), found.begin(), found.end());
+    inputs = inputs_read(std::move(inputs), ctx.loader);
   }
   auto counts = count_diagnostics(all);
   std::string bytes;
@@ -46,7 +48,7 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
   if (o.format == "text" && o.output.output.empty()) {
     ctx.err << bytes;
   } else {
-    write_output(o.output, bytes, o.files, ctx);
+    write_output(o.output, bytes, inputs, ctx);
   }
   bool failed = counts.errors > 0 || (o.strict && counts.warnings > 0);
   return failed ? kInputError : kSuccess;

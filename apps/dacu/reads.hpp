@@ -1,6 +1,6 @@
 #pragma once
 /// What a command reads besides the files it is given: `--template-dir`, the folders a campaign's
-/// `extends:` may lead into.
+/// `extends:` may lead into, and the list of every file read, which no output may replace (D071).
 
 #include <fmt/format.h>
 
@@ -30,6 +30,13 @@ inline void allow_template_dirs(Loader& loader, const std::vector<std::string>& 
     folders.emplace_back(dir);
   }
   loader.set_template_dirs(std::move(folders));
+}
+
+/// `given` (the files on the command line) and every file the loader's last load read: the
+/// template a campaign extends is an input that -o must not replace.
+inline std::vector<std::string> inputs_read(std::vector<std::string> given, const Loader& loader) {
+  given.insert(given.end(), loader.files_read().begin(), loader.files_read().end());
+  return given;
 }
 
 }  // namespace dacu::cli

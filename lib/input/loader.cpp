@@ -90,6 +90,7 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, 
                                  template_dirs_.empty() ? "" : " and the --template-dir folders"),
                      "keep the template in the campaign's folder or below it, or allow its folder with --template-dir DIR");
   }
+  files_read_.push_back(path.string());
   auto key = fmt::format("file:{}", real);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   std::string text;
@@ -136,6 +137,7 @@ Template Loader::template_in_folder(const fs::path& path, const fs::path& folder
 
 Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name, const fs::path& base_dir,
                        std::span<const Override> overrides, std::vector<Diagnostic>* collect) {
+  files_read_.clear();
   Problems problems(collect);
   auto doc = yaml::parse(std::string(yaml_text), source_name);
   Campaign campaign;
@@ -211,7 +213,9 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
 
 Campaign Loader::load_file(const fs::path& path, std::span<const Override> overrides) {
   auto text = sources_->read(path);
-  return parse(text, path.string(), path.parent_path(), overrides);
+  auto campaign = parse(text, path.string(), path.parent_path(), overrides);
+  files_read_.insert(files_read_.begin(), path.string());
+  return campaign;
 }
 
 void apply_overrides(Campaign& campaign, std::span<const Override> overrides) {

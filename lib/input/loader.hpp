@@ -54,6 +54,9 @@ class Loader {
   /// Without them a template path must stay in the campaign's folder or below it (D080).
   void set_template_dirs(std::vector<std::filesystem::path> dirs) { template_dirs_ = std::move(dirs); }
   const std::vector<std::filesystem::path>& template_dirs() const { return template_dirs_; }
+  /// The files the last load_file or parse read, so that no output replaces one (D071): the
+  /// campaign file (load_file only) and the template file it extends, parsed now or earlier.
+  const std::vector<std::string>& files_read() const { return files_read_; }
   /// A template file found in `folder` (`dacu templates --dir`), read only when it is a regular
   /// file inside the folder (D080, D081) that says `kind: template` (D082).
   Template template_in_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
@@ -65,6 +68,7 @@ class Loader {
   Sources* sources_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> cache_;
   std::vector<std::filesystem::path> template_dirs_;
+  std::vector<std::string> files_read_;
 };
 
 /// The calendar a template or campaign asks for: the built-in calendar it names with its own days

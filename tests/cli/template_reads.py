@@ -6,7 +6,8 @@ checkout would: every refusal is one coded error, exit 1, and never a byte of th
     `--template-dir` allows the folder it leads to;
   - D081: a named pipe (which used to hang), a device, a folder, a file under /proc, refused
     before they are opened;
-  - D082: a regular file that is not a dacu template (a secret, a binary), named without being shown.
+  - D082: a regular file that is not a dacu template (a secret, a binary), named without being shown;
+  - D071: `-o` (and `--out-dir`) never overwrites the template a campaign extends.
 
 A secret is planted in the environment and in the files refused; it must appear in no output, in
 text, JSON and GitHub annotations alike. Every run has a timeout: a hang is a failure, not a wait.
@@ -148,6 +149,23 @@ def main():
         run("templates --dir fine", ["templates", "--dir", "shared"], exit_code=0)
         run("templates --dir missing", ["templates", "--dir", "nowhere"], "D010", "no such folder")
 
+        # D071 for every file read: the template a campaign extends is an input too.
+        before = open(os.path.join(shop, "小团.yaml"), "rb").read()
+        write(os.path.join(shop, "c.yaml"), campaign("./小团.yaml"))
+        run("-o the template", ["plan", "shop/c.yaml", "-o", "shop/小团.yaml"], "D071", "-o names an input file")
+        run("validate -o the template", ["validate", "shop/c.yaml", "-o", "shop/小团.yaml"], "D071")
+        run("report -o the template", ["report", "shop/c.yaml", "--format", "md", "-o", "shop/小团.yaml"], "D071")
+        run("shared -o the template", ["plan", "shop/shared-campaign.yaml", "--template-dir", "shared",
+                                       "-o", "shared/小团.yaml"], "D071")
+        # A batch writes out/<stem>.<ext>: a campaign c.yaml extending ./c.json is refused there.
+        write(os.path.join(tmp, "batch", "c.json"), TEMPLATE)
+        write(os.path.join(tmp, "batch", "c.yaml"), campaign("./c.json"))
+        run("--out-dir over the template", ["plan", "batch/c.yaml", "--out-dir", "batch", "--format", "json"], "D071",
+            "0 written to batch, 1 failed")
+        if open(os.path.join(tmp, "batch", "c.json"), encoding="utf-8").read() != TEMPLATE:
+            run.failures.append("--out-dir over the template: the template was overwritten")
+        if open(os.path.join(shop, "小团.yaml"), "rb").read() != before:
+            run.failures.append("-o the template: the template was overwritten")
     for f in run.failures:
         print("FAIL:", f)
     return 1 if run.failures else 0

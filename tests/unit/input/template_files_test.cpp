@@ -108,6 +108,7 @@ TEST_CASE("a --template-dir folder lets a campaign extend a template in it", "[t
   loader.set_template_dirs({"tpl"});
   auto c = loader.load_file("shop/c.yaml");
   CHECK(c.template_name == "小团");
+  CHECK(loader.files_read() == std::vector<std::string>{"shop/c.yaml", "tpl/小团.yaml"});
   // Allowed for one campaign is not allowed for all: the loader's cache does not bypass the rule.
   loader.set_template_dirs({});
   auto d = error_of([&] { loader.load_file("shop/c.yaml"); });
@@ -162,6 +163,19 @@ TEST_CASE("a campaign that extends a campaign is D083 naming both files", "[temp
   CHECK(where(d.where) == "shop/c.yaml:4:10");
   CHECK(d.message == "shop/c.yaml extends shop/other.yaml, which is a campaign; a campaign can only extend a template");
   CHECK(d.hint == "extend the template that shop/other.yaml extends, and copy what you need from it into shop/c.yaml");
+}
+
+TEST_CASE("files_read lists the campaign and its template, cached or not, for the last load only", "[template_files]") {
+  Files files;
+  files.sources.add("shop/c.yaml", campaign("./小团.yaml"));
+  files.sources.add("shop/d.yaml", campaign("聚划算"));
+  Loader loader(files.sources);
+  (void)loader.load_file("shop/c.yaml");
+  CHECK(loader.files_read() == std::vector<std::string>{"shop/c.yaml", "shop/小团.yaml"});
+  (void)loader.load_file("shop/c.yaml");  // the template from the cache is still an input
+  CHECK(loader.files_read() == std::vector<std::string>{"shop/c.yaml", "shop/小团.yaml"});
+  (void)loader.load_file("shop/d.yaml");  // a built-in template is no file
+  CHECK(loader.files_read() == std::vector<std::string>{"shop/d.yaml"});
 }
 
 TEST_CASE("templates --dir reads only regular template files inside its folder", "[template_files]") {
