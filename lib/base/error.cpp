@@ -77,31 +77,98 @@ InputError::InputError(std::string code, Location where, std::string message, st
     : InputError(Diagnostic{Severity::error, std::move(code), std::move(where), std::move(message),
                             std::move(hint)}) {}
 
+namespace {
+
+// Where the character before byte `pos` starts (a byte of invalid UTF-8 stands alone).
+std::size_t previous_char(std::string_view text, std::size_t pos) {
+  std::size_t p = pos - 1;
+  while (p > 0 && pos - p < 4 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return utf8::code_point_at(text, p).bytes == pos - p ? p : pos - 1;
+}
+
+// The columns one character takes once made visible; a tab counts as the most it can take.
+std::size_t shown_width(std::string_view ch) {
+  if (ch == "\t") return 8;
+  auto shown = utf8::visible(ch);
+  return shown.size() != ch.size() ? shown.size() : utf8::display_width(ch);
+}
+
+}  // namespace
+
+Excerpt excerpt(std::string_view line, std::size_t char_index, std::size_t columns) {
+  auto caret = utf8::byte_offset_of_char(line, char_index);
+  std::size_t left = 0, right = line.size();
+  // Only the characters near the caret are measured, so a diagnostic on a 7 MiB line costs
+  // finding the caret and not much more.
+  std::size_t whole = 0;
+  for (std::size_t i = 0; i < line.size() && whole <= columns;) {
+    auto n = utf8::code_point_at(line, i).bytes;
+    whole += shown_width(line.substr(i, n));
+    i += n;
+  }
+  if (whole > columns) {
+    std::size_t budget = columns - 2, used = 0;  // 2 for the `…` at both ends
+    auto grow_left = [&](std::size_t limit) {
+      while (left > 0) {
+        auto p = previous_char(line, left);
+        auto w = shown_width(line.substr(p, left - p));
+        if (used + w > limit) break;
+        used += w;
+        left = p;
+      }
+    };
+    left = right = caret;
+    grow_left(budget / 2);
+    while (right < line.size()) {
+      auto n = utf8::code_point_at(line, right).bytes;
+      auto w = shown_width(line.substr(right, n));
+      if (used + w > budget) break;
+      used += w;
+      right += n;
+    }
+    grow_left(budget);  // a caret near the end shows more of what comes before it
+  }
+  Excerpt out;
+  if (left > 0) {
+    out.text = "…";
+    out.caret_indent = " ";
+  }
+  out.text += utf8::visible(line.substr(left, right - left));
+  if (right < line.size()) out.text += "…";
+  for (std::size_t i = left; i < caret;) {
+    auto n = utf8::code_point_at(line, i).bytes;
+    auto ch = line.substr(i, n);
+    if (ch == "\t") {
+      out.caret_indent += '\t';
+    } else {
+      out.caret_indent.append(utf8::display_width(utf8::visible(ch)), ' ');
+    }
+    i += n;
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("dacu: {}: ", d.severity == Severity::error ? "error" : "warning");
   const auto& w = d.where;
   if (w.known()) {
-    out += fmt::format("{}:{}:{}: ", w.file_name(), w.line, w.column);
+    out += fmt::format("{}:{}:{}: ", utf8::visible(w.file_name()), w.line, w.column);
   } else if (w.file) {
-    out += fmt::format("{}: ", w.file_name());
+    out += fmt::format("{}: ", utf8::visible(w.file_name()));
   }
-  out += d.message;
+  // A message quotes names from the file, which may hold an escape sequence or a bidi override.
+  out += utf8::visible(d.message);
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out += '\n';
   auto text = w.line_text();
   if (w.known() && !text.empty()) {
     auto number = std::to_string(w.line);
-    out += fmt::format(" {} | {}\n", number, text);
+    auto shown = excerpt(text, static_cast<std::size_t>(std::max(w.column, 1)) - 1);
+    out += fmt::format(" {} | {}\n", number, shown.text);
     // The caret sits under the located character, counted in display columns.
-    auto chars = utf8::decode(text);
-    std::size_t col = static_cast<std::size_t>(std::max(w.column, 1)) - 1;
-    std::string prefix;
-    for (std::size_t i = 0; i < std::min(col, chars.size()); ++i) prefix += utf8::encode(chars[i]);
-    std::string spaces;
-    for (char32_t c : utf8::decode(prefix)) spaces += (c == U'\t') ? std::string("\t") : std::string(utf8::display_width(utf8::encode(c)), ' ');
-    out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), spaces);
+    out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), shown.caret_indent);
   }
-  if (!d.hint.empty()) out += fmt::format("hint: {}\n", d.hint);
+  if (!d.hint.empty()) out += fmt::format("hint: {}\n", utf8::visible(d.hint));
   return out;
 }
 

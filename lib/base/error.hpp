@@ -89,7 +89,24 @@ class InputError : public Error {
 ///      12 | start: 开团前二天半
 ///         |        ^
 ///   hint: …
+/// The echoed line is cut to about kExcerptColumns display columns around the caret, with `…`
+/// where it was cut, and its control characters are shown as utf8::visible shows them; so are
+/// those of the message and the hint.
 std::string format_diagnostic(const Diagnostic& diagnostic);
+
+/// How many display columns of a source line a diagnostic echoes at most (with the `…` marks).
+inline constexpr std::size_t kExcerptColumns = 120;
+
+/// The part of `line` a diagnostic echoes, made visible (utf8::visible), and what goes before the
+/// caret under it, for the character at 0-based `char_index` (past the end: just after the last
+/// character). At most about `columns` display columns, `…` marking each cut end.
+struct Excerpt {
+  std::string text;
+  std::string caret_indent;  ///< spaces (and the line's own tabs) up to the caret
+
+  friend bool operator==(const Excerpt&, const Excerpt&) = default;
+};
+Excerpt excerpt(std::string_view line, std::size_t char_index, std::size_t columns = kExcerptColumns);
 
 /// The closest candidate to `word` by edit distance (counted in characters), or "" when none is
 /// close enough to suggest.

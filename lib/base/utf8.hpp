@@ -36,6 +36,19 @@ std::size_t count_chars(std::string_view text);
 std::string nfc(std::string_view text);
 
 
+/// Byte offset of the code point at 0-based index `index` (text.size() when there are fewer).
+std::size_t byte_offset_of_char(std::string_view text, std::size_t index);
+
+/// Whether `visible` keeps a tab (an echoed source line, whose caret line repeats it) or shows it.
+enum class Tab { keep, show };
+
+/// `text` safe to show on a terminal, with every character that would act on it instead of being
+/// seen shown by its number: C0 controls (a tab only with Tab::show), DEL and each byte of invalid
+/// UTF-8 as `\x1b`, `\x7f`, `\xff`; C1 controls and the bidi overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069, which reorder what follows them) as `U+0085`, `U+202E`. Everything else, and
+/// any text without such characters, is returned unchanged.
+std::string visible(std::string_view text, Tab tab = Tab::keep);
+
 /// Columns the text takes in a terminal: CJK and full-width characters count 2.
 std::size_t display_width(std::string_view text);
 

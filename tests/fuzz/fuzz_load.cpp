@@ -52,7 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }();
   static const std::filesystem::path base = "/fuzz/shop";
   const auto text = dacu::fuzz::as_text(data, size);
-  dacu::fuzz::refuse_quietly([&] { (void)dacu::validate_text(text, "fuzz.yaml", base, loader); });
+  dacu::fuzz::refuse_quietly([&] {
+    for (const auto& d : dacu::validate_text(text, "fuzz.yaml", base, loader)) (void)dacu::format_diagnostic(d);
+  });
   dacu::fuzz::refuse_quietly([&] {
     const auto campaign = loader.parse(text, "fuzz.yaml", base);
     const auto plan = dacu::plan_campaign(campaign);

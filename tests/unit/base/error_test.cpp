@@ -2,6 +2,11 @@
 
 #include "dacu/base/error.hpp"
 
+#include <string>
+#include <vector>
+
+#include "dacu/base/utf8.hpp"
+
 using namespace dacu;
 
 TEST_CASE("a diagnostic shows file, line, column, the line and a caret under the character", "[error]") {
@@ -32,4 +37,60 @@ TEST_CASE("suggestions name the closest candidate or list the choices", "[error]
   CHECK(suggestion("开闭", {"报名", "开团", "结束"}) == "did you mean 开团?");
   CHECK(suggestion("department", {"departments", "tasks"}) == "did you mean departments?");
   CHECK(suggestion("zzzzzz", {"a", "b"}) == "expected one of: a, b");
+}
+
+TEST_CASE("a long echoed line is cut around the caret with an ellipsis at each cut end", "[error]") {
+  std::string line = "days: [";
+  for (int i = 0; i < 100; ++i) line += "2026-01-01, ";
+  line += "2026-13-01]";
+  auto at = line.find("2026-13");
+  auto shown = excerpt(line, at);
+  std::string before = "…026-01-01, ";  // 118 columns: 107 before the caret, 11 from it to the end
+  for (int i = 0; i < 8; ++i) before += "2026-01-01, ";
+  CHECK(shown.text == before + "2026-13-01]");
+  CHECK(shown.caret_indent.size() == shown.text.find("2026-13") - 2);  // `…` is 3 bytes, 1 column
+  CHECK(utf8::display_width(shown.text) <= kExcerptColumns);
+
+  auto early = excerpt(line, 10);  // near the start: nothing cut before, the rest after
+  CHECK(early.text.substr(0, 20) == "days: [2026-01-01, 2");
+  CHECK(early.text.ends_with("…"));
+  CHECK(utf8::display_width(early.text) == kExcerptColumns - 1);
+  CHECK(early.caret_indent == std::string(10, ' '));
+
+  auto middle = excerpt(line, 600);
+  CHECK(middle.text.starts_with("…"));
+  CHECK(middle.text.ends_with("…"));
+  CHECK(utf8::display_width(middle.text) == kExcerptColumns);
+  CHECK(middle.caret_indent.size() == 1 + 59);  // the `…`, then half the columns
+}
+
+TEST_CASE("a cut line of wide characters keeps the caret under its character", "[error]") {
+  std::string line;
+  for (int i = 0; i < 200; ++i) line += "团";
+  line += "X";
+  for (int i = 0; i < 200; ++i) line += "团";
+  auto shown = excerpt(line, 200);
+  CHECK(utf8::display_width(shown.text) <= kExcerptColumns);
+  auto x = shown.text.find('X');
+  REQUIRE(x != std::string::npos);
+  CHECK(shown.caret_indent.size() == utf8::display_width(shown.text.substr(0, x)));
+}
+
+TEST_CASE("control characters in an echoed line are shown and the caret moves with them", "[error]") {
+  auto file = make_source("a.yaml", "name: \x1b[31m红\xe2\x80\xae字: x\n");
+  // The caret under 字: "name: " 6, "\x1b" 4, "[31m" 4, 红 2, "U+202E" 6 columns before it.
+  Diagnostic d{Severity::error, "D002", Location{file, 1, 14}, "unknown key '\x1b[31m红\xe2\x80\xae字'", ""};
+  CHECK(format_diagnostic(d) ==
+        "dacu: error: a.yaml:1:14: unknown key '\\x1b[31m红U+202E字' [D002]\n"
+        " 1 | name: \\x1b[31m红U+202E字: x\n"
+        "   | " + std::string(22, ' ') + "^\n");
+}
+
+TEST_CASE("a line that fits is echoed whole, a caret past its end sits after it", "[error]") {
+  auto file = make_source("a.yaml", "a: [1, 2\n");
+  Diagnostic d{Severity::error, "D001", Location{file, 1, 9}, "not closed", ""};
+  CHECK(format_diagnostic(d) ==
+        "dacu: error: a.yaml:1:9: not closed [D001]\n"
+        " 1 | a: [1, 2\n"
+        "   |         ^\n");
 }

@@ -59,4 +59,25 @@ TEST_CASE("nfc composes what was typed decomposed", "[utf8][nfc]") {
   CHECK(utf8::nfc("plain text") == "plain text");
   CHECK(utf8::nfc("a\xff") == "a\xff");
   CHECK(utf8::nfc("") == "");
+
+TEST_CASE("control characters and bidi overrides are shown by their number", "[utf8]") {
+  CHECK(utf8::visible("开团 10:00") == "开团 10:00");
+  CHECK(utf8::visible("a\x1b[31mred") == "a\\x1b[31mred");
+  CHECK(utf8::visible("a\tb") == "a\tb");
+  CHECK(utf8::visible("a\tb", utf8::Tab::show) == "a\\x09b");
+  CHECK(utf8::visible("line\nnext\r") == "line\\x0anext\\x0d");
+  CHECK(utf8::visible(std::string_view("nul\0", 4)) == "nul\\x00");
+  CHECK(utf8::visible("del\x7f") == "del\\x7f");
+  CHECK(utf8::visible("c1\xc2\x85.") == "c1U+0085.");                    // NEXT LINE
+  CHECK(utf8::visible("\xe2\x80\xae" "txt.exe") == "U+202Etxt.exe");     // RIGHT-TO-LEFT OVERRIDE
+  CHECK(utf8::visible("\xe2\x81\xa6x\xe2\x81\xa9") == "U+2066xU+2069");  // isolates
+  CHECK(utf8::visible("bad\xff\x9b") == "bad\\xff\\x9b");                 // invalid UTF-8, byte by byte
+  CHECK(utf8::visible("\xe2\x80\x8f") == "\xe2\x80\x8f");                 // RLM is a mark, not an override
+}
+
+TEST_CASE("the byte offset of the n-th character", "[utf8]") {
+  CHECK(utf8::byte_offset_of_char("开团a", 0) == 0);
+  CHECK(utf8::byte_offset_of_char("开团a", 2) == 6);
+  CHECK(utf8::byte_offset_of_char("开团a", 3) == 7);
+  CHECK(utf8::byte_offset_of_char("开团a", 9) == 7);
 }
