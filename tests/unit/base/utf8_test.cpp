@@ -59,6 +59,7 @@ TEST_CASE("nfc composes what was typed decomposed", "[utf8][nfc]") {
   CHECK(utf8::nfc("plain text") == "plain text");
   CHECK(utf8::nfc("a\xff") == "a\xff");
   CHECK(utf8::nfc("") == "");
+}
 
 TEST_CASE("control characters and bidi overrides are shown by their number", "[utf8]") {
   CHECK(utf8::visible("开团 10:00") == "开团 10:00");
