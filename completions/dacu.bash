@@ -32,13 +32,13 @@ _dacu() {
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
     --actuals|--customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --out-dir|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
     --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency|--agents|--max-agents) return ;;
   esac
   if [[ $cur == -* ]]; then
-    local opts="--help --set -f --format -o --output --lang"
+    local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
       plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
       report) opts+=" --actuals --as-of --fail-on-alert --out-dir -j --jobs" ;;
@@ -47,11 +47,14 @@ _dacu() {
       roi) opts+=" --scenarios --sensitivity --bom" ;;
       check) opts+=" -p --products --bom" ;;
       funnel) opts+=" --customers --bom" ;;
-      validate) opts="--help -f --format -o --output --strict" ;;
+      validate) opts="--help -f --format -o --output --strict --template-dir" ;;
       schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir" ;;
       init) opts="--help --name --set -o --output" ;;
+    esac
+    case $cmd$sub in
+      plan|staff|roi|check|funnel) opts+=" --csv-raw" ;;
     esac
     case $cmd$sub in
       plan|report|staff|roi|check|funnel|validate) opts+=" --all-warnings" ;;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <new>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -15,6 +16,8 @@
 #include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "process.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -93,6 +96,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
   std::mutex err_mutex;
   auto worker = [&] {
     Loader loader;  // one per worker: the built-in templates are parsed once per thread
+    loader.set_template_dirs(ctx.loader.template_dirs());
     std::ostringstream sink_out, sink_err;
     for (std::size_t i; (i = next.fetch_add(1)) < items.size();) {
       auto& item = items[i];
@@ -103,11 +107,18 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
           OutputOptions target;
           target.output = item.output.string();
           Context quiet{sink_out, sink_err, loader};
-          write_output(target, result.bytes, {item.input}, quiet);
+          // Every file this input read (the template it extends too) and the shared inputs.
+          auto read = inputs_read({item.input}, loader);
+          read.insert(read.end(), o.shared_inputs.begin(), o.shared_inputs.end());
+          write_output(target, result.bytes, read, quiet);
           item.alert = result.alert;
         } catch (const InputError& e) {
           item.failed = true;
           item.messages += paint(format_diagnostic(e.diagnostic()), ctx.color);
+        } catch (const std::bad_alloc&) {
+          // This input needs more memory than the process may have; the others may not.
+          item.failed = true;
+          item.messages += paint(format_diagnostic(out_of_memory(item.input)), ctx.color);
         } catch (const std::exception& e) {
           item.failed = true;
           item.messages += paint(fmt::format("dacu: error: {}: {}\n", item.input, e.what()), ctx.color);

@@ -22,6 +22,7 @@ struct BatchOptions {
   std::string extension;  ///< of every output, without the dot
   bool fail_on_alert = false;
   Warnings warnings = Warnings::bounded;  ///< per input
+  std::vector<std::string> shared_inputs;  ///< read for every input (--actuals): no output replaces one
 };
 
 /// What producing one input gave.

@@ -6,9 +6,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <new>
+#include <optional>
 #include <ostream>
 
 #include "commands.hpp"
@@ -16,6 +19,7 @@
 #include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "process.hpp"
 
 namespace dacu::cli {
 
@@ -36,6 +40,9 @@ class Cli11CommandLine final : public CommandLine {
   }
   void option(const std::string& names, std::string& value, const std::string& help) override {
     app_.add_option(names, value, help);
+  }
+  void option(const std::string& names, std::string& value, const std::string& help, bool& given) override {
+    app_.add_option(names, value, help)->each([&given](const std::string&) { given = true; });
   }
   void options(const std::string& names, std::vector<std::string>& values, const std::string& help) override {
     app_.add_option(names, values, help)->allow_extra_args(false);
@@ -82,20 +89,17 @@ Examples:
   dacu validate templates/*.yaml examples/*.yaml   every problem, for CI too
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
-Exit codes: 0 success, 1 invalid input or unwritable output, 2 usage error,
-3 a checkpoint off plan (with --fail-on-alert), 70 internal error.
+Exit codes: 0 success, 1 invalid input, unwritable output (stdout included) or out of
+memory, 2 usage error, 3 a checkpoint off plan (with --fail-on-alert), 70 internal error,
+128+N ended by signal N (130 Ctrl-C, 143 SIGTERM; temporary files are removed first).
 Run `dacu COMMAND --help` for a command's options.)";
 
 }  // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  // `dacu … | head`: a closed stdout is not an error worth a message. With SIGPIPE ignored the
-  // write fails with EPIPE instead of killing the process, and run() ends quietly with 0.
-  std::signal(SIGPIPE, SIG_IGN);
-  bool err_terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
-  bool out_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
-  const char* no_color = std::getenv("NO_COLOR");  // set and not empty: no color (no-color.org)
-  bool color = err_terminal && (no_color == nullptr || *no_color == '\0');
+namespace {
+
+int run_command(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool color, bool err_terminal,
+                bool out_terminal) {
   CLI::App app{std::string(kOverview), "dacu"};
   app.set_version_flag("--version", fmt::format("dacu {}", DACU_VERSION));
   app.require_subcommand(1);
@@ -127,13 +131,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   Loader loader;
   Context ctx{out, err, loader, color, err_terminal, out_terminal};
-  int status = kUsageError;
   try {
     for (auto& [sub, runner] : runners) {
-      if (sub->parsed()) {
-        status = runner(ctx);
-        break;
-      }
+      if (sub->parsed()) return runner(ctx);
     }
   } catch (const InputError& e) {
     err << paint(format_diagnostic(e.diagnostic()), color);
@@ -141,14 +141,41 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   } catch (const Error& e) {
     err << paint(fmt::format("dacu: error: {}\n", e.what()), color);
     return kInputError;
+  } catch (const std::bad_alloc&) {
+    // Not a bug: the input (or the batch) needs more memory than the process may have.
+    err << paint(format_diagnostic(out_of_memory({})), color);
+    return kInputError;
   } catch (const std::exception& e) {
     err << paint(fmt::format("dacu: internal error: {}\nhint: this is a bug in dacu; please report it with the input that caused it\n",
                              e.what()), color);
     return kInternalError;
   }
-  // A reader that went away (EPIPE) left stdout failed: nothing more to say, and not an error.
-  if (!out) return kSuccess;
-  return status;
+  return kUsageError;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  // `dacu … | head`: with SIGPIPE ignored, a write to a pipe nobody reads fails with EPIPE
+  // instead of killing the process, and the run ends quietly (below).
+  std::signal(SIGPIPE, SIG_IGN);
+  // The real process (main.cpp): checked stdout, signal handlers, a memory reserve.
+  std::optional<Process> process;
+  if (&out == &std::cout) process.emplace();
+  bool err_terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  bool out_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");  // set and not empty: no color (no-color.org)
+  bool color = err_terminal && (no_color == nullptr || *no_color == '\0');
+
+  int status = run_command(argc, argv, out, err, color, err_terminal, out_terminal);
+
+  // Every byte for stdout must have reached it: a full disk under `> plan.json`, /dev/full or a
+  // closed stdout is D070 and exit 1, as a failed -o is. A reader that went away (EPIPE: `| head`)
+  // wanted no more: quiet, and the status is the run's own.
+  int error = process ? process->finish_stdout() : 0;
+  if (error == 0 || error == EPIPE) return status;
+  err << paint(format_diagnostic(stdout_failure(error)), color);
+  return status == kSuccess || status == kAlert ? kInputError : status;
 }
 
 }  // namespace dacu::cli

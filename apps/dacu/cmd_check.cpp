@@ -7,6 +7,7 @@
 #include "dacu/input/product_csv.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -17,9 +18,12 @@ struct CheckOptions {
   std::string products;
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
 };
 
 int run_check(CheckOptions& o, Context& ctx) {
+  auto format = choose_format(o.output, Format::table);  // before any input is read
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   const auto& rules = campaign.plan.eligibility;
   if (!rules.present) {
@@ -35,8 +39,8 @@ int run_check(CheckOptions& o, Context& ctx) {
   auto products = parse_products(read_text_file(o.products), o.products, rules);
   CheckReport report{campaign.name, campaign.template_name, o.products, check_products(rules, products)};
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_check(report, choose_format(o.output, Format::table), render);
-  write_output(o.output, bytes, {o.file, o.products}, ctx);
+  auto bytes = render_check(report, format, render);
+  write_output(o.output, bytes, inputs_read({o.file, o.products}, ctx.loader), ctx);
   return kSuccess;
 }
 
@@ -50,9 +54,11 @@ Command check_command() {
                       "product list (CSV, UTF-8, BOM allowed); columns 编号,商品,类目,[子类目],市场,原价,团购价,报名数量,"
                       "销售记录,低价记录,DSR,[新品首发],[条件] (or id,name,category,subcategory,market,original_price,"
                       "campaign_price,units,sales,sales_below_price,dsr,new_launch,conditions)");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, "check", {"table", "md", "csv", "json"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv\n"
                 "  dacu check my.yaml --products products.csv --format csv --bom -o 报名资格.csv\n"

@@ -7,6 +7,7 @@
 #include "dacu/render/render_roi.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -17,16 +18,19 @@ struct FunnelOptions {
   std::string customers;
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
 };
 
 int run_funnel(const FunnelOptions& o, Context& ctx) {
+  auto format = choose_format(o.output, Format::table);  // before any input is read
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   auto table = parse_csv(read_text_file(o.customers), o.customers);
   auto report = compute_funnel(campaign, table);
   auto render = render_options(o.output, o.bom);
-  auto bytes = render_funnel(report, choose_format(o.output, Format::table), render);
+  auto bytes = render_funnel(report, format, render);
   print_diagnostics(report.warnings, ctx, warnings_of(o.output));
-  write_output(o.output, bytes, {o.file, o.customers}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file, o.customers}, ctx.loader), ctx);
   return kSuccess;
 }
 
@@ -37,9 +41,11 @@ Command funnel_command() {
             auto o = std::make_shared<FunnelOptions>();
             cl.positional("FILE", o->file, "campaign file (its 目标激活率 / 目标首单率 parameters are the targets)", true);
             cl.option("--customers", o->customers, "customer CSV: 客户,业务员,注册,激活,下单 (是/否)");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json"});
+            add_output_options(cl, o->output, "funnel", {"table", "md", "csv", "json"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu funnel examples/订货宝-上线.yaml --customers examples/订货宝-客户.csv\n"
                 "  dacu funnel my.yaml --customers export.csv --format json -o funnel.json\n"

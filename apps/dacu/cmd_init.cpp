@@ -32,6 +32,7 @@ std::string yaml_value(std::string_view text) {
 }
 
 int run_init(const InitOptions& o, Context& ctx) {
+  refuse_empty_output(o.output);
   auto base = ctx.loader.builtin(o.template_name);
   if (!base) {
     throw InputError("D040", Location{make_source("<command line>", o.template_name), 1, 1},
@@ -102,7 +103,7 @@ Command init_command() {
             cl.positional("TEMPLATE", o->template_name, "a built-in template (see `dacu templates`)", true);
             cl.option("--name", o->name, "the campaign's name");
             add_set_option(cl, o->output);
-            cl.option("-o,--output", o->output.output, "write to FILE instead of stdout");
+            add_output_file_option(cl, o->output, "write to FILE instead of stdout");
             cl.examples(
                 "  dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml\n"
                 "  dacu init 聚划算 --name '雪凡妮 双十二' --set 报名=2026-11-20T10:00 --set 开团=2026-12-20T10:00 -o my.yaml\n");

@@ -9,6 +9,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -22,6 +23,7 @@ struct PlanOptions {
   PlanFilter filter;
   std::string from, to;
   std::string alarm;
+  std::vector<std::string> template_dirs;
 };
 
 std::optional<date::local_days> filter_day(const std::string& text, std::string_view option) {
@@ -45,6 +47,7 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
 }
 
 int run_plan(PlanOptions& o, Context& ctx) {
+  allow_template_dirs(ctx.loader, o.template_dirs);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
   auto render = render_options(o.output, o.bom);
@@ -64,7 +67,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx, warnings_of(o.output));
-  write_output(o.output, result.bytes, o.files, ctx);
+  write_output(o.output, result.bytes, inputs_read(o.files, ctx.loader), ctx);
   return kSuccess;
 }
 
@@ -74,10 +77,12 @@ Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
             cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "ics", "html", "xlsx"});
+            add_output_options(cl, o->output, "plan", {"table", "md", "csv", "json", "ics", "html", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
             cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)");
             cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)");
@@ -88,10 +93,12 @@ Command plan_command() {
                 "  dacu plan examples/雪凡妮-双十二聚划算.yaml\n"
                 "  dacu plan my.yaml --set 开团=2026-12-21T10:00 --dept 推广\n"
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
+                "  dacu plan my.yaml --format csv --csv-raw -o plan.csv   (for a program: a task named =… is not written '=…)\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
                 "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
                 "  dacu plan my.yaml -o plan.xlsx              (Excel: a sheet per list, real dates; never to a terminal)\n"
                 "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n"
+                "  dacu plan shops/a.yaml --template-dir shared/   (a.yaml says extends: ../shared/聚划算.yaml)\n"
                 "  dacu plan shops/*.yaml --out-dir out/ --format ics -j 2   (batch: out/<name>.ics each)\n");
             return [o](Context& ctx) { return run_plan(*o, ctx); };
           }};

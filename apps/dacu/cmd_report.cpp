@@ -13,6 +13,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -25,6 +26,7 @@ struct ReportOptions {
   bool fail_on_alert = false;
   OutputOptions output;
   BatchOptions batch;
+  std::vector<std::string> template_dirs;
 };
 
 std::optional<date::local_seconds> parse_as_of(const std::string& text) {
@@ -38,6 +40,7 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
 }
 
 int run_report(ReportOptions& o, Context& ctx) {
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::md);
   auto render = render_options(o.output);
@@ -56,6 +59,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
   };
   o.batch.fail_on_alert = o.fail_on_alert;
+  o.batch.shared_inputs = o.actuals;
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
@@ -65,7 +69,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   print_diagnostics(result.warnings, ctx, warnings_of(o.output));
-  auto inputs = o.files;
+  auto inputs = inputs_read(o.files, ctx.loader);
   inputs.insert(inputs.end(), o.actuals.begin(), o.actuals.end());
   write_output(o.output, result.bytes, inputs, ctx);
   return result.alert && o.fail_on_alert ? kAlert : kSuccess;
@@ -80,7 +84,8 @@ Command report_command() {
             cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
-            add_output_options(cl, o->output, {"md", "json", "html", "xlsx"});
+            add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             add_batch_options(cl, o->batch);
             cl.examples(

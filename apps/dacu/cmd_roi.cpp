@@ -8,6 +8,7 @@
 #include "dacu/plan/schedule.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -19,11 +20,13 @@ struct RoiCliOptions {
   bool bom = false;
   bool scenarios = false;
   std::string sensitivity;
+  std::vector<std::string> template_dirs;
 };
 
 int run_roi(const RoiCliOptions& o, Context& ctx) {
   auto format = choose_format(o.output, Format::table);
   refuse_binary_on_terminal(o.output, format, ctx);
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   RoiOptions options;
   options.scenarios = o.scenarios;
@@ -33,7 +36,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
   print_diagnostics(report.warnings, ctx, warnings_of(o.output));
-  write_output(o.output, bytes, {o.file}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
 
@@ -43,12 +46,14 @@ Command roi_command() {
   return {"roi", "budget, revenue and ROI (投产比, 费用占比), scenarios and share tables", [](CommandLine& cl) {
             auto o = std::make_shared<RoiCliOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file)", true);
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_output_options(cl, o->output, "roi", {"table", "md", "csv", "json", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu roi examples/聚划算-ROI样例.yaml\n"
                 "  dacu roi examples/聚划算-ROI样例.yaml --scenarios\n"

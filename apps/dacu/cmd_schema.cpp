@@ -12,7 +12,7 @@ namespace dacu::cli {
 Command schema_command() {
   return {"schema", "print the JSON Schema of templates and campaign files (for editors)", [](CommandLine& cl) {
             auto o = std::make_shared<OutputOptions>();
-            cl.option("-o,--output", o->output, "write the schema to this file instead of stdout");
+            add_output_file_option(cl, *o, "write the schema to this file instead of stdout");
             cl.examples("  dacu schema -o dacu.schema.json\n"
                         "  # then, first line of a YAML file:\n"
                         "  # yaml-language-server: $schema=./dacu.schema.json\n");

@@ -12,6 +12,7 @@
 #include "dacu/compute/staffing.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -22,6 +23,7 @@ struct StaffOptions {
   std::string by = "role";
   OutputOptions output;
   bool bom = false;
+  std::vector<std::string> template_dirs;
   // dacu staff erlang
   bool erlang = false;
   ErlangQuestion question;
@@ -53,6 +55,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   }
   auto format = choose_format(o.output, Format::table);
   refuse_binary_on_terminal(o.output, format, ctx);
+  allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
     throw InputError("D200", campaign.template_where,
@@ -70,7 +73,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
     if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
   }
   print_diagnostics(warnings, ctx, warnings_of(o.output));
-  write_output(o.output, bytes, {o.file}, ctx);
+  write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
 
@@ -83,9 +86,11 @@ Command staff_command() {
             cl.choice("--by", o->by, {"role", "day", "shift", "hour"},
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
                       "shift: each rota shift; hour: queues hour by hour");
-            add_output_options(cl, o->output, {"table", "md", "csv", "json", "xlsx"});
+            add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
+            add_csv_raw_option(cl, o->output);
             cl.examples(
                 "  dacu staff examples/双十一-旗舰店.yaml                     posts, calling, rota, queues\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by day            heads, shifts, person-hours per day\n"
@@ -111,10 +116,7 @@ Command staff_command() {
                          "40 people on a roster at 30% shrinkage are 28 online");
             quick.option("--max-agents", o->question.max_agents,
                          "search no further than this many agents (坐席上限), e.g. 20; says which target is missed");
-            quick.choice("-f,--format", o->erlang_output.format, {"table", "md", "csv", "json"},
-                         "output format (default: from -o's extension, else table)");
-            quick.option("-o,--output", o->erlang_output.output, "write to FILE instead of stdout (atomically)");
-            quick.choice("--lang", o->erlang_output.lang, {"zh", "en"}, "language of labels (default zh)");
+            add_format_options(quick, o->erlang_output, "staff erlang", {"table", "md", "csv", "json"});
             quick.examples(
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --max-occupancy 85% --shrinkage 30%\n"
                 "      → 14 agents, 20 heads after shrinkage, service level 88.8%, ASA 7.8 s\n"

@@ -27,13 +27,24 @@ int run_templates(const TemplatesOptions& o, Context& ctx) {
     rows.push_back({t->name, std::to_string(t->tasks.size()), std::to_string(t->milestones.size()), t->title, "built-in"});
   }
   if (!o.dir.empty()) {
+    auto refuse = [&](std::string what) {
+      throw InputError("D010", Location{make_source(o.dir, {}), 0, 0}, std::move(what), "--dir names a folder of template files");
+    };
+    std::error_code ec;
+    auto status = std::filesystem::status(o.dir, ec);
+    if (!std::filesystem::exists(status)) refuse("no such folder");
+    if (!std::filesystem::is_directory(status)) refuse("is not a folder");
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(o.dir)) {
-      if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") files.push_back(entry.path());
+    std::filesystem::directory_iterator entries(o.dir, ec), end;
+    for (; !ec && entries != end; entries.increment(ec)) {
+      const auto& path = entries->path();
+      if (path.extension() == ".yaml" || path.extension() == ".yml") files.push_back(path);
     }
+    if (ec) refuse(fmt::format("cannot be read: {}", ec.message()));
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-      auto t = parse_template(read_text_file(path), path.string());
+      // Only regular template files inside the folder: a link to a pipe, a device or a secret is refused unread.
+      auto t = ctx.loader.template_in_folder(path, o.dir);
       rows.push_back({t.name, std::to_string(t.tasks.size()), std::to_string(t.milestones.size()), t.title, path.string()});
     }
   }
@@ -56,7 +67,7 @@ int run_templates(const TemplatesOptions& o, Context& ctx) {
 Command templates_command() {
   return {"templates", "list the built-in templates (and those in --dir)", [](CommandLine& cl) {
             auto o = std::make_shared<TemplatesOptions>();
-            cl.option("--dir", o->dir, "also list the template files in this folder");
+            cl.option("--dir", o->dir, "also list the template files in this folder (regular files with kind: template)");
             cl.examples("  dacu templates\n  dacu templates --dir templates/\n");
             return [o](Context& ctx) { return run_templates(*o, ctx); };
           }};

@@ -8,6 +8,7 @@
 #include "dacu/render/render_diagnostics.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
+#include "reads.hpp"
 
 namespace dacu::cli {
 
@@ -18,13 +19,18 @@ struct ValidateOptions {
   std::string format = "text";
   bool strict = false;
   OutputOptions output;
+  std::vector<std::string> template_dirs;
 };
 
 int run_validate(const ValidateOptions& o, Context& ctx) {
+  refuse_empty_output(o.output);
+  allow_template_dirs(ctx.loader, o.template_dirs);
   std::vector<Diagnostic> all;
+  std::vector<std::string> inputs = o.files;  // and every template they extend: -o replaces none
   for (const auto& file : o.files) {
     auto found = validate_file(file, ctx.loader);
     all.insert(all.end(), found.begin(), found.end());
+    inputs = inputs_read(std::move(inputs), ctx.loader);
   }
   auto counts = count_diagnostics(all);
   std::string bytes;
@@ -42,7 +48,7 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
   if (o.format == "text" && o.output.output.empty()) {
     ctx.err << bytes;
   } else {
-    write_output(o.output, bytes, o.files, ctx);
+    write_output(o.output, bytes, inputs, ctx);
   }
   bool failed = counts.errors > 0 || (o.strict && counts.warnings > 0);
   return failed ? kInputError : kSuccess;
@@ -57,12 +63,14 @@ Command validate_command() {
             cl.choice("-f,--format", o->format, {"text", "json", "github"},
                       "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
+            add_output_file_option(cl, o->output, "write the report to FILE instead");
+            add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
-            cl.option("-o,--output", o->output.output, "write the report to FILE instead");
             cl.examples(
                 "  dacu validate templates/*.yaml examples/*.yaml\n"
                 "  dacu validate templates/calendars/cn.yaml   (the holiday table: dates, ranges, D024)\n"
                 "  dacu validate --strict my.yaml              (warnings fail too)\n"
+                "  dacu validate shops/*.yaml --template-dir shared/   (templates outside the campaigns' folder)\n"
                 "  dacu validate --all-warnings my.yaml        (every warning, not the first 50 and a count)\n"
                 "  dacu validate --format json my.yaml > problems.json\n"
                 "  dacu validate --format github templates/*.yaml   (in a GitHub Actions step)\n"

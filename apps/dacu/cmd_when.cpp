@@ -32,6 +32,7 @@ int run_when(const WhenOptions& o, Context& ctx) {
       throw InputError("D050", Location{source, 1, 1}, fmt::format("--at {} is given twice", set.key),
                        fmt::format("give each milestone once: --at {}=…", set.key));
     }
+    check_milestone_name(set.key, Location{source, 1, 1});  // 报名前 would make 报名前20天 ambiguous here too
     Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
     auto value = parse_datetime_with_offset(set.value);
     if (!value) {

@@ -22,6 +22,8 @@ class CommandLine {
   virtual void positionals(const std::string& name, std::vector<std::string>& values, const std::string& help,
                            bool required) = 0;
   virtual void option(const std::string& names, std::string& value, const std::string& help) = 0;
+  /// The same, and `given` is set when the option appears (even with an empty value: `-o ""`).
+  virtual void option(const std::string& names, std::string& value, const std::string& help, bool& given) = 0;
   virtual void options(const std::string& names, std::vector<std::string>& values, const std::string& help) = 0;
   virtual void choice(const std::string& names, std::string& value, const std::vector<std::string>& choices,
                       const std::string& help) = 0;

@@ -5,14 +5,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <ostream>
 #include <random>
 
+#include "dacu/writers/cleanup.hpp"
 #include "dacu/writers/modules.hpp"
 
 namespace dacu::cli {
@@ -30,11 +33,26 @@ void add_warnings_option(CommandLine& cl, OutputOptions& o) {
 
 Warnings warnings_of(const OutputOptions& o) { return o.all_warnings ? Warnings::all : Warnings::bounded; }
 
-void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats) {
+void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
   add_set_option(cl, o);
-  cl.choice("-f,--format", o.format, formats, "output format (default: from -o's extension, else table)");
-  cl.option("-o,--output", o.output, "write to FILE instead of stdout (atomically)");
+  add_format_options(cl, o, std::move(command), std::move(formats));
+}
+
+void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
+  o.command = std::move(command);
+  o.formats = std::move(formats);
+  cl.choice("-f,--format", o.format, o.formats, "output format (default: from -o's extension, else table)");
+  add_output_file_option(cl, o, "write to FILE instead of stdout (atomically)");
   cl.choice("--lang", o.lang, {"zh", "en"}, "language of labels (default zh)");
+}
+
+void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string& help) {
+  cl.option("-o,--output", o.output, help, o.output_given);
+}
+
+void add_csv_raw_option(CommandLine& cl, OutputOptions& o) {
+  cl.flag("--csv-raw", o.csv_raw,
+          "CSV: text cells as they are (default: a ' before text that starts with = + - @, so Excel runs no formula)");
 }
 
 std::vector<Override> parse_overrides(const OutputOptions& o) {
@@ -49,18 +67,9 @@ RenderOptions render_options(const OutputOptions& o, bool bom) {
   RenderOptions options;
   options.lang = parse_lang(o);
   options.bom = bom;
+  options.csv_guard = o.csv_raw ? FormulaGuard::off : FormulaGuard::on;
   options.writers = modules::writers();
   return options;
-}
-
-Format choose_format(const OutputOptions& o, Format fallback) {
-  if (!o.format.empty()) {
-    if (auto f = format_from_name(o.format)) return *f;
-  }
-  if (!o.output.empty()) {
-    if (auto f = format_from_extension(o.output)) return *f;
-  }
-  return fallback;
 }
 
 namespace {
@@ -72,7 +81,69 @@ namespace {
 
 constexpr const char* kWriteHint = "check the free space and the quota where the file goes, or write it elsewhere";
 
+/// "md, json, html or xlsx"; with a prefix before each: ".md, .json, .html or .xlsx".
+std::string listed(const std::vector<std::string>& items, std::string_view prefix = {}) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += fmt::format("{}{}", prefix, items[i]);
+  }
+  return out;
+}
+
+/// Root may write to any file, so the mode bits say what its owner meant: no w bit at all is a
+/// file someone made read-only on purpose. Anyone else: what access() says.
+void refuse_read_only(const std::string& target, const struct stat& at) {
+  auto mode = fmt::format("{:04o}", at.st_mode & 07777);
+  if ((at.st_mode & 0222) == 0) {
+    throw InputError("D075", Location{make_source(target, {}), 0, 0}, fmt::format("-o names a read-only file (mode {})", mode),
+                     fmt::format("make it writable if it should be replaced (chmod u+w {}), or write elsewhere", target));
+  }
+  if (::access(target.c_str(), W_OK) != 0 && errno == EACCES) {
+    throw InputError("D075", Location{make_source(target, {}), 0, 0},
+                     fmt::format("-o names a file this user may not write, a read-only file to it (mode {}, owner uid {})", mode,
+                                 at.st_uid),
+                     "write elsewhere, or have its owner make it writable (chmod u+w, or the group's w bit)");
+  }
+}
+
+/// The temporary file's name: `.NAME.SUFFIX`, with NAME cut (on a UTF-8 character boundary) so
+/// that the whole fits the folder's limit on a name (255 bytes on most file systems): a target
+/// name of 233 to 255 bytes is fine, its temporary name is shorter. SUFFIX alone keeps it unique.
+std::string temporary_name(const std::string& name, const std::string& suffix, long name_max) {
+  auto room = static_cast<std::size_t>(std::max<long>(name_max, 32)) - 1 - suffix.size();
+  if (name.size() <= room) return fmt::format(".{}{}", name, suffix);
+  std::size_t cut = room;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return fmt::format(".{}{}", name.substr(0, cut), suffix);
+}
+
 }  // namespace
+
+void refuse_empty_output(const OutputOptions& o) {
+  if (!o.output_given || !o.output.empty()) return;
+  throw InputError("D077", Location{make_source("<command line>", {}), 0, 0}, "-o is empty",
+                   "give a file name, or leave -o out (or give -o -) to write to stdout");
+}
+
+Format choose_format(const OutputOptions& o, Format fallback) {
+  refuse_empty_output(o);
+  if (!o.format.empty()) {
+    if (auto f = format_from_name(o.format)) return *f;
+  }
+  if (o.output.empty() || o.output == "-") return fallback;
+  auto f = format_from_extension(o.output);
+  if (!f) return fallback;  // .out, .yaml, no extension: the command's default, as always
+  std::string name(format_name(*f));
+  if (o.formats.empty() || std::find(o.formats.begin(), o.formats.end(), name) != o.formats.end()) return *f;
+  std::vector<std::string> extensions;
+  for (const auto& format : o.formats) extensions.emplace_back(format_extension(*format_from_name(format)));
+  auto dot = o.output.rfind('.');
+  throw InputError("D076", Location{make_source("<command line>", o.output), 1, 1}.advanced(o.output, dot + 1),
+                   fmt::format("-o {}: dacu {} does not write {}", o.output, o.command, name),
+                   fmt::format("dacu {} writes {}: end the file name with {}, or choose with --format", o.command,
+                               listed(o.formats), listed(extensions, ".")));
+}
 
 void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx) {
   if (format != Format::xlsx || !ctx.out_is_terminal) return;
@@ -82,7 +153,9 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
 }
 
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
+  refuse_empty_output(o);
   if (o.output.empty() || o.output == "-") {
+    // Errors on stdout are cli::run's: it checks the stream and closes fd 1 before exiting.
     ctx.out << bytes;
     ctx.out.flush();
     return;
@@ -126,34 +199,56 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     if (::close(fd) != 0) fail_output(o.output, fmt::format("writing failed: {}", std::strerror(errno)), kWriteHint);
     return;
   }
+  if (exists) refuse_read_only(target, at);
   // Write next to the target, then rename: readers see the old file or the whole new one. The
   // temporary name holds the process id, a token drawn once per process and a counter; O_EXCL
   // refuses a name that exists anyway (left by a killed run), and the next number is tried. (A
   // std::random_device per file cost 9% of a 10,000-file batch, measured; one per process does not.)
+  // It is registered before it is created, so SIGINT and SIGTERM remove it (cleanup.hpp).
   static std::atomic<unsigned long> counter{0};
   static const auto token = fmt::format("{}-{:08x}", ::getpid(), std::random_device{}());
   fs::path target_path(target);
   auto dir = target_path.parent_path().empty() ? fs::path(".") : target_path.parent_path();
+  long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
   fs::path temp;
+  cleanup::Guard guard;
   int fd = -1;
+  int error = 0;
   for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
-    temp = dir / fmt::format(".{}.{}-{}.tmp", target_path.filename().string(), token, counter.fetch_add(1));
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) break;
+    auto suffix = fmt::format(".{}-{}.tmp", token, counter.fetch_add(1));
+    temp = dir / temporary_name(target_path.filename().string(), suffix, name_max > 0 ? name_max : NAME_MAX);
+    guard.hold(temp.string());
+    // Replacing a file: private until it has the old one's owner and mode (a 0600 report of
+    // takings never passes through 0644). A new file: what the umask gives.
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0600 : 0666);
+    error = errno;
+    guard.created(fd >= 0);
+    if (fd < 0 && error != EEXIST) break;
   }
-  if (fd < 0) fail_output(o.output, fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno)));
-  write_all(fd, [&](const std::string& what) {
+  if (fd < 0) fail_output(o.output, fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(error)));
+  auto give_up = [&](const std::string& what, const char* hint) {
     ::close(fd);
     ::unlink(temp.c_str());
-    fail_output(o.output, what, kWriteHint);
-  });
+    fail_output(o.output, what, hint);
+  };
+  if (exists) {
+    // The owner first: chown clears the set-user-ID and set-group-ID bits that chmod then sets.
+    // Only root may give a file away; a user keeps at least the group where it is one of theirs.
+    if (::fchown(fd, at.st_uid, at.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), at.st_gid);
+    if (::fchmod(fd, at.st_mode & 07777) != 0) {
+      give_up(fmt::format("cannot give the new file the mode {:04o} of the one it replaces: {}", at.st_mode & 07777,
+                          std::strerror(errno)),
+              "check the file system's permissions, or write elsewhere");
+    }
+  }
+  write_all(fd, [&](const std::string& what) { give_up(what, kWriteHint); });
   if (::close(fd) != 0) {
-    int error = errno;  // before unlink, which may set it
+    error = errno;  // before unlink, which may set it
     ::unlink(temp.c_str());
     fail_output(o.output, fmt::format("writing failed: {}", std::strerror(error)), kWriteHint);
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
-    int error = errno;
+    error = errno;
     ::unlink(temp.c_str());
     fail_output(o.output, fmt::format("cannot replace the file: {}", std::strerror(error)));
   }

@@ -15,8 +15,12 @@ struct OutputOptions {
   std::vector<std::string> sets;
   std::string format;
   std::string output;
+  bool output_given = false;  ///< -o appeared: `-o ""` is refused (D077), never taken for stdout
   std::string lang = "zh";
   bool all_warnings = false;  ///< --all-warnings, on the commands that print warnings
+  std::string command;               ///< "report", "staff erlang": named by D076
+  std::vector<std::string> formats;  ///< what the command writes: its --format choices, in order
+  bool csv_raw = false;              ///< --csv-raw, on the commands that write CSV
 };
 
 /// How many warnings a run prints: a bounded number (kWarningsShown, then one line saying how many
@@ -28,13 +32,28 @@ void add_set_option(CommandLine& cl, OutputOptions& o);
 /// --all-warnings.
 void add_warnings_option(CommandLine& cl, OutputOptions& o);
 Warnings warnings_of(const OutputOptions& o);
-void add_output_options(CommandLine& cl, OutputOptions& o, const std::vector<std::string>& formats);
+/// --set, then add_format_options.
+void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats);
+/// -f/--format (one of `formats`), -o and --lang. `formats` is the command's one table of
+/// formats: --format offers them, and -o's extension must name one of them (D076).
+void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats);
+/// -o alone, for the commands whose output has one format (init, schema, validate).
+void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string& help);
+/// --csv-raw: CSV text cells as they are, without the ' that keeps a spreadsheet from running them.
+void add_csv_raw_option(CommandLine& cl, OutputOptions& o);
+
+/// `-o ""` is D077: an empty name is a mistake (an unset variable in `-o "$OUT"`), not stdout.
+/// choose_format and write_output check it; a command that reads inputs first checks it first.
+void refuse_empty_output(const OutputOptions& o);
 
 std::vector<Override> parse_overrides(const OutputOptions& o);
 Lang parse_lang(const OutputOptions& o);
 /// The renderer options the shared flags ask for (--lang; --bom where a command offers it).
 RenderOptions render_options(const OutputOptions& o, bool bom = false);
-/// --format if given, else what -o's extension implies, else `fallback`.
+/// --format if given, else what -o's extension implies (in any case: .XLSX is xlsx), else
+/// `fallback`. An extension that names a format the command does not write (report -o r.csv) is
+/// D076, located in -o's value; an extension that names no format (.txt is table; .out, none)
+/// gives `fallback`. `-o ""` is D077.
 Format choose_format(const OutputOptions& o, Format fallback);
 
 /// Binary formats (xlsx) never go to a terminal: throws InputError D072 when `format` is binary,
@@ -42,7 +61,10 @@ Format choose_format(const OutputOptions& o, Format fallback);
 void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx);
 
 /// Writes `bytes` to -o (atomically: a temporary file renamed over the target, so a failure never
-/// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input.
+/// leaves half a file or destroys the previous one) or to stdout. Refuses to overwrite an input
+/// (D071) or a read-only file (D075); a file it replaces keeps its mode and, where the user may
+/// give it, its owner. `-o ""` is D077. The temporary file is registered for removal on SIGINT
+/// and SIGTERM (writers/cleanup.hpp).
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
 
 /// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.

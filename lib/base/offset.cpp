@@ -330,6 +330,19 @@ Offset parse_chinese(Offset offset, Reader& r) {
 
 }  // namespace
 
+void check_milestone_name(std::string_view name, const Location& where) {
+  for (std::string_view word : {"前", "后"}) {
+    if (!name.ends_with(word)) continue;
+    auto stem = name.substr(0, name.size() - word.size());
+    throw InputError("D085", where,
+                     fmt::format("milestone name '{}' ends with {}, which offset phrases read as '{}': {}20天 would count "
+                                 "20 days after {}{}",
+                                 name, word, word == "前" ? "before" : "after", name, name,
+                                 stem.empty() ? "" : fmt::format(", not from {}", stem)),
+                     fmt::format("rename it so that it does not end with 前 or 后, e.g. {}期", name));
+  }
+}
+
 Offset parse_offset(std::string_view text, const Location& where, std::span<const std::string> milestones) {
   Offset offset;
   offset.text = std::string(text);

@@ -48,4 +48,10 @@ struct Offset {
 /// milestone, each pointing at the character where reading failed.
 Offset parse_offset(std::string_view text, const Location& where, std::span<const std::string> milestones);
 
+/// Refuses a milestone name the offset grammar would misread: one that ends with 前 or 后. With a
+/// milestone 报名前, `报名前20天` reads as 报名前 and then `20天` (after), never "before 报名";
+/// with 报名 beside it the longest name wins and the phrase silently flips. Throws InputError
+/// D085 at `where` (the name's key).
+void check_milestone_name(std::string_view name, const Location& where);
+
 }  // namespace dacu

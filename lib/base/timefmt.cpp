@@ -238,4 +238,29 @@ std::string format_clock(std::chrono::minutes since_midnight, bool english) {
   return fmt::format("{}{:02}:{:02}", day, m / 60, m % 60);
 }
 
+namespace {
+
+// What makes a zone name the host's, completing "time zone 'NAME' …"; empty for none.
+std::string_view host_zone_reason(std::string_view name) {
+  // A path (absolute, or with a component . or ..) reads a file of the host's choosing.
+  bool path = name.starts_with('/') || name == "." || name == ".." || name.starts_with("./") || name.starts_with("../") ||
+              name.find("/./") != std::string_view::npos || name.find("/../") != std::string_view::npos ||
+              name.ends_with("/.") || name.ends_with("/..");
+  if (name == "localtime" || name.ends_with("/localtime") || path) return "follows the machine dacu runs on";
+  if (name == "posixrules" || name.starts_with("posix/") || name.starts_with("right/")) {
+    return "is a file of the system's time-zone data, not a zone";
+  }
+  if (name == "Factory") return "is the time-zone data's placeholder, not a zone";
+  return {};
+}
+
+}  // namespace
+
+void check_zone_name(std::string_view name, const Location& where) {
+  auto why = host_zone_reason(name);
+  if (why.empty()) return;
+  throw InputError("D084", where, fmt::format("time zone '{}' {}", name, why),
+                   "name an IANA zone such as Asia/Shanghai, so that the plan is the same on every machine");
+}
+
 }  // namespace dacu

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "dacu/base/error.hpp"
+
 namespace dacu {
 
 /// A strict ISO date `YYYY-MM-DD` that exists on the calendar (2026-02-30 does not).
@@ -32,6 +34,12 @@ std::optional<std::chrono::minutes> parse_clock(std::string_view text);
 
 /// A duration: `30min`, `2h`, `7d`, `1w`, `45s`; also `30分钟`, `2小时`, `7天`.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);
+
+/// Refuses a time-zone name that the system may resolve but that names the host's own zone or a
+/// file of the tzdata rather than a place (`localtime`, `/etc/localtime`, any path, `posixrules`,
+/// `posix/…`, `right/…`, `Factory`): a plan in it would follow the machine it runs on. Throws
+/// InputError D084 at `where`. Whether the name is a known zone only looking it up tells (D021).
+void check_zone_name(std::string_view name, const Location& where);
 
 /// `2026-12-20`
 std::string format_date(date::local_days day);

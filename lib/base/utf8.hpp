@@ -30,6 +30,11 @@ std::string encode(char32_t code_point);
 /// Number of code points in the first `bytes` bytes of `text`.
 std::size_t count_chars(std::string_view text);
 
+/// `text` in Unicode Normalization Form C, so that one name typed as `é` or as `e` + U+0301
+/// (a Mac's file names, text pasted from some editors) is one name. ASCII comes back unchanged
+/// without a copy through utf8proc; invalid UTF-8 is returned as it is.
+std::string nfc(std::string_view text);
+
 
 /// Byte offset of the code point at 0-based index `index` (text.size() when there are fewer).
 std::size_t byte_offset_of_char(std::string_view text, std::size_t index);

@@ -104,6 +104,19 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
                                in.shown);
   }
   if (f.unit_price) {
+    // A negative count or price sells nothing; two of them would make a positive 成交额.
+    bool traffic = r.kind == RevenueModel::Kind::traffic;
+    auto refuse = [](const Expr& formula, const std::string& what) {
+      const Expr* first = &formula;  // located where the formula starts, not at its operator
+      while (first->operands.size() == 2) first = &first->operands.front();
+      throw InputError("D097", first->at, fmt::format("the revenue's {}, below 0", what), "check the formula and the parameters it uses");
+    };
+    if (f.units->is_negative()) {
+      auto formula = traffic ? fmt::format("{} × {}", r.visitors->to_string(), r.conversion->to_string()) : r.units->to_string();
+      refuse(traffic ? *r.visitors : *r.units, fmt::format("units ({}) are {}", formula, f.units->to_string()));
+    }
+    const auto& price = traffic ? *r.order_value : *r.price;
+    if (f.unit_price->is_negative()) refuse(price, fmt::format("unit price ({}) is {}", price.to_string(), f.unit_price->to_string()));
     f.revenue = exact(r.where, [&] { return multiply(*f.unit_price, *f.units, Rounding::half_up_to_fen); });
     // A unit cost over a parameter without a value (进货价 not given) leaves the profit out.
     auto known = [&](const Expr& e) {
@@ -259,20 +272,25 @@ std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const R
 
 // A computed value as the parameter holds values: a count in whole units (halves up), money to
 // the fen, a percentage or number exact; and its text as the parameter's grammar writes it.
+// D096 when it leaves the parameter's range (件数 × -20% is no count).
 std::pair<Rational, std::string> as_parameter_value(const Parameter& p, const Rational& value, const Location& where) {
+  auto checked = [&](Rational v, std::string text) {
+    reader::check_parameter_range(p, v, text, where);
+    return std::pair{std::move(v), std::move(text)};
+  };
   switch (p.type) {
     case ParameterType::integer: {
       auto whole = value.round();
-      return {whole, whole.to_string()};
+      return checked(whole, whole.to_string());
     }
     case ParameterType::money: {
       auto amount = to_money(value, where);
-      return {amount.yuan(), amount.to_string()};
+      return checked(amount.yuan(), amount.to_string());
     }
     case ParameterType::percent:
-      return {value, percent_text(value)};
+      return checked(value, percent_text(value));
     default:
-      return {value, value.to_string()};
+      return checked(value, value.to_string());
   }
 }
 

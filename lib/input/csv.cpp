@@ -105,23 +105,30 @@ class Reader {
           newline(pos_ + 1);
           continue;
         }
+        if (c == '\0') fail_nul();
         out += c;
         ++pos_;
       }
       if (!at_end() && text()[pos_] != ',' && !line_end_here()) {
         fail("D340", "text after a closing quote", "a quoted field ends at its closing quote; write \"\" for a quote inside");
       }
-      return out;
+      return utf8::nfc(out);
     }
     while (!at_end()) {
       char c = text()[pos_];
       if (c == ',' || line_end_here()) break;
       if (c == '"') fail("D340", "a quote inside an unquoted field", "quote the whole field and double the quote: \"a \"\"b\"\"\"");
       if (c == '\r') fail("D340", "a carriage return without a line feed", "save the file with CRLF or LF line ends");
+      if (c == '\0') fail_nul();
       out += c;
       ++pos_;
     }
-    return out;
+    return utf8::nfc(out);  // one salesperson or metric typed in NFD or NFC is one name
+  }
+
+  // A NUL would cut a name short wherever it is written through a C string (XLSX, ICS).
+  [[noreturn]] void fail_nul() const {
+    fail("D095", "a NUL character (U+0000) in this field", "the file is damaged or not text; export it again as CSV UTF-8");
   }
 
   std::shared_ptr<const SourceFile> source_;

@@ -12,6 +12,7 @@
 #include "dacu/input/calendar_file.hpp"
 #include "dacu/input/eligibility_reader.hpp"
 #include "dacu/input/embedded.hpp"
+#include "dacu/input/template_files.hpp"
 #include "dacu/input/template_reader.hpp"
 #include "dacu/input/yaml.hpp"
 
@@ -75,23 +76,68 @@ Loader::Loader() {
   sources_ = &disk;
 }
 
-std::shared_ptr<const Template> Loader::template_file(const fs::path& path, const Location& where) {
-  auto key = fmt::format("file:{}", sources_->identity(path));
+std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, const std::string& written,
+                                                      const Location& where) {
+  // The path comes from a file that may not be the user's (CI checks pull requests): it may lead
+  // only where the user keeps templates, links resolved, before anything is read.
+  auto path = (base_dir / written).lexically_normal();
+  auto real = sources_->identity(path);
+  bool allowed = path_inside(sources_->identity(base_dir.empty() ? fs::path(".") : base_dir), real);
+  for (const auto& dir : template_dirs_) allowed = allowed || path_inside(sources_->identity(dir), real);
+  if (!allowed) {
+    throw InputError("D080", where,
+                     fmt::format("template file {} leads outside the campaign's folder{}", written,
+                                 template_dirs_.empty() ? "" : " and the --template-dir folders"),
+                     "keep the template in the campaign's folder or below it, or allow its folder with --template-dir DIR");
+  }
+  files_read_.push_back(path.string());
+  auto key = fmt::format("file:{}", real);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   std::string text;
   try {
-    text = sources_->read(path);
+    text = sources_->read_regular(path);
   } catch (const InputError& e) {
-    throw InputError("D040", where, fmt::format("template file {}: {}", path.string(), e.diagnostic().message),
-                     "the path is relative to the campaign file");
+    const auto& d = e.diagnostic();
+    bool special = d.code == "D081";
+    throw InputError(special ? "D081" : "D040", where, fmt::format("template file {}: {}", path.string(), d.message),
+                     special ? d.hint : "the path is relative to the campaign file");
+  }
+  // Only a file that says it is a template is parsed, so only a template's lines are ever quoted.
+  auto kind = sniff_file_kind(text);
+  if (kind == FileKind::campaign) {
+    throw InputError("D083", where,
+                     fmt::format("{} extends {}, which is a campaign; a campaign can only extend a template",
+                                 where.file_name(), path.string()),
+                     fmt::format("extend the template that {} extends, and copy what you need from it into {}", path.string(),
+                                 where.file_name()));
+  }
+  if (kind != FileKind::template_file) {
+    throw InputError("D082", where, fmt::format("template file {} is not a dacu template: {}", path.string(), not_a_template(kind)),
+                     "name a template file, one with the line `kind: template`; dacu shows nothing of other files");
   }
   auto t = std::make_shared<const Template>(parse_template(text, path.string()));
   cache_.emplace(key, t);
   return t;
 }
 
+Template Loader::template_in_folder(const fs::path& path, const fs::path& folder) {
+  Location label{make_source(path.string(), {}), 0, 0};
+  if (!path_inside(sources_->identity(folder.empty() ? fs::path(".") : folder), sources_->identity(path))) {
+    throw InputError("D080", label, fmt::format("leads outside the folder {}", folder.string()),
+                     "templates --dir lists the template files in the folder; move the file there instead of linking to it");
+  }
+  auto text = sources_->read_regular(path);
+  auto kind = sniff_file_kind(text);
+  if (kind != FileKind::template_file) {
+    throw InputError("D082", label, fmt::format("is not a dacu template: {}", not_a_template(kind)),
+                     "keep only template files (kind: template) in the folder; dacu shows nothing of other files");
+  }
+  return parse_template(text, path.string());
+}
+
 Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name, const fs::path& base_dir,
                        std::span<const Override> overrides, std::vector<Diagnostic>* collect) {
+  files_read_.clear();
   Problems problems(collect);
   auto doc = yaml::parse(std::string(yaml_text), source_name);
   Campaign campaign;
@@ -117,7 +163,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   std::shared_ptr<const Template> parent;
   bool is_path = base.find('/') != std::string::npos || base.ends_with(".yaml") || base.ends_with(".yml");
   if (is_path) {
-    parent = template_file((base_dir / base).lexically_normal(), extends.where);
+    parent = template_file(base_dir, base, extends.where);
   } else {
     parent = builtin(base);
     if (!parent) {
@@ -167,7 +213,9 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
 
 Campaign Loader::load_file(const fs::path& path, std::span<const Override> overrides) {
   auto text = sources_->read(path);
-  return parse(text, path.string(), path.parent_path(), overrides);
+  auto campaign = parse(text, path.string(), path.parent_path(), overrides);
+  files_read_.insert(files_read_.begin(), path.string());
+  return campaign;
 }
 
 void apply_overrides(Campaign& campaign, std::span<const Override> overrides) {

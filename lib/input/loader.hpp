@@ -39,7 +39,8 @@ class Loader {
 
   /// Loads a campaign file or a template file (planned as a campaign with no changes).
   Campaign load_file(const std::filesystem::path& path, std::span<const Override> overrides = {});
-  /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths. With
+  /// Parses a campaign or template from text; `base_dir` resolves `extends:` paths, which must
+  /// stay in it or in a template_dirs() folder (D080) and lead to a template file (D081–D083). With
   /// `collect`, problems in one element are recorded there and loading goes on with the next
   /// (what `dacu validate` needs); without it, the first problem is thrown.
   Campaign parse(std::string_view yaml, std::string_view source_name, const std::filesystem::path& base_dir,
@@ -49,11 +50,25 @@ class Loader {
   /// Where this loader reads files (what `dacu validate` reads a file through, too).
   Sources& sources() { return *sources_; }
 
+  /// Folders besides a campaign's own into which its `extends:` path may lead (`--template-dir`).
+  /// Without them a template path must stay in the campaign's folder or below it (D080).
+  void set_template_dirs(std::vector<std::filesystem::path> dirs) { template_dirs_ = std::move(dirs); }
+  const std::vector<std::filesystem::path>& template_dirs() const { return template_dirs_; }
+  /// The files the last load_file or parse read, so that no output replaces one (D071): the
+  /// campaign file (load_file only) and the template file it extends, parsed now or earlier.
+  const std::vector<std::string>& files_read() const { return files_read_; }
+  /// A template file found in `folder` (`dacu templates --dir`), read only when it is a regular
+  /// file inside the folder (D080, D081) that says `kind: template` (D082).
+  Template template_in_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
+
  private:
-  std::shared_ptr<const Template> template_file(const std::filesystem::path& path, const Location& where);
+  std::shared_ptr<const Template> template_file(const std::filesystem::path& base_dir, const std::string& written,
+                                                const Location& where);
 
   Sources* sources_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> cache_;
+  std::vector<std::filesystem::path> template_dirs_;
+  std::vector<std::string> files_read_;
 };
 
 /// The calendar a template or campaign asks for: the built-in calendar it names with its own days

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dacu/base/timefmt.hpp"
+#include "dacu/base/utf8.hpp"
 
 namespace dacu {
 
@@ -14,7 +15,8 @@ Override parse_override(std::string_view text, std::string_view option) {
     throw InputError("D050", Location{make_source("<command line>", std::string(text)), 1, 1},
                      fmt::format("{} '{}' is not KEY=VALUE", option, text), fmt::format("write it like {} 开团=2026-12-20T10:00", option));
   }
-  return Override{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
+  // In NFC, as every name read from a file is (yaml.cpp), so a key typed decomposed still matches.
+  return Override{utf8::nfc(text.substr(0, eq)), utf8::nfc(text.substr(eq + 1))};
 }
 
 Sensitivity parse_sensitivity(std::string_view text) {
@@ -27,7 +29,7 @@ Sensitivity parse_sensitivity(std::string_view text) {
     throw InputError("D331", start, fmt::format("--sensitivity '{}' names no parameter", text), hint);
   }
   Sensitivity s;
-  s.parameter = std::string(text.substr(0, eq));
+  s.parameter = utf8::nfc(text.substr(0, eq));
   s.where = start;
   auto range = text.substr(eq + 1);
   auto dots = range.find("..");

@@ -8,6 +8,7 @@
 #include "dacu/base/money.hpp"
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/base/numbers.hpp"
+#include "dacu/base/timefmt.hpp"
 
 namespace dacu::reader {
 
@@ -101,7 +102,26 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
     throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
                      fmt::format("write {}", expected));
   }
+  if (number) check_parameter_range(p, *number, value, where);
   return number;
+}
+
+void check_parameter_range(const Parameter& p, const Rational& value, std::string_view shown, const Location& where) {
+  auto text = [&](const Rational& r) { return p.type == ParameterType::percent ? percent_text(r) : r.to_string(); };
+  bool counts = p.type == ParameterType::integer || p.type == ParameterType::money;
+  auto lowest = p.min ? p.min : counts ? std::optional<Rational>(0) : std::nullopt;
+  if (lowest && value < *lowest) {
+    auto hint = p.min ? fmt::format("the template allows {} from {}{} (line {})", p.name, text(*p.min),
+                                    p.max ? fmt::format(" to {}", text(*p.max)) : std::string(), p.min_where.line)
+                      : fmt::format("{} is {}, {}: it cannot be negative (a template whose parameter may be says so "
+                                    "with `min:`)", p.name, parameter_type_name(p.type),
+                                    p.type == ParameterType::money ? "a price or a cost" : "a count");
+    throw InputError("D096", where, fmt::format("parameter {} is {}, below its minimum {}", p.name, shown, text(*lowest)), hint);
+  }
+  if (p.max && value > *p.max) {
+    throw InputError("D096", where, fmt::format("parameter {} is {}, above its maximum {}", p.name, shown, text(*p.max)),
+                     fmt::format("the template allows {} up to {} (line {})", p.name, text(*p.max), p.max_where.line));
+  }
 }
 
 std::chrono::minutes read_clock(const yaml::Node& node) {
@@ -169,9 +189,10 @@ Offset read_offset(const yaml::Node& node, std::string_view what, std::span<cons
 }
 
 void check_timezone(const Located& zone) {
+  check_zone_name(zone.value, zone.where);
   try {
     (void)date::locate_zone(zone.value);
-  } catch (const std::exception&) {
+  } catch (const std::runtime_error&) {  // date's "not found"; not bad_alloc, which is no unknown zone
     throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
                      "use an IANA name such as Asia/Shanghai");
   }

@@ -79,7 +79,12 @@ bool read_bool(const yaml::Node& node, std::string_view what);
 std::string_view parameter_type_name(ParameterType type);
 /// Checks `text` against the parameter's type with that type's grammar (base/); D051 when it does
 /// not fit. Returns the value as an exact number for numeric types.
+/// Values outside the parameter's `min:`/`max:` (and negative integers and money without a `min:`)
+/// are D096.
 std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view text, const Location& where);
+/// D096 unless `value` (written `shown`) is within the parameter's range; for values computed
+/// from it (a scenario's 件数 × 80%, a sensitivity row) as well as those written.
+void check_parameter_range(const Parameter& p, const Rational& value, std::string_view shown, const Location& where);
 /// Checks that a formula names only numeric parameters of `t`, and 成交额 where `revenue_allowed`
 /// (D311 unknown name with a suggestion, D326 a parameter that is not a number, D328 成交额).
 void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed);
@@ -138,7 +143,7 @@ void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::st
 /// The number `text` is in the grammar of a numeric parameter's type; nullopt when it is not one.
 std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view text);
 
-/// Whether date-tz knows the zone (D021).
+/// That the zone names a place (D084: not localtime, a path, a tzdata file) and date-tz knows it (D021).
 void check_timezone(const Located& zone);
 
 }  // namespace dacu::reader

@@ -1,9 +1,15 @@
 #include "dacu/input/sources.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -55,7 +61,109 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   return text;
 }
 
+namespace {
+
+constexpr const char* kRegularHint =
+    "a template is a regular .yaml file; dacu does not read named pipes, devices, sockets, folders, "
+    "or the files of /proc, /sys and /dev";
+
+std::string_view kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISDIR(mode)) return "a directory";
+  return "a special file";
+}
+
+// File systems whose files are the kernel's state, whatever their mode says (a /proc mounted
+// elsewhere too).
+bool kernel_file_system(const struct statfs& where) {
+  switch (static_cast<unsigned long>(where.f_type)) {
+    case PROC_SUPER_MAGIC:
+    case SYSFS_MAGIC:
+    case DEBUGFS_MAGIC:
+    case TRACEFS_MAGIC:
+    case SECURITYFS_MAGIC:
+    case CGROUP_SUPER_MAGIC:
+    case CGROUP2_SUPER_MAGIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Descriptor {
+  int fd;
+  ~Descriptor() { ::close(fd); }
+};
+
+}  // namespace
+
+std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
+  auto label = make_source(path.string(), {});
+  auto fail = [&](std::string code, std::string message, std::string hint) {
+    throw InputError(std::move(code), Location{label, 0, 0}, std::move(message), std::move(hint));
+  };
+  auto special = [&](std::string_view what) { fail("D081", fmt::format("is {}, not a regular file", what), kRegularHint); };
+  auto unreadable = [&](int error) {
+    if (error == ENOENT || error == ENOTDIR) fail("D010", "no such file", "check the path; run `dacu templates` for built-in ones");
+    if (error == EACCES) fail("D010", "cannot be read (permission denied?)", "check the file's permissions");
+    fail("D010", fmt::format("cannot be read: {}", std::strerror(error)), "check that it is a regular, readable file");
+  };
+  // Every symbolic link followed first: what is checked below is what is opened.
+  std::error_code ec;
+  auto real = fs::canonical(path, ec);
+  if (ec) unreadable(ec.value());
+  // Everything is refused before it is opened: opening a FIFO blocks until a writer comes, and
+  // opening a device may act on it.
+  struct stat before {};
+  if (::stat(real.c_str(), &before) != 0) unreadable(errno);
+  if (!S_ISREG(before.st_mode)) special(kind_of(before.st_mode));
+  for (std::string_view root : {"/proc", "/sys", "/dev"}) {
+    std::string_view text = real.native();
+    if (text.starts_with(root) && (text.size() == root.size() || text[root.size()] == '/')) {
+      special(fmt::format("under {}", root));
+    }
+  }
+  struct statfs where {};
+  if (::statfs(real.c_str(), &where) == 0 && kernel_file_system(where)) special("on a kernel file system (as /proc is)");
+  // O_NONBLOCK: a FIFO swapped in after the checks opens at once instead of hanging; O_NOFOLLOW:
+  // so does a link swapped in, which fails. fstat then says whether the same file was opened.
+  Descriptor file{::open(real.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)};
+  if (file.fd < 0) {
+    if (errno == ELOOP) special("a symbolic link that appeared while it was checked");
+    unreadable(errno);
+  }
+  struct stat after {};
+  if (::fstat(file.fd, &after) != 0) unreadable(errno);
+  if (!S_ISREG(after.st_mode) || after.st_dev != before.st_dev || after.st_ino != before.st_ino) {
+    special("a file that was replaced while it was checked");
+  }
+  if (static_cast<std::uintmax_t>(after.st_size) > max_bytes) {
+    fail("D011", fmt::format("the file is {} bytes, more than the limit of {} bytes", after.st_size, max_bytes),
+         "split the file, or check that this is the file you meant");
+  }
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (true) {
+    auto got = ::read(file.fd, chunk.data(), chunk.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) unreadable(errno);
+    if (got == 0) break;
+    text.append(chunk.data(), static_cast<std::size_t>(got));
+    // A file that grows while it is read is still cut off at the limit.
+    if (text.size() > max_bytes) {
+      fail("D011", fmt::format("the file is more than the limit of {} bytes", max_bytes),
+           "split the file, or check that this is the file you meant");
+    }
+  }
+  return text;
+}
+
 std::string DiskSources::read(const fs::path& path) { return read_text_file(path); }
+
+std::string DiskSources::read_regular(const fs::path& path) { return read_regular_file(path); }
 
 std::string DiskSources::identity(const fs::path& path) {
   std::error_code ec;
@@ -74,6 +182,19 @@ std::string MemorySources::read(const fs::path& path) {
                      "check the path; run `dacu templates` for built-in ones");
   }
   return it->second;
+}
+
+void MemorySources::add_special(const fs::path& path, std::string what) {
+  special_[path.lexically_normal().string()] = std::move(what);
+}
+
+std::string MemorySources::read_regular(const fs::path& path) {
+  auto it = special_.find(path.lexically_normal().string());
+  if (it != special_.end()) {
+    throw InputError("D081", Location{make_source(path.string(), {}), 0, 0}, fmt::format("is {}, not a regular file", it->second),
+                     kRegularHint);
+  }
+  return read(path);
 }
 
 std::string MemorySources::identity(const fs::path& path) { return path.lexically_normal().string(); }

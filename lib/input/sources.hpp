@@ -15,12 +15,23 @@ namespace dacu {
 /// unreadable, D011 when it is larger than `max_bytes`.
 std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
 
+/// Reads a whole regular file, for the files dacu finds rather than is given (`extends:`,
+/// `templates --dir`). Everything else is refused before it is opened, with InputError D081: a
+/// named pipe (which would block), a device, a socket, a folder, and anything under /proc, /sys
+/// or /dev, where files that look regular are the kernel's (/proc/self/environ). Symbolic links are
+/// followed first, and the file is opened so that one swapped in cannot hang or redirect the read
+/// (no blocking, no final link, checked again once open). D010 and D011 as read_text_file.
+std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
+
 class Sources {
  public:
   virtual ~Sources() = default;
   /// The whole text of `path`. Throws InputError D010 (missing, a directory, unreadable) or D011
   /// (larger than the loader reads), located at the path with no line.
   virtual std::string read(const std::filesystem::path& path) = 0;
+  /// As read, for a file dacu found rather than was given: only a regular file (D081 otherwise,
+  /// see read_regular_file).
+  virtual std::string read_regular(const std::filesystem::path& path) = 0;
   /// A name that two spellings of one file share, so that a template is parsed once.
   virtual std::string identity(const std::filesystem::path& path) = 0;
 };
@@ -29,6 +40,7 @@ class Sources {
 class DiskSources final : public Sources {
  public:
   std::string read(const std::filesystem::path& path) override;
+  std::string read_regular(const std::filesystem::path& path) override;
   std::string identity(const std::filesystem::path& path) override;
 };
 
@@ -36,11 +48,16 @@ class DiskSources final : public Sources {
 class MemorySources final : public Sources {
  public:
   void add(const std::filesystem::path& path, std::string text);
+  /// A file that is not a regular one, `what` saying what it is ("a named pipe (FIFO)"), which
+  /// read_regular refuses as the disk does.
+  void add_special(const std::filesystem::path& path, std::string what);
   std::string read(const std::filesystem::path& path) override;
+  std::string read_regular(const std::filesystem::path& path) override;
   std::string identity(const std::filesystem::path& path) override;
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> special_;
 };
 
 }  // namespace dacu

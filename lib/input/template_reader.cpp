@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <tuple>
 #include <unordered_map>
 
 #include "dacu/input/budget_reader.hpp"
@@ -52,6 +53,30 @@ ParameterType read_parameter_type(const yaml::Node& node) {
   std::vector<std::string> names;
   for (auto [name, type] : types) names.emplace_back(name);
   throw InputError("D004", node.where, fmt::format("unknown parameter type '{}'", text), suggestion(text, names));
+}
+
+// `min:` and `max:` of a numeric parameter, each in the parameter's own grammar (D051); min not
+// above max (D096). Read before the default, which must then lie between them.
+void read_parameter_range(const yaml::Fields& f, Parameter& p) {
+  for (auto [key, bound, at] : {std::tuple{"min", &p.min, &p.min_where}, std::tuple{"max", &p.max, &p.max_where}}) {
+    const auto* n = f.find(key);
+    if (!n) continue;
+    if (!is_numeric(p.type)) {
+      throw InputError("D096", n->where, fmt::format("parameter {} is {}: {} is for numbers", p.name, parameter_type_name(p.type), key),
+                       "remove it, or give the parameter type number, integer, percent or money");
+    }
+    const auto& text = yaml::scalar(*n, key);
+    *bound = try_parameter_number(p, text);
+    if (!*bound) {
+      throw InputError("D051", n->where, fmt::format("parameter {} is {} but its {} '{}' is not", p.name, parameter_type_name(p.type), key, text),
+                       "write the bound as the parameter's values are written");
+    }
+    *at = n->where;
+  }
+  if (p.min && p.max && *p.max < *p.min) {
+    throw InputError("D096", p.max_where,
+                     fmt::format("parameter {}: max {} is below min {}", p.name, f.find("max")->value, f.find("min")->value), "swap them");
+  }
 }
 
 ClockWindow read_window(const yaml::Node& node, std::string_view what) {
@@ -346,6 +371,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
       p.unit = optional_text(f, "unit");
       p.description = optional_text(f, "description");
+      read_parameter_range(f, p);
       if (const auto* def = f.find("default")) {
         p.value = yaml::scalar(*def, "default");
         p.value_where = def->where;
@@ -362,6 +388,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       Milestone m;
       m.name = ms->key(i).value;
       m.where = ms->key(i).where;
+      problems.attempt([&] { check_milestone_name(m.name, m.where); });
       t.milestones.push_back(std::move(m));
     }
     auto names = t.milestone_names();

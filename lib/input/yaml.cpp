@@ -36,6 +36,32 @@ std::string_view describe(const Node& node) {
 
 namespace {
 
+// A scalar's text as dacu keeps it: in NFC, so that a name typed decomposed (e + U+0301, from a
+// Mac or some editors) and one typed composed are one name for every lookup; and refused (D095)
+// when it holds a control character other than tab and line breaks. Only an escape in a quoted
+// value ("\0", "\e", "\x1b") makes one: a NUL would cut the name short in ICS and XLSX, which
+// are written through C strings, and the others would act on a terminal or corrupt a calendar.
+std::string scalar_text(const std::string& value, const Location& where) {
+  for (std::size_t i = 0; i < value.size();) {
+    auto byte = static_cast<unsigned char>(value[i]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII, most of any file
+      ++i;
+      continue;
+    }
+    auto cp = utf8::code_point_at(value, i);
+    auto c = cp.value;
+    if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      throw InputError("D095", where,
+                       fmt::format("{} (U+{:04X}) in this value", c == 0 ? "a NUL character" : "a control character",
+                                   static_cast<unsigned>(c)),
+                       "names and texts hold no control characters but tab and line breaks; delete it "
+                       "(in a quoted value, the escape that makes it: \\0, \\e, \\x…, \\u…)");
+    }
+    i += cp.bytes;
+  }
+  return utf8::nfc(value);
+}
+
 std::size_t count_nodes(const Node& node) {
   std::size_t n = 1;
   for (const auto& child : node.children) n += count_nodes(child);
@@ -82,8 +108,8 @@ class Builder : public YAML::EventHandler {
     Node node;
     node.kind = Node::Kind::scalar;
     node.quoted = (tag == "!");
-    node.value = value;
     node.where = at(mark);
+    node.value = scalar_text(value, node.where);
     add(std::move(node), anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,

@@ -43,6 +43,11 @@ struct Parameter {
   /// The value as an exact number, read once with its type's grammar (base/): money in 元,
   /// a percentage as a fraction (20% = 1/5). Set for numeric types when there is a value.
   std::optional<Rational> number;
+  /// The template's `min:` and `max:` (numeric types). Without `min:`, an integer (a count of
+  /// 件, 秒, 天) and money (a price or a cost) are at least 0: a negative 件数 times a negative
+  /// 团购价 would otherwise be a positive 成交额.
+  std::optional<Rational> min, max;
+  Location min_where, max_where;
   Location value_where;
   std::string unit;
   std::string description;

@@ -1,5 +1,6 @@
 #include "dacu/plan/schedule.hpp"
 
+#include "dacu/base/utf8.hpp"
 #include "dacu/plan/timeline.hpp"
 
 #include <date/tz.h>
@@ -212,7 +213,10 @@ Plan expand(const Campaign& campaign) {
   return plan;
 }
 
-Plan filter_plan(Plan plan, const PlanFilter& f) {
+Plan filter_plan(Plan plan, const PlanFilter& given) {
+  // Names in the plan are in NFC (yaml.cpp); so are the filter's, however they were typed.
+  PlanFilter f = given;
+  for (auto* name : {&f.department, &f.owner, &f.phase}) *name = utf8::nfc(*name);
   std::erase_if(plan.tasks, [&](const DatedTask& t) {
     if (!f.department.empty() && t.department != f.department) return true;
     if (!f.owner.empty() && t.owner != f.owner) return true;

@@ -29,9 +29,10 @@ std::string show_minute(date::local_seconds at) { return format_local_iso(at).su
 }  // namespace
 
 const date::time_zone* find_zone(const Located& zone) {
+  check_zone_name(zone.value, zone.where);
   try {
     return date::locate_zone(zone.value);
-  } catch (const std::exception&) {
+  } catch (const std::runtime_error&) {  // date's "not found"; not bad_alloc, which is no unknown zone
     throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
                      "use an IANA name such as Asia/Shanghai");
   }

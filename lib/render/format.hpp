@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "dacu/base/table.hpp"
+
 namespace dacu {
 
 struct Plan;
@@ -31,6 +33,8 @@ enum class Lang { zh, en };
 struct RenderOptions {
   Lang lang = Lang::zh;
   bool bom = false;  ///< CSV: start with a UTF-8 byte order mark so Excel reads it as UTF-8
+  /// CSV: a text cell a spreadsheet would run as a formula gets a leading ' (off: `--csv-raw`).
+  FormulaGuard csv_guard = FormulaGuard::on;
   std::optional<std::chrono::seconds> alarm;  ///< ICS: a reminder this long before each event
   /// XLSX: the creation time the workbook records (see workbook_created). Unset: 2000-01-01T00:00:00Z.
   std::optional<std::chrono::sys_seconds> created;
@@ -39,7 +43,8 @@ struct RenderOptions {
 
 /// `table`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
-/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`, `.xlsx`).
+/// The format an output file's extension implies (`.md`, `.csv`, `.json`, `.txt`, `.ics`, `.html`,
+/// `.xlsx`, in any case); nullopt for any other extension.
 std::optional<Format> format_from_extension(std::string_view path);
 std::string_view format_name(Format format);
 /// The file extension of a format, without the dot: `txt`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "dacu/base/table.hpp"
+#include "dacu/base/visible.hpp"
 #include "dacu/render/json.hpp"
 
 namespace dacu {
@@ -58,8 +59,9 @@ Table overview(const CheckReport& r, bool en) {
           {},
           {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right}};
   for (const auto& p : r.products) {
-    t.rows.push_back({p.id, p.name, p.category, p.market, p.original_price.to_string(), p.campaign_price.to_string(),
-                      format_zhe(p.discount), std::string(verdict_name(p.verdict, en))});
+    t.rows.push_back({p.id, p.name, p.category, p.market, number_cell(p.original_price.to_string()),
+                      number_cell(p.campaign_price.to_string()), number_cell(format_zhe(p.discount)),
+                      std::string(verdict_name(p.verdict, en))});
   }
   return t;
 }
@@ -70,10 +72,12 @@ std::string finding_text(const Finding& f) {
 
 std::string render_text(const CheckReport& r, bool en) {
   const auto& l = en ? kEn : kZh;
-  std::string out = fmt::format("{} · {}  ({} {})\n{}\n\n", r.campaign, l.title, r.template_name, r.products_file, summary(r, en));
+  std::string out = fmt::format("{} · {}  ({} {})\n{}\n\n", visible_text(r.campaign), l.title, visible_text(r.template_name),
+                                visible_text(r.products_file), summary(r, en));
   out += render_text_table(overview(r, en));
   for (const auto& p : r.products) {
-    out += fmt::format("\n{} {}（{} · {}）：{}\n", p.id, p.name, p.category, p.market, verdict_name(p.verdict, en));
+    out += fmt::format("\n{} {}（{} · {}）：{}\n", visible_text(p.id), visible_text(p.name), visible_text(p.category),
+                       visible_text(p.market), verdict_name(p.verdict, en));
     Table t;
     for (const auto& f : p.findings) t.rows.push_back({std::string(mark(f.kind)), f.rule, finding_text(f)});
     out += render_text_table(t);
@@ -85,10 +89,12 @@ std::string render_text(const CheckReport& r, bool en) {
 
 std::string render_markdown(const CheckReport& r, bool en) {
   const auto& l = en ? kEn : kZh;
-  std::string out = fmt::format("# {} · {}\n\n{}: {} · {}\n\n", r.campaign, l.title, r.template_name, r.products_file, summary(r, en));
+  std::string out = fmt::format("# {} · {}\n\n{}: {} · {}\n\n", md_text(r.campaign), l.title, md_text(r.template_name),
+                                md_text(r.products_file), summary(r, en));
   out += render_md_table(overview(r, en));
   for (const auto& p : r.products) {
-    out += fmt::format("\n## {} {}（{} · {}）：{}\n\n", p.id, p.name, p.category, p.market, verdict_name(p.verdict, en));
+    out += fmt::format("\n## {} {}（{} · {}）：{}\n\n", md_text(p.id), md_text(p.name), md_text(p.category), md_text(p.market),
+                       verdict_name(p.verdict, en));
     Table t{{"", en ? "rule" : "规则", en ? "finding" : "结果", std::string(l.fixes)}, {}, {}};
     for (const auto& f : p.findings) t.rows.push_back({std::string(mark(f.kind)), f.rule, f.message, f.fix});
     out += render_md_table(t);
@@ -110,10 +116,11 @@ std::string render_csv(const CheckReport& r, const RenderOptions& options) {
       reasons += (reasons.empty() ? "" : "；") + fmt::format("{}{}：{}", mark(f.kind), f.rule, f.message);
       if (!f.fix.empty()) fixes += (fixes.empty() ? "" : "；") + f.fix;
     }
-    t.rows.push_back({p.id, p.name, p.category, p.market, p.original_price.to_string(), p.campaign_price.to_string(),
-                      format_zhe(p.discount), std::string(verdict_name(p.verdict, en)), reasons, fixes});
+    t.rows.push_back({p.id, p.name, p.category, p.market, number_cell(p.original_price.to_string()),
+                      number_cell(p.campaign_price.to_string()), number_cell(format_zhe(p.discount)),
+                      std::string(verdict_name(p.verdict, en)), reasons, fixes});
   }
-  return with_excel_bom(render_csv_table(t), options.bom);
+  return with_excel_bom(render_csv_table(t, options.csv_guard), options.bom);
 }
 
 std::string render_json(const CheckReport& r) {

@@ -12,6 +12,7 @@
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/base/utf8.hpp"
+#include "dacu/base/visible.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
@@ -60,8 +61,8 @@ Table deadline_table(const Plan& plan, Lang lang) {
 
 std::string render_table(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
-  std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", plan.campaign, l.template_, plan.template_name,
-                                l.timezone, plan.timezone, l.calendar, plan.calendar);
+  std::string out = fmt::format("{}  ({} {} · {} {} · {} {})\n", visible_text(plan.campaign), l.template_,
+                                visible_text(plan.template_name), l.timezone, plan.timezone, l.calendar, plan.calendar);
   out += fmt::format("\n{}\n", l.milestones);
   Table milestones;
   for (const auto& m : plan.milestones) {
@@ -72,7 +73,7 @@ std::string render_table(const Plan& plan, Lang lang) {
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
-    out += fmt::format("\n{} ({} {})\n", phase, tasks.size(), l.items);
+    out += fmt::format("\n{} ({} {})\n", visible_text(phase), tasks.size(), l.items);
     Table table;
     table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                     std::string(l.owner), std::string(l.timing)};
@@ -88,7 +89,7 @@ std::string render_table(const Plan& plan, Lang lang) {
                     std::string(l.tolerance), std::string(l.owner)};
     table.align = {Align::left, Align::left, Align::left, Align::right, Align::right};
     for (const auto& c : plan.checkpoints) {
-      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, plan_text(c), tolerance_text(c), c.owner});
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, number_cell(plan_text(c)), number_cell(tolerance_text(c)), c.owner});
     }
     out += render_text_table(table);
   }
@@ -97,8 +98,8 @@ std::string render_table(const Plan& plan, Lang lang) {
 
 std::string render_md(const Plan& plan, Lang lang) {
   const auto& l = labels(lang);
-  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n", plan.campaign, l.template_,
-                                plan.template_name, l.timezone, plan.timezone, l.calendar, plan.calendar);
+  std::string out = fmt::format("# {}\n\n{}: {} · {}: {} · {}: {}\n\n", md_text(plan.campaign), l.template_,
+                                md_text(plan.template_name), l.timezone, plan.timezone, l.calendar, plan.calendar);
   return out + render_plan_md_sections(plan, lang, "##");
 }
 
@@ -116,7 +117,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
   for (const auto& phase : plan.phases) {
     auto tasks = tasks_in_phase(plan, phase);
     if (tasks.empty()) continue;
-    out += fmt::format("\n{} {} ({} {})\n\n", h, phase, tasks.size(), l.items);
+    out += fmt::format("\n{} {} ({} {})\n\n", h, md_text(phase), tasks.size(), l.items);
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
     for (const auto* t : tasks) {
@@ -129,7 +130,7 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
     Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan),
                  std::string(l.tolerance), std::string(l.owner), std::string(l.action)}, {}, {}};
     for (const auto& c : plan.checkpoints) {
-      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, plan_text(c), tolerance_text(c), c.owner, c.action});
+      table.rows.push_back({show_moment(c.at, lang), c.name, c.metric, number_cell(plan_text(c)), number_cell(tolerance_text(c)), c.owner, c.action});
     }
     out += render_md_table(table);
   }
@@ -158,7 +159,7 @@ std::string render_csv(const Plan& plan, const RenderOptions& options) {
                           t.all_day ? csv_day(t.last_day) : csv_moment(t.end), std::string(t.all_day ? l.yes : l.no),
                           t.start_offset, t.end_offset});
   }
-  return with_excel_bom(render_csv_table(table), options.bom);
+  return with_excel_bom(render_csv_table(table, options.csv_guard), options.bom);
 }
 
 }  // namespace
@@ -231,7 +232,9 @@ std::optional<Format> format_from_name(std::string_view name) {
 std::optional<Format> format_from_extension(std::string_view path) {
   auto dot = path.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
-  auto ext = path.substr(dot + 1);
+  // In any case: PLAN.XLSX is a workbook (Windows and its users capitalise freely).
+  std::string ext(path.substr(dot + 1));
+  for (auto& c : ext) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   if (ext == "md" || ext == "markdown") return Format::md;
   if (ext == "csv") return Format::csv;
   if (ext == "json") return Format::json;

@@ -4,6 +4,7 @@
 
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/table.hpp"
+#include "dacu/base/visible.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
 
@@ -20,6 +21,8 @@ struct Cell {
   Cell(std::string s, std::string r) : shown(std::move(s)), raw(std::move(r)) {}
   Cell(std::string s, std::string r, xlsx::Cell t) : shown(std::move(s)), raw(std::move(r)), typed(std::move(t)) {}
   std::optional<xlsx::Cell> typed;  ///< what an Excel cell holds: a number, money or percentage; text when unset
+  /// A typed cell is a number dacu wrote, which CSV never guards; any other is text.
+  TableCell::Kind kind() const { return typed && typed->kind != xlsx::Cell::Kind::text ? TableCell::Kind::number : TableCell::Kind::text; }
 };
 
 struct Section {
@@ -308,15 +311,16 @@ xlsx::Workbook sections_xlsx(const std::vector<Section>& sections, std::chrono::
 Table plain(const Section& s) {
   Table t{s.header, {}, s.align};
   for (const auto& row : s.rows) {
-    std::vector<std::string> cells;
-    for (const auto& c : row) cells.push_back(c.shown);
+    std::vector<TableCell> cells;
+    for (const auto& c : row) cells.emplace_back(c.shown, c.kind());
     t.rows.push_back(std::move(cells));
   }
   return t;
 }
 
 // Warnings go to stderr (the CLI prints them) and into JSON; the text keeps to the figures.
-std::string render_sections(const std::string& title, const std::vector<Section>& sections, Format format, const Labels& l) {
+std::string render_sections(const std::string& title, const std::vector<Section>& sections, Format format, const Labels& l,
+                            FormulaGuard guard) {
   std::string out;
   if (format == Format::csv) {
     Table t{{"部分", "项目", "列", "值"}, {}, {}};
@@ -324,26 +328,26 @@ std::string render_sections(const std::string& title, const std::vector<Section>
     for (const auto& s : sections) {
       for (const auto& row : s.rows) {
         for (std::size_t i = 1; i < row.size() && i < s.header.size(); ++i) {
-          t.rows.push_back({s.title, row[0].raw, s.header[i], row[i].raw});
+          t.rows.push_back({s.title, TableCell(row[0].raw, row[0].kind()), s.header[i], TableCell(row[i].raw, row[i].kind())});
         }
       }
     }
-    return render_csv_table(t);
+    return render_csv_table(t, guard);
   }
   if (format == Format::md) {
-    out += fmt::format("# {}\n", title);
+    out += fmt::format("# {}\n", title);  // the caller escaped the names in it
     for (const auto& s : sections) {
-      out += fmt::format("\n## {}\n\n", s.title);
+      out += fmt::format("\n## {}\n\n", md_text(s.title));
       if (!s.rows.empty()) out += render_md_table(plain(s));
-      for (const auto& n : s.notes) out += fmt::format("\n- {}\n", n);
+      for (const auto& n : s.notes) out += fmt::format("\n- {}\n", md_text(n));
     }
     return out;
   }
   out += title + "\n";
   for (const auto& s : sections) {
-    out += fmt::format("\n{}\n", s.title);
+    out += fmt::format("\n{}\n", visible_text(s.title));
     if (!s.rows.empty()) out += render_text_table(plain(s));
-    for (const auto& n : s.notes) out += fmt::format("  {}\n", n);
+    for (const auto& n : s.notes) out += fmt::format("  {}\n", visible_text(n));
   }
   return out;
 }
@@ -501,10 +505,10 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
             {},
             {Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right},
             {}};
+  auto count = [](std::int64_t n) { return Cell(std::to_string(n), std::to_string(n), xlsx::Cell::integer_of(n)); };
   auto row = [&](const FunnelCounts& c, std::string name) {
-    return std::vector<Cell>{std::move(name), std::to_string(c.customers), std::to_string(c.registered),
-                             std::to_string(c.activated), std::to_string(c.ordered), percent(c.activation_rate, l, 1),
-                             percent(c.first_order_rate, l, 1)};
+    return std::vector<Cell>{std::move(name), count(c.customers), count(c.registered), count(c.activated), count(c.ordered),
+                             percent(c.activation_rate, l, 1), percent(c.first_order_rate, l, 1)};
   };
   for (const auto& c : r.by_salesperson) s.rows.push_back(row(c, c.salesperson));
   s.rows.push_back(row(r.overall, str(l.overall)));
@@ -569,8 +573,9 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
   if (format == Format::xlsx) {
     return workbook_bytes(sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign), options.writers);
   }
-  auto title = fmt::format("{}  ({} {})", report.campaign, l.template_, report.template_name);
-  out = render_sections(title, roi_sections(report, l), format, l);
+  auto shown = format == Format::md ? md_text : visible_text;
+  auto title = fmt::format("{}  ({} {})", shown(report.campaign), l.template_, shown(report.template_name));
+  out = render_sections(title, roi_sections(report, l), format, l, options.csv_guard);
   if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
   return out;
 }
@@ -579,8 +584,9 @@ std::string render_funnel(const FunnelReport& report, Format format, const Rende
   const auto& l = labels(options.lang);
   if (format == Format::json) return funnel_json(report);
   if (format == Format::xlsx) throw Error("dacu funnel cannot write xlsx");
-  auto title = fmt::format("{}  ({})", report.campaign, report.customers_file);
-  auto out = render_sections(title, funnel_sections(report, l), format, l);
+  auto shown = format == Format::md ? md_text : visible_text;
+  auto title = fmt::format("{}  ({})", shown(report.campaign), shown(report.customers_file));
+  auto out = render_sections(title, funnel_sections(report, l), format, l, options.csv_guard);
   if (format == Format::csv) out = with_excel_bom(std::move(out), options.bom);
   return out;
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "dacu/base/table.hpp"
+#include "dacu/base/visible.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
@@ -139,7 +140,7 @@ Table role_table(const StaffReport& r, const Labels& l, Lang lang) {
     auto exact = show_number(line.exact);
     if (line.per_person) exact += fmt::format(" {}", l.calls_per_person);
     t.rows.push_back({s(model_name(line.model, l)), line.group, line.name, line.department, show_terms(line.inputs, lang), line.rule,
-                      exact, std::to_string(line.heads), show_days(line.days)});
+                      number_cell(exact), number_cell(std::to_string(line.heads)), show_days(line.days)});
   }
   return t;
 }
@@ -148,9 +149,9 @@ Table day_table(const StaffReport& r, const Labels& l) {
   Table t{{s(l.day), s(l.source), s(l.name), s(l.department), s(l.on_duty), s(l.shifts), s(l.people), s(l.person_hours)}, {}, {}};
   t.align = {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right};
   for (const auto& d : r.days) {
-    t.rows.push_back({format_date(d.day), d.source, d.name, d.department, std::to_string(d.heads),
-                      d.shifts ? std::to_string(d.shifts) : "", d.people ? std::to_string(d.people) : "",
-                      d.person_hours ? show_number(*d.person_hours) : ""});
+    t.rows.push_back({format_date(d.day), d.source, d.name, d.department, number_cell(std::to_string(d.heads)),
+                      number_cell(d.shifts ? std::to_string(d.shifts) : ""), number_cell(d.people ? std::to_string(d.people) : ""),
+                      number_cell(d.person_hours ? show_number(*d.person_hours) : "")});
   }
   return t;
 }
@@ -159,7 +160,7 @@ Table shift_table(const StaffReport& r, const Labels& l) {
   Table t{{s(l.day), s(l.rota), s(l.shift), s(l.time), s(l.roles)}, {}, {}};
   t.align = {Align::left, Align::left, Align::right};
   for (const auto& sh : r.shifts) {
-    t.rows.push_back({format_date(sh.day), sh.rota, std::to_string(sh.number),
+    t.rows.push_back({format_date(sh.day), sh.rota, number_cell(std::to_string(sh.number)),
                       fmt::format("{}–{}", day_clock(sh.from, l, false), day_clock(sh.to, l, true)), show_heads(sh.heads)});
   }
   return t;
@@ -187,13 +188,14 @@ Table hour_table(const std::vector<QueueSummary>& queues, const Labels& l) {
   }
   for (const auto& q : queues) {
     for (const auto& i : q.intervals) {
-      t.rows.push_back({q.name, show_interval(q, i), show_number(i.contacts), fmt::format("{:.2f}", i.result.traffic_erlangs),
-                        std::to_string(i.result.agents), percent(i.result.service_level), show_asa(i.result.asa_seconds, l),
-                        percent(i.result.occupancy), std::to_string(i.result.agents_after_shrinkage),
+      t.rows.push_back({q.name, show_interval(q, i), number_cell(show_number(i.contacts)),
+                        number_cell(fmt::format("{:.2f}", i.result.traffic_erlangs)), number_cell(std::to_string(i.result.agents)),
+                        number_cell(percent(i.result.service_level)), number_cell(show_asa(i.result.asa_seconds, l)),
+                        number_cell(percent(i.result.occupancy)), number_cell(std::to_string(i.result.agents_after_shrinkage)),
                         s(binding_label(i.result.binding, l))});
       if (rota) {
-        t.rows.back().push_back(i.on_duty ? std::to_string(*i.on_duty) : std::string());
-        t.rows.back().push_back(i.short_by > 0 ? std::to_string(i.short_by) : std::string());
+        t.rows.back().push_back(number_cell(i.on_duty ? std::to_string(*i.on_duty) : std::string()));
+        t.rows.back().push_back(number_cell(i.short_by > 0 ? std::to_string(i.short_by) : std::string()));
       }
     }
   }
@@ -473,12 +475,13 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
   if (format == Format::json) return report_json(r);
   if (format == Format::xlsx) return workbook_bytes(staff_xlsx(r, options), options.writers);
   auto table = view_table(r, view, l, options.lang);
-  if (format == Format::csv) return with_excel_bom(render_csv_table(table), options.bom);
+  if (format == Format::csv) return with_excel_bom(render_csv_table(table, options.csv_guard), options.bom);
   bool md = format == Format::md;
-  std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", r.campaign, l.template_, r.template_name, view_title(view, l))
-                       : fmt::format("{}  ({} {} · {})\n\n", r.campaign, l.template_, r.template_name, view_title(view, l));
+  auto shown = md ? md_text : visible_text;
+  std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", shown(r.campaign), l.template_, shown(r.template_name), view_title(view, l))
+                       : fmt::format("{}  ({} {} · {})\n\n", shown(r.campaign), l.template_, shown(r.template_name), view_title(view, l));
   if (view == StaffView::hour) {
-    for (const auto& q : r.queues) out += (md ? "- " : "  ") + queue_heading(q, options.lang) + "\n";
+    for (const auto& q : r.queues) out += (md ? "- " : "  ") + shown(queue_heading(q, options.lang)) + "\n";
     if (!r.queues.empty()) out += "\n";
   }
   if (table.rows.empty()) {
@@ -522,7 +525,7 @@ std::string render_erlang(const QueueSummary& q, Format format, const RenderOpti
   }
   if (res.binding != Binding::none) t.rows.push_back({s(l.met), missed.empty() ? std::string(options.lang == Lang::en ? "yes" : "是") : missed});
   switch (format) {
-    case Format::csv: return with_excel_bom(render_csv_table(t), options.bom);
+    case Format::csv: return with_excel_bom(render_csv_table(t, options.csv_guard), options.bom);
     case Format::md: return render_md_table(t);
     default: return render_text_table(t);
   }

@@ -83,15 +83,15 @@ Table tasks_table(const std::vector<DatedTask>& tasks, const ReportLabels& l, La
 std::string render_md(const Report& r, Lang lang) {
   const auto& l = labels(lang);
   const auto& plan = r.plan;
-  std::string out = fmt::format("# {} — {}\n\n{} {} ({})", plan.campaign, l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
-  if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, fmt::join(r.actuals_files, ", "));
+  std::string out = fmt::format("# {} — {}\n\n{} {} ({})", md_text(plan.campaign), l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
+  if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, md_text(fmt::format("{}", fmt::join(r.actuals_files, ", "))));
   out += "\n\n";
   out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, r.off_plan_count(), r.with_actual_count());
   for (const auto& c : r.checkpoints) {
     if (c.off_plan()) {
-      out += fmt::format("- ⚠ {} {}: {} {} {} ({}) — {}\n", show_moment(c.checkpoint.at, lang), c.checkpoint.name,
-                         c.checkpoint.metric, show_figure(*c.actual), lang == Lang::en ? "vs plan" : "对计划",
-                         plan_text(c.checkpoint) + ", " + show_deviation(*c.deviation), c.message);
+      out += fmt::format("- ⚠ {} {}: {} {} {} ({}) — {}\n", show_moment(c.checkpoint.at, lang), md_text(c.checkpoint.name),
+                         md_text(c.checkpoint.metric), show_figure(*c.actual), lang == Lang::en ? "vs plan" : "对计划",
+                         plan_text(c.checkpoint) + ", " + show_deviation(*c.deviation), md_text(c.message));
     }
   }
   out += fmt::format("\n### {}\n\n", l.countdown);
@@ -126,16 +126,16 @@ std::string render_md(const Report& r, Lang lang) {
               {},
               {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::left, Align::right}};
   for (const auto& c : r.checkpoints) {
-    table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, plan_text(c.checkpoint),
-                          tolerance_text(c.checkpoint), c.actual ? show_figure(*c.actual) : "",
+    table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, number_cell(plan_text(c.checkpoint)),
+                          number_cell(tolerance_text(c.checkpoint)), number_cell(c.actual ? show_figure(*c.actual) : ""),
                           c.actual_at ? show_time(*c.actual_at) : "",
-                          c.deviation ? show_deviation(*c.deviation) : "", status_label(c.status, lang), c.message});
+                          number_cell(c.deviation ? show_deviation(*c.deviation) : ""), status_label(c.status, lang), c.message});
   }
   out += render_md_table(table);
   if (!r.findings.empty()) {
     out += fmt::format("\n## {}\n\n", l.findings);
     for (const auto& d : r.findings) {
-      out += fmt::format("- {}:{}:{}: {} [{}]\n", d.where.file_name(), d.where.line, d.where.column, d.message, d.code);
+      out += fmt::format("- {}:{}:{}: {} [{}]\n", md_text(d.where.file_name()), d.where.line, d.where.column, md_text(d.message), d.code);
     }
   }
   out += fmt::format("\n## {}\n\n", l.schedule);

@@ -80,6 +80,29 @@ icalcomponent* make_vtimezone(const date::time_zone& zone, date::sys_seconds fro
 
 date::sys_seconds to_sys(const ZonedTime& t) { return date::sys_seconds{t.local.time_since_epoch()} - t.utc_offset; }
 
+// One CATEGORIES value, escaped as RFC 5545 TEXT (3.3.11). libical 3.0 writes CATEGORIES as a
+// list and leaves `,` and `;` in its text as they are (icalmemory_strdup_and_quote), so a
+// department named 运营,推广 would read back as two categories. dacu escapes the value itself and
+// gives libical a STRING value, which it writes unchanged; VALUE=TEXT, the property's default,
+// keeps libical from announcing `VALUE=STRING` (it writes no VALUE for the default kind).
+icalproperty* category(const std::string& name) {
+  std::string text;
+  for (char c : name) {
+    switch (c) {
+      case '\\': text += "\\\\"; break;
+      case ',': text += "\\,"; break;
+      case ';': text += "\\;"; break;
+      case '\n': text += "\\n"; break;
+      case '\r': break;  // a CRLF line break is one \n
+      default: text += c;
+    }
+  }
+  icalproperty* property = icalproperty_new(ICAL_CATEGORIES_PROPERTY);
+  icalproperty_set_value(property, icalvalue_new_string(text.c_str()));
+  icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_TEXT));
+  return property;
+}
+
 std::string describe(const DatedTask& t) {
   std::string text = fmt::format("部门: {}\n负责人: {}\n阶段: {}\n时间要求: {}", t.department, t.owner, t.phase, t.start_offset);
   if (!t.end_offset.empty()) text += " → " + t.end_offset;
@@ -145,7 +168,7 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
     }
     icalcomponent_add_property(event, icalproperty_new_summary(t.name.c_str()));
     icalcomponent_add_property(event, icalproperty_new_description(describe(t).c_str()));
-    icalcomponent_add_property(event, icalproperty_new_categories(t.department.c_str()));
+    icalcomponent_add_property(event, category(t.department));
     icalcomponent_add_property(event, icalproperty_new_sequence(0));
     if (options.alarm) {
       icalcomponent* alarm = icalcomponent_new_valarm();

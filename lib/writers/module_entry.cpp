@@ -4,9 +4,11 @@
 
 extern "C" [[gnu::visibility("default")]] const dacu::modules::Entry* dacu_module_entry() {
 #if defined(DACU_MODULE_ICS)
-  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::write_ics)};
+  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::write_ics),
+                                          &dacu::cleanup::adopt, dacu::cleanup::table_size()};
 #elif defined(DACU_MODULE_XLSX)
-  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::xlsx::write_workbook)};
+  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::xlsx::write_workbook),
+                                          &dacu::cleanup::adopt, dacu::cleanup::table_size()};
 #else
 #error "define DACU_MODULE_ICS or DACU_MODULE_XLSX"
 #endif

@@ -59,10 +59,12 @@ void (*load(std::string_view name, std::string_view format))() {
            "install the libraries it names (scripts/install-deps.sh), or use another --format");
     }
     auto entry = reinterpret_cast<const Entry* (*)()>(::dlsym(handle, "dacu_module_entry"));
-    if (entry == nullptr || !(entry()->abi == kAbi)) {
+    if (entry == nullptr || !(entry()->abi == kAbi) || entry()->cleanup_table != cleanup::table_size()) {
       fail(format, fmt::format("{}, which comes from another build of dacu", path.string()),
            "build dacu and its modules together: cmake --build, then cmake --install if it is installed");
     }
+    // Its scratch files go into this program's table, which the signal handler empties.
+    entry()->adopt_cleanup(cleanup::table());
     return entry()->function;
   }
   std::string looked;

@@ -20,6 +20,7 @@
 #include "dacu/render/format.hpp"
 #include "dacu/render/ics.hpp"
 #include "dacu/render/xlsx.hpp"
+#include "dacu/writers/cleanup.hpp"
 
 namespace dacu {
 
@@ -35,17 +36,22 @@ namespace modules {
 /// What the binary and a module must agree on: the version and the layout of what they exchange.
 struct Abi {
   std::string_view version;
-  std::size_t plan, task, ics_options, workbook, sheet, cell;
+  std::size_t plan, task, ics_options, workbook, sheet, cell, entry;
   friend bool operator==(const Abi&, const Abi&) = default;
 };
-inline constexpr Abi kAbi{DACU_VERSION,         sizeof(Plan),           sizeof(DatedTask), sizeof(IcsOptions),
-                          sizeof(xlsx::Workbook), sizeof(xlsx::Sheet), sizeof(xlsx::Cell)};
 
 /// What a module's `extern "C" const Entry* dacu_module_entry()` returns.
 struct Entry {
   Abi abi;
   void (*function)();  ///< the writer, cast back to IcsWriter or XlsxWriter by the loader
+  /// Makes the module register its scratch files in the program's cleanup table (cleanup.hpp),
+  /// which the program's signal handler empties; the loader calls it before the writer runs.
+  void (*adopt_cleanup)(cleanup::Table& host);
+  std::size_t cleanup_table;  ///< cleanup::table_size() of the module, which must be the program's
 };
+
+inline constexpr Abi kAbi{DACU_VERSION,           sizeof(Plan),        sizeof(DatedTask), sizeof(IcsOptions),
+                          sizeof(xlsx::Workbook), sizeof(xlsx::Sheet), sizeof(xlsx::Cell), sizeof(Entry)};
 
 using IcsWriter = std::string (*)(const Plan&, const IcsOptions&);
 using XlsxWriter = std::string (*)(const xlsx::Workbook&);

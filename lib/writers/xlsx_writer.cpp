@@ -2,17 +2,22 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <random>
 
 #include "dacu/base/error.hpp"
-#include "dacu/writers/modules.hpp"
 #include "dacu/base/utf8.hpp"
+#include "dacu/writers/cleanup.hpp"
+#include "dacu/writers/modules.hpp"
 
 /// libxlsxwriter's half of dacu::xlsx: a Workbook's sheets to the .xlsx bytes. It is built into the
 /// module dacu-xlsx.so, which dacu loads on the first --format xlsx (lib/writers/modules.hpp).
@@ -226,29 +231,44 @@ class SheetWriter {
   std::vector<std::size_t> width_;
 };
 
-// A file only this process writes: libxlsxwriter 1.1.4 writes a workbook to a path, never to memory.
-class ScratchFile {
+// A folder only this process writes in, $TMPDIR/dacu-xlsx-PID-TOKEN-N (0700): libxlsxwriter 1.1.4
+// writes a workbook to a path, never to memory, and makes its own part files (tmpfileplus) in
+// the folder it is given. It is registered in the cleanup table before it exists, so SIGINT or
+// SIGTERM removes it with whatever is in it (apps/dacu/process.cpp); a run that ends normally
+// removes it here.
+class ScratchFolder {
  public:
-  ScratchFile() : dir_(scratch_dir()) {
-    std::string pattern = (dir_ / "dacu-xlsx-XXXXXX").string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0) fail_workbook(fmt::format("cannot create a temporary file in {}: {}", dir_.string(), std::strerror(errno)));
-    ::close(fd);
-    path_ = pattern;
+  ScratchFolder() {
+    // A token drawn once per process and a counter, as for write_output's temporary files: a
+    // std::random_device per workbook costs more than the workbook in a batch.
+    static std::atomic<unsigned long> counter{0};
+    static const auto token = fmt::format("{}-{:08x}", ::getpid(), std::random_device{}());
+    auto base = scratch_dir();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      dir_ = base / fmt::format("dacu-xlsx-{}-{}", token, counter.fetch_add(1));
+      guard_.hold(dir_.string(), cleanup::Kind::folder);
+      bool made = ::mkdir(dir_.c_str(), 0700) == 0;
+      int error = errno;
+      guard_.created(made);
+      if (made) return;
+      if (error != EEXIST) fail_workbook(fmt::format("cannot create a temporary folder in {}: {}", base.string(), std::strerror(error)));
+    }
+    fail_workbook(fmt::format("cannot create a temporary folder in {}: every name tried exists", base.string()));
   }
-  ~ScratchFile() {
+  ~ScratchFolder() {
     std::error_code ec;
-    fs::remove(path_, ec);
+    fs::remove_all(dir_, ec);
+    guard_.release();
   }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
 
-  const fs::path& path() const { return path_; }
   const fs::path& dir() const { return dir_; }
+  fs::path book() const { return dir_ / "book.xlsx"; }
 
   std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in.is_open()) fail_workbook(fmt::format("cannot read back the workbook from {}", path_.string()));
+    std::ifstream in(book(), std::ios::binary);
+    if (!in.is_open()) fail_workbook(fmt::format("cannot read back the workbook from {}", book().string()));
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
 
@@ -260,7 +280,7 @@ class ScratchFile {
   }
 
   fs::path dir_;
-  fs::path path_;
+  cleanup::Guard guard_;
 };
 
 struct WorkbookCloser {
@@ -270,14 +290,14 @@ struct WorkbookCloser {
 }  // namespace
 
 std::string write_workbook(const Workbook& workbook) {
-  ScratchFile scratch;
+  ScratchFolder scratch;
   std::string tmpdir = scratch.dir().string();
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
-  options.tmpdir = tmpdir.data();  // its own scratch files go where ours does ($TMPDIR), not to tmpfile()'s /tmp
+  options.tmpdir = tmpdir.data();  // its own part files go into our folder ($TMPDIR), not to tmpfile()'s /tmp
   options.use_zip64 = LXW_FALSE;
-  std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new_opt(scratch.path().c_str(), &options));
-  if (!book) fail_workbook(fmt::format("libxlsxwriter cannot start a workbook in {}", scratch.path().string()));
+  std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new_opt(scratch.book().c_str(), &options));
+  if (!book) fail_workbook(fmt::format("libxlsxwriter cannot start a workbook in {}", scratch.book().string()));
 
   // A zero `created` would make libxlsxwriter read the clock: no_date() is the earliest we pass.
   std::string title = workbook.title(), author = "dacu";

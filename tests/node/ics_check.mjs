@@ -47,6 +47,11 @@ for (const e of events) {
 for (const task of plan.tasks) {
   const e = byName.get(task.name);
   if (!e) { problems.push(`task ${task.name} has no event`); continue; }
+  // One category, the department, however many commas or semicolons its name holds.
+  const categories = e.component.getFirstProperty("categories")?.getValues() ?? [];
+  if (categories.length !== 1 || categories[0] !== task.department) {
+    problems.push(`${task.name}: CATEGORIES ${JSON.stringify(categories)}, not [${JSON.stringify(task.department)}]`);
+  }
   if (task.all_day) {
     if (!e.startDate.isDate) problems.push(`${task.name}: all-day task is not a DATE event`);
     if (e.startDate.toString() !== task.start) problems.push(`${task.name}: starts ${e.startDate} not ${task.start}`);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dacu/base/offset.hpp"
+#include "support.hpp"
 
 using namespace dacu;
 using Kind = Offset::Kind;
@@ -113,6 +114,29 @@ TEST_CASE("the longest milestone name that starts the phrase wins", "[offset]") 
   auto o = parse_offset("开团结束后1天", where_of("开团结束后1天"), names);
   CHECK(o.anchor == "开团结束");
   CHECK(o.amount == 1);
+}
+
+TEST_CASE("a milestone name that ends with 前 or 后 is D085: the grammar would read it as a direction", "[offset]") {
+  // Without the rule, 报名前20天 with a milestone 报名前 is 20 days after it.
+  auto o = parse_offset("报名前20天", where_of("报名前20天"), std::vector<std::string>{"报名", "报名前"});
+  CHECK(o.anchor == "报名前");
+  CHECK(o.amount == 20);
+  auto key = Location{make_source("t.yaml", "  报名前: {}\n"), 1, 3};
+  auto d = dacu::test::error_of([&] { check_milestone_name("报名前", key); });
+  CHECK(d.code == "D085");
+  CHECK(d.where == key);
+  CHECK(d.message == "milestone name '报名前' ends with 前, which offset phrases read as 'before': 报名前20天 would count "
+                     "20 days after 报名前, not from 报名");
+  CHECK(d.hint == "rename it so that it does not end with 前 or 后, e.g. 报名前期");
+  d = dacu::test::error_of([&] { check_milestone_name("开团后", key); });
+  CHECK(d.message == "milestone name '开团后' ends with 后, which offset phrases read as 'after': 开团后20天 would count "
+                     "20 days after 开团后, not from 开团");
+  d = dacu::test::error_of([&] { check_milestone_name("前", key); });
+  CHECK(d.message == "milestone name '前' ends with 前, which offset phrases read as 'before': 前20天 would count 20 days after 前");
+  for (auto name : {"报名", "开团", "竞拍完", "预热期", "前期", "活动结束", "后台审核"}) {
+    INFO(name);
+    CHECK_NOTHROW(check_milestone_name(name, key));
+  }
 }
 
 TEST_CASE("spaces around a phrase are not part of it", "[offset]") {

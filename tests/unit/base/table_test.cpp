@@ -132,3 +132,88 @@ TEST_CASE("csv_field quotes one field as a table row would", "[table]") {
   CHECK(csv_field("a\r\nb") == "\"a\r\nb\"");
   CHECK(csv_field("a;b") == "a;b");
 }
+
+// CSV injection (issue 16): a task, product or salesperson named like a formula must reach a
+// spreadsheet as text; a number dacu wrote must reach it as a number.
+
+TEST_CASE("CSV puts a quote mark before text that a spreadsheet would run as a formula", "[table][csv-guard]") {
+  Table t;
+  t.header = {"任务", "金额"};
+  t.rows = {{"=HYPERLINK(\"http://x\",\"点我\")", number_cell("-5.00")},
+            {"-2+3+cmd|' /C calc'!A0", number_cell("+10%")},
+            {"+1", "-3"},
+            {"@SUM(1)", "a-b"},
+            {"\t=1", "\r=1"}};
+  CHECK(render_csv_table(t) ==
+        "任务,金额\r\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",-5.00\r\n"
+        "'-2+3+cmd|' /C calc'!A0,+10%\r\n"
+        "'+1,'-3\r\n"
+        "'@SUM(1),a-b\r\n"
+        "'\t=1,\"'\r=1\"\r\n");
+}
+
+TEST_CASE("CSV leaves number cells alone even when they start with a sign", "[table][csv-guard]") {
+  // The kind is what the renderer said, not what the text looks like: -3 written by dacu is a
+  // number; the same text in a name is text.
+  Table t;
+  t.rows = {{number_cell("-3"), TableCell("-3")}};
+  CHECK(render_csv_table(t) == "-3,'-3\r\n");
+}
+
+TEST_CASE("CSV guards header cells, which can hold names from a template", "[table][csv-guard]") {
+  Table t;
+  t.header = {"=件数", "占比"};
+  CHECK(render_csv_table(t) == "'=件数,占比\r\n");
+}
+
+TEST_CASE("FormulaGuard off writes every cell as it is", "[table][csv-guard]") {
+  Table t;
+  t.header = {"=h"};
+  t.rows = {{"=1+1"}, {"@x"}};
+  CHECK(render_csv_table(t, FormulaGuard::off) == "=h\r\n=1+1\r\n@x\r\n");
+  CHECK(csv_field("=1+1", FormulaGuard::off) == "=1+1");
+  CHECK(csv_field("=1+1") == "'=1+1");
+  CHECK(csv_field("=a,b") == "\"'=a,b\"");
+}
+
+// Terminal and Markdown output (issue 16): control characters shown, markup written as text.
+
+TEST_CASE("text tables show control characters as escapes and measure that form", "[table][visible]") {
+  Table t;
+  t.header = {"任务", "负责人"};
+  t.rows = {{"\x1b[31m红\x1b[0m", "a"}, {"x\u202Ey", "b"}, {"第一行\n第二行", "c"}};
+  CHECK(render_text_table(t) ==
+        "  任务               负责人\n"
+        "  \\x1b[31m红\\x1b[0m  a\n"
+        "  xU+202Ey           b\n"
+        "  第一行\\n第二行     c\n");
+}
+
+TEST_CASE("Markdown cells escape HTML, links, emphasis and backslashes", "[table][markdown]") {
+  CHECK(md_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+  CHECK(md_text("a & b") == "a &amp; b");
+  CHECK(md_text("[点我](http://evil) ![x](http://t)") == "\\[点我\\](http://evil) !\\[x\\](http://t)");
+  CHECK(md_text("*粗* _斜_ `码`") == "\\*粗\\* \\_斜\\_ \\`码\\`");
+  // A backslash before a pipe must not escape the pipe dacu escapes.
+  CHECK(md_text("a\\|b") == "a\\\\\\|b");
+  CHECK(md_text("普通的名字 2026-12-20 10:00") == "普通的名字 2026-12-20 10:00");
+}
+
+TEST_CASE("Markdown text turns line breaks into <br> and shows other controls", "[table][markdown]") {
+  // A newline in a campaign name must not start a heading of its own.
+  CHECK(md_text("双十二\n# 假标题") == "双十二<br># 假标题");
+  CHECK(md_text("a\r\nb\rc") == "a<br>b<br>c");
+  CHECK(md_text("\x1b]0;t\x07 \u202E") == "\\x1b\\]0;t\\x07 U+202E");
+  CHECK(md_text("a\tb") == "a\\tb");
+}
+
+TEST_CASE("Markdown tables escape every cell, header and rows", "[table][markdown]") {
+  Table t;
+  t.header = {"<b>"};
+  t.rows = {{"[x](y)"}};
+  CHECK(render_md_table(t) ==
+        "| &lt;b&gt; |\n"
+        "| --- |\n"
+        "| \\[x\\](y) |\n");
+}

@@ -4,6 +4,8 @@
 
 #include "dacu/base/timefmt.hpp"
 
+#include "support.hpp"
+
 using namespace dacu;
 using namespace std::chrono_literals;
 
@@ -126,4 +128,30 @@ TEST_CASE("weekdays are named in Chinese or English", "[timefmt]") {
   CHECK(weekday_name(ymd(2026, 10, 1), false) == "周四");
   CHECK(weekday_name(ymd(2026, 10, 10), true) == "Sat");
   CHECK(weekday_name(ymd(2026, 12, 21), false) == "周一");
+}
+
+TEST_CASE("a zone name that follows the host or names a tzdata file is D084", "[timefmt]") {
+  auto where = Location{make_source("c.yaml", "timezone: localtime\n"), 1, 11};
+  struct Row {
+    const char* name;
+    const char* why;
+  };
+  for (auto [name, why] : {Row{"localtime", "follows the machine dacu runs on"}, Row{"/etc/localtime", "follows the machine dacu runs on"},
+                           Row{"../../etc/localtime", "follows the machine dacu runs on"},
+                           Row{"Asia/../localtime", "follows the machine dacu runs on"},
+                           Row{"posixrules", "is a file of the system's time-zone data, not a zone"},
+                           Row{"right/Asia/Shanghai", "is a file of the system's time-zone data, not a zone"},
+                           Row{"Factory", "is the time-zone data's placeholder, not a zone"}}) {
+    INFO(name);
+    const char* zone = name;  // clang 14 cannot capture a structured binding
+    auto d = dacu::test::error_of([&] { check_zone_name(zone, where); });
+    CHECK(d.code == "D084");
+    CHECK(d.where == where);
+    CHECK(d.message == fmt::format("time zone '{}' {}", name, why));
+    CHECK(d.hint == "name an IANA zone such as Asia/Shanghai, so that the plan is the same on every machine");
+  }
+  for (auto name : {"Asia/Shanghai", "UTC", "Etc/GMT-8", "America/Argentina/Buenos_Aires", "EST5EDT", "Asia/Shanghia"}) {
+    INFO(name);
+    CHECK_NOTHROW(check_zone_name(name, where));
+  }
 }

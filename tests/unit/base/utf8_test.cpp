@@ -49,6 +49,18 @@ TEST_CASE("a character's length in bytes is read at its first byte", "[utf8]") {
   CHECK(utf8::code_point_at("开", 1).bytes == 1);        // a continuation byte
 }
 
+TEST_CASE("nfc composes what was typed decomposed", "[utf8][nfc]") {
+  CHECK(utf8::nfc("Cafe\u0301") == "Caf\u00e9");
+  CHECK(utf8::nfc("Caf\u00e9") == "Caf\u00e9");
+  CHECK(utf8::nfc("\u30ab\u3099\u30a4\u30c8\u3099") == "\u30ac\u30a4\u30c9");  // カ゛イト゛ → ガイド
+  CHECK(utf8::nfc("\u1100\u1161") == "\uac00");  // Hangul jamo ᄀ + ᅡ → 가
+  // Chinese has no decomposition; ASCII and invalid UTF-8 come back as they are.
+  CHECK(utf8::nfc("开团前3天") == "开团前3天");
+  CHECK(utf8::nfc("plain text") == "plain text");
+  CHECK(utf8::nfc("a\xff") == "a\xff");
+  CHECK(utf8::nfc("") == "");
+}
+
 TEST_CASE("control characters and bidi overrides are shown by their number", "[utf8]") {
   CHECK(utf8::visible("开团 10:00") == "开团 10:00");
   CHECK(utf8::visible("a\x1b[31mred") == "a\\x1b[31mred");

@@ -304,3 +304,34 @@ TEST_CASE("no break-even when each unit loses money after its variable costs", "
   CHECK_FALSE(r.base.break_even->units);
   CHECK(r.base.break_even->reason == "每件毛利扣除变动费用后为 -6.00 元，不大于 0：卖得越多亏得越多");
 }
+
+// Issue 16: a negative 件数 times a negative 团购价 came out as a positive 成交额.
+
+TEST_CASE("a revenue formula that comes to a negative count or price is refused", "[budget][range]") {
+  auto with = [](std::string_view from, std::string_view to) {
+    auto text = juhuasuan();
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  auto units = load(with("units: 件数", "units: 件数 - 5000"));
+  CHECK(error_of([&] { compute_roi(units); }) ==
+        "dacu: error: t.yaml:14:10: the revenue's units (件数 - 5000) are -3000, below 0 [D097]\n"
+        " 14 |   units: 件数 - 5000\n"
+        "    |          ^\n"
+        "hint: check the formula and the parameters it uses\n");
+  auto price = load(with("price: 团购价", "price: 团购价 - 100"));
+  CHECK(error_of([&] { compute_roi(price); }).starts_with("dacu: error: t.yaml:13:10: the revenue's unit price (团购价 - 100) is -1.00, below 0 [D097]"));
+  // validate sees it through check_budget.
+  auto d = check_budget(price.plan);
+  REQUIRE_FALSE(d.empty());
+  CHECK(d.back().code == "D097");
+  // Both negative: refused all the same, never a positive 成交额.
+  auto both = load(with("price: 团购价\n  units: 件数", "price: 团购价 - 100\n  units: 件数 - 5000"));
+  CHECK(error_of([&] { compute_roi(both); }).starts_with("dacu: error: t.yaml:14:10: the revenue's units (件数 - 5000) are -3000"));
+}
+
+TEST_CASE("a scenario value outside its parameter's range is refused", "[budget][range]") {
+  auto c = load(juhuasuan("", "scenarios:\n  保守: {件数: 件数 - 3000}\n"));
+  CHECK(error_of([&] { compute_roi(c, {.scenarios = true, .sensitivity = std::nullopt}); })
+            .starts_with("dacu: error: t.yaml:25:12: parameter 件数 is -1000, below its minimum 0 [D096]"));
+}

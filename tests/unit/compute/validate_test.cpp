@@ -179,6 +179,7 @@ TEST_CASE("a campaign task on a day off without a roll rule is D104 at its start
   MemorySources files;
   files.add("tpl/小团.yaml", std::string(kShopTemplate));
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto ds = validate_text(kShopCampaign, "shop/c.yaml", "shop", loader);
   // 盘点 and 周日复盘 say roll: none; 调休值班 is on 2026-10-10, a Saturday worked for 国庆.
   REQUIRE(ds.size() == 2);
@@ -201,6 +202,7 @@ TEST_CASE("a roll rule moves the task off the day off and silences D104", "[vali
   MemorySources files;
   files.add("tpl/小团.yaml", std::string(kShopTemplate));
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto ds = validate_text(
       "dacu: 1\nkind: campaign\nname: 测试店\nextends: ../tpl/小团.yaml\n"
       "milestones: {开团: 2026-10-03T10:00}\n"

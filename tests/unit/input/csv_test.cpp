@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "dacu/input/csv.hpp"
 
@@ -61,4 +62,27 @@ TEST_CASE("required columns are found by any of their names", "[csv]") {
     CHECK(e.diagnostic().code == "D343");
     CHECK(e.diagnostic().message == "the header has no column 下单");
   }
+}
+
+TEST_CASE("CSV fields are read in NFC, so one salesperson typed two ways is one", "[csv][nfc]") {
+  auto t = parse_csv("客户,业务员\r\nA,Cafe\u0301\r\nB,\"Caf\u00e9\"\r\n", "c.csv");
+  REQUIRE(t.records.size() == 2);
+  CHECK(t.records[0].fields[1] == "Caf\u00e9");
+  CHECK(t.records[1].fields[1] == "Caf\u00e9");
+}
+
+TEST_CASE("a NUL in a CSV field is refused where it is", "[csv]") {
+  auto refusal = [](std::string text) {
+    try {
+      parse_csv(std::move(text), "c.csv");
+    } catch (const InputError& e) {
+      const auto& d = e.diagnostic();
+      return fmt::format("{}:{} {} [{}] {}", d.where.line, d.where.column, d.message, d.code, d.hint);
+    }
+    return std::string("no error");
+  };
+  using namespace std::string_literals;
+  CHECK(refusal("客户,业务员\r\nA,x\0y\r\n"s) ==
+        "2:4 a NUL character (U+0000) in this field [D095] the file is damaged or not text; export it again as CSV UTF-8");
+  CHECK(refusal("客户,业务员\r\nA,\"x\0y\"\r\n"s).starts_with("2:5 a NUL character"));
 }

@@ -483,8 +483,98 @@ TEST_CASE("a money parameter takes every form money.hpp documents, read once int
   CHECK(price("¥129.5") == Rational(259, 2));
   CHECK(price("1.8万") == Rational(18000));
   CHECK(price("¥1,800,000.00") == Rational(1800000));
-  CHECK(price("-¥5.00") == Rational(-5));  // what D300's hint tells people to write
-  auto e = error_of([&] { loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", "¥-5"}}); });
+  // -¥5.00 is what D300's hint tells people to write for a negative amount: read, and then
+  // refused as a 团购价, which is a price (D096).
+  auto e = error_of([&] { loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", "-¥5.00"}}); });
+  CHECK(e.code == "D096");
+  CHECK(e.message == "parameter 团购价 is -¥5.00, below its minimum 0");
+  e = error_of([&] { loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", "¥-5"}}); });
   CHECK(e.code == "D051");
   CHECK(e.message == "parameter 团购价 is money but '¥-5' is not");
 }
+
+// Parameters and their range (issue 16: a negative 件数 times a negative 团购价 was a positive
+// 成交额).
+
+namespace {
+
+std::string template_with_parameters(std::string_view parameters) {
+  return fmt::format("dacu: 1\nkind: template\nname: x\nparameters:\n{}milestones:\n  开团: {{}}\n", parameters);
+}
+
+}  // namespace
+
+TEST_CASE("integer and money parameters are not negative unless the template says min", "[load][range]") {
+  auto e = error_of([] { parse_template(template_with_parameters("  件数: {type: integer, default: -5}\n"), "t.yaml"); });
+  CHECK(e.code == "D096");
+  CHECK(where(e.where) == "t.yaml:5:32");
+  CHECK(e.message == "parameter 件数 is -5, below its minimum 0");
+  CHECK(e.hint == "件数 is integer, a count: it cannot be negative (a template whose parameter may be says so with `min:`)");
+  e = error_of([] { parse_template(template_with_parameters("  团购价: {type: money, default: -99}\n"), "t.yaml"); });
+  CHECK(e.code == "D096");
+  CHECK(e.message == "parameter 团购价 is -99, below its minimum 0");
+  CHECK(e.hint == "团购价 is money, a price or a cost: it cannot be negative (a template whose parameter may be says so with `min:`)");
+  // Numbers and percentages may be negative; zero is a count like any other.
+  auto t = parse_template(template_with_parameters("  增长: {type: percent, default: -10%}\n  系数: {type: number, default: -1.5}\n"
+                                                   "  件数: {type: integer, default: 0}\n  补贴: {type: money, default: -50, min: -100}\n"),
+                          "t.yaml");
+  CHECK(*t.find_parameter("增长")->number == Rational(-1, 10));
+  CHECK(*t.find_parameter("件数")->number == Rational(0));
+  CHECK(*t.find_parameter("补贴")->number == Rational(-50));
+}
+
+TEST_CASE("a parameter's min and max bound its default, the campaign's value and --set", "[load][range]") {
+  const auto tpl = template_with_parameters("  折扣率: {type: percent, default: 80%, min: 10%, max: 100%}\n");
+  auto e = error_of([&] { parse_template(template_with_parameters("  折扣率: {type: percent, default: 120%, min: 10%, max: 100%}\n"), "t.yaml"); });
+  CHECK(e.code == "D096");
+  CHECK(e.message == "parameter 折扣率 is 120%, above its maximum 100%");
+  CHECK(e.hint == "the template allows 折扣率 up to 100% (line 5)");
+  CHECK(parse_template(tpl, "t.yaml").find_parameter("折扣率")->max == Rational(1));
+  Loader loader;
+  e = error_of([&] { loader.parse(tpl, "t.yaml", ".", std::vector<Override>{{"开团", "2026-12-20T10:00"}, {"折扣率", "5%"}}); });
+  CHECK(e.code == "D096");
+  CHECK(where(e.where) == "<command line>:1:5");
+  CHECK(e.message == "parameter 折扣率 is 5%, below its minimum 10%");
+  CHECK(e.hint == "the template allows 折扣率 from 10% to 100% (line 5)");
+}
+
+TEST_CASE("min and max are numbers of the parameter's own type, min not above max", "[load][range]") {
+  auto refusal = [](std::string_view parameters) {
+    return error_of([&] { parse_template(template_with_parameters(parameters), "t.yaml"); });
+  };
+  auto e = refusal("  件数: {type: integer, min: 1.5}\n");
+  CHECK(e.code == "D051");
+  CHECK(e.message == "parameter 件数 is integer but its min '1.5' is not");
+  e = refusal("  类目: {type: string, max: 3}\n");
+  CHECK(e.code == "D096");
+  CHECK(e.message == "parameter 类目 is string: max is for numbers");
+  e = refusal("  件数: {type: integer, min: 10, max: 5}\n");
+  CHECK(e.code == "D096");
+  CHECK(where(e.where) == "t.yaml:5:37");
+  CHECK(e.message == "parameter 件数: max 5 is below min 10");
+}
+
+TEST_CASE("names typed decomposed (NFD) are the same names as composed ones", "[load][nfc]") {
+  // A role, a milestone and a parameter written composed in the template, decomposed in the
+  // campaign and on the command line: é is e + U+0301, ë is e + U+0308, ガ is カ + U+3099.
+  const std::string tpl =
+      "dacu: 1\nkind: template\nname: x\nphases: [活动前]\ndepartments:\n  运营: {lead: Café主管, roles: [ガイド]}\n"
+      "parameters:\n  M\u00ebnge: {type: integer, default: 1}\nmilestones:\n  Début: {}\n"
+      "tasks:\n  - {name: a, department: 运营, owner: Café主管, phase: 活动前, start: Début前1天}\n";
+  const std::string campaign =
+      "dacu: 1\nkind: campaign\nname: c\nextends: ./t.yaml\nmilestones:\n  \"De\\u0301but\": 2026-12-20T10:00\n"
+      "tasks:\n  add:\n    - {name: b, department: 运营, owner: \"\\u30AB\\u3099イド\", phase: 活动前, start: \"De\\u0301but前2天\"}\n"
+      "    - {name: c, department: 运营, owner: \"Cafe\\u0301主管\", phase: 活动前, start: Début前3天}\n";
+  auto dir = std::filesystem::temp_directory_path() / "dacu-nfc-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.yaml") << tpl;
+  Loader loader;
+  auto c = loader.parse(campaign, "c.yaml", dir, std::vector<Override>{parse_override("Me\u0308nge=3")});
+  std::filesystem::remove_all(dir);
+  CHECK(c.plan.find_milestone("Début")->given);
+  CHECK(c.plan.find_parameter("M\u00ebnge")->value == "3");
+  REQUIRE(c.plan.tasks.size() == 3);
+  CHECK(c.plan.tasks[1].owner.value == "ガイド");
+  CHECK(c.plan.tasks[2].owner.value == "Café主管");
+}
+

@@ -30,6 +30,7 @@ TEST_CASE("a campaign and the template it extends are read from memory", "[sourc
   files.add("shop/c.yaml", std::string(kCampaign));
   files.add("tpl/小团.yaml", std::string(kTemplate));
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto c = loader.load_file("shop/c.yaml");
   CHECK(c.name == "测试店");
   CHECK(c.template_name == "小团");
@@ -43,6 +44,7 @@ TEST_CASE("a template is parsed once for every spelling of its path", "[sources]
   files.add("a/c.yaml", std::string(kCampaign));
   files.add("b/c.yaml", "dacu: 1\nkind: campaign\nname: 另一店\nextends: ../tpl/./小团.yaml\nmilestones: {开团: 2026-12-21T10:00}\n");
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto a = loader.load_file("a/c.yaml");
   auto b = loader.load_file("b/c.yaml");
   CHECK(a.plan.tasks[0].where.file == b.plan.tasks[0].where.file);  // one parsed source
@@ -52,6 +54,7 @@ TEST_CASE("a file the sources do not hold is D010, and an extended one D040 at e
   MemorySources files;
   files.add("shop/c.yaml", std::string(kCampaign));
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto missing = error_of([&] { loader.load_file("shop/none.yaml"); });
   CHECK(missing.code == "D010");
   CHECK(missing.message == "no such file");

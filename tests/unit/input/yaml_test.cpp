@@ -419,3 +419,41 @@ TEST_CASE("nodes on one long line are located by characters", "[yaml]") {
   CHECK(where(days[999].where) == "t.yaml:1:4004");  // 7 + 999 × 4 + 1
   CHECK(where(days[1000].where) == "t.yaml:1:4008");
 }
+
+// Names as one name whatever form they were typed in, and no control characters (issue 16).
+
+TEST_CASE("scalars are read in NFC, keys and values alike", "[yaml][nfc]") {
+  auto root = root_of("\"Cafe\\u0301\": \"\\u30AB\\u3099\"\nCaf\u00e9x: 1\n");
+  REQUIRE(root.map_size() == 2);
+  CHECK(root.key(0).value == "Caf\u00e9");
+  CHECK(root.val(0).value == "\u30AC");
+  CHECK(root.find("Caf\u00e9") != nullptr);
+  // The decomposed and the composed spelling of one key are one key.
+  auto e = refusal("\"Cafe\\u0301\": 1\nCaf\u00e9: 2\n");
+  CHECK(e.code == "D003");
+  CHECK(e.message == "duplicate key 'Caf\u00e9'");
+}
+
+TEST_CASE("a control character in a scalar is refused where the scalar starts", "[yaml][controls]") {
+  auto e = refusal("name: \"a\\0b\"\n");
+  CHECK(e.code == "D095");
+  CHECK(where(e.where) == "t.yaml:1:7");
+  CHECK(e.message == "a NUL character (U+0000) in this value");
+  CHECK(e.hint ==
+        "names and texts hold no control characters but tab and line breaks; delete it (in a quoted value, the escape "
+        "that makes it: \\0, \\e, \\x…, \\u…)");
+  e = refusal("tasks:\n  - name: \"\\e]0;pwned\\a\"\n");
+  CHECK(e.code == "D095");
+  CHECK(where(e.where) == "t.yaml:2:11");
+  CHECK(e.message == "a control character (U+001B) in this value");
+  CHECK(refusal("\"\\x7f\": 1\n").message == "a control character (U+007F) in this value");
+  CHECK(refusal("a: \"\\x9b\"\n").message == "a control character (U+009B) in this value");
+  CHECK(refusal("a: \"x\\u0085\"\n").message == "a control character (U+0085) in this value");
+}
+
+TEST_CASE("tabs, line breaks and bidirectional marks in scalars are kept", "[yaml][controls]") {
+  auto root = root_of("a: \"x\\ty\"\nb: |\n  第一行\n  第二行\nc: \"\\u202E\"\n");
+  CHECK(root.find("a")->value == "x\ty");
+  CHECK(root.find("b")->value == "第一行\n第二行\n");
+  CHECK(root.find("c")->value == "\u202E");  // shown escaped by the renderers, not refused
+}

@@ -233,6 +233,7 @@ TEST_CASE("a milestone neither given nor derived has no date (D033) at the campa
             "milestones:\n"                // 5
             "  报名: 2026-11-20T10:00\n");  // 6
   Loader loader(files);
+  loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto c = loader.load_file("shop/c.yaml");
   Timeline timeline(c);
   CHECK(iso(timeline, timeline.milestone("报名").at) == "2026-11-20T10:00:00+08:00");

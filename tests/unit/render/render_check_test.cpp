@@ -147,3 +147,26 @@ TEST_CASE("check as JSON", "[render_check]") {
 TEST_CASE("check writes no calendar, page or workbook", "[render_check]") {
   CHECK_THROWS_AS(render_check(small_check(), Format::html), Error);
 }
+
+TEST_CASE("check CSV guards product names and leaves its own prices alone", "[render_check][csv-guard]") {
+  auto r = small_check();
+  r.products[0].id = "=1+1";
+  r.products[0].name = "@SUM(A1)";
+  r.products[1].original_price = Money::from_yuan(-5);  // not a real price: only the cell's kind matters
+  auto csv = render_check(r, Format::csv);
+  CHECK(csv.find("'=1+1,'@SUM(A1),女装内衣,商城,1000.00,100.00,1折,符合") != std::string::npos);
+  CHECK(csv.find(",集市,-5.00,129.00,") != std::string::npos);
+  auto text = render_check(r, Format::table);
+  CHECK(text.find("=1+1 @SUM(A1)（女装内衣 · 商城）") != std::string::npos);  // a terminal runs no formula
+}
+
+TEST_CASE("check text and Markdown show what a product CSV smuggles in", "[render_check][visible]") {
+  auto r = small_check();
+  r.products[0].name = "\x1b[31m红\x1b[0m";
+  r.products[0].market = "<b>商城</b>";
+  auto text = render_check(r, Format::table);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("B1 \\x1b[31m红\\x1b[0m（女装内衣 · <b>商城</b>）：符合") != std::string::npos);
+  auto md = render_check(r, Format::md);
+  CHECK(md.find("## B1 \\x1b\\[31m红\\x1b\\[0m（女装内衣 · &lt;b&gt;商城&lt;/b&gt;）：符合") != std::string::npos);
+}

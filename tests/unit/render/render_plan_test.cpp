@@ -223,3 +223,45 @@ TEST_CASE("a day, a moment and a clock time as planners read them", "[render_pla
   CHECK(plan_text(p.checkpoints[1]).empty());
   CHECK(tolerance_text(p.checkpoints[0]) == "20%");
 }
+
+// Issue 16: names are text in every format. A plan with names that are formulas to Excel,
+// markup to Markdown and escapes to a terminal.
+
+namespace {
+
+Plan hostile_plan() {
+  auto p = small_plan();
+  p.campaign = "双十二\n# 假标题";
+  p.tasks[0].name = "=HYPERLINK(\"http://x\",\"点我\")";
+  p.tasks[0].owner = "-2+3+cmd|' /C calc'!A0";
+  p.tasks[1].name = "\x1b]0;pwned\x07<script>x</script>";
+  p.tasks[1].department = "@运营";
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("plan CSV puts a quote mark before names that start a formula, unless raw", "[render_plan][csv-guard]") {
+  auto csv = render_plan(hostile_plan(), Format::csv);
+  CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",运营,'-2+3+cmd|' /C calc'!A0,2026-11-18,") != std::string::npos);
+  CHECK(csv.find(",@运营,") == std::string::npos);
+  CHECK(csv.find(",'@运营,") != std::string::npos);
+  RenderOptions raw;
+  raw.csv_guard = FormulaGuard::off;
+  auto plain = render_plan(hostile_plan(), Format::csv, raw);
+  CHECK(plain.find("\"=HYPERLINK(") != std::string::npos);
+  CHECK(plain.find(",-2+3+cmd|") != std::string::npos);
+}
+
+TEST_CASE("plan text shows control characters, Markdown escapes markup and keeps one heading", "[render_plan][visible]") {
+  auto text = render_plan(hostile_plan(), Format::table);
+  CHECK(text.starts_with("双十二\\n# 假标题  (模板 聚划算"));
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("\\x1b]0;pwned\\x07<script>x</script>") != std::string::npos);
+  auto md = render_plan(hostile_plan(), Format::md);
+  CHECK(md.starts_with("# 双十二<br># 假标题\n"));
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("<script>") == std::string::npos);
+  CHECK(md.find("| \\x1b\\]0;pwned\\x07&lt;script&gt;x&lt;/script&gt; |") != std::string::npos);
+  CHECK(md.find("| -2+3+cmd\\|' /C calc'!A0 |") != std::string::npos);
+}

@@ -449,3 +449,25 @@ TEST_CASE("the funnel as JSON", "[render_roi]") {
       "  \"warnings\": []\n"
       "}\n");
 }
+
+TEST_CASE("ROI CSV guards names but not the numbers dacu wrote, negative ones included", "[render_roi][csv-guard]") {
+  auto r = small_roi();
+  r.base.lines[0].name = "=HYPERLINK(\"http://x\")";
+  r.base.net_profit = yuan(-1200);
+  auto csv = render_roi(r, Format::csv);
+  CHECK(csv.find("活动费用,\"'=HYPERLINK(\"\"http://x\"\")\",金额,3000.00\r\n") != std::string::npos);
+  CHECK(csv.find("利润,净利润,值,-1200.00\r\n") != std::string::npos);
+  CHECK(csv.find("活动费用,平台补贴,金额,-500.00\r\n") != std::string::npos);
+  RenderOptions raw;
+  raw.csv_guard = FormulaGuard::off;
+  CHECK(render_roi(r, Format::csv, raw).find("活动费用,\"=HYPERLINK(") != std::string::npos);
+}
+
+TEST_CASE("funnel CSV guards a salesperson named like a formula", "[render_roi][csv-guard]") {
+  auto f = small_funnel();
+  f.by_salesperson[0].salesperson = "-2+3+cmd|' /C calc'!A0";
+  auto csv = render_funnel(f, Format::csv);
+  CHECK(csv.find("客户转化漏斗,'-2+3+cmd|' /C calc'!A0,客户数,3\r\n") != std::string::npos);
+  auto md = render_funnel(f, Format::md);
+  CHECK(md.find("| -2+3+cmd\\|' /C calc'!A0 |") != std::string::npos);
+}

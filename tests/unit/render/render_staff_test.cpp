@@ -403,3 +403,18 @@ TEST_CASE("a term knows whether its formula is a plain figure", "[render_staff]"
   CHECK_FALSE(Term{"订单量", "订单量", Rational(3000)}.literal);
   CHECK_FALSE(Term{}.literal);
 }
+
+TEST_CASE("staff CSV guards role names, text and Markdown show the queue's names as text", "[render_staff][csv-guard]") {
+  auto r = small_staff();
+  r.days[0].name = "=配货员";
+  r.queues[0].name = "旺旺\x1b[2J咨询|<i>";
+  CHECK(render_staff(r, StaffView::day, Format::csv) ==
+      "日期,来源,岗位/角色,部门,在岗,班次,人数,人时\r\n"
+      "2026-11-11,配货,'=配货员,仓储,3,,3,\r\n"
+      "2026-11-11,客服排班,售前,客服,10,3,30,240\r\n");
+  auto text = render_staff(r, StaffView::hour, Format::table);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("  旺旺\\x1b[2J咨询|<i> (客服 售前): ") != std::string::npos);
+  auto md = render_staff(r, StaffView::hour, Format::md);
+  CHECK(md.find("- 旺旺\\x1b\\[2J咨询\\|&lt;i&gt; (客服 售前): ") != std::string::npos);
+}

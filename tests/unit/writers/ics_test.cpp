@@ -80,3 +80,14 @@ TEST_CASE("ICS UIDs depend on the campaign and task names only") {
   CHECK(task_uid("a", "bc") != task_uid("ab", "c"));
   CHECK(task_uid("a", "b").size() == std::string("0123456789abcdef@dacu").size());
 }
+
+TEST_CASE("ICS CATEGORIES escapes a comma and a semicolon inside the one department", "[ics]") {
+  // RFC 5545 3.8.1.2: CATEGORIES is a list of TEXT, so an unescaped comma would make 运营,推广 two
+  // categories (libical 3.0 leaves both unescaped in CATEGORIES).
+  auto plan = one_task_plan("任务,一;二", true);
+  plan.tasks[0].department = "运营,推广;x\\y";
+  auto text = write_ics(plan, {});
+  CHECK(text.find("\r\nCATEGORIES:运营\\,推广\\;x\\\\y\r\n") != std::string::npos);
+  CHECK(text.find("\r\nSUMMARY:任务\\,一\\;二\r\n") != std::string::npos);
+  CHECK(text.find("CATEGORIES;") == std::string::npos);  // no VALUE=STRING or any other parameter
+}
