@@ -115,49 +115,6 @@ std::size_t byte_offset_of_char(std::string_view text, std::size_t index) {
   return text.size();
 }
 
-namespace {
-
-bool shown_by_number(char32_t c, Tab tab) {
-  if (c < 0x20) return c != U'\t' || tab == Tab::show;
-  return c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-// Bytes in lower case as C writes them (\x1b), code points in upper case as Unicode does (U+202E).
-void append_hex(std::string& out, unsigned value, int digits, const char* alphabet) {
-  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += alphabet[(value >> shift) & 0xF];
-}
-
-}  // namespace
-
-std::string visible(std::string_view text, Tab tab) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte < 0x7F) {
-      out += text[i++];
-      continue;
-    }
-    char32_t cp = 0;
-    auto n = decode_one(text, i, cp);
-    if (n == 0 || (cp < 0x80 && shown_by_number(cp, tab))) {
-      // An invalid byte is shown as a byte: a lone 0x9B is CSI to a terminal in 8-bit mode.
-      out += "\\x";
-      append_hex(out, byte, 2, "0123456789abcdef");
-      i += 1;
-      continue;
-    }
-    if (shown_by_number(cp, tab)) {
-      out += "U+";
-      append_hex(out, static_cast<unsigned>(cp), 4, "0123456789ABCDEF");
-    } else {
-      out.append(text.substr(i, n));
-    }
-    i += n;
-  }
-  return out;
-}
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;

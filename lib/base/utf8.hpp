@@ -46,7 +46,8 @@ enum class Tab { keep, show };
 /// seen shown by its number: C0 controls (a tab only with Tab::show), DEL and each byte of invalid
 /// UTF-8 as `\x1b`, `\x7f`, `\xff`; C1 controls and the bidi overrides and isolates (U+202A–U+202E,
 /// U+2066–U+2069, which reorder what follows them) as `U+0085`, `U+202E`. Everything else, and
-/// any text without such characters, is returned unchanged.
+/// any text without such characters, is returned unchanged. One loop with dacu::visible_text
+/// (dacu/base/visible.hpp, for table cells and titles), which escapes a little more.
 std::string visible(std::string_view text, Tab tab = Tab::keep);
 
 /// Columns the text takes in a terminal: CJK and full-width characters count 2.
