@@ -167,7 +167,9 @@ std::string DiskSources::read_regular(const fs::path& path) { return read_regula
 
 std::string DiskSources::identity(const fs::path& path) {
   std::error_code ec;
-  auto canonical = fs::weakly_canonical(path, ec);
+  // Absolute first: weakly_canonical leaves a relative path none of whose parts exists relative
+  // (`nonexist.yaml`), which then lies inside no folder, and a missing template was D080.
+  auto canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
   return (ec ? path : canonical).string();
 }
 

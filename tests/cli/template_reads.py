@@ -115,7 +115,7 @@ def main():
         # (/proc, devices, other files) stays refused.
         write(os.path.join(shop, "shared-campaign.yaml"), campaign("../shared/小团.yaml"))
         run("shared without --template-dir", ["plan", "shop/shared-campaign.yaml"], "D080",
-            "hint: keep the template in the campaign's folder or below it, or allow its folder with --template-dir DIR")
+            "hint: keep the template in the campaign's folder or below it, or allow its folder with --template-dir shared")
         run("shared with --template-dir", ["plan", "shop/shared-campaign.yaml", "--template-dir", "shared"], exit_code=0)
         run("shared in validate", ["validate", "shop/shared-campaign.yaml", "--template-dir", "shared"], exit_code=0)
         os.makedirs(os.path.join(tmp, "out"))
@@ -127,8 +127,12 @@ def main():
             "is a character device, not a regular file")
         run("--template-dir up", ["plan", "shop/dotdot-campaign.yaml", "--template-dir", "."], "D082",
             "template file secret.yaml is not a dacu template")
+        # A template that does not exist is missing, not outside: `nonexist.yaml` resolved against
+        # nothing lay in no folder and was D080.
+        write(os.path.join(shop, "missing-campaign.yaml"), campaign("./nonexist.yaml"))
+        run("missing template", ["plan", "shop/missing-campaign.yaml"], "D040", "no such file")
         run("--template-dir missing", ["plan", "shop/shared-campaign.yaml", "--template-dir", "nowhere"], "D080",
-            "--template-dir nowhere is not a folder")
+            "--template-dir nowhere: no such folder (looked in ")
 
         # templates --dir: the same refusals, each named by its path. `make` puts x.yaml in the folder.
         for name, (make, code, message) in {
