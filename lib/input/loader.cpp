@@ -85,10 +85,15 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, 
   bool allowed = path_inside(sources_->identity(base_dir.empty() ? fs::path(".") : base_dir), real);
   for (const auto& dir : template_dirs_) allowed = allowed || path_inside(sources_->identity(dir), real);
   if (!allowed) {
+    // A relative path names a folder the user keeps templates in (../模板/): name it, as the
+    // command line spells it. An absolute one may be anything; no folder is suggested for it.
+    auto folder = path.parent_path();
+    auto allow = path.is_relative() && !folder.empty() ? fmt::format("--template-dir {}", folder.string())
+                                                       : std::string("--template-dir DIR");
     throw InputError("D080", where,
                      fmt::format("template file {} leads outside the campaign's folder{}", written,
                                  template_dirs_.empty() ? "" : " and the --template-dir folders"),
-                     "keep the template in the campaign's folder or below it, or allow its folder with --template-dir DIR");
+                     fmt::format("keep the template in the campaign's folder or below it, or allow its folder with {}", allow));
   }
   files_read_.push_back(path.string());
   auto key = fmt::format("file:{}", real);
