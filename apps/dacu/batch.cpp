@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "dacu/base/utf8.hpp"
 #include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
@@ -24,12 +25,15 @@ namespace dacu::cli {
 namespace fs = std::filesystem;
 
 void add_batch_options(CommandLine& cl, BatchOptions& o) {
-  cl.option("--out-dir", o.out_dir, "batch: write one output per input into DIR (named after the input)");
+  cl.option("--out-dir", o.out_dir, "batch: write one output per input into DIR (named after the input)", o.out_dir_given);
   cl.option("-j,--jobs", o.jobs, "batch: inputs processed in parallel (default 1)");
 }
 
 void check_batch_usage(const std::vector<std::string>& inputs, const BatchOptions& o, const std::string& output) {
   auto where = Location{make_source("<command line>", {}), 0, 0};
+  if (o.out_dir_given && o.out_dir.empty()) {
+    throw InputError("D077", where, "--out-dir is empty", "give a folder, or leave --out-dir out for one input");
+  }
   if (o.out_dir.empty() && inputs.size() > 1) {
     throw InputError("D532", where, fmt::format("{} inputs but no --out-dir", inputs.size()),
                      "give --out-dir DIR to write one output per input, or name one input");
@@ -144,7 +148,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
     alerts += item.alert;
   }
   std::string summary = fmt::format("dacu: {} input{}: {} written to {}, {} failed", items.size(), items.size() == 1 ? "" : "s",
-                                    items.size() - failed, o.out_dir, failed);
+                                    items.size() - failed, utf8::visible(o.out_dir), failed);
   if (alerts) summary += fmt::format(", {} with checkpoints off plan", alerts);
   ctx.err << summary << "\n";
   if (failed) return kInputError;

@@ -18,6 +18,7 @@ namespace dacu::cli {
 
 struct BatchOptions {
   std::string out_dir;
+  bool out_dir_given = false;  ///< --out-dir appeared: `--out-dir ""` is refused (D077), not ignored
   std::string jobs;       ///< -j as written; empty means 1
   std::string extension;  ///< of every output, without the dot
   bool fail_on_alert = false;

@@ -16,6 +16,7 @@
 
 #include "commands.hpp"
 #include "dacu/base/error.hpp"
+#include "dacu/base/utf8.hpp"
 #include "dacu/input/loader.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
@@ -125,7 +126,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   } catch (const CLI::ParseError& e) {
     std::string where = "dacu";
     for (const auto* sub : app.get_subcommands()) where = fmt::format("dacu {}", sub->get_name());
-    err << paint(fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", e.what(), where), color);
+    // CLI11 quotes what was typed (`--format $'\e[31m'`): shown, never sent to the terminal.
+    err << paint(fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", utf8::visible(e.what()), where), color);
     return kUsageError;
   }
 

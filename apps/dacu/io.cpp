@@ -41,7 +41,8 @@ void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, 
 void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
   o.command = std::move(command);
   o.formats = std::move(formats);
-  cl.choice("-f,--format", o.format, o.formats, "output format (default: from -o's extension, else table)");
+  cl.choice("-f,--format", o.format, o.formats,
+            fmt::format("output format (default: from -o's extension, else {})", o.formats.front()));
   add_output_file_option(cl, o, "write to FILE instead of stdout (atomically)");
   cl.choice("--lang", o.lang, {"zh", "en"}, "language of labels (default zh)");
 }

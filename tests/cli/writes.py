@@ -238,6 +238,14 @@ def formats_checks(t):
             r = t.run(args + ["-o", ""])
             t.expect_error(f"{' '.join(args)} -o ''", r, "D077", "-o is empty")
             t.check(r.stdout == b"", f"{args[0]} -o '' wrote to stdout")
+        # `--out-dir ""` was ignored: one input went to stdout as if no folder had been named.
+        r = t.run(["plan", EXAMPLE, "--out-dir", ""])
+        t.expect_error("plan --out-dir ''", r, "D077", "--out-dir is empty")
+        t.check(r.stdout == b"", "plan --out-dir '' wrote to stdout")
+        # CLI11 quotes what was typed: an escape sequence in it is shown, not sent to the terminal.
+        r = t.run(["plan", EXAMPLE, "--format", "\x1b[31mred"])
+        t.check(r.returncode == 2 and b"\x1b" not in r.stderr and b"\\x1b[31mred" in r.stderr,
+                f"--format with ESC: exit {r.returncode} {r.stderr!r}")
 
 
 def long_name_checks(t):
