@@ -60,7 +60,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto plan = dacu::plan_campaign(campaign);
     dacu::RenderOptions options;
     options.writers = dacu::modules::writers();  // the linked writers: this target links them
-    (void)dacu::render_plan(plan, dacu::Format::csv, options);
+    (void)dacu::render_plan(plan, dacu::Format::table, options);  // escapes control characters (utf8::visible)
+    (void)dacu::render_plan(plan, dacu::Format::md, options);     // escapes HTML and Markdown
+    (void)dacu::render_plan(plan, dacu::Format::csv, options);    // guards formula cells
     (void)dacu::render_plan(plan, dacu::Format::json, options);
     (void)dacu::render_plan(plan, dacu::Format::ics, options);
     dacu::fuzz::refuse_quietly([&] { (void)dacu::compute_staffing(campaign, plan); });
