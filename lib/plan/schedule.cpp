@@ -1,5 +1,6 @@
 #include "dacu/plan/schedule.hpp"
 
+#include "dacu/base/error.hpp"
 #include "dacu/base/utf8.hpp"
 #include "dacu/plan/timeline.hpp"
 
@@ -213,10 +214,39 @@ Plan expand(const Campaign& campaign) {
   return plan;
 }
 
+namespace {
+
+// A filter value that names nothing in the plan (`--dept 运营部` for 运营) would print an empty
+// plan with exit 0, which reads as "nothing to do": D521 with the closest name instead.
+void check_filter_value(const std::string& value, std::string_view option, std::string_view what,
+                        const std::vector<std::string>& names) {
+  if (value.empty() || std::find(names.begin(), names.end(), value) != names.end()) return;
+  auto hint = suggestion(value, names);
+  throw InputError("D521", Location{make_source("<command line>", value), 1, 1},
+                   fmt::format("{} {}: the plan has no {} of that name", option, value, what),
+                   hint.empty() ? fmt::format("the plan has no {}", what) : hint);
+}
+
+void add_name(std::vector<std::string>& names, const std::string& name) {
+  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+}
+
+}  // namespace
+
 Plan filter_plan(Plan plan, const PlanFilter& given) {
   // Names in the plan are in NFC (yaml.cpp); so are the filter's, however they were typed.
   PlanFilter f = given;
   for (auto* name : {&f.department, &f.owner, &f.phase}) *name = utf8::nfc(*name);
+  std::vector<std::string> departments, owners, phases = plan.phases;
+  for (const auto& t : plan.tasks) {
+    add_name(departments, t.department);
+    add_name(owners, t.owner);
+    add_name(phases, t.phase);
+  }
+  for (const auto& c : plan.checkpoints) add_name(owners, c.owner);
+  check_filter_value(f.department, "--dept", "department", departments);
+  check_filter_value(f.owner, "--owner", "owner", owners);
+  check_filter_value(f.phase, "--phase", "phase", phases);
   std::erase_if(plan.tasks, [&](const DatedTask& t) {
     if (!f.department.empty() && t.department != f.department) return true;
     if (!f.owner.empty() && t.owner != f.owner) return true;

@@ -23,6 +23,8 @@ namespace dacu {
 Plan expand(const Campaign& campaign);
 
 /// Which tasks to keep: every given field must match; dates keep tasks that overlap [from, to].
+/// A department, owner or phase that no task (or checkpoint) of the plan has is InputError D521,
+/// located on the command line, with the closest name as a hint.
 struct PlanFilter {
   std::string department;
   std::string owner;
