@@ -51,7 +51,7 @@ _dacu() {
       schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir" ;;
-      init) opts="--help --name --set -o --output" ;;
+      init) opts="--help --name --set -o --output --force" ;;
     esac
     case $cmd$sub in
       plan|staff|roi|check|funnel) opts+=" --csv-raw" ;;

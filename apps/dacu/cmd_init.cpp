@@ -16,11 +16,17 @@ struct InitOptions {
   std::string template_name;
   std::string name;
   OutputOptions output;
+  bool force = false;
 };
 
-// A YAML scalar that reads back as the same string.
+// A YAML scalar that reads back as the same string. Full-width punctuation is quoted too: it is
+// text in a name (订货宝's 目标梳理：提升…), and quoted it cannot be taken for a typing slip.
 std::string yaml_value(std::string_view text) {
-  bool plain = !text.empty() && text.find_first_of(":#{}[],&*!|>'\"%@`") == std::string_view::npos &&
+  bool fullwidth = false;
+  for (std::string_view mark : {"：", "，", "；", "（", "）", "［", "］", "｛", "｝", "＂"}) {
+    fullwidth = fullwidth || text.find(mark) != std::string_view::npos;
+  }
+  bool plain = !text.empty() && !fullwidth && text.find_first_of(":#{}[],&*!|>'\"%@`") == std::string_view::npos &&
                text.front() != ' ' && text.back() != ' ' && text.front() != '-' && text.front() != '?';
   if (plain) return std::string(text);
   std::string out = "\"";
@@ -29,6 +35,38 @@ std::string yaml_value(std::string_view text) {
     out += c;
   }
   return out + "\"";
+}
+
+// The commented `tasks:` block, with examples taken from this template: its last task to drop,
+// its first to hand to another department's lead, and a new task in its first department, dated
+// from its first milestone a campaign gives. (They were 聚划算's for every template.) Uncommented,
+// they plan (tests/cli/init_file.py).
+std::string task_examples(const Template& t) {
+  if (t.tasks.empty() || t.departments.empty()) return {};
+  const Task& first = t.tasks.front();
+  const Department& home = t.departments.front();
+  std::string other_lead = home.lead;
+  for (const auto& d : t.departments) {
+    if (d.name != first.department.value && !d.lead.empty()) {
+      other_lead = d.lead;
+      break;
+    }
+  }
+  std::string anchor = first.start.anchor;
+  for (const auto& m : t.milestones) {
+    if (!m.derived) {
+      anchor = m.name;
+      break;
+    }
+  }
+  std::string phase = t.phases.empty() ? first.phase.value : t.phases.front().value;
+  std::string out = "\n# tasks:             # change the template's tasks by name\n";
+  if (t.tasks.size() > 1) out += fmt::format("#   drop: [{}]\n", yaml_value(t.tasks.back().name));
+  if (!other_lead.empty()) out += fmt::format("#   change: {{{}: {{owner: {}}}}}\n", yaml_value(first.name), yaml_value(other_lead));
+  out += "#   add:\n";
+  out += fmt::format("#     - {{name: 新任务, department: {}, owner: {}, phase: {}, start: {}前3天}}\n", yaml_value(home.name),
+                     yaml_value(home.lead.empty() ? first.owner.value : home.lead), yaml_value(phase), anchor);
+  return out;
 }
 
 int run_init(const InitOptions& o, Context& ctx) {
@@ -86,12 +124,10 @@ int run_init(const InitOptions& o, Context& ctx) {
       out += '\n';
     }
   }
-  out += "\n# tasks:             # change the template's tasks by name\n";
-  out += "#   drop: [年度聚划算品类规划]\n";
-  out += "#   change: {聚划算活动报名: {owner: 推广主管}}\n";
-  out += "#   add:\n";
-  out += "#     - {name: 新任务, department: 运营, owner: 运营主管, phase: 活动前, start: 开团前3天}\n";
-  write_output(o.output, out, {}, ctx);
+  out += task_examples(t);
+  auto output = o.output;
+  output.keep_existing = !o.force;
+  write_output(output, out, {}, ctx);
   return kSuccess;
 }
 
@@ -103,7 +139,8 @@ Command init_command() {
             cl.positional("TEMPLATE", o->template_name, "a built-in template (see `dacu templates`)", true);
             cl.option("--name", o->name, "the campaign's name");
             add_set_option(cl, o->output);
-            add_output_file_option(cl, o->output, "write to FILE instead of stdout");
+            add_output_file_option(cl, o->output, "write to FILE instead of stdout (an existing FILE is refused)");
+            cl.flag("--force", o->force, "replace FILE when it exists");
             cl.examples(
                 "  dacu init 聚划算 --set 开团=2026-12-20T10:00 > my.yaml\n"
                 "  dacu init 聚划算 --name '雪凡妮 双十二' --set 报名=2026-11-20T10:00 --set 开团=2026-12-20T10:00 -o my.yaml\n");

@@ -167,6 +167,10 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   bool exists = ::stat(target.c_str(), &at) == 0;
   if (exists) {
     if (S_ISDIR(at.st_mode)) fail_output(o.output, "-o names a directory");
+    if (o.keep_existing && S_ISREG(at.st_mode)) {
+      throw InputError("D079", Location{make_source(o.output, {}), 0, 0}, "the file already exists",
+                       "it may hold your edits: give another name, or --force to replace it");
+    }
     for (const auto& input : inputs) {
       struct stat in {};
       if (::stat(input.c_str(), &in) == 0 && in.st_dev == at.st_dev && in.st_ino == at.st_ino) {

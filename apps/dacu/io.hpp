@@ -21,6 +21,9 @@ struct OutputOptions {
   std::string command;               ///< "report", "staff erlang": named by D076
   std::vector<std::string> formats;  ///< what the command writes: its --format choices, in order
   bool csv_raw = false;              ///< --csv-raw, on the commands that write CSV
+  /// -o never replaces an existing file (init: the file is the user's own once written; --force
+  /// clears it). D079.
+  bool keep_existing = false;
 };
 
 /// How many warnings a run prints: a bounded number (kWarningsShown, then one line saying how many

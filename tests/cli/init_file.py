@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""`dacu init`'s file, for every built-in template: the file is the user's once written.
+
+    init_file.py --dacu BUILD/apps/dacu/dacu
+
+- `init T -o f.yaml` over an existing file is D079, exit 1, and the file keeps the user's edits;
+  `--force` replaces it; `-o -` and no -o still print.
+- The commented `tasks:` examples are the template's own: uncommented, with the required
+  milestones given, the file validates (an example naming another template's task would be D041,
+  another department D043, another milestone D030).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dacu", required=True)
+    dacu = os.path.abspath(parser.parse_args().dacu)
+    problems = []
+
+    def run(args, cwd):
+        return subprocess.run([dacu, *args], cwd=cwd, capture_output=True, timeout=60)
+
+    def check(ok, what):
+        if not ok:
+            problems.append(what)
+
+    # The built-in templates, as `dacu templates` lists them (a table under a header line).
+    listing = subprocess.run([dacu, "templates"], capture_output=True, text=True, timeout=60)
+    names = [line.split()[0] for line in listing.stdout.splitlines()[1:] if line.strip()]
+    check(len(names) >= 3, f"dacu templates lists {names}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            path = os.path.join(tmp, f"{name}.yaml")
+            r = run(["init", name, "-o", path], tmp)
+            check(r.returncode == 0 and os.path.isfile(path), f"init {name} -o: exit {r.returncode} {r.stderr.decode()}")
+            text = open(path, encoding="utf-8").read()
+
+            # The user edits the file; init again must not take the edits away.
+            edited = text + "# 我的修改\n"
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(edited)
+            r = run(["init", name, "-o", path], tmp)
+            err = r.stderr.decode()
+            check(r.returncode == 1 and "[D079]" in err and "the file already exists" in err and "--force" in err,
+                  f"init {name} over an edited file: exit {r.returncode}\n{err}")
+            check(open(path, encoding="utf-8").read() == edited, f"init {name} changed the edited file")
+            r = run(["init", name, "-o", path, "--force"], tmp)
+            check(r.returncode == 0 and open(path, encoding="utf-8").read() == text,
+                  f"init {name} --force: exit {r.returncode} {r.stderr.decode()}")
+            for args in (["-o", "-"], []):
+                r = run(["init", name, *args], tmp)
+                check(r.returncode == 0 and r.stdout.decode() == text, f"init {name} {args}: exit {r.returncode}")
+
+            # Uncomment the tasks block; give each required milestone a Wednesday in March.
+            required = re.findall(r"^  (\S+):\s+# required", text, re.M)
+            lines, in_tasks = [], False
+            for line in text.splitlines():
+                if line.startswith("# tasks:"):
+                    in_tasks = True
+                    line = "tasks:" + line[len("# tasks:"):]
+                elif in_tasks and line.startswith("#   "):
+                    line = line[2:]
+                else:
+                    in_tasks = False
+                for m in required:
+                    if line.startswith(f"  {m}:"):
+                        line = f"  {m}: 2027-03-10T10:00"
+                lines.append(line)
+            check(any(line.startswith("tasks:") for line in lines), f"init {name} has no tasks example")
+            tried = os.path.join(tmp, f"{name}-tasks.yaml")
+            with open(tried, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+            r = run(["plan", tried, "--format", "csv"], tmp)
+            check(r.returncode == 0, f"init {name} with its tasks examples uncommented does not plan:\n"
+                                     + "\n".join(lines[-6:]) + "\n" + r.stderr.decode())
+            r = run(["validate", tried], tmp)
+            check("D041" not in r.stdout.decode() + r.stderr.decode(), f"init {name}: an example names a missing task")
+            check(name == "聚划算" or "聚划算" not in "\n".join(lines[-6:]),
+                  f"init {name} shows 聚划算's examples:\n" + "\n".join(lines[-6:]))
+
+    if problems:
+        print("FAIL:\n" + "\n\n".join(problems))
+        return 1
+    print(f"ok: {len(names)} templates")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
