@@ -185,7 +185,7 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
       exact = fmt::format("{} is not", shown);
     }
     return fail(d->first_digit, fmt::format("{} a whole number", exact),
-                d->wan ? "a count is whole: 0.3万 is 3000, but 万 leaves at most 4 decimals whole"
+                d->wan ? "a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)"
                        : "a count is whole: write it without decimals");
   }
   UWide n = d->whole;

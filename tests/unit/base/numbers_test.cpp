@@ -54,13 +54,14 @@ TEST_CASE("a count may end with the unit of its field", "[numbers]") {
   CHECK(count("3,000件", "件") == "3000");
   CHECK(count("3000个", "件") == "@4 '个' is not the unit of this count | the count is in 件: write 3000 or 3000件");
   CHECK(count("3000件") == "@4 unexpected '件' in a count | write a whole number such as 3000, 3,000 or 0.3万");
-  CHECK(count("3000x", "件") ==
-        "@4 unexpected 'x' in a count | write a whole number such as 3000, 3,000 or 0.3万 (in 件)");
+  CHECK(count("3000pcs", "件") == "@4 'pcs' is not the unit of this count | the count is in 件: write 3000 or 3000件");
+  CHECK(count("3000%", "件") ==
+        "@4 unexpected '%' in a count | write a whole number such as 3000, 3,000 or 0.3万 (in 件)");
 }
 
 TEST_CASE("a count that is not whole or not grouped in threes says why", "[numbers]") {
   CHECK(count("0.00003万") ==
-        "@0 0.00003万 is 0.3, not a whole number | a count is whole: 0.3万 is 3000, but 万 leaves at most 4 decimals whole");
+        "@0 0.00003万 is 0.3, not a whole number | a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)");
   CHECK(count("1.5") == "@0 1.5 is not a whole number | a count is whole: write it without decimals");
   CHECK(count("3,00") == "@4 thousands separator in the wrong place | group the digits in threes, as in 3,000");
   CHECK(count("30,00") == "@5 thousands separator in the wrong place | group the digits in threes, as in 3,000");
