@@ -72,9 +72,9 @@ TEST_CASE("money reads the forms Chinese users type", "[money]") {
 
 TEST_CASE("full-width forms are located where they were typed", "[money]") {
   CHECK(located_error("1，80") ==
-        "dacu: error: b.yaml:1:7: thousands separator in the wrong place [D300]\n"
+        "dacu: error: b.yaml:1:9: thousands separator in the wrong place [D300]\n"
         " 1 | 金额: 1，80\n"
-        "   |          ^\n"
+        "   |            ^\n"
         "hint: group the digits in threes, as in 1,800,000.00\n");
   CHECK(located_error("１２９块") ==
         "dacu: error: b.yaml:1:8: unexpected '块' in an amount [D300]\n"
