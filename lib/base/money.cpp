@@ -124,7 +124,8 @@ constexpr std::string_view kExamples = "write an amount such as 99.90, -5, 1.8�
 constexpr std::string_view kYuanSign = "¥";      // U+00A5
 constexpr std::string_view kWideYuanSign = "￥";  // U+FFE5, what Chinese input methods type
 constexpr std::string_view kYuan = "元";
-constexpr ValueWords kAmountWords{"the amount", "an amount", kExamples, "amounts go up to ±92233720368547758.07 元"};
+constexpr ValueWords kAmountWords{"the amount", "an amount", kExamples, "amounts go up to ±92233720368547758.07 元",
+                                  "1,800,000.00"};
 
 // Reads the folded text; problems are at offsets of the folded text (the callers map them back).
 std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, FormProblem& problem) {

@@ -85,7 +85,7 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
     return fail(where, fmt::format("unexpected '{}' in {}", folded.original_char(where), words.a), words.examples);
   };
   auto is_digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  const std::string grouping = fmt::format("group the digits in threes, as in {}", words.the == "the amount" ? "1,800,000.00" : "3,000");
+  const std::string grouping = fmt::format("group the digits in threes, as in {}", words.grouped);
 
   WrittenDecimal d;
   std::size_t i = at;
@@ -132,7 +132,7 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
 namespace {
 
 __extension__ typedef unsigned __int128 UWide;
-constexpr ValueWords kCountWords{"the count", "a count", kCountForms, "counts go up to 9223372036854775807"};
+constexpr ValueWords kCountWords{"the count", "a count", kCountForms, "counts go up to 9223372036854775807", "3,000"};
 
 }  // namespace
 
@@ -171,20 +171,18 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
   std::size_t places = d->wan ? 4 : 0;
   if (fraction.size() > places) {
     auto shown = text.substr(d->first_digit, d->end - d->first_digit);
-    auto value = Rational(static_cast<std::int64_t>(d->whole)) * (d->wan ? 10000 : 1);
-    std::string exact = fmt::format("{}", shown);
-    if (d->wan && fraction.size() <= 12) {
+    auto message = fmt::format("{} is not a whole number", shown);
+    // 0.00003万 is 0.3: say what it is, for sizes whose exact value fits (10^6 万 and 12 decimals).
+    if (d->wan && fraction.size() <= 12 && d->whole <= 1'000'000) {
       std::int64_t f = 0, scale = 1;
       for (char c : fraction) {
         f = f * 10 + (c - '0');
         scale *= 10;
       }
-      value = value + Rational(f, scale) * 10000;
-      exact = fmt::format("{} is {}, not", shown, value);
-    } else {
-      exact = fmt::format("{} is not", shown);
+      auto value = Rational(static_cast<std::int64_t>(d->whole) * 10000) + Rational(f, scale) * 10000;
+      message = fmt::format("{} is {}, not a whole number", shown, value);
     }
-    return fail(d->first_digit, fmt::format("{} a whole number", exact),
+    return fail(d->first_digit, std::move(message),
                 d->wan ? "a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)"
                        : "a count is whole: write it without decimals");
   }

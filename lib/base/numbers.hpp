@@ -54,6 +54,7 @@ struct ValueWords {
   std::string_view a;
   std::string_view examples;   ///< the hint for a value that is not one
   std::string_view too_large;  ///< the hint for a value out of range
+  std::string_view grouped;    ///< a value grouped in threes, for the hint on a misplaced separator
 };
 
 /// A decimal as people write it, read by the money and count grammars: a whole part either plain

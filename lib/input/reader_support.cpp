@@ -82,7 +82,6 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
     case ParameterType::percent: expected = "a percentage such as 20%"; break;
     case ParameterType::money: expected = "an amount in 元 such as 99.90 or 1.8万"; break;
     case ParameterType::date:
-      expected = "a date such as 2026-12-20";
       fits = parse_date(value).has_value();
       if (!fits) {
         auto advice = date_advice(value, "write a date such as 2026-12-20");

@@ -62,6 +62,10 @@ TEST_CASE("a count may end with the unit of its field", "[numbers]") {
 TEST_CASE("a count that is not whole or not grouped in threes says why", "[numbers]") {
   CHECK(count("0.00003万") ==
         "@0 0.00003万 is 0.3, not a whole number | a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)");
+  CHECK(count("1000000000000000000.00005万") ==
+        "@0 1000000000000000000.00005万 is not a whole number | a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)");
+  CHECK(count("1000000.000000000001万") ==
+        "@0 1000000.000000000001万 is 10000000000.00000001, not a whole number | a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)");
   CHECK(count("1.5") == "@0 1.5 is not a whole number | a count is whole: write it without decimals");
   CHECK(count("3,00") == "@4 thousands separator in the wrong place | group the digits in threes, as in 3,000");
   CHECK(count("30,00") == "@5 thousands separator in the wrong place | group the digits in threes, as in 3,000");
