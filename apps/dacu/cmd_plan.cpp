@@ -30,8 +30,10 @@ std::optional<date::local_days> filter_day(const std::string& text, std::string_
   if (text.empty()) return std::nullopt;
   auto day = parse_date(text);
   if (!day) {
+    auto advice = date_advice(text, "write it as YYYY-MM-DD");
     throw InputError("D020", Location{make_source("<command line>", text), 1, 1},
-                     fmt::format("{} '{}' is not a date", option, text), "write it as YYYY-MM-DD");
+                     fmt::format("{} '{}' is not a date{}", option, text, advice.problem),
+                     advice.hint);
   }
   return day;
 }

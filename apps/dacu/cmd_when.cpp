@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "dacu/base/timefmt.hpp"
 #include "commands.hpp"
 #include "dacu/input/calendar_file.hpp"
 #include "dacu/plan/timeline.hpp"
@@ -36,8 +37,11 @@ int run_when(const WhenOptions& o, Context& ctx) {
     Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
     auto value = parse_datetime_with_offset(set.value);
     if (!value) {
-      throw InputError("D020", value_at, fmt::format("--at {}: '{}' is not a date-time", set.key, set.value),
-                       "write it as YYYY-MM-DDTHH:MM, e.g. 2026-10-09T10:00, or a date alone");
+      auto advice = date_advice(set.value, "write it as YYYY-MM-DDTHH:MM, e.g. 2026-10-09T10:00, or a date alone");
+      throw InputError("D020", value_at,
+                       fmt::format("--at {}: '{}' is not a date-time{}", set.key, set.value,
+                                   advice.problem),
+                       advice.hint);
     }
     milestones.push_back({set.key, *value, value_at});
     names.push_back(set.key);

@@ -120,30 +120,20 @@ Money multiply(Money amount, const Rational& factor, Rounding rounding) {
 
 namespace {
 
-struct AmountProblem {
-  std::size_t offset = 0;
-  std::string message;
-  std::string hint;
-};
-
 constexpr std::string_view kExamples = "write an amount such as 99.90, -5, 1.8万 or ¥1,800,000.00";
-constexpr std::string_view kGrouping = "group the digits in threes, as in 1,800,000.00";
 constexpr std::string_view kYuanSign = "¥";      // U+00A5
 constexpr std::string_view kWideYuanSign = "￥";  // U+FFE5, what Chinese input methods type
-constexpr std::string_view kWan = "万";
 constexpr std::string_view kYuan = "元";
+constexpr ValueWords kAmountWords{"the amount", "an amount", kExamples, "amounts go up to ±92233720368547758.07 元",
+                                  "1,800,000.00"};
 
-
-std::optional<Money> parse_amount(std::string_view text, Rounding rounding, AmountProblem& problem) {
+// Reads the folded text; problems are at offsets of the folded text (the callers map them back).
+std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, FormProblem& problem) {
+  const std::string_view text = folded.text;
   auto fail = [&](std::size_t at, std::string message, std::string_view hint = kExamples) {
-    problem = AmountProblem{at, std::move(message), std::string(hint)};
+    problem = FormProblem{at, std::move(message), std::string(hint)};
     return std::nullopt;
   };
-  auto unexpected = [&](std::size_t at) -> std::optional<Money> {
-    if (at >= text.size()) return fail(at, "the amount ends too early");
-    return fail(at, fmt::format("unexpected '{}' in an amount", utf8::char_at(text, at)));
-  };
-  auto is_digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
   auto skip = [&](std::size_t& at, std::string_view word) {
     if (text.substr(at).starts_with(word)) {
       at += word.size();
@@ -160,56 +150,22 @@ std::optional<Money> parse_amount(std::string_view text, Rounding rounding, Amou
   if (currency && i < text.size() && (text[i] == '-' || text[i] == '+')) {
     return fail(i, "the sign must come before ¥", "write -¥5.00, not ¥-5.00");
   }
-  if (i < text.size() && text[i] == '.') {
-    return fail(i, "the amount needs a digit before '.'", "write 0.5, not .5");
-  }
-  if (!is_digit(i)) return unexpected(i);
-
-  // The whole part, with optional thousands separators: a first group of 1-3 digits, then
-  // groups of exactly 3. A wrongly placed separator is reported where the grouping breaks.
-  std::size_t first_digit = i;
-  Wide whole = 0;
-  bool grouped = false;
-  int group = 0;
-  for (;; ++i) {
-    if (is_digit(i)) {
-      if (grouped && group == 3) return fail(i, "thousands separator in the wrong place", kGrouping);
-      ++group;
-      whole = whole * 10 + (text[i] - '0');
-      // Beyond 10^18 元 no amount fits; stopping here keeps the arithmetic below in 128 bits.
-      if (whole > Wide(1'000'000'000'000'000'000)) {
-        return fail(first_digit, "the amount is too large", fmt::format("amounts go up to {} 元", kLimit));
-      }
-    } else if (i < text.size() && text[i] == ',') {
-      if (group == 0 || group > 3 || (grouped && group != 3)) {
-        return fail(i, "thousands separator in the wrong place", kGrouping);
-      }
-      grouped = true;
-      group = 0;
-    } else {
-      break;
-    }
-  }
-  if (grouped && group != 3) return fail(i, "thousands separator in the wrong place", kGrouping);
-
-  std::size_t fraction_start = i, fraction_end = i;
-  if (i < text.size() && text[i] == '.') {
-    fraction_start = fraction_end = ++i;
-    if (!is_digit(i)) return unexpected(i);
-    while (is_digit(fraction_end)) ++fraction_end;
-    i = fraction_end;
-  }
-  bool wan = skip(i, kWan);
+  auto d = scan_decimal(folded, i, kAmountWords, problem);
+  if (!d) return std::nullopt;
+  i = d->end;
   skip(i, kYuan);
-  if (i < text.size()) return unexpected(i);
+  if (i < text.size()) return fail(i, fmt::format("unexpected '{}' in an amount", folded.original_char(i)));
 
+  bool wan = d->wan;
+  std::size_t first_digit = d->first_digit, fraction_start = d->fraction_start, fraction_end = d->fraction_end;
+  Wide whole = d->whole;
   // Decimals that fit in whole fen: 2 for 元, 6 for 万元.
   std::size_t exact_decimals = wan ? 6 : 2;
   auto significant_end = fraction_end;  // trailing zeros are not fractions of a fen
   while (significant_end > fraction_start && text[significant_end - 1] == '0') --significant_end;
   Wide fen = whole;
-  for (std::size_t d = 0; d < exact_decimals; ++d) {
-    auto at = fraction_start + d;
+  for (std::size_t k = 0; k < exact_decimals; ++k) {
+    auto at = fraction_start + k;
     fen = fen * 10 + (at < fraction_end ? text[at] - '0' : 0);
   }
   if (significant_end > fraction_start + exact_decimals) {
@@ -231,20 +187,27 @@ std::optional<Money> parse_amount(std::string_view text, Rounding rounding, Amou
 
 }  // namespace
 
+std::optional<Money> parse_money(std::string_view text, Rounding rounding, FormProblem& problem) {
+  auto folded = fold_fullwidth(text);
+  auto amount = read_amount(folded, rounding, problem);
+  if (!amount) problem.offset = folded.original_offset(problem.offset);
+  return amount;
+}
+
 Money parse_money(std::string_view text, Rounding rounding) {
-  AmountProblem problem;
-  if (auto amount = parse_amount(text, rounding, problem)) return *amount;
+  FormProblem problem;
+  if (auto amount = parse_money(text, rounding, problem)) return *amount;
   throw Error(fmt::format("invalid amount '{}': {}", text, problem.message));
 }
 
 std::optional<Money> try_parse_money(std::string_view text, Rounding rounding) {
-  AmountProblem problem;
-  return parse_amount(text, rounding, problem);
+  FormProblem problem;
+  return parse_money(text, rounding, problem);
 }
 
 Money parse_money(std::string_view text, Rounding rounding, const Location& where) {
-  AmountProblem problem;
-  if (auto amount = parse_amount(text, rounding, problem)) return *amount;
+  FormProblem problem;
+  if (auto amount = parse_money(text, rounding, problem)) return *amount;
   throw InputError("D300", where.advanced(text, problem.offset), problem.message, problem.hint);
 }
 

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "dacu/base/error.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/rational.hpp"
 
 namespace dacu {
@@ -77,7 +78,8 @@ class Money {
 Money multiply(Money amount, const Rational& factor, Rounding rounding);
 
 /// Reads an amount in 元: "99", "99.9", "99.90", "-5", "1.8万", "180万", "¥1,800,000.00",
-/// "￥99", "99元", "1.8万元". A leading sign is allowed; whether a negative amount makes sense is
+/// "￥99", "99元", "1.8万元", "1，800". Full-width digits and ．，－＋ are read as their ASCII forms
+/// (fold_fullwidth). A leading sign is allowed; whether a negative amount makes sense is
 /// the caller's rule. Thousands separators must group the whole part in threes; 万 multiplies by
 /// 10000. Fractions of a fen ("0.005", "1.234567万") are an error unless `rounding` says how to
 /// round them; trailing zeros ("99.900") are not fractions. Throws Error with a plain message.
@@ -88,6 +90,9 @@ Money parse_money(std::string_view text, Rounding rounding, const Location& wher
 
 /// As above, nullopt for text that is not an amount.
 std::optional<Money> try_parse_money(std::string_view text, Rounding rounding);
+
+/// As above, and why not, located at a byte offset of `text`: for readers that word their own error.
+std::optional<Money> parse_money(std::string_view text, Rounding rounding, FormProblem& problem);
 
 }  // namespace dacu
 

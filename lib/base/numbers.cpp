@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
+
+#include "dacu/base/utf8.hpp"
 
 namespace dacu {
 
@@ -41,6 +44,162 @@ std::optional<bool> parse_yes_no(std::string_view text) {
   if (std::find(yes.begin(), yes.end(), lower) != yes.end()) return true;
   if (std::find(no.begin(), no.end(), lower) != no.end()) return false;
   return std::nullopt;
+}
+
+std::string_view FoldedText::original_char(std::size_t at) const {
+  return utf8::char_at(original, original_offset(at));
+}
+
+FoldedText fold_fullwidth(std::string_view text) {
+  FoldedText out{text, {}, {}};
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size();) {
+    // U+FF01–U+FF5E are ASCII 0x21–0x7E shifted: EF BC 81–BF, EF BD 80–9E. Only these fold.
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC) {
+      auto ascii = static_cast<char>(static_cast<unsigned char>(text[i + 2]) - 0x80 + 0x20);
+      if ((ascii >= '0' && ascii <= '9') || std::string_view(".-/:,+%").find(ascii) != std::string_view::npos) {
+        out.text += ascii;
+        out.origin.push_back(i);
+        i += 3;
+        continue;
+      }
+    }
+    out.text += text[i];
+    out.origin.push_back(i);
+    ++i;
+  }
+  out.origin.push_back(text.size());
+  return out;
+}
+
+std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t at, const ValueWords& words,
+                                           FormProblem& problem) {
+  const std::string_view text = folded.text;
+  auto fail = [&](std::size_t where, std::string message, std::string_view hint) {
+    problem = FormProblem{where, std::move(message), std::string(hint)};
+    return std::nullopt;
+  };
+  auto unexpected = [&](std::size_t where) -> std::optional<WrittenDecimal> {
+    if (where >= text.size()) return fail(where, fmt::format("{} ends too early", words.the), words.examples);
+    return fail(where, fmt::format("unexpected '{}' in {}", folded.original_char(where), words.a), words.examples);
+  };
+  auto is_digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  const std::string grouping = fmt::format("group the digits in threes, as in {}", words.grouped);
+
+  WrittenDecimal d;
+  std::size_t i = at;
+  if (i < text.size() && text[i] == '.') {
+    return fail(i, fmt::format("{} needs a digit before '.'", words.the), "write 0.5, not .5");
+  }
+  if (!is_digit(i)) return unexpected(i);
+  // A first group of 1-3 digits, then groups of exactly 3: a wrongly placed separator is reported
+  // where the grouping breaks.
+  d.first_digit = i;
+  bool grouped = false;
+  int group = 0;
+  for (;; ++i) {
+    if (is_digit(i)) {
+      if (grouped && group == 3) return fail(i, "thousands separator in the wrong place", grouping);
+      ++group;
+      d.whole = d.whole * 10 + static_cast<std::uint64_t>(text[i] - '0');
+      // Beyond 10^18 nothing fits; stopping here keeps the callers' arithmetic in range.
+      if (d.whole > 1'000'000'000'000'000'000ULL) return fail(d.first_digit, fmt::format("{} is too large", words.the), words.too_large);
+    } else if (i < text.size() && text[i] == ',') {
+      if (group == 0 || group > 3 || (grouped && group != 3)) return fail(i, "thousands separator in the wrong place", grouping);
+      grouped = true;
+      group = 0;
+    } else {
+      break;
+    }
+  }
+  if (grouped && group != 3) return fail(i, "thousands separator in the wrong place", grouping);
+  d.fraction_start = d.fraction_end = i;
+  if (i < text.size() && text[i] == '.') {
+    d.fraction_start = d.fraction_end = ++i;
+    if (!is_digit(i)) return unexpected(i);
+    while (is_digit(d.fraction_end)) ++d.fraction_end;
+    i = d.fraction_end;
+  }
+  if (text.substr(i).starts_with("万")) {
+    d.wan = true;
+    i += std::string_view("万").size();
+  }
+  d.end = i;
+  return d;
+}
+
+namespace {
+
+__extension__ typedef unsigned __int128 UWide;
+constexpr ValueWords kCountWords{"the count", "a count", kCountForms, "counts go up to 9223372036854775807", "3,000"};
+
+}  // namespace
+
+std::optional<std::int64_t> parse_count(std::string_view written, std::string_view unit, FormProblem& problem) {
+  auto folded = fold_fullwidth(written);
+  const std::string_view text = folded.text;
+  auto fail = [&](std::size_t at, std::string message, std::string hint) -> std::optional<std::int64_t> {
+    problem = FormProblem{folded.original_offset(at), std::move(message), std::move(hint)};
+    return std::nullopt;
+  };
+  if (text.empty()) return fail(0, "the count is empty", std::string(kCountForms));
+  std::size_t i = 0;
+  bool negative = false;
+  if (text[i] == '-' || text[i] == '+') negative = text[i++] == '-';
+  auto d = scan_decimal(folded, i, kCountWords, problem);
+  if (!d) {
+    problem.offset = folded.original_offset(problem.offset);
+    return std::nullopt;
+  }
+  i = d->end;
+  if (i < text.size()) {
+    auto rest = text.substr(i);
+    if (!unit.empty() && rest == unit) {
+      i = text.size();
+    } else if (!unit.empty() && utf8::is_letter(utf8::code_point_at(text, i).value)) {
+      return fail(i, fmt::format("'{}' is not the unit of this count", folded.original.substr(folded.original_offset(i))),
+                  fmt::format("the count is in {}: write {} or {}{}", unit, text.substr(0, i), text.substr(0, i), unit));
+    } else {
+      return fail(i, fmt::format("unexpected '{}' in a count", folded.original_char(i)),
+                  unit.empty() ? std::string(kCountForms) : fmt::format("{} (in {})", kCountForms, unit));
+    }
+  }
+  // value = (whole + fraction) × (万 ? 10000 : 1), exactly; it must be whole.
+  std::string_view fraction = text.substr(d->fraction_start, d->fraction_end - d->fraction_start);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  std::size_t places = d->wan ? 4 : 0;
+  if (fraction.size() > places) {
+    auto shown = text.substr(d->first_digit, d->end - d->first_digit);
+    auto message = fmt::format("{} is not a whole number", shown);
+    // 0.00003万 is 0.3: say what it is, for sizes whose exact value fits (10^6 万 and 12 decimals).
+    if (d->wan && fraction.size() <= 12 && d->whole <= 1'000'000) {
+      std::int64_t f = 0, scale = 1;
+      for (char c : fraction) {
+        f = f * 10 + (c - '0');
+        scale *= 10;
+      }
+      auto value = Rational(static_cast<std::int64_t>(d->whole) * 10000) + Rational(f, scale) * 10000;
+      message = fmt::format("{} is {}, not a whole number", shown, value);
+    }
+    return fail(d->first_digit, std::move(message),
+                d->wan ? "a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)"
+                       : "a count is whole: write it without decimals");
+  }
+  UWide n = d->whole;
+  for (std::size_t p = 0; p < places; ++p) {
+    n = n * 10 + (p < fraction.size() ? static_cast<unsigned>(fraction[p] - '0') : 0);
+  }
+  if (n > static_cast<UWide>(std::numeric_limits<std::int64_t>::max())) {
+    return fail(d->first_digit, "the count is too large", "counts go up to 9223372036854775807");
+  }
+  auto value = static_cast<std::int64_t>(n);
+  return negative ? -value : value;
+}
+
+std::optional<std::int64_t> try_parse_count(std::string_view text, std::string_view unit) {
+  FormProblem problem;
+  return parse_count(text, unit, problem);
 }
 
 }  // namespace dacu

@@ -3,6 +3,7 @@
 #include <limits>
 #include <optional>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu {
@@ -179,17 +180,16 @@ struct NumberProblem {
 
 const char* const kNumberHint = "write a number such as 3, 1.5, -2 or 20%";
 
-// The UTF-8 character starting at `offset`, for messages.
-
-// Parses `text` or says where and why it is not a number.
-std::optional<Rational> parse_number(std::string_view text, NumberProblem& problem) {
+// Parses folded text (fold_fullwidth) or says where in it and why it is not a number.
+std::optional<Rational> parse_folded(const FoldedText& folded, NumberProblem& problem) {
+  const std::string_view text = folded.text;
   auto fail = [&](std::size_t at, std::string message, std::string hint = kNumberHint) {
     problem = NumberProblem{at, std::move(message), std::move(hint)};
     return std::nullopt;
   };
   auto unexpected = [&](std::size_t at) -> std::optional<Rational> {
     if (at >= text.size()) return fail(at, "the number ends too early");
-    return fail(at, fmt::format("unexpected '{}' in a number", utf8::char_at(text, at)));
+    return fail(at, fmt::format("unexpected '{}' in a number", folded.original_char(at)));
   };
   if (text.empty()) return fail(0, "empty number");
   std::size_t i = 0;
@@ -226,6 +226,13 @@ std::optional<Rational> parse_number(std::string_view text, NumberProblem& probl
   auto n = whole * pow10(decimals) + fraction;
   if (auto r = from_wide(negative ? -n : n, scale)) return r;
   return fail(first_digit, "the number is too large", "numbers go up to 9223372036854775807");
+}
+
+std::optional<Rational> parse_number(std::string_view text, NumberProblem& problem) {
+  auto folded = fold_fullwidth(text);
+  auto r = parse_folded(folded, problem);
+  if (!r) problem.offset = folded.original_offset(problem.offset);
+  return r;
 }
 
 }  // namespace

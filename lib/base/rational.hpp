@@ -80,8 +80,9 @@ class Rational {
 /// A fraction as an exact percentage: 1/5 -> "20%", 1/8 -> "12.5%" (as Rational::to_string()).
 std::string percent_text(const Rational& fraction);
 
-/// Reads "3", "-3", "+3", "1.5", "20%" (= 1/5), "0.5%" exactly. No spaces, no exponent, no
-/// thousands separators. Throws Error with a plain message (the caller knows where the text was).
+/// Reads "3", "-3", "+3", "1.5", "20%" (= 1/5), "0.5%" exactly, full-width digits and ．－＋％ too
+/// (fold_fullwidth). No spaces, no exponent, no thousands separators. Throws Error with a plain
+/// message (the caller knows where the text was).
 Rational parse_rational(std::string_view text);
 
 /// As above; problems become an InputError "D301" located at the offending character.

@@ -5,63 +5,143 @@
 #include <array>
 #include <charconv>
 
+#include "dacu/base/numbers.hpp"
+
 namespace dacu {
 
 using namespace std::chrono_literals;
 
 namespace {
 
+bool is_digit(std::string_view text, std::size_t pos) { return pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; }
+
 // Reads exactly `width` ASCII digits at `pos`.
 bool read_digits(std::string_view text, std::size_t pos, std::size_t width, int& out) {
   if (pos + width > text.size()) return false;
   int value = 0;
   for (std::size_t i = pos; i < pos + width; ++i) {
-    char c = text[i];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
+    if (!is_digit(text, i)) return false;
+    value = value * 10 + (text[i] - '0');
   }
   out = value;
   return true;
 }
 
-// Parses HH:MM or HH:MM:SS at the whole of `text`.
-std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text) {
+// Reads 1 to `most` digits at `pos`; the count read (0 for none).
+std::size_t read_number(std::string_view text, std::size_t pos, std::size_t most, int& out) {
+  std::size_t n = 0;
+  int value = 0;
+  while (n < most && is_digit(text, pos + n)) value = value * 10 + (text[pos + n++] - '0');
+  if (n > 0 && is_digit(text, pos + n)) return 0;  // more digits than the field has
+  out = value;
+  return n;
+}
+
+bool eat(std::string_view text, std::size_t& pos, std::string_view word) {
+  if (!text.substr(pos).starts_with(word)) return false;
+  pos += word.size();
+  return true;
+}
+
+// The date at the start of folded text: YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout),
+// or YYYY年M月D日 (or 号); month and day with or without a leading zero.
+struct ScannedDate {
+  int y = 0, m = 0, d = 0;
+  std::size_t end = 0;
+  bool chinese = false;
+};
+std::optional<ScannedDate> scan_date(std::string_view text) {
+  ScannedDate out;
+  if (!read_digits(text, 0, 4, out.y) || is_digit(text, 4)) return std::nullopt;
+  std::size_t pos = 4;
+  if (eat(text, pos, "年")) {
+    out.chinese = true;
+    auto n = read_number(text, pos, 2, out.m);
+    if (n == 0 || !eat(text, pos += n, "月")) return std::nullopt;
+    n = read_number(text, pos, 2, out.d);
+    if (n == 0 || !(eat(text, pos += n, "日") || eat(text, pos, "号"))) return std::nullopt;
+  } else {
+    if (pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) return std::nullopt;
+    char separator = text[pos++];
+    auto n = read_number(text, pos, 2, out.m);
+    if (n == 0 || pos + n >= text.size() || text[pos + n] != separator) return std::nullopt;
+    pos += n + 1;
+    n = read_number(text, pos, 2, out.d);
+    if (n == 0) return std::nullopt;
+    pos += n;
+  }
+  out.end = pos;
+  return out;
+}
+
+std::optional<date::local_days> to_day(const ScannedDate& s) {
+  date::year_month_day ymd{date::year{s.y}, date::month{static_cast<unsigned>(s.m)}, date::day{static_cast<unsigned>(s.d)}};
+  if (s.m < 1 || s.d < 1 || !ymd.ok()) return std::nullopt;
+  return date::local_days{ymd};
+}
+
+// A time of day, the whole of folded `text`: H:MM, HH:MM, HH:MM:SS (when `seconds`), or as it is
+// said: 10点, 10点30分, 10点30, 10点半 (时 for 点 too).
+std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text, bool seconds) {
   int h = 0, m = 0, s = 0;
-  if (text.size() != 5 && text.size() != 8) return std::nullopt;
-  if (!read_digits(text, 0, 2, h) || text[2] != ':' || !read_digits(text, 3, 2, m)) return std::nullopt;
-  if (text.size() == 8 && (text[5] != ':' || !read_digits(text, 6, 2, s))) return std::nullopt;
-  if (h > 23 || m > 59 || s > 59) return std::nullopt;
+  std::size_t pos = read_number(text, 0, 2, h);
+  if (pos == 0) return std::nullopt;
+  if (eat(text, pos, ":")) {
+    if (!read_digits(text, pos, 2, m)) return std::nullopt;
+    pos += 2;
+    if (seconds && eat(text, pos, ":")) {
+      if (!read_digits(text, pos, 2, s)) return std::nullopt;
+      pos += 2;
+    }
+  } else if (eat(text, pos, "点") || eat(text, pos, "时")) {
+    if (eat(text, pos, "半")) {
+      m = 30;
+    } else if (auto n = read_number(text, pos, 2, m)) {
+      pos += n;
+      eat(text, pos, "分");
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (pos != text.size() || h > 23 || m > 59 || s > 59) return std::nullopt;
   return std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
+}
+
+std::optional<LocalDateTime> read_local_datetime(std::string_view text) {
+  auto scanned = scan_date(text);
+  if (!scanned) return std::nullopt;
+  auto day = to_day(*scanned);
+  if (!day) return std::nullopt;
+  auto rest = text.substr(scanned->end);
+  if (rest.empty()) return LocalDateTime{date::local_seconds{*day}, true, std::nullopt};
+  // `T` or a space before the time; after 日 the time may follow directly (12月20日10点).
+  if (rest.front() == 'T' || rest.front() == ' ') {
+    rest.remove_prefix(1);
+  } else if (!scanned->chinese) {
+    return std::nullopt;
+  }
+  auto time = parse_time_of_day(rest, true);
+  if (!time) return std::nullopt;
+  return LocalDateTime{date::local_seconds{*day} + *time, false, std::nullopt};
 }
 
 }  // namespace
 
 std::optional<date::local_days> parse_date(std::string_view text) {
-  int y = 0, m = 0, d = 0;
-  if (text.size() != 10 || !read_digits(text, 0, 4, y) || text[4] != '-' || !read_digits(text, 5, 2, m) ||
-      text[7] != '-' || !read_digits(text, 8, 2, d)) {
-    return std::nullopt;
-  }
-  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return date::local_days{ymd};
+  auto folded = fold_fullwidth(text);
+  auto scanned = scan_date(folded.text);
+  if (!scanned || scanned->end != folded.text.size()) return std::nullopt;
+  return to_day(*scanned);
 }
 
 std::optional<LocalDateTime> parse_local_datetime(std::string_view text) {
-  if (text.size() == 10) {
-    auto day = parse_date(text);
-    if (!day) return std::nullopt;
-    return LocalDateTime{date::local_seconds{*day}, true, std::nullopt};
-  }
-  if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
-  auto day = parse_date(text.substr(0, 10));
-  auto time = parse_time_of_day(text.substr(11));
-  if (!day || !time) return std::nullopt;
-  return LocalDateTime{date::local_seconds{*day} + *time, false, std::nullopt};
+  return read_local_datetime(fold_fullwidth(text).text);
 }
 
-std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view text) {
-  if (auto plain = parse_local_datetime(text)) return plain;
+std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view written) {
+  auto folded = fold_fullwidth(written);
+  std::string_view text = folded.text;
+  if (auto plain = read_local_datetime(text)) return plain;
   // The offset follows HH:MM or HH:MM:SS: Z, or ±HH:MM.
   std::optional<std::chrono::seconds> offset;
   std::string_view rest;
@@ -79,21 +159,71 @@ std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  auto value = parse_local_datetime(rest);
+  auto value = read_local_datetime(rest);
   if (!value || value->date_only) return std::nullopt;
   value->utc_offset = offset;
   return value;
 }
 
 std::optional<std::chrono::minutes> parse_clock(std::string_view text) {
-  if (text.size() == 4) {  // 9:30
-    std::string padded = "0" + std::string(text);
-    return parse_clock(padded);
-  }
-  if (text.size() != 5) return std::nullopt;
-  auto t = parse_time_of_day(text);
+  auto t = parse_time_of_day(fold_fullwidth(text).text, false);
   if (!t) return std::nullopt;
   return std::chrono::duration_cast<std::chrono::minutes>(*t);
+}
+
+namespace {
+
+std::optional<DateAdvice> find_date_advice(std::string_view written) {
+  auto folded = fold_fullwidth(written);
+  std::string_view text = folded.text;
+  if (auto scanned = scan_date(text)) {
+    if (!to_day(*scanned)) return DateAdvice{{}, "that day does not exist; check the month (01–12) and the month's length"};
+    auto rest = text.substr(scanned->end);
+    if (!rest.empty() && (rest.front() == 'T' || rest.front() == ' ' || scanned->chinese)) {
+      return DateAdvice{{}, "write the time as 10:00, 10点 or 10点30分 (hours 0–23, minutes 0–59) after the date"};
+    }
+    return std::nullopt;
+  }
+  // Three numbers with one separator: which field is the year decides what was meant.
+  int a = 0, b = 0, c = 0;
+  std::size_t na = read_number(text, 0, 4, a), pos = na;
+  if (na == 0 || pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) {
+    if (text.find("月") != std::string_view::npos && text.find("年") == std::string_view::npos) {
+      return DateAdvice{"has no year", "write the year too, e.g. 2026年12月20日 or 2026-12-20"};
+    }
+    return std::nullopt;
+  }
+  char separator = text[pos++];
+  std::size_t nb = read_number(text, pos, 2, b);
+  pos += nb;
+  if (nb == 0 || pos >= text.size() || text[pos] != separator) return std::nullopt;
+  std::size_t nc = read_number(text, ++pos, 4, c);
+  if (nc == 0) return std::nullopt;
+  auto ymd = [](int y, int m, int d) { return fmt::format("{:04}-{:02}-{:02}", y, m, d); };
+  if (nc == 4 && na <= 2) {
+    auto month = [](int n) { return n >= 1 && n <= 12; };
+    auto day_only = [](int n) { return n > 12 && n <= 31; };
+    if (day_only(a) && month(b)) return DateAdvice{"has the year last", fmt::format("write the date as {} (year-month-day)", ymd(c, b, a))};
+    if (month(a) && day_only(b)) return DateAdvice{"has the year last", fmt::format("write the date as {} (year-month-day)", ymd(c, a, b))};
+    if (month(a) && month(b)) {
+      return DateAdvice{"has the year last, so month and day cannot be told apart",
+                        fmt::format("write the date year first: {} or {}, whichever you mean", ymd(c, a, b), ymd(c, b, a))};
+    }
+    return DateAdvice{"has the year last", "write the date year first, as 2026-12-20"};
+  }
+  if (na == 2 && nc <= 2) {
+    return DateAdvice{"has a two-digit year", fmt::format("write the date as {} (the year in full)", ymd(2000 + a, b, c))};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+DateAdvice date_advice(std::string_view text, std::string_view fallback) {
+  auto advice = find_date_advice(text);
+  if (!advice) return DateAdvice{{}, std::string(fallback)};
+  if (!advice->problem.empty()) advice->problem = ": it " + advice->problem;
+  return *advice;
 }
 
 std::optional<std::chrono::seconds> parse_duration(std::string_view text) {

@@ -12,11 +12,16 @@
 
 namespace dacu {
 
-/// A strict ISO date `YYYY-MM-DD` that exists on the calendar (2026-02-30 does not).
+/// A date that exists on the calendar (2026-02-30 does not), year first with four digits:
+/// `2026-12-20`, `2026/12/20`, `2026.12.20`, `2026年12月20日` (or `号`); month and day with or
+/// without a leading zero (`2026/1/5`). Full-width digits and ．－／ are read (fold_fullwidth).
+/// Year-last and two-digit-year forms are ambiguous and refused (date_advice says why).
 std::optional<date::local_days> parse_date(std::string_view text);
 
-/// A local date-time: `YYYY-MM-DDTHH:MM[:SS]`, `YYYY-MM-DD HH:MM[:SS]`, or a date alone (00:00,
-/// `date_only` set). No UTC offset: times are wall-clock times in the campaign's zone.
+/// A local date-time: a date as parse_date reads it, then `T` or a space and a time of day
+/// (`10:00`, `9:30`, `10:00:30`, `10点`, `10点30分`, `10点半`; after `日` the space may be left
+/// out), or a date alone (00:00, `date_only` set). No UTC offset: times are wall-clock times in the
+/// campaign's zone.
 struct LocalDateTime {
   date::local_seconds at;
   bool date_only = false;
@@ -29,8 +34,19 @@ std::optional<LocalDateTime> parse_local_datetime(std::string_view text);
 /// As parse_local_datetime, and a date-time may end with its UTC offset: `+08:00`, `-05:00`, `Z`.
 std::optional<LocalDateTime> parse_datetime_with_offset(std::string_view text);
 
-/// A clock time `HH:MM` or `H:MM` (00:00–23:59).
+/// A clock time `HH:MM` or `H:MM` (00:00–23:59), or as it is said: `10点`, `10点30分`, `10点半`.
 std::optional<std::chrono::minutes> parse_clock(std::string_view text);
+
+/// Why `text` is not a date or date-time, for a reader's message. `problem` completes
+/// "'12/20/2026' is not a date" when the text has a form dacu recognises and refuses
+/// (": it has the year last", a two-digit year, no year) and is empty otherwise; `hint` shows the
+/// form to write, with the text's own numbers where they are unambiguous (2026-12-20), names a
+/// day that does not exist or a bad time, and is `fallback` when the text looks like no date.
+struct DateAdvice {
+  std::string problem;
+  std::string hint;
+};
+DateAdvice date_advice(std::string_view text, std::string_view fallback);
 
 /// A duration: `30min`, `2h`, `7d`, `1w`, `45s`; also `30分钟`, `2小时`, `7天`.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/money.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/csv.hpp"
 #include "dacu/model/template.hpp"
@@ -15,8 +17,10 @@ bool is_time_column(std::string_view name) { return name == "time" || name == "�
 date::local_seconds read_time(const std::string& text, const Location& where) {
   auto t = parse_local_datetime(text);
   if (!t) {
-    throw InputError("D502", where, fmt::format("'{}' is not a local date-time", text),
-                          "write it as 2026-12-20 10:15 (or 2026-12-20T10:15:00), in the campaign's time zone");
+    auto advice = date_advice(text, "write it as 2026-12-20 10:15 (or 2026-12-20T10:15:00), in the campaign's time zone");
+    throw InputError("D502", where,
+                     fmt::format("'{}' is not a local date-time{}", text, advice.problem),
+                     advice.hint);
   }
   return t->at;
 }
@@ -26,9 +30,16 @@ date::local_seconds read_time(const std::string& text, const Location& where) {
 // further on, so it is rounded here, once, where the file says where it was.
 Rational read_value(const std::string& text, const Location& where, std::string_view metric) {
   auto value = try_parse_rational(text);
+  // Counts and amounts also as the count and money grammars read them (1,250; ¥24,510.00).
+  if (!value && metric_kind(metric) == MetricKind::count) {
+    if (auto count = try_parse_count(text)) value = Rational(*count);
+  }
+  if (!value && metric_kind(metric) == MetricKind::money) {
+    if (auto amount = try_parse_money(text, Rounding::half_up_to_fen)) value = amount->yuan();
+  }
   if (!value) {
     throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
-                     "write digits with an optional decimal point or %, no thousands separators or currency signs");
+                     "write digits with an optional decimal point or %; a count may be grouped (1,250), an amount may be too (¥24,510.00)");
   }
   if (metric_kind(metric) == MetricKind::ratio && !text.ends_with("%") && *value > Rational(1)) {
     // 生意参谋 shows rates as 5.00%; a bare 5 is 500% as a fraction, and no rate exceeds 100%.

@@ -35,8 +35,10 @@ date::local_days read_day(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
   auto day = parse_date(text);
   if (!day) {
-    throw InputError("D020", node.where, fmt::format("'{}' is not a date", text),
-                     "write dates as YYYY-MM-DD, e.g. 2026-10-01; the day must exist in that month");
+    auto advice = date_advice(text, "write dates as YYYY-MM-DD, e.g. 2026-10-01; the day must exist in that month");
+    throw InputError("D020", node.where,
+                     fmt::format("'{}' is not a date{}", text, advice.problem),
+                     advice.hint);
   }
   return *day;
 }

@@ -28,10 +28,11 @@ constexpr std::array<std::string_view, 3> kDiscountKeys{"at_most", "only", "note
 
 std::int64_t read_count(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
-  if (t.empty() || t.size() > 12 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  auto count = try_parse_count(t);
+  if (!count || *count < 0 || *count > 999'999'999'999) {
     throw InputError("D400", node.where, fmt::format("{} '{}' is not a whole number", what, t), "write a count such as 1000");
   }
-  return std::stoll(t);
+  return *count;
 }
 
 Money read_price(const yaml::Node& node, std::string_view what) {

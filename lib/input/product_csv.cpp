@@ -51,11 +51,12 @@ struct CsvField {
 
 std::int64_t read_count(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
-  if (t.empty() || t.size() > 12 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  auto count = try_parse_count(t);
+  if (!count || *count < 0 || *count > 999'999'999'999) {
     throw InputError("D412", f.where, fmt::format("{} '{}' is not a whole number", column, f.text),
-                     "write a count such as 1000, without separators");
+                     "write a count such as 1000 (1,000 and 0.1万 work too)");
   }
-  return std::stoll(t);
+  return *count;
 }
 
 Money read_price(const CsvField& f, std::string_view column) {

@@ -58,10 +58,9 @@ std::optional<Rational> try_parameter_number(const Parameter& p, std::string_vie
     case ParameterType::number:
       if (value.find('%') == std::string_view::npos) return try_parse_rational(value);
       return std::nullopt;
-    case ParameterType::integer: {
-      if (value.find_first_of("%.") != std::string_view::npos) return std::nullopt;
-      return try_parse_rational(value);
-    }
+    case ParameterType::integer:
+      if (auto count = try_parse_count(value, p.unit)) return Rational(*count);
+      return std::nullopt;
     case ParameterType::percent:
       if (value.ends_with("%")) return try_parse_rational(value);
       return std::nullopt;
@@ -79,12 +78,15 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
   std::optional<Rational> number;
   switch (p.type) {
     case ParameterType::number: expected = "a number such as 1.5"; break;
-    case ParameterType::integer: expected = "a whole number such as 2000"; break;
+    case ParameterType::integer: expected = "a whole number such as 2000, 2,000 or 0.2万"; break;
     case ParameterType::percent: expected = "a percentage such as 20%"; break;
     case ParameterType::money: expected = "an amount in 元 such as 99.90 or 1.8万"; break;
     case ParameterType::date:
-      expected = "a date such as 2026-12-20";
       fits = parse_date(value).has_value();
+      if (!fits) {
+        auto advice = date_advice(value, "write a date such as 2026-12-20");
+        throw InputError("D051", where, fmt::format("parameter {} is date but '{}' is not{}", p.name, value, advice.problem), advice.hint);
+      }
       break;
     case ParameterType::boolean:
       expected = kYesNoForms;
@@ -97,6 +99,17 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
   if (is_numeric(p.type)) {
     number = try_parameter_number(p, value);
     fits = number.has_value();
+  }
+  // Text that starts as a count or an amount but is not one (0.00003万, 3,00, 1.2万个, 99.999元)
+  // says what is wrong with it; text that does not start as one gets the form to write.
+  FormProblem problem;
+  bool why = false;
+  if (!fits && p.type == ParameterType::integer) why = !parse_count(value, p.unit, problem);
+  if (!fits && p.type == ParameterType::money) why = !parse_money(value, Rounding::none, problem);
+  if (why && !(problem.offset == 0 && problem.message.starts_with("unexpected"))) {
+    throw InputError("D051", where,
+                     fmt::format("parameter {} is {} but '{}' is not: {}", p.name, parameter_type_name(p.type), value, problem.message),
+                     problem.hint);
   }
   if (!fits) {
     throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
@@ -164,12 +177,15 @@ LocalDateTime read_datetime(std::string_view text, const Location& where, std::s
   auto value = parse_datetime_with_offset(text);
   if (!value) {
     std::string hint = "write it as YYYY-MM-DDTHH:MM in the campaign's time zone, e.g. 2026-12-20T10:00";
+    std::string message = fmt::format("{}: '{}' is not a date-time", what, text);
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
       hint = "write the offset after the time as ±HH:MM, e.g. 2026-11-01T01:30-05:00, or leave it out";
-    } else if (text.size() >= 10 && !parse_date(text.substr(0, 10)) && text[4] == '-') {
-      hint = "that day does not exist; check the month (01–12) and the month's length";
+    } else {
+      auto advice = date_advice(text, hint);
+      hint = advice.hint;
+      message += advice.problem;
     }
-    throw InputError("D020", where, fmt::format("{}: '{}' is not a date-time", what, text), hint);
+    throw InputError("D020", where, message, hint);
   }
   // Calendars, ICS and Excel all hold these years; a date outside them is a typo in the year.
   auto year = static_cast<int>(date::year_month_day{date::floor<date::days>(value->at)}.year());

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "dacu/base/timefmt.hpp"
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/input/eligibility_reader.hpp"
 #include "dacu/input/loader.hpp"
@@ -246,7 +247,12 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
     out.reserve(yaml::sequence(list, what).children.size());
     for (const auto& item : list.children) {
       auto d = parse_date(yaml::scalar(item, what));
-      if (!d) throw InputError("D020", item.where, fmt::format("'{}' is not a date", item.value), "write dates as YYYY-MM-DD");
+      if (!d) {
+        auto advice = date_advice(item.value, "write dates as YYYY-MM-DD");
+        throw InputError("D020", item.where,
+                         fmt::format("'{}' is not a date{}", item.value, advice.problem),
+                         advice.hint);
+      }
       out.emplace_back(*d, item.where);
     }
     return out;

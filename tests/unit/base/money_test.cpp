@@ -51,6 +51,43 @@ TEST_CASE("amounts parse to whole fen", "[money]") {
   CHECK(yuan("99元").fen() == 9900);
 }
 
+// Each form a Chinese user types (issue 17), and its exact value.
+TEST_CASE("money reads the forms Chinese users type", "[money]") {
+  CHECK(yuan("129").to_string() == "129.00");
+  CHECK(yuan("129.5").to_string() == "129.50");
+  CHECK(yuan("129元").to_string() == "129.00");
+  CHECK(yuan("￥129").to_string() == "129.00");  // U+FFE5, what input methods type
+  CHECK(yuan("¥129").to_string() == "129.00");   // U+00A5
+  CHECK(yuan("1.8万").to_string() == "18000.00");
+  CHECK(yuan("1.8万元").to_string() == "18000.00");
+  CHECK(yuan("1,800").to_string() == "1800.00");
+  CHECK(yuan("1，800").to_string() == "1800.00");
+  CHECK(yuan("1，800，000.50").to_string() == "1800000.50");
+  CHECK(yuan("１２９元").to_string() == "129.00");
+  CHECK(yuan("１２９．５").to_string() == "129.50");
+  CHECK(yuan("￥１，８００").to_string() == "1800.00");
+  CHECK(yuan("－５").to_string() == "-5.00");
+  CHECK(yuan("99元").to_string() == "99.00");
+}
+
+TEST_CASE("full-width forms are located where they were typed", "[money]") {
+  CHECK(located_error("1，80") ==
+        "dacu: error: b.yaml:1:9: thousands separator in the wrong place [D300]\n"
+        " 1 | 金额: 1，80\n"
+        "   |            ^\n"
+        "hint: group the digits in threes, as in 1,800,000.00\n");
+  CHECK(located_error("１２９块") ==
+        "dacu: error: b.yaml:1:8: unexpected '块' in an amount [D300]\n"
+        " 1 | 金额: １２９块\n"
+        "   |             ^\n"
+        "hint: write an amount such as 99.90, -5, 1.8万 or ¥1,800,000.00\n");
+  CHECK(located_error("０．００５") ==
+        "dacu: error: b.yaml:1:9: the amount has fractions of a fen [D300]\n"
+        " 1 | 金额: ０．００５\n"
+        "   |               ^\n"
+        "hint: money is exact to the fen (0.01 元): write at most 2 decimals\n");
+}
+
 TEST_CASE("万 multiplies by ten thousand", "[money]") {
   CHECK(yuan("1.8万").to_string() == "18000.00");
   CHECK(yuan("180万").to_string() == "1800000.00");

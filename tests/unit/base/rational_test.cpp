@@ -113,6 +113,18 @@ TEST_CASE("rationals parse from decimal text and percentages", "[rational]") {
   CHECK(parse_rational("-9223372036854775807") == -kMax);
 }
 
+TEST_CASE("full-width digits and signs are read as their ASCII forms", "[rational]") {
+  CHECK(parse_rational("１．５") == Rational(3, 2));
+  CHECK(parse_rational("２０％") == Rational(1, 5));
+  CHECK(parse_rational("－３") == -3);
+  CHECK(error_of([] { parse_rational("1．5．3"); }) == "invalid number '1．5．3': unexpected '．' in a number");
+  CHECK(located_error("１．５倍") ==
+        "dacu: error: t.yaml:1:8: unexpected '倍' in a number [D301]\n"
+        " 1 | 系数: １．５倍\n"
+        "   |             ^\n"
+        "hint: write a number such as 3, 1.5, -2 or 20%\n");
+}
+
 TEST_CASE("malformed numbers are refused with plain messages", "[rational]") {
   CHECK(error_of([] { parse_rational(""); }) == "invalid number '': empty number");
   CHECK(error_of([] { parse_rational("1.5.3"); }) == "invalid number '1.5.3': unexpected '.' in a number");

@@ -15,7 +15,7 @@ date::local_days ymd(int y, unsigned m, unsigned d) { return date::local_days{da
 
 }  // namespace
 
-TEST_CASE("parse_date reads strict ISO dates that exist", "[timefmt]") {
+TEST_CASE("parse_date reads year-first dates that exist", "[timefmt]") {
   CHECK(parse_date("2026-12-20") == ymd(2026, 12, 20));
   CHECK(parse_date("2028-02-29") == ymd(2028, 2, 29));  // a leap year
   CHECK(parse_date("2026-01-01") == ymd(2026, 1, 1));
@@ -25,8 +25,6 @@ TEST_CASE("parse_date reads strict ISO dates that exist", "[timefmt]") {
   CHECK_FALSE(parse_date("2026-13-01"));
   CHECK_FALSE(parse_date("2026-00-10"));
   CHECK_FALSE(parse_date("2026-12-00"));
-  CHECK_FALSE(parse_date("2026-1-05"));
-  CHECK_FALSE(parse_date("2026/12/20"));
   CHECK_FALSE(parse_date("2026-12-20T10:00"));
   CHECK_FALSE(parse_date(""));
   CHECK_FALSE(parse_date("二〇二六-十二-二十"));
@@ -49,13 +47,12 @@ TEST_CASE("parse_local_datetime refuses offsets, impossible days and times", "[t
   CHECK_FALSE(parse_local_datetime("2026-02-30T10:00"));
   CHECK_FALSE(parse_local_datetime("2026-12-20T24:00"));
   CHECK_FALSE(parse_local_datetime("2026-12-20T10:60"));
-  CHECK_FALSE(parse_local_datetime("2026-12-20T9:00"));
   CHECK_FALSE(parse_local_datetime("2026-12-20X10:00"));
   CHECK_FALSE(parse_local_datetime("2026-12-20T10"));
   CHECK_FALSE(parse_local_datetime(""));
 }
 
-TEST_CASE("parse_clock reads HH:MM and H:MM", "[timefmt]") {
+TEST_CASE("parse_clock reads HH:MM, H:MM and the spoken forms", "[timefmt]") {
   CHECK(parse_clock("08:00") == 8h);
   CHECK(parse_clock("09:59") == 9h + 59min);
   CHECK(parse_clock("9:30") == 9h + 30min);
@@ -65,8 +62,87 @@ TEST_CASE("parse_clock reads HH:MM and H:MM", "[timefmt]") {
   CHECK_FALSE(parse_clock("12:60"));
   CHECK_FALSE(parse_clock("1200"));
   CHECK_FALSE(parse_clock("12:00:00"));
-  CHECK_FALSE(parse_clock("8点"));
+  CHECK(parse_clock("8点") == 8h);
+  CHECK(parse_clock("10点30分") == 10h + 30min);
+  CHECK(parse_clock("10点30") == 10h + 30min);
+  CHECK(parse_clock("10点半") == 10h + 30min);
+  CHECK(parse_clock("10时") == 10h);
+  CHECK(parse_clock("１０：００") == 10h);
+  CHECK_FALSE(parse_clock("24点"));
+  CHECK_FALSE(parse_clock("10点60分"));
+  CHECK_FALSE(parse_clock("10点钟"));
+  CHECK_FALSE(parse_clock("十点"));  // Chinese numerals are for offsets (开团当天十点), not values
   CHECK_FALSE(parse_clock(""));
+}
+
+// Each form a Chinese user types, and what it means.
+TEST_CASE("parse_date reads the forms Chinese users type", "[timefmt]") {
+  CHECK(parse_date("2026/12/20") == ymd(2026, 12, 20));
+  CHECK(parse_date("2026.12.20") == ymd(2026, 12, 20));
+  CHECK(parse_date("2026/1/5") == ymd(2026, 1, 5));
+  CHECK(parse_date("2026-1-05") == ymd(2026, 1, 5));
+  CHECK(parse_date("2026年12月20日") == ymd(2026, 12, 20));
+  CHECK(parse_date("2026年12月20号") == ymd(2026, 12, 20));
+  CHECK(parse_date("2026年1月5日") == ymd(2026, 1, 5));
+  CHECK(parse_date("２０２６-12-20") == ymd(2026, 12, 20));
+  CHECK(parse_date("２０２６－１２－２０") == ymd(2026, 12, 20));
+  CHECK(parse_date("２０２６／１２／２０") == ymd(2026, 12, 20));
+  CHECK(parse_date("２０２６年１２月２０日") == ymd(2026, 12, 20));
+  CHECK_FALSE(parse_date("2026/12-20"));  // one separator throughout
+  CHECK_FALSE(parse_date("2026/2/30"));
+  CHECK_FALSE(parse_date("2026年2月30日"));
+  CHECK_FALSE(parse_date("2026年12月20"));
+  CHECK_FALSE(parse_date("2026-012-20"));
+  CHECK_FALSE(parse_date("12/20/2026"));
+  CHECK_FALSE(parse_date("20/12/2026"));
+  CHECK_FALSE(parse_date("26-12-20"));
+  CHECK_FALSE(parse_date("12月20日"));
+}
+
+TEST_CASE("parse_local_datetime reads the date-times Chinese users type", "[timefmt]") {
+  auto day = date::local_seconds{ymd(2026, 12, 20)};
+  CHECK(parse_local_datetime("2026/12/20 10:00") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026/12/20T10:00") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20T9:00") == LocalDateTime{day + 9h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026年12月20日 10:00") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026年12月20日10点") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026年12月20日 10点30分") == LocalDateTime{day + 10h + 30min, false, std::nullopt});
+  CHECK(parse_local_datetime("2026年12月20号 10点半") == LocalDateTime{day + 10h + 30min, false, std::nullopt});
+  CHECK(parse_local_datetime("2026-12-20 10点") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("２０２６-12-20T１０：００") == LocalDateTime{day + 10h, false, std::nullopt});
+  CHECK(parse_local_datetime("2026年12月20日") == LocalDateTime{day, true, std::nullopt});
+  CHECK_FALSE(parse_local_datetime("2026-12-2010:00"));  // only after 日 may the space go
+  CHECK_FALSE(parse_local_datetime("2026年12月20日 25点"));
+  CHECK_FALSE(parse_local_datetime("2026/12/20  10:00"));
+  CHECK(parse_datetime_with_offset("2026/11/1T01:30-05:00")->utc_offset == -5h);
+  CHECK(parse_datetime_with_offset("2026-11-01T01:30－05:00")->utc_offset == -5h);
+}
+
+namespace {
+
+std::string advice(std::string_view text) {
+  auto a = date_advice(text, "fallback");
+  return a.problem + " | " + a.hint;
+}
+
+}  // namespace
+
+TEST_CASE("date_advice names the form it saw and shows the accepted one", "[timefmt]") {
+  CHECK(advice("12/20/2026") == ": it has the year last | write the date as 2026-12-20 (year-month-day)");
+  CHECK(advice("20/12/2026") == ": it has the year last | write the date as 2026-12-20 (year-month-day)");
+  CHECK(advice("20.12.2026 10:00") == ": it has the year last | write the date as 2026-12-20 (year-month-day)");
+  CHECK(advice("05/06/2026") ==
+        ": it has the year last, so month and day cannot be told apart | write the date year first: 2026-05-06 or "
+        "2026-06-05, whichever you mean");
+  CHECK(advice("40/12/2026") == ": it has the year last | write the date year first, as 2026-12-20");
+  CHECK(advice("26-12-20") == ": it has a two-digit year | write the date as 2026-12-20 (the year in full)");
+  CHECK(advice("26/1/5 10:00") == ": it has a two-digit year | write the date as 2026-01-05 (the year in full)");
+  CHECK(advice("12月20日") == ": it has no year | write the year too, e.g. 2026年12月20日 or 2026-12-20");
+  CHECK(advice("2026/2/30") == " | that day does not exist; check the month (01–12) and the month's length");
+  CHECK(advice("2026-12-20 25:00") ==
+        " | write the time as 10:00, 10点 or 10点30分 (hours 0–23, minutes 0–59) after the date");
+  CHECK(advice("明天") == " | fallback");
+  CHECK(advice("") == " | fallback");
 }
 
 TEST_CASE("parse_duration reads sums of numbers and units", "[timefmt]") {

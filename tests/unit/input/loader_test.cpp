@@ -304,8 +304,8 @@ TEST_CASE("set override errors name the key and point into KEY=VALUE", "[load]")
 
   e = set("件数=3.5");
   CHECK(e.code == "D051");
-  CHECK(e.message == "parameter 件数 is integer but '3.5' is not");
-  CHECK(e.hint == "write a whole number such as 2000");
+  CHECK(e.message == "parameter 件数 is integer but '3.5' is not: 3.5 is not a whole number");
+  CHECK(e.hint == "a count is whole: write it without decimals");
   CHECK(where(e.where) == "<command line>:1:4");
 
   e = set("开团=2026-12-32T10:00");
@@ -355,7 +355,7 @@ const LoadFailure kLoadFailures[] = {
     {"an unknown parameter", 9, "  件树: 3000", "D050", "c.yaml:9:3", "the template has no parameter 件树",
      "did you mean 件数?"},
     {"a parameter of the wrong type", 9, "  件数: 三千", "D051", "c.yaml:9:7", "parameter 件数 is integer but '三千' is not",
-     "write a whole number such as 2000"},
+     "write a whole number such as 2000, 2,000 or 0.2万"},
     {"dropping a task that does not exist", 11, "  drop: [年度聚划算品类规画]", "D041", "c.yaml:11:10",
      "cannot drop task 年度聚划算品类规画: the template has no such task", "did you mean 年度聚划算品类规划?"},
     {"a change that renames", 13, "    聚划算活动报名: {name: 报名}", "D002", "c.yaml:13:21", "a change cannot rename a task",
@@ -427,7 +427,7 @@ TEST_CASE("template mistakes are refused with an exact, located message", "[load
   });
   CHECK(e.code == "D051");
   CHECK(where(e.where) == "t.yaml:5:32");
-  CHECK(e.message == "parameter 件数 is integer but '2千' is not");
+  CHECK(e.message == "parameter 件数 is integer but '2千' is not: unexpected '千' in a count");
 
   e = error_of([] { parse_template("dacu: 1\nkind: campaign\nname: x\n", "t.yaml"); });
   CHECK(e.code == "D006");
@@ -490,7 +490,7 @@ TEST_CASE("a money parameter takes every form money.hpp documents, read once int
   CHECK(e.message == "parameter 团购价 is -¥5.00, below its minimum 0");
   e = error_of([&] { loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{{"团购价", "¥-5"}}); });
   CHECK(e.code == "D051");
-  CHECK(e.message == "parameter 团购价 is money but '¥-5' is not");
+  CHECK(e.message == "parameter 团购价 is money but '¥-5' is not: the sign must come before ¥");
 }
 
 // Parameters and their range (issue 16: a negative 件数 times a negative 团购价 was a positive
