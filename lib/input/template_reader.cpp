@@ -11,6 +11,7 @@
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/input/eligibility_reader.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/input/slips.hpp"
 #include "dacu/input/staffing_reader.hpp"
 
 namespace dacu::reader {
@@ -246,7 +247,10 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
     out.reserve(yaml::sequence(list, what).children.size());
     for (const auto& item : list.children) {
       auto d = parse_date(yaml::scalar(item, what));
-      if (!d) throw InputError("D020", item.where, fmt::format("'{}' is not a date", item.value), "write dates as YYYY-MM-DD");
+      if (!d) {
+        slips::check_value(item.value, item.text_where(), what);
+        throw InputError("D020", item.where, fmt::format("'{}' is not a date", item.value), "write dates as YYYY-MM-DD");
+      }
       out.emplace_back(*d, item.where);
     }
     return out;
