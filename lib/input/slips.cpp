@@ -81,6 +81,20 @@ bool comment_at(std::string_view t, std::size_t i, std::size_t from) {
   return t[i] == '#' && (i == from || t[i - 1] == ' ');
 }
 
+// `t` without a trailing comment: the line a hint shows is the entry alone.
+std::string_view without_comment(std::string_view t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"' || t[i] == '\'') {
+      auto e = quote_end(t, i + 1, t[i]);
+      if (e == npos) break;
+      i = e - 1;
+    } else if (comment_at(t, i, 0)) {
+      return trim(t.substr(0, i));
+    }
+  }
+  return t;
+}
+
 // The colon that makes the text at `from` a block mapping entry (`key: value`, `key:`), or npos.
 std::size_t entry_colon(std::string_view t, std::size_t from) {
   if (from >= t.size()) return npos;
@@ -242,7 +256,7 @@ std::optional<Slip> key_colon_slip(const Line& l) {
     if (c != kColon && c != kSemicolon) continue;
     auto key = trim(t.substr(l.content, i - l.content));
     if (!key_like(key)) return std::nullopt;
-    auto rest = trim(t.substr(i + 3));
+    auto rest = without_comment(trim(t.substr(i + 3)));
     auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, rest.empty() ? "" : " ", rest, after);
     return Slip{"D018", i, fmt::format("{} after the key '{}'", name_of(c), key),
                 fmt::format("write an ASCII colon and a space: {}", fixed)};
@@ -261,7 +275,7 @@ std::optional<Slip> missing_space_slip(const Line& l) {
     if (comment_at(t, i, l.content)) return std::nullopt;
   }
   auto key = t.substr(l.content, k - l.content);
-  auto rest = t.substr(k + 1);
+  auto rest = without_comment(t.substr(k + 1));
   if (!key_like(key) || digits_only(key) || rest.starts_with("//")) return std::nullopt;
   auto fixed = fmt::format("{}{}: {}{}", t.substr(l.indent, l.content - l.indent), key, rest, after);
   return Slip{"D019", k, fmt::format("no space after the colon of '{}'", key),
@@ -462,15 +476,17 @@ std::optional<Diagnostic> near_failure(const std::shared_ptr<const SourceFile>& 
   auto lines = scan(*source);
   if (line0 < 0 || lines.empty()) return std::nullopt;
   auto i = std::min(static_cast<std::size_t>(line0), lines.size() - 1);
-  // yaml-cpp notices a slip on the next line that is an entry, so look back over a few.
+  // yaml-cpp notices a slip on the next line that is an entry, so look back over a few; the
+  // earliest slip among them is the one yaml-cpp read on from.
+  std::optional<Diagnostic> found;
   for (int seen = 0; seen < 3; --i) {
     if (lines[i].structural) {
       ++seen;
-      if (auto s = slip_on(lines, i, true)) return diagnostic(source, i, std::move(*s));
+      if (auto s = slip_on(lines, i, true)) found = diagnostic(source, i, std::move(*s));
     }
     if (i == 0) break;
   }
-  return std::nullopt;
+  return found;
 }
 
 std::optional<Diagnostic> in_text(const Location& where) {

@@ -65,6 +65,10 @@ TEST_CASE("where yaml-cpp fails after a slip that has no entries beside it, the 
   auto d = refusal(campaign("  开团: 2026-12-20T10:00\nparameters:\n  团购价：129\n    件数: 3000\n"));
   CHECK(shown(d) == "D018 c.yaml:8:6 full-width colon '：' (U+FF1A) after the key '团购价' | "
                     "write an ASCII colon and a space: 团购价: 129");
+  // dacu init's file: the entries between are comments; the first slip is named, without the comment.
+  auto init = refusal(campaign("  开团: 2026-12-20T10:00\nparameters:\n  团购价：129  # 元\n  # 件数: 2000\n  进货价：52  # 元\n"));
+  CHECK(shown(init) == "D018 c.yaml:8:6 full-width colon '：' (U+FF1A) after the key '团购价' | "
+                       "write an ASCII colon and a space: 团购价: 129");
   auto quote = refusal(campaign("  开团: 2026-12-20T10:00\ndescription: ＂注意: 请于10点前发货\n"));
   CHECK(shown(quote) == "D018 c.yaml:7:14 full-width quotation mark '＂' (U+FF02) around the value | "
                         "write ASCII quotation marks: description: \"注意: 请于10点前发货");
