@@ -103,12 +103,12 @@ std::size_t entry_colon(std::string_view t, std::size_t from) {
     i = quote_end(t, i + 1, t[i]);
     if (i == npos) return npos;
     while (i < t.size() && t[i] == ' ') ++i;
-    return i < t.size() && t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ') ? i : npos;
+    return i < t.size() && t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\t') ? i : npos;
   }
   if (std::string_view("[{#|>").find(t[i]) != npos) return npos;
   for (; i < t.size(); ++i) {
     if (comment_at(t, i, from)) return npos;
-    if (t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ')) return i;
+    if (t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\t')) return i;
   }
   return npos;
 }
@@ -372,7 +372,7 @@ std::optional<Slip> flow_slip(const Line& l) {
         if (auto s = wrapped_slip(piece, false)) return s;
       }
     }
-    bool separator = c == ':' && i + 1 < t.size() && (t[i + 1] == ' ' || t[i + 1] == ',' || t[i + 1] == '}');
+    bool separator = c == ':' && i + 1 < t.size() && std::string_view(" \t,}").find(t[i + 1]) != npos;
     if (separator && !open.empty() && open.back() == '{') {
       if (in_value && run != npos) {
         // A second `key: ` in one entry: the comma before it was typed full-width.

@@ -162,7 +162,7 @@ TEST_CASE("Chinese text in values, quoted values, comments and block scalars are
                  "      note: 注意：请于10点前发货，包邮\n"
                  "    - {name: 另一个任务, department: 运营, owner: 运营主管, phase: 活动前, start: 开团前2天, note: 包邮，每件6.5元：含税}\n"
                  "    - name: 第三个任务\n"
-                 "      department: 运营\n"
+                 "      department:\t运营\n"
                  "      owner: 运营主管\n"
                  "      phase: 活动前\n"
                  "      start: \"开团前1天\"\n"
