@@ -9,6 +9,7 @@
 
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/embedded.hpp"
+#include "dacu/input/slips.hpp"
 #include "dacu/input/yaml.hpp"
 
 namespace dacu {
@@ -35,6 +36,7 @@ date::local_days read_day(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
   auto day = parse_date(text);
   if (!day) {
+    slips::check_value(text, node.text_where(), what);
     auto advice = date_advice(text, "write dates as YYYY-MM-DD, e.g. 2026-10-01; the day must exist in that month");
     throw InputError("D020", node.where,
                      fmt::format("'{}' is not a date{}", text, advice.problem),

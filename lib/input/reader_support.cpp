@@ -9,6 +9,7 @@
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/input/slips.hpp"
 
 namespace dacu::reader {
 
@@ -112,6 +113,7 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
                      problem.hint);
   }
   if (!fits) {
+    if (p.type != ParameterType::string) slips::check_value(value, where, fmt::format("parameter {}", p.name));
     throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
                      fmt::format("write {}", expected));
   }
@@ -140,6 +142,7 @@ void check_parameter_range(const Parameter& p, const Rational& value, std::strin
 std::chrono::minutes read_clock(const yaml::Node& node) {
   auto clock = parse_clock(node.value);
   if (!node.is_scalar() || !clock) {
+    if (node.is_scalar()) slips::check_value(node.value, node.text_where(), "clock time");
     throw InputError("D020", node.where, fmt::format("'{}' is not a clock time", node.value), "write it as \"08:00\" (quoted)");
   }
   return *clock;
@@ -165,6 +168,7 @@ std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what
   const auto& text = yaml::scalar(node, what);
   auto d = parse_duration(text);
   if (!d) {
+    slips::check_value(text, node.text_where(), what);
     throw InputError("D023", node.where, fmt::format("'{}' is not a duration", text),
                      "write a number and a unit: 30min, 2h, 3d, 1w");
   }
@@ -176,6 +180,7 @@ LocalDateTime read_datetime(std::string_view text, const Location& where, std::s
   // A UTC offset may follow the time, to say which of a repeated hour is meant (plan/timeline.hpp).
   auto value = parse_datetime_with_offset(text);
   if (!value) {
+    slips::check_value(text, where, what);
     std::string hint = "write it as YYYY-MM-DDTHH:MM in the campaign's time zone, e.g. 2026-12-20T10:00";
     std::string message = fmt::format("{}: '{}' is not a date-time", what, text);
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {

@@ -12,6 +12,7 @@
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/input/eligibility_reader.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/input/slips.hpp"
 #include "dacu/input/staffing_reader.hpp"
 
 namespace dacu::reader {
@@ -248,6 +249,7 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
     for (const auto& item : list.children) {
       auto d = parse_date(yaml::scalar(item, what));
       if (!d) {
+        slips::check_value(item.value, item.text_where(), what);
         auto advice = date_advice(item.value, "write dates as YYYY-MM-DD");
         throw InputError("D020", item.where,
                          fmt::format("'{}' is not a date{}", item.value, advice.problem),

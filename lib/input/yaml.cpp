@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "dacu/base/utf8.hpp"
+#include "dacu/input/slips.hpp"
 
 namespace dacu::yaml {
 
@@ -283,6 +284,7 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   normalise_line_ends(text);
   auto source = make_source(std::string(source_name), std::move(text));
   check_text(source);
+  slips::check_lines(source);
   if (source->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError("D015", Location{source, 0, 0}, "the file is empty",
                      "start from `dacu init 聚划算` or a file under examples/");
@@ -308,6 +310,9 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
                      fmt::format("nesting deeper than {} levels", limits.max_depth),
                      "dacu files are a few levels deep; flatten the structure");
   } catch (const YAML::Exception& e) {
+    // A full-width colon or a missing space makes a line text, which yaml-cpp notices only at a
+    // later line, with a message about that one: name the slip instead.
+    if (auto slip = slips::near_failure(source, e.mark.line)) throw InputError(std::move(*slip));
     // An unclosed [ or { is only noticed where the parser gives up; point at the bracket itself.
     const Location* open = builder.innermost_open();
     if (e.msg.find("flow not found") != std::string::npos && open && open->known()) {
@@ -321,9 +326,20 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   return Document{source, builder.take_root()};
 }
 
+namespace {
+
+// A plain value where a mapping was expected is often entries that a slip made text.
+void refuse_slip_in(const Node& node) {
+  if (!node.is_scalar() || node.quoted) return;
+  if (auto slip = slips::in_text(node.where)) throw InputError(std::move(*slip));
+}
+
+}  // namespace
+
 Fields::Fields(const Node& node, std::string_view what, std::span<const std::string_view> allowed)
     : node_(node), what_(what) {
   if (!node.is_mapping()) {
+    refuse_slip_in(node);
     throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
                      "write `key: value` lines indented under it");
   }
@@ -366,6 +382,7 @@ const Node& sequence(const Node& node, std::string_view what) {
 
 const Node& mapping(const Node& node, std::string_view what) {
   if (!node.is_mapping()) {
+    refuse_slip_in(node);
     throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
                      "write `key: value` lines indented under it");
   }

@@ -58,8 +58,8 @@ struct Document {
 
 /// Parses one YAML document. Throws InputError (D001 syntax, D003 duplicate key, D012 invalid
 /// UTF-8, D013 byte order mark, D014 tab indentation, D015 empty, D016 aliases, D017 nesting,
-/// D011 too large, D028 a list or mapping too long, D029 too many values). A CR alone ends a
-/// line, as YAML says.
+/// D011 too large, D028 a list or mapping too long, D029 too many values, D018 and D019 a
+/// Chinese-keyboard slip, input/slips.hpp). A CR alone ends a line, as YAML says.
 Document parse(std::string text, std::string_view source_name, const Limits& limits = {});
 
 /// What a node is, for messages: "a mapping", "a list", "a value", "nothing".

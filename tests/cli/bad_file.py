@@ -11,6 +11,11 @@ Extra arguments for `dacu plan` follow `args:`; when the problem is in them, the
     # expect: D050 <command line>:1:1 args: --set 开图=2026-12-21T10:00
 
 A file that starts with a byte order mark (the D013 case) has its first line read after it.
+
+Comment lines right after it may pin the whole text, compared exactly:
+
+    # message: full-width colon '：' (U+FF1A) after the key '开团'
+    # hint: write an ASCII colon and a space: 开团: 2026-12-20T10:00
 """
 import argparse
 import os
@@ -33,6 +38,14 @@ def main():
         print(f"{rel}: first line must be '# expect: DNNN LINE:COL' or '# expect: DNNN <command line>:1:COL'")
         return 1
     code, where, line, col = m.group(1), m.group(2) and "<command line>", m.group(3), m.group(4)
+    pinned = {}
+    with open(o.file, encoding="utf-8", errors="replace") as f:
+        f.readline()
+        for text in f:
+            p = re.match(r"#\s*(message|hint): (.*)$", text.rstrip("\n"))
+            if not p:
+                break
+            pinned[p.group(1)] = p.group(2)
     extra = (m.group(5) or "").split()
     with tempfile.TemporaryDirectory() as out_dir:
         out = os.path.join(out_dir, "plan.csv")
@@ -53,6 +66,10 @@ def main():
             problems.append(f"expected '{expected_head}… [{code}]'")
         if "\nhint: " not in "\n" + stderr:
             problems.append("no hint")
+        if "message" in pinned and errors and errors[0] != f"{expected_head}{pinned['message']} [{code}]":
+            problems.append(f"expected the message '{pinned['message']}'")
+        if "hint" in pinned and f"hint: {pinned['hint']}" not in stderr.splitlines():
+            problems.append(f"expected 'hint: {pinned['hint']}'")
         if "^" not in stderr:
             problems.append("no caret under the source line")
         if "internal error" in stderr:

@@ -1,0 +1,553 @@
+#include "dacu/input/slips.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "dacu/base/numbers.hpp"
+#include "dacu/base/utf8.hpp"
+
+// How the checks read a file: line by line, as YAML's block structure is, with enough state to
+// skip what is text (block scalars, quoted values and flow collections that span lines, comments).
+// A line is looked at for slips only where a slip is certain or yaml-cpp has already failed: a
+// Chinese value (`备注: 注意：…`) has its entry's colon before the `：`, and a list item of text
+// (`- 注意：…`) has no mapping entries beside it, so neither is ever taken for a key.
+
+namespace dacu::slips {
+
+namespace {
+
+constexpr auto npos = std::string_view::npos;
+constexpr char32_t kColon = U'\uFF1A', kComma = U'\uFF0C', kSemicolon = U'\uFF1B', kQuote = U'\uFF02';
+constexpr char32_t kOpenBracket = U'\uFF3B', kCloseBracket = U'\uFF3D', kOpenBrace = U'\uFF5B', kCloseBrace = U'\uFF5D';
+constexpr char32_t kSpace = U'\u3000';
+
+bool is_fullwidth(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) || c == kSpace; }
+bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+
+// "full-width colon '：' (U+FF1A)"
+std::string name_of(char32_t c) {
+  std::string_view kind = "full-width character";
+  switch (c) {
+    case kColon: kind = "full-width colon"; break;
+    case kComma: kind = "full-width comma"; break;
+    case kSemicolon: kind = "full-width semicolon"; break;
+    case U'\uFF08': case U'\uFF09': kind = "full-width parenthesis"; break;
+    case kOpenBracket: case kCloseBracket: kind = "full-width bracket"; break;
+    case kOpenBrace: case kCloseBrace: kind = "full-width brace"; break;
+    case kQuote: kind = "full-width quotation mark"; break;
+    case U'\uFF0D': kind = "full-width hyphen"; break;
+    case kSpace: kind = "ideographic space"; break;
+    default: if (is_fullwidth_digit(c)) kind = "full-width digit";
+  }
+  return fmt::format("{} '{}' (U+{:04X})", kind, utf8::encode(c), static_cast<unsigned>(c));
+}
+
+char32_t at(std::string_view t, std::size_t i) { return i < t.size() ? utf8::code_point_at(t, i).value : 0; }
+std::size_t width_at(std::string_view t, std::size_t i) { return utf8::code_point_at(t, i).bytes; }
+
+// Skips ASCII and ideographic spaces.
+std::size_t skip_spaces(std::string_view t, std::size_t i) {
+  while (i < t.size()) {
+    if (t[i] == ' ') ++i;
+    else if (at(t, i) == kSpace) i += 3;
+    else break;
+  }
+  return i;
+}
+
+std::string_view trim(std::string_view t) {
+  auto b = skip_spaces(t, 0);
+  t.remove_prefix(std::min(b, t.size()));
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  while (t.size() >= 3 && at(t, t.size() - 3) == kSpace) t.remove_suffix(3);
+  return t;
+}
+
+// Where a quoted scalar opening at t[p] closes (one past the quote), or npos.
+std::size_t quote_end(std::string_view t, std::size_t p, char q) {
+  for (std::size_t i = p; i < t.size(); ++i) {
+    if (q == '"' && t[i] == '\\') {
+      ++i;
+    } else if (t[i] == q) {
+      if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') ++i;
+      else return i + 1;
+    }
+  }
+  return npos;
+}
+
+bool comment_at(std::string_view t, std::size_t i, std::size_t from) {
+  return t[i] == '#' && (i == from || t[i - 1] == ' ');
+}
+
+// `t` without a trailing comment: the line a hint shows is the entry alone.
+std::string_view without_comment(std::string_view t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"' || t[i] == '\'') {
+      auto e = quote_end(t, i + 1, t[i]);
+      if (e == npos) break;
+      i = e - 1;
+    } else if (comment_at(t, i, 0)) {
+      return trim(t.substr(0, i));
+    }
+  }
+  return t;
+}
+
+// The colon that makes the text at `from` a block mapping entry (`key: value`, `key:`), or npos.
+std::size_t entry_colon(std::string_view t, std::size_t from) {
+  if (from >= t.size()) return npos;
+  std::size_t i = from;
+  if (t[i] == '"' || t[i] == '\'') {
+    i = quote_end(t, i + 1, t[i]);
+    if (i == npos) return npos;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i < t.size() && t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\t') ? i : npos;
+  }
+  if (std::string_view("[{#|>").find(t[i]) != npos) return npos;
+  for (; i < t.size(); ++i) {
+    if (comment_at(t, i, from)) return npos;
+    if (t[i] == ':' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\t')) return i;
+  }
+  return npos;
+}
+
+// How many flow brackets the text from `from` leaves open (quoted parts and comments skipped).
+int flow_depth(std::string_view t, std::size_t from, int depth) {
+  for (std::size_t i = from; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == '"' || c == '\'') {
+      i = quote_end(t, i + 1, c);
+      if (i == npos) return depth;
+      --i;
+    } else if (comment_at(t, i, from)) {
+      break;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return depth;
+}
+
+struct Line {
+  std::string_view text;     // without its line end
+  std::size_t indent = 0;    // leading ASCII spaces
+  std::size_t content = 0;   // past the indentation and any `- `
+  bool dash = false;         // a list item
+  bool structural = false;   // not blank, a comment, or inside a value that spans lines
+  std::size_t colon = npos;  // the colon that makes it a mapping entry
+  std::size_t value = npos;  // where its value starts (past the colon, or the item's text)
+  std::size_t end = npos;    // where a key's text may end (an entry of a flow mapping)
+};
+
+std::vector<Line> scan(const SourceFile& source) {
+  std::vector<Line> lines;
+  enum class Inside { nothing, block, quote, flow } inside = Inside::nothing;
+  std::size_t block_indent = 0;
+  char quote = 0;
+  int depth = 0;
+  for (std::size_t n = 0; n < source.line_starts.size(); ++n) {
+    auto start = source.line_starts[n];
+    auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
+    Line l;
+    l.text = std::string_view(source.text).substr(start, end - start);
+    while (!l.text.empty() && (l.text.back() == '\n' || l.text.back() == '\r')) l.text.remove_suffix(1);
+    const auto t = l.text;
+    while (l.indent < t.size() && t[l.indent] == ' ') ++l.indent;
+    bool blank = l.indent == t.size();
+    if (inside == Inside::block && (blank || l.indent > block_indent)) {
+      lines.push_back(l);
+      continue;
+    }
+    if (inside == Inside::quote) {
+      auto closed = quote_end(t, 0, quote);
+      if (closed != npos) {
+        inside = Inside::nothing;
+        depth = flow_depth(t, closed, depth);  // a quoted item closing inside a flow list
+        if (depth > 0) inside = Inside::flow;
+      }
+      lines.push_back(l);
+      continue;
+    }
+    if (inside == Inside::flow) {
+      depth = flow_depth(t, 0, depth);
+      if (depth <= 0) inside = Inside::nothing;
+      lines.push_back(l);
+      continue;
+    }
+    inside = Inside::nothing;
+    if (blank || t[l.indent] == '#' || t.starts_with("---") || t.starts_with("...") || t.starts_with("%")) {
+      lines.push_back(l);
+      continue;
+    }
+    l.structural = true;
+    std::size_t c = l.indent;
+    while (c < t.size() && t[c] == '-' && (c + 1 == t.size() || t[c + 1] == ' ')) {
+      l.dash = true;
+      c = std::min(t.size(), c + 1);
+      while (c < t.size() && t[c] == ' ') ++c;
+    }
+    l.content = c;
+    l.colon = entry_colon(t, c);
+    auto v = l.colon == npos ? c : l.colon + 1;
+    while (v < t.size() && t[v] == ' ') ++v;
+    l.value = v;
+    if (v < t.size()) {
+      char ch = t[v];
+      if (ch == '|' || ch == '>') {
+        auto r = v + 1;
+        while (r < t.size() && (t[r] == '-' || t[r] == '+' || (t[r] >= '0' && t[r] <= '9'))) ++r;
+        while (r < t.size() && t[r] == ' ') ++r;
+        if (r == t.size() || t[r] == '#') {
+          inside = Inside::block;
+          block_indent = l.colon != npos ? c : (l.dash ? c - 2 : l.indent);
+        }
+      } else if (ch == '"' || ch == '\'') {
+        if (quote_end(t, v + 1, ch) == npos) {
+          inside = Inside::quote;
+          quote = ch;
+        }
+      } else if (ch == '[' || ch == '{') {
+        depth = flow_depth(t, v, 0);
+        if (depth > 0) inside = Inside::flow;
+      }
+    }
+    lines.push_back(l);
+  }
+  return lines;
+}
+
+struct Slip {
+  std::string code;
+  std::size_t at = 0;  // byte offset in the line
+  std::string message;
+  std::string hint;
+};
+
+// A mapping key as people write one: a name, not a sentence, a quoted value or a flow collection.
+bool key_like(std::string_view key) {
+  if (key.empty() || key.size() > 90) return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(key.front()) != npos) return false;
+  for (std::size_t i = 0; i < key.size(); i += width_at(key, i)) {
+    auto c = at(key, i);
+    if (c == ',' || c == kComma || c == kSemicolon || c == U'\u3002' || c == U'\u3001' || c == kQuote ||
+        c == kOpenBracket || c == kOpenBrace || c == kSpace || c == U'\uFF01' || c == U'\uFF1F') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool digits_only(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// `key：value` or `key；value` (the same key without shift) where an entry is expected.
+std::optional<Slip> key_colon_slip(const Line& l) {
+  const auto t = l.text.substr(0, l.end);
+  const auto after = l.text.substr(t.size());
+  if (l.colon != npos || l.content >= t.size()) return std::nullopt;
+  for (std::size_t i = l.content; i < t.size(); i += width_at(t, i)) {
+    if (comment_at(t, i, l.content) || t[i] == ':') return std::nullopt;
+    auto c = at(t, i);
+    if (c != kColon && c != kSemicolon) continue;
+    auto key = trim(t.substr(l.content, i - l.content));
+    if (!key_like(key)) return std::nullopt;
+    auto rest = without_comment(trim(t.substr(i + 3)));
+    auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, rest.empty() ? "" : " ", rest, after);
+    return Slip{"D018", i, fmt::format("{} after the key '{}'", name_of(c), key),
+                fmt::format("write an ASCII colon and a space: {}", fixed)};
+  }
+  return std::nullopt;
+}
+
+// `key:value` where an entry is expected; `10:00` and `https://…` are values, not keys.
+std::optional<Slip> missing_space_slip(const Line& l) {
+  const auto t = l.text.substr(0, l.end);
+  const auto after = l.text.substr(t.size());
+  if (l.colon != npos || l.content >= t.size()) return std::nullopt;
+  auto k = t.find(':', l.content);
+  if (k == npos || k + 1 >= t.size()) return std::nullopt;
+  for (std::size_t i = l.content; i < k; ++i) {
+    if (comment_at(t, i, l.content)) return std::nullopt;
+  }
+  auto key = t.substr(l.content, k - l.content);
+  auto rest = without_comment(t.substr(k + 1));
+  if (!key_like(key) || digits_only(key) || rest.starts_with("//")) return std::nullopt;
+  auto fixed = fmt::format("{}{}: {}{}", t.substr(l.indent, l.content - l.indent), key, rest, after);
+  return Slip{"D019", k, fmt::format("no space after the colon of '{}'", key),
+              fmt::format("write a space after the colon: {}", fixed)};
+}
+
+// Ideographic spaces in the indentation of a line that is an entry or a list item.
+std::optional<Slip> indent_slip(const Line& l) {
+  const auto t = l.text;
+  if (at(t, l.indent) != kSpace) return std::nullopt;
+  auto r = skip_spaces(t, l.indent);
+  bool item = r < t.size() && t[r] == '-' && (r + 1 == t.size() || t[r + 1] == ' ');
+  if (!item && entry_colon(t, r) == npos) return std::nullopt;
+  return Slip{"D018", l.indent, fmt::format("{} in the indentation", name_of(kSpace)),
+              fmt::format("indent with ASCII spaces only, lined up with the lines around it: {}", t.substr(r))};
+}
+
+// The line with the value from `v` on written with ASCII brackets, quotes, commas and colons.
+std::string fixed_value(const Line& l, std::size_t v, bool quote_only) {
+  const auto t = l.text;
+  std::string out(t.substr(l.indent, v - l.indent));
+  for (std::size_t i = v; i < t.size();) {
+    auto c = at(t, i);
+    auto w = width_at(t, i);
+    if (c == kQuote) out += '"';
+    else if (quote_only) out.append(t.substr(i, w));
+    else if (c == kOpenBracket || c == kCloseBracket || c == kOpenBrace || c == kCloseBrace) out += static_cast<char>(c - 0xFEE0);
+    else if (c == kComma || c == kSemicolon || c == kColon) {
+      out += c == kColon ? ": " : ", ";
+      i = skip_spaces(t, i + w);
+      continue;
+    } else out.append(t.substr(i, w));
+    i += w;
+  }
+  return out;
+}
+
+// A value wrapped in ［…］ or ｛…｝ with items or entries inside, or in ＂…＂.
+std::optional<Slip> wrapped_slip(const Line& l, bool opener_is_enough) {
+  const auto t = l.text;
+  if (l.value >= t.size()) return std::nullopt;
+  auto open = at(t, l.value);
+  char32_t close = open == kOpenBracket ? kCloseBracket : open == kOpenBrace ? kCloseBrace : open == kQuote ? kQuote : 0;
+  if (close == 0) return std::nullopt;
+  auto value = trim(t.substr(l.value, l.end == npos ? npos : l.end - l.value));
+  if (auto hash = value.find(" #"); hash != npos) value = trim(value.substr(0, hash));
+  bool closed = value.size() >= 6 && at(value, value.size() - 3) == close;
+  auto inner = closed ? value.substr(3, value.size() - 6) : value.substr(3);
+  // Only what cannot be text: ［a，b］ holds items, ｛a：b｝ entries; ＂A＂和＂B＂ is text quoting twice.
+  bool items = open == kQuote ? inner.find("\uFF02") == npos
+               : open == kOpenBracket ? inner.find(',') != npos || inner.find("\uFF0C") != npos
+                                      : inner.find(':') != npos || inner.find("\uFF1A") != npos;
+  if (!opener_is_enough && !(closed && items)) return std::nullopt;
+  std::string_view around = open == kQuote ? "quotation marks" : open == kOpenBracket ? "brackets" : "braces";
+  return Slip{"D018", l.value, fmt::format("{} around the value", name_of(open)),
+              fmt::format("write ASCII {}{}: {}", around, open == kQuote ? "" : " and commas",
+                          fixed_value(l, l.value, open == kQuote))};
+}
+
+// Inside a one-line flow mapping `{…}`: `key：value`, `key:value`, or a `，` between two entries.
+std::optional<Slip> flow_slip(const Line& l) {
+  const auto t = l.text;
+  if (l.value >= t.size() || t[l.value] != '{') return std::nullopt;
+  std::vector<char> open;
+  bool in_value = false;
+  std::size_t run = npos;  // where the current key or value text started
+  auto entry = [&](std::size_t from, std::size_t to) -> std::optional<Slip> {
+    auto text = t.substr(from, to - from);
+    if (in_value) return std::nullopt;
+    Line piece = l;
+    piece.end = to;
+    piece.content = from;
+    piece.colon = npos;
+    if (auto s = key_colon_slip(piece)) return s;
+    if (text.find(':') != npos) return missing_space_slip(piece);
+    return std::nullopt;
+  };
+  for (std::size_t i = l.value; i < t.size(); i += width_at(t, i)) {
+    char c = t[i];
+    if (run == npos && c != ' ' && c != ',' && c != '{' && c != '}' && c != '[' && c != ']') {
+      if (c == '"' || c == '\'') {
+        auto e = quote_end(t, i + 1, c);
+        if (e == npos) return std::nullopt;
+        i = e - 1;
+        continue;
+      }
+      run = i;
+      auto open_mark = at(t, i);
+      if (open_mark == kQuote || open_mark == kOpenBracket || open_mark == kOpenBrace) {
+        Line piece = l;
+        piece.value = i;
+        auto close = t.find(open_mark == kQuote ? "\uFF02" : open_mark == kOpenBracket ? "\uFF3D" : "\uFF5D", i + 3);
+        piece.end = close == npos ? npos : close + 3;
+        if (auto s = wrapped_slip(piece, false)) return s;
+      }
+    }
+    bool separator = c == ':' && i + 1 < t.size() && std::string_view(" \t,}").find(t[i + 1]) != npos;
+    if (separator && !open.empty() && open.back() == '{') {
+      if (in_value && run != npos) {
+        // A second `key: ` in one entry: the comma before it was typed full-width.
+        for (std::size_t j = run; j < i; j += width_at(t, j)) {
+          auto w = at(t, j);
+          if (w == kComma || w == kSemicolon) {
+            return Slip{"D018", j, fmt::format("{} between the entries of a flow mapping", name_of(w)),
+                        fmt::format("write an ASCII comma and a space: {}, {}", t.substr(l.indent, j - l.indent),
+                                    t.substr(skip_spaces(t, j + 3)))};
+          }
+        }
+        return std::nullopt;
+      }
+      in_value = true;
+      run = npos;
+    } else if (c == '{' || c == '[') {
+      open.push_back(c);
+      in_value = false;
+      run = npos;
+    } else if (c == ',' || c == '}' || c == ']') {
+      if (run != npos && !open.empty() && open.back() == '{') {
+        if (auto s = entry(run, i)) return s;
+      }
+      if (c != ',' && !open.empty()) open.pop_back();
+      in_value = false;
+      run = npos;
+    } else if (comment_at(t, i, l.value)) {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether a mapping entry sits beside line `i` in the same block (same content indent), so that
+// line `i` must be one too. It looks at a few lines of that indent each way: a long text of
+// `a：b` lines with no entry among them must not cost a scan of all of them for each.
+bool beside_entries(const std::vector<Line>& lines, std::size_t i) {
+  constexpr int kReach = 16;
+  const auto c = lines[i].content;
+  auto entry = [c](const Line& m) { return m.structural && m.colon != npos && m.content == c; };
+  int seen = 0;
+  if (!lines[i].dash) {
+    for (std::size_t j = i; j-- > 0 && seen < kReach;) {
+      const auto& m = lines[j];
+      if (!m.structural || m.indent > c) continue;
+      if (entry(m)) return true;
+      if (m.indent < c) break;
+      ++seen;
+    }
+  }
+  seen = 0;
+  for (std::size_t j = i + 1; j < lines.size() && seen < kReach; ++j) {
+    const auto& m = lines[j];
+    if (!m.structural || m.indent > c) continue;
+    if (m.indent < c || m.dash) break;
+    if (entry(m)) return true;
+    ++seen;
+  }
+  return false;
+}
+
+Diagnostic diagnostic(const std::shared_ptr<const SourceFile>& source, std::size_t line, Slip slip) {
+  return Diagnostic{Severity::error, std::move(slip.code),
+                    location_from_bytes(source, static_cast<int>(line), static_cast<int>(slip.at)),
+                    std::move(slip.message), std::move(slip.hint)};
+}
+
+// The slip on line `i`; `failed`: yaml-cpp gave up on or just after it, so a key slip needs no
+// entries beside it (a list item's text still does: `- 注意：…` is a value).
+std::optional<Slip> slip_on(const std::vector<Line>& lines, std::size_t i, bool failed) {
+  const auto& l = lines[i];
+  if (!l.structural) return std::nullopt;
+  if (auto s = indent_slip(l)) return s;
+  if (auto s = wrapped_slip(l, failed)) return s;
+  if (auto s = flow_slip(l)) return s;
+  if (l.colon != npos) return std::nullopt;
+  auto s = key_colon_slip(l);
+  if (!s) s = missing_space_slip(l);
+  if (s && ((failed && !l.dash) || beside_entries(lines, i))) return s;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void check_lines(const std::shared_ptr<const SourceFile>& source) {
+  // Most files have no full-width form and no `key:value` at all: one pass over the bytes for
+  // the lead bytes of U+FFxx and U+3000, and for a colon with no space after it.
+  const auto& text = source->text;
+  bool suspect = text.find("\xEF\xBC") != npos || text.find("\xEF\xBD") != npos || text.find("\xE3\x80\x80") != npos;
+  for (auto k = text.find(':'); !suspect && k != npos; k = text.find(':', k + 1)) {
+    suspect = k + 1 < text.size() && text[k + 1] != ' ' && text[k + 1] != '\n' && text[k + 1] != '\r';
+  }
+  if (!suspect) return;
+  auto lines = scan(*source);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (auto s = slip_on(lines, i, false)) throw InputError(diagnostic(source, i, std::move(*s)));
+  }
+}
+
+std::optional<Diagnostic> near_failure(const std::shared_ptr<const SourceFile>& source, int line0) {
+  auto lines = scan(*source);
+  if (line0 < 0 || lines.empty()) return std::nullopt;
+  auto i = std::min(static_cast<std::size_t>(line0), lines.size() - 1);
+  // yaml-cpp notices a slip on the next line that is an entry, so look back over a few; the
+  // earliest slip among them is the one yaml-cpp read on from.
+  std::optional<Diagnostic> found;
+  for (int seen = 0; seen < 3; --i) {
+    if (lines[i].structural) {
+      ++seen;
+      if (auto s = slip_on(lines, i, true)) found = diagnostic(source, i, std::move(*s));
+    }
+    if (i == 0) break;
+  }
+  return found;
+}
+
+std::optional<Diagnostic> in_text(const Location& where) {
+  if (!where.known() || !where.file) return std::nullopt;
+  const auto& source = where.file;
+  auto lines = scan(*source);
+  auto first = static_cast<std::size_t>(where.line - 1);
+  if (first >= lines.size()) return std::nullopt;
+  Line l = lines[first];
+  l.content = utf8::byte_offset_of_char(l.text, static_cast<std::size_t>(where.column - 1));
+  l.indent = l.content;  // the hint shows the entry, not the key the text follows
+  l.colon = entry_colon(l.text, l.content);
+  // The text goes on over the lines indented deeper than the line it starts on.
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    if (i > first) {
+      if (lines[i].indent == lines[i].text.size() || lines[i].indent <= lines[first].indent) break;
+      l = lines[i];
+    }
+    if (auto s = key_colon_slip(l)) return diagnostic(source, i, std::move(*s));
+    if (auto s = missing_space_slip(l)) return diagnostic(source, i, std::move(*s));
+  }
+  return std::nullopt;
+}
+
+std::string to_ascii(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = at(text, i);
+    auto w = width_at(text, i);
+    if (c == kSpace) out += ' ';
+    else if (c == kComma) out += ", ";
+    else if (c >= 0xFF01 && c <= 0xFF5E) out += static_cast<char>(c - 0xFEE0);
+    else out.append(text.substr(i, w));
+    i += w;
+  }
+  return out;
+}
+
+void check_value(std::string_view text, const Location& where, std::string_view what) {
+  // Full-width digits and ． － ／ ： ， ＋ ％ are read as their ASCII forms (fold_fullwidth, the
+  // value grammars' first step): a value holding only those failed for another reason, which its
+  // reader names. What is still full-width after folding is what made the value unreadable.
+  auto folded = fold_fullwidth(text);
+  std::size_t first = npos;
+  std::vector<char32_t> others;  // each full-width form once
+  for (std::size_t i = 0; i < folded.text.size(); i += width_at(folded.text, i)) {
+    auto c = at(folded.text, i);
+    if (!is_fullwidth(c)) continue;
+    if (first == npos) first = folded.original_offset(i);
+    if (std::find(others.begin(), others.end(), c) == others.end()) others.push_back(c);
+  }
+  if (first == npos) return;
+  std::string list;
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    if (k) list += k + 1 == others.size() ? " and " : ", ";
+    list += fmt::format("{} {}", others[k] == kSpace ? "an" : "a", name_of(others[k]));
+  }
+  throw InputError("D007", where.known() ? where.advanced(text, first) : where,
+                   fmt::format("{}: '{}' is typed with {}", what, text, list),
+                   fmt::format("write it in ASCII (half-width, 半角): {}", to_ascii(text)));
+}
+
+}  // namespace dacu::slips
