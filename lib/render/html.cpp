@@ -381,6 +381,13 @@ std::string render_report_html(const Report& r, Lang lang) {
                           html_escape(c.checkpoint.metric), show_figure(*c.actual), en ? "vs plan" : "对计划",
                           html_escape(plan_text(c.checkpoint)), show_deviation(*c.deviation), html_escape(c.message));
   }
+  // "No checkpoint is off plan" is said only when none is overdue either: a checkpoint due without
+  // figures is unknown, not on plan.
+  auto overdue_count = r.overdue().size();
+  if (overdue_count) {
+    alerts += fmt::format("<li>{}</li>\n", en ? fmt::format("{} checkpoint{} overdue, no figures (below)", overdue_count, overdue_count == 1 ? "" : "s")
+                                               : fmt::format("{} 个检查点逾期未回报（见下方）", overdue_count));
+  }
   out += alerts.empty() ? fmt::format("<p class=\"ok\">{}</p>\n", en ? "No checkpoint is off plan." : "没有偏离计划的检查点。")
                         : "<ul class=\"alerts\">\n" + alerts + "</ul>\n";
   std::vector<std::vector<std::string>> rows;

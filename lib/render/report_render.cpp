@@ -18,17 +18,17 @@ namespace {
 struct ReportLabels {
   std::string_view title, as_of, summary, countdown, milestone, at, remaining, due_today, in_progress, overdue,
       none, checkpoints, name, metric, plan, tolerance, actual, actual_at, deviation, status, action, schedule,
-      findings, actuals, off_plan_count, task, department, owner, end;
+      findings, actuals, off_plan_count, overdue_count, task, department, owner, end;
 };
 constexpr ReportLabels kZh{"活动报告", "截至", "概要", "里程碑倒计时", "里程碑", "时间", "倒计时", "今日到期", "进行中",
                            "逾期未回报的检查点", "无", "跟进检查点", "名称", "指标", "计划", "容差", "实际",
                            "数据时间", "偏差", "状态", "措施", "日程", "数据问题", "实际数据", "偏离计划的检查点",
-                           "任务", "部门", "负责人", "结束"};
+                           "逾期未回报的检查点", "任务", "部门", "负责人", "结束"};
 constexpr ReportLabels kEn{"Campaign report", "as of", "Summary", "Countdown", "milestone", "at", "countdown",
                            "Due today", "In progress", "Overdue checkpoints (no figures)", "none", "Checkpoints",
                            "name", "metric", "plan", "tolerance", "actual", "figure at", "deviation", "status",
                            "action", "Schedule", "Problems in the actuals", "actuals", "checkpoints off plan",
-                           "task", "department", "owner", "end"};
+                           "overdue checkpoints (no figures)", "task", "department", "owner", "end"};
 const ReportLabels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string status_label(CheckStatus s, Lang lang) {
@@ -86,6 +86,8 @@ std::string render_md(const Report& r, Lang lang) {
   std::string out = fmt::format("# {} — {}\n\n{} {} ({})", md_text(plan.campaign), l.title, l.as_of, show_moment(r.as_of, lang), plan.timezone);
   if (!r.actuals_files.empty()) out += fmt::format(" · {}: {}", l.actuals, md_text(fmt::format("{}", fmt::join(r.actuals_files, ", "))));
   out += "\n\n";
+  // Off plan counts only checkpoints with a figure: the ones due without one are counted beside it,
+  // or "0 / 0" read as all clear while six were overdue.
   out += fmt::format("## {}\n\n- {}: {} / {}\n", l.summary, l.off_plan_count, r.off_plan_count(), r.with_actual_count());
   for (const auto& c : r.checkpoints) {
     if (c.off_plan()) {
@@ -94,6 +96,7 @@ std::string render_md(const Report& r, Lang lang) {
                          plan_text(c.checkpoint) + ", " + show_deviation(*c.deviation), md_text(c.message));
     }
   }
+  out += fmt::format("- {}: {}\n", l.overdue_count, r.overdue().size());
   out += fmt::format("\n### {}\n\n", l.countdown);
   Table countdown{{std::string(l.milestone), std::string(l.at), std::string(l.remaining)}, {}, {}};
   for (const auto& c : r.countdown) {

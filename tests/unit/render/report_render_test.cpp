@@ -57,6 +57,7 @@ TEST_CASE("the report as Markdown: summary, countdown, today, checkpoints, findi
       "\n"
       "- 偏离计划的检查点: 1 / 1\n"
       "- ⚠ 2026-12-20 周日 10:15 开团15分钟: 支付笔数 200 对计划 (300, -33.3%) — 汇报运营\n"
+      "- 逾期未回报的检查点: 1\n"
       "\n"
       "### 里程碑倒计时\n"
       "\n"
