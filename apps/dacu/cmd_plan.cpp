@@ -1,6 +1,8 @@
 // dacu plan: the dated task schedule of a campaign.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "batch.hpp"
 #include "commands.hpp"
 #include "dacu/plan/planning.hpp"
@@ -24,7 +26,20 @@ struct PlanOptions {
   std::string from, to;
   std::string alarm;
   std::vector<std::string> template_dirs;
+  bool department_given = false, owner_given = false, phase_given = false;
 };
+
+// `--dept ""` (an unset variable) printed the whole plan, as if no filter had been asked for.
+void refuse_empty_filters(const PlanOptions& o) {
+  for (auto [given, value, option] : {std::tuple{o.department_given, &o.filter.department, "--dept"},
+                                      std::tuple{o.owner_given, &o.filter.owner, "--owner"},
+                                      std::tuple{o.phase_given, &o.filter.phase, "--phase"}}) {
+    if (given && value->empty()) {
+      throw InputError("D521", Location{make_source("<command line>", {}), 0, 0}, fmt::format("{} is empty", option),
+                       fmt::format("give a name the plan shows, or leave {} out", option));
+    }
+  }
+}
 
 std::optional<date::local_days> filter_day(const std::string& text, std::string_view option) {
   if (text.empty()) return std::nullopt;
@@ -50,6 +65,7 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
 
 int run_plan(PlanOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
+  refuse_empty_filters(o);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
   auto render = render_options(o.output, o.bom);
@@ -85,9 +101,9 @@ Command plan_command() {
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);
-            cl.option("--dept", o->filter.department, "only tasks of this department (部门)");
-            cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)");
-            cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)");
+            cl.option("--dept", o->filter.department, "only tasks of this department (部门)", o->department_given);
+            cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)", o->owner_given);
+            cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)", o->phase_given);
             cl.option("--from", o->from, "only tasks that end on or after this date (YYYY-MM-DD)");
             cl.option("--to", o->to, "only tasks that start on or before this date (YYYY-MM-DD)");
             add_batch_options(cl, o->batch);

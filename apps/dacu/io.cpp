@@ -153,6 +153,25 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
                    "write it to a file with -o FILE.xlsx, or redirect stdout: > FILE.xlsx");
 }
 
+namespace {
+
+[[noreturn]] void refuse_existing(const OutputOptions& o) {
+  throw InputError("D079", Location{make_source(o.output, {}), 0, 0}, "the file already exists",
+                   "it may hold your edits: give another name, or --force to replace it");
+}
+
+// rename(2) that fails with EEXIST instead of replacing: renameat2's RENAME_NOREPLACE, or, on a
+// file system without it, a hard link (which never replaces) and the temporary name removed.
+bool move_without_replacing(const fs::path& from, const std::string& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+  if (errno != EINVAL && errno != ENOSYS) return false;
+  if (::link(from.c_str(), to.c_str()) != 0) return false;
+  ::unlink(from.c_str());
+  return true;
+}
+
+}  // namespace
+
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   refuse_empty_output(o);
   if (o.output.empty() || o.output == "-") {
@@ -167,10 +186,6 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   bool exists = ::stat(target.c_str(), &at) == 0;
   if (exists) {
     if (S_ISDIR(at.st_mode)) fail_output(o.output, "-o names a directory");
-    if (o.keep_existing && S_ISREG(at.st_mode)) {
-      throw InputError("D079", Location{make_source(o.output, {}), 0, 0}, "the file already exists",
-                       "it may hold your edits: give another name, or --force to replace it");
-    }
     for (const auto& input : inputs) {
       struct stat in {};
       if (::stat(input.c_str(), &in) == 0 && in.st_dev == at.st_dev && in.st_ino == at.st_ino) {
@@ -194,6 +209,11 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   struct stat link {};
   bool fd_link = exists && (target.starts_with("/dev/") || target.starts_with("/proc/")) &&
                  ::lstat(target.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+  // init's file is never replaced without --force: an existing regular file, or a link that
+  // leads nowhere yet (the rename would replace the link). The check here is the early answer;
+  // the final rename refuses too, for a file that appears meanwhile (two inits racing).
+  struct stat own {};
+  if (o.keep_existing && !fd_link && (exists ? S_ISREG(at.st_mode) : ::lstat(target.c_str(), &own) == 0)) refuse_existing(o);
   if (exists && (!S_ISREG(at.st_mode) || fd_link)) {
     int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(at.st_mode) ? O_APPEND : 0));
     if (fd < 0) fail_output(o.output, fmt::format("cannot open it for writing: {}", std::strerror(errno)));
@@ -251,6 +271,15 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     error = errno;  // before unlink, which may set it
     ::unlink(temp.c_str());
     fail_output(o.output, fmt::format("writing failed: {}", std::strerror(error)), kWriteHint);
+  }
+  if (o.keep_existing) {
+    if (!move_without_replacing(temp, target)) {
+      error = errno;
+      ::unlink(temp.c_str());
+      if (error == EEXIST) refuse_existing(o);
+      fail_output(o.output, fmt::format("cannot create the file: {}", std::strerror(error)));
+    }
+    return;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     error = errno;

@@ -3,8 +3,9 @@
 
     init_file.py --dacu BUILD/apps/dacu/dacu
 
-- `init T -o f.yaml` over an existing file is D079, exit 1, and the file keeps the user's edits;
-  `--force` replaces it; `-o -` and no -o still print.
+- `init T -o f.yaml` over an existing file (or a link that leads nowhere) is D079, exit 1, and the
+  file keeps the user's edits; `--force` replaces it; `-o -`, no -o and `-o /dev/stdout > f` still
+  print; two inits racing for one name: one writes, the other is D079.
 - The commented `tasks:` examples are the template's own: uncommented, with the required
   milestones given, the file validates (an example naming another template's task would be D041,
   another department D043, another milestone D030).
@@ -53,6 +54,12 @@ def main():
             r = run(["init", name, "-o", path, "--force"], tmp)
             check(r.returncode == 0 and open(path, encoding="utf-8").read() == text,
                   f"init {name} --force: exit {r.returncode} {r.stderr.decode()}")
+            # -o /dev/stdout writes to what the shell redirected stdout to, which exists by then.
+            redirected = os.path.join(tmp, f"{name}-stdout.yaml")
+            with open(redirected, "wb") as f:
+                r = subprocess.run([dacu, "init", name, "-o", "/dev/stdout"], cwd=tmp, stdout=f, stderr=subprocess.PIPE, timeout=60)
+            check(r.returncode == 0 and open(redirected, encoding="utf-8").read() == text,
+                  f"init {name} -o /dev/stdout > file: exit {r.returncode} {r.stderr.decode()}")
             for args in (["-o", "-"], []):
                 r = run(["init", name, *args], tmp)
                 check(r.returncode == 0 and r.stdout.decode() == text, f"init {name} {args}: exit {r.returncode}")
@@ -83,6 +90,27 @@ def main():
             check("D041" not in r.stdout.decode() + r.stderr.decode(), f"init {name}: an example names a missing task")
             check(name == "聚划算" or "聚划算" not in "\n".join(lines[-6:]),
                   f"init {name} shows 聚划算's examples:\n" + "\n".join(lines[-6:]))
+
+        # A link that leads nowhere yet is not replaced either: the file would appear where it points.
+        dangling = os.path.join(tmp, "dangling.yaml")
+        os.symlink("nowhere/x.yaml", dangling)
+        r = run(["init", names[0], "-o", dangling], tmp)
+        check(r.returncode == 1 and b"[D079]" in r.stderr and os.path.islink(dangling),
+              f"init -o dangling link: exit {r.returncode} {r.stderr.decode()}")
+        # Two inits racing for one name: exactly one writes it, the other is D079 (the early check
+        # or the final rename, which never replaces without --force). Cannot fail when right.
+        for round_ in range(20):
+            path = os.path.join(tmp, "race.yaml")
+            if os.path.exists(path):
+                os.unlink(path)
+            runs = [subprocess.Popen([dacu, "init", names[0], "--name", who, "-o", path], cwd=tmp,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for who in ("A", "B")]
+            codes = [p.wait(timeout=60) for p in runs]
+            errors = [p.stderr.read().decode() for p in runs]
+            check(sorted(codes) == [0, 1] and any("[D079]" in e for e in errors),
+                  f"race round {round_}: exits {codes} {errors}")
+            left = [f for f in os.listdir(tmp) if f.startswith(".race")]
+            check(left == [], f"race round {round_}: temporary files left: {left}")
 
     if problems:
         print("FAIL:\n" + "\n\n".join(problems))

@@ -242,6 +242,11 @@ def formats_checks(t):
         r = t.run(["plan", EXAMPLE, "--out-dir", ""])
         t.expect_error("plan --out-dir ''", r, "D077", "--out-dir is empty")
         t.check(r.stdout == b"", "plan --out-dir '' wrote to stdout")
+        # `--dept ""` (an unset variable) printed the whole plan as if no filter had been asked for.
+        for option in ("--dept", "--owner", "--phase"):
+            r = t.run(["plan", EXAMPLE, option, ""])
+            t.expect_error(f"plan {option} ''", r, "D521", f"{option} is empty")
+            t.check(r.stdout == b"", f"plan {option} '' wrote to stdout")
         # CLI11 quotes what was typed: an escape sequence in it is shown, not sent to the terminal.
         r = t.run(["plan", EXAMPLE, "--format", "\x1b[31mred"])
         t.check(r.returncode == 2 and b"\x1b" not in r.stderr and b"\\x1b[31mred" in r.stderr,
