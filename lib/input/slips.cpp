@@ -1,4 +1,5 @@
 #include "dacu/input/slips.hpp"
+#include "dacu/input/slips_detail.hpp"
 
 #include <fmt/format.h>
 
@@ -16,33 +17,9 @@
 
 namespace dacu::slips {
 
+using namespace detail;
+
 namespace {
-
-constexpr auto npos = std::string_view::npos;
-constexpr char32_t kColon = U'\uFF1A', kComma = U'\uFF0C', kSemicolon = U'\uFF1B', kQuote = U'\uFF02';
-constexpr char32_t kOpenBracket = U'\uFF3B', kCloseBracket = U'\uFF3D', kOpenBrace = U'\uFF5B', kCloseBrace = U'\uFF5D';
-constexpr char32_t kSpace = U'\u3000';
-
-bool is_fullwidth(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) || c == kSpace; }
-bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
-
-// "full-width colon '：' (U+FF1A)"
-std::string name_of(char32_t c) {
-  std::string_view kind = "full-width character";
-  switch (c) {
-    case kColon: kind = "full-width colon"; break;
-    case kComma: kind = "full-width comma"; break;
-    case kSemicolon: kind = "full-width semicolon"; break;
-    case U'\uFF08': case U'\uFF09': kind = "full-width parenthesis"; break;
-    case kOpenBracket: case kCloseBracket: kind = "full-width bracket"; break;
-    case kOpenBrace: case kCloseBrace: kind = "full-width brace"; break;
-    case kQuote: kind = "full-width quotation mark"; break;
-    case U'\uFF0D': kind = "full-width hyphen"; break;
-    case kSpace: kind = "ideographic space"; break;
-    default: if (is_fullwidth_digit(c)) kind = "full-width digit";
-  }
-  return fmt::format("{} '{}' (U+{:04X})", kind, utf8::encode(c), static_cast<unsigned>(c));
-}
 
 char32_t at(std::string_view t, std::size_t i) { return i < t.size() ? utf8::code_point_at(t, i).value : 0; }
 std::size_t width_at(std::string_view t, std::size_t i) { return utf8::code_point_at(t, i).bytes; }
@@ -340,6 +317,7 @@ std::optional<Slip> wrapped_slip(const Line& l, bool opener_is_enough) {
 std::optional<Slip> flow_slip(const Line& l) {
   const auto t = l.text;
   if (l.value >= t.size() || t[l.value] != '{') return std::nullopt;
+  WrappedMarks marks(t);
   std::vector<char> open;
   bool in_value = false;
   std::size_t run = npos;  // where the current key or value text started
@@ -365,11 +343,11 @@ std::optional<Slip> flow_slip(const Line& l) {
       }
       run = i;
       auto open_mark = at(t, i);
-      if (open_mark == kQuote || open_mark == kOpenBracket || open_mark == kOpenBrace) {
+      if ((open_mark == kQuote || open_mark == kOpenBracket || open_mark == kOpenBrace) && marks.wrapped(open_mark, i)) {
         Line piece = l;
         piece.value = i;
-        auto close = t.find(open_mark == kQuote ? "\uFF02" : open_mark == kOpenBracket ? "\uFF3D" : "\uFF5D", i + 3);
-        piece.end = close == npos ? npos : close + 3;
+        auto close = (open_mark == kQuote ? marks.quote : open_mark == kOpenBracket ? marks.bracket : marks.brace).from(i + 3);
+        piece.end = close + 3;
         if (auto s = wrapped_slip(piece, false)) return s;
       }
     }
@@ -510,44 +488,6 @@ std::optional<Diagnostic> in_text(const Location& where) {
     if (auto s = missing_space_slip(l)) return diagnostic(source, i, std::move(*s));
   }
   return std::nullopt;
-}
-
-std::string to_ascii(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = at(text, i);
-    auto w = width_at(text, i);
-    if (c == kSpace) out += ' ';
-    else if (c == kComma) out += ", ";
-    else if (c >= 0xFF01 && c <= 0xFF5E) out += static_cast<char>(c - 0xFEE0);
-    else out.append(text.substr(i, w));
-    i += w;
-  }
-  return out;
-}
-
-void check_value(std::string_view text, const Location& where, std::string_view what) {
-  // Full-width digits and ． － ／ ： ， ＋ ％ are read as their ASCII forms (fold_fullwidth, the
-  // value grammars' first step): a value holding only those failed for another reason, which its
-  // reader names. What is still full-width after folding is what made the value unreadable.
-  auto folded = fold_fullwidth(text);
-  std::size_t first = npos;
-  std::vector<char32_t> others;  // each full-width form once
-  for (std::size_t i = 0; i < folded.text.size(); i += width_at(folded.text, i)) {
-    auto c = at(folded.text, i);
-    if (!is_fullwidth(c)) continue;
-    if (first == npos) first = folded.original_offset(i);
-    if (std::find(others.begin(), others.end(), c) == others.end()) others.push_back(c);
-  }
-  if (first == npos) return;
-  std::string list;
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    if (k) list += k + 1 == others.size() ? " and " : ", ";
-    list += fmt::format("{} {}", others[k] == kSpace ? "an" : "a", name_of(others[k]));
-  }
-  throw InputError("D007", where.known() ? where.advanced(text, first) : where,
-                   fmt::format("{}: '{}' is typed with {}", what, text, list),
-                   fmt::format("write it in ASCII (half-width, 半角): {}", to_ascii(text)));
 }
 
 }  // namespace dacu::slips

@@ -181,3 +181,18 @@ TEST_CASE("to_ascii writes full-width forms in ASCII", "[slips]") {
   CHECK(slips::to_ascii("a，b") == "a, b");
   CHECK(slips::to_ascii("开团") == "开团");
 }
+
+TEST_CASE("a long line of full-width openers is scanned once, not once per opener", "[slips]") {
+  // 80,000 openers on one line: a scan that searches the rest of the line from each of them (for
+  // its closing mark or a comment) does 80,000 × 480 KB of work, minutes; a linear one, milliseconds.
+  std::string head = "dacu: 1\nkind: campaign\nname: t\nextends: 聚划算\nmilestones:\n  报名: 2026-11-20T10:00\n";
+  for (std::string_view opener : {"［a, ", "｛a, "}) {
+    for (std::string_view tail : {"}\n", " #］｝\n"}) {
+      std::string line = "x: {";
+      for (int i = 0; i < 80000; ++i) line += opener;
+      auto source = make_source("q.yaml", head + line + std::string(tail));
+      CHECK_NOTHROW(slips::check_lines(source));
+      CHECK_FALSE(slips::near_failure(source, 6).has_value());
+    }
+  }
+}
