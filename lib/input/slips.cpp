@@ -110,6 +110,54 @@ int flow_depth(std::string_view t, std::size_t from, int depth) {
   return depth;
 }
 
+// Past the properties of a node (`&anchor`, `!tag`, `!!str`, `!`) and the spaces after each.
+std::size_t skip_properties(std::string_view t, std::size_t v) {
+  while (v < t.size() && (t[v] == '&' || t[v] == '!')) {
+    while (v < t.size() && t[v] != ' ') ++v;
+    while (v < t.size() && t[v] == ' ') ++v;
+  }
+  return v;
+}
+
+std::string_view line_text(const SourceFile& source, std::size_t n) {
+  auto start = source.line_starts[n];
+  auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
+  auto t = std::string_view(source.text).substr(start, end - start);
+  while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.remove_suffix(1);
+  return t;
+}
+
+bool item_at(std::string_view t, std::size_t i) { return t[i] == '-' && (i + 1 == t.size() || t[i + 1] == ' '); }
+
+// Whether a plain scalar may start at t[v]: not an indicator of another kind of value.
+bool plain_start(std::string_view t, std::size_t v) {
+  if (v >= t.size() || std::string_view("[{\"'|>*#%@`&!").find(t[v]) != npos) return false;
+  return !((t[v] == '-' || t[v] == '?' || t[v] == ':') && (v + 1 == t.size() || t[v + 1] == ' '));
+}
+
+// The lines from `first` on that go on a plain scalar whose entry or item is at column `owner`:
+// more indented, with no entry, item or comment among them. One past the last of them, or `first`
+// when they are fewer than `at_least` or cannot all be text of that scalar (yaml-cpp fails on
+// them, and they are looked at as entries). Each line is read once for each entry before it that
+// it could go on, and an entry line ends the reading: linear in the file.
+std::size_t plain_run_end(const SourceFile& source, std::size_t first, std::size_t owner, std::size_t at_least) {
+  std::size_t last = first, count = 0;
+  bool commented = false;
+  for (std::size_t n = first; n < source.line_starts.size(); ++n) {
+    auto t = line_text(source, n);
+    std::size_t i = 0;
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i == t.size()) continue;
+    if (i <= owner) break;
+    if (commented || t[i] == '#' || item_at(t, i) || entry_colon(t, i) != npos) return first;
+    if (count == 0 && at_least > 1 && !plain_start(t, i)) return first;
+    commented = t.find(" #", i) != npos;
+    ++count;
+    last = n + 1;
+  }
+  return count >= at_least ? last : first;
+}
+
 struct Line {
   std::string_view text;     // without its line end
   std::size_t indent = 0;    // leading ASCII spaces
@@ -128,11 +176,8 @@ std::vector<Line> scan(const SourceFile& source) {
   char quote = 0;
   int depth = 0;
   for (std::size_t n = 0; n < source.line_starts.size(); ++n) {
-    auto start = source.line_starts[n];
-    auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
     Line l;
-    l.text = std::string_view(source.text).substr(start, end - start);
-    while (!l.text.empty() && (l.text.back() == '\n' || l.text.back() == '\r')) l.text.remove_suffix(1);
+    l.text = line_text(source, n);
     const auto t = l.text;
     while (l.indent < t.size() && t[l.indent] == ' ') ++l.indent;
     bool blank = l.indent == t.size();
@@ -162,9 +207,10 @@ std::vector<Line> scan(const SourceFile& source) {
       continue;
     }
     l.structural = true;
-    std::size_t c = l.indent;
-    while (c < t.size() && t[c] == '-' && (c + 1 == t.size() || t[c + 1] == ' ')) {
+    std::size_t c = l.indent, dash = 0;
+    while (c < t.size() && item_at(t, c)) {
       l.dash = true;
+      dash = c;
       c = std::min(t.size(), c + 1);
       while (c < t.size() && t[c] == ' ') ++c;
     }
@@ -172,6 +218,7 @@ std::vector<Line> scan(const SourceFile& source) {
     l.colon = entry_colon(t, c);
     auto v = l.colon == npos ? c : l.colon + 1;
     while (v < t.size() && t[v] == ' ') ++v;
+    v = skip_properties(t, v);  // `notes: &a |`, `!!str "…`
     l.value = v;
     if (v < t.size()) {
       char ch = t[v];
@@ -181,7 +228,7 @@ std::vector<Line> scan(const SourceFile& source) {
         while (r < t.size() && t[r] == ' ') ++r;
         if (r == t.size() || t[r] == '#') {
           inside = Inside::block;
-          block_indent = l.colon != npos ? c : (l.dash ? c - 2 : l.indent);
+          block_indent = l.colon != npos ? c : (l.dash ? dash : l.indent);
         }
       } else if (ch == '"' || ch == '\'') {
         if (quote_end(t, v + 1, ch) == npos) {
@@ -194,6 +241,18 @@ std::vector<Line> scan(const SourceFile& source) {
       }
     }
     lines.push_back(l);
+    // A plain value over several lines (`description: 第一行` or `description:`, then more
+    // indented lines): those lines are its text, not entries.
+    std::size_t owner = npos, at_least = 1;
+    if (l.colon != npos && (v == t.size() || t[v] == '#')) owner = c, at_least = 2;
+    else if ((l.colon != npos || l.dash) && plain_start(t, v) && t.find(" #", v) == npos) owner = l.colon != npos ? c : dash;
+    if (owner == npos || inside != Inside::nothing) continue;
+    for (auto last = plain_run_end(source, n + 1, owner, at_least); n + 1 < last;) {
+      Line text;
+      text.text = line_text(source, ++n);
+      while (text.indent < text.text.size() && text.text[text.indent] == ' ') ++text.indent;
+      lines.push_back(text);
+    }
   }
   return lines;
 }

@@ -196,3 +196,27 @@ TEST_CASE("a long line of full-width openers is scanned once, not once per opene
     }
   }
 }
+
+TEST_CASE("a multi-line value after an anchor, a tag or extra spaces is text, not keys", "[slips]") {
+  auto base = std::string("  开团: 2026-12-20T10:00\n");
+  loads(campaign(base + "description: &a |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: ! |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: !!str |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: !!str \"a\n  注意：x\n  备注: y\"\n"));
+  loads(campaign(base + "notes: &x [a,\n  注意：x,\n  备注: y]\n"));
+  loads(campaign(base + "notes:\n  -   |\n    注意：x\n    备注: y\n"));
+}
+
+TEST_CASE("the continuation of a multi-line plain value is text: yaml-cpp's error is on its own line", "[slips]") {
+  auto base = std::string("  开团: 2026-12-20T10:00\n");
+  auto below = refusal(campaign(base + "description:\n  注意：x\n  下一行\nnotes: - a\n"));
+  CHECK(below.code == "D001");
+  CHECK(below.where.line == 10);
+  auto beside = refusal(campaign(base + "description: 第一行\n  注意：x\nnotes: a: b\n"));
+  CHECK(beside.code == "D001");
+  CHECK(beside.where.line == 9);
+  // Lines that cannot be one value (an entry among them) are still looked at.
+  auto entries = refusal(campaign(base + "parameters:\n  团购价：129\n  进货价：52\n  件数: 3000\n"));
+  CHECK(shown(entries) == "D018 c.yaml:8:6 full-width colon '：' (U+FF1A) after the key '团购价' | "
+                          "write an ASCII colon and a space: 团购价: 129");
+}
