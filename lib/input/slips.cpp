@@ -319,15 +319,40 @@ std::optional<Slip> missing_space_slip(const Line& l) {
               fmt::format("write a space after the colon: {}", fixed)};
 }
 
+// The indentation, in ASCII spaces, of the line `i` that is indented `width` columns wide with
+// ideographic spaces: that of the sibling entry or item nearest it (the column among the indents
+// of the lines around it closest to `width`, the deeper one on a tie), or `width` alone.
+std::size_t sibling_indent(const std::vector<Line>& lines, std::size_t i, std::size_t width) {
+  constexpr int kReach = 3;
+  std::size_t best = width, distance = npos;
+  auto consider = [&](const Line& m) {
+    if (!m.structural || at(m.text, m.indent) == kSpace) return false;
+    for (auto column : {m.indent, m.content}) {
+      auto d = column > width ? column - width : width - column;
+      if (d < distance || (d == distance && column > best)) best = column, distance = d;
+    }
+    return true;
+  };
+  int seen = 0;
+  for (std::size_t j = i; j-- > 0 && seen < kReach;) seen += consider(lines[j]);
+  seen = 0;
+  for (std::size_t j = i + 1; j < lines.size() && seen < kReach; ++j) seen += consider(lines[j]);
+  return best;
+}
+
 // Ideographic spaces in the indentation of a line that is an entry or a list item.
-std::optional<Slip> indent_slip(const Line& l) {
+std::optional<Slip> indent_slip(const std::vector<Line>& lines, std::size_t i) {
+  const auto& l = lines[i];
   const auto t = l.text;
   if (at(t, l.indent) != kSpace) return std::nullopt;
   auto r = skip_spaces(t, l.indent);
-  bool item = r < t.size() && t[r] == '-' && (r + 1 == t.size() || t[r + 1] == ' ');
+  bool item = r < t.size() && item_at(t, r);
   if (!item && entry_colon(t, r) == npos) return std::nullopt;
+  auto width = l.indent;  // ASCII spaces and U+3000s (two columns wide) mixed
+  for (std::size_t k = l.indent; k < r; k += width_at(t, k)) width += t[k] == ' ' ? 1 : 2;
+  auto spaces = std::string(sibling_indent(lines, i, width), ' ');
   return Slip{"D018", l.indent, fmt::format("{} in the indentation", name_of(kSpace)),
-              fmt::format("indent with ASCII spaces only, lined up with the lines around it: {}", t.substr(r))};
+              fmt::format("indent with ASCII spaces only, lined up with the lines around it: `{}{}`", spaces, t.substr(r))};
 }
 
 // The line with the value from `v` on written with ASCII brackets, quotes, commas and colons.
@@ -483,7 +508,7 @@ Diagnostic diagnostic(const std::shared_ptr<const SourceFile>& source, std::size
 std::optional<Slip> slip_on(const std::vector<Line>& lines, std::size_t i, bool failed) {
   const auto& l = lines[i];
   if (!l.structural) return std::nullopt;
-  if (auto s = indent_slip(l)) return s;
+  if (auto s = indent_slip(lines, i)) return s;
   if (auto s = wrapped_slip(l, failed)) return s;
   if (auto s = flow_slip(l)) return s;
   if (l.colon != npos) return std::nullopt;

@@ -125,7 +125,7 @@ TEST_CASE("full-width commas, brackets, braces and quotes in flow structure", "[
 TEST_CASE("an ideographic space in the indentation", "[slips]") {
   auto d = refusal(campaign("  报名: 2026-11-20T10:00\n\u3000开团: 2026-12-20T10:00\n"));
   CHECK(shown(d) == "D018 c.yaml:7:1 ideographic space '\u3000' (U+3000) in the indentation | "
-                    "indent with ASCII spaces only, lined up with the lines around it: 开团: 2026-12-20T10:00");
+                    "indent with ASCII spaces only, lined up with the lines around it: `  开团: 2026-12-20T10:00`");
 }
 
 TEST_CASE("a full-width form the value grammars do not read is named with the ASCII form", "[slips]") {
@@ -219,4 +219,13 @@ TEST_CASE("the continuation of a multi-line plain value is text: yaml-cpp's erro
   auto entries = refusal(campaign(base + "parameters:\n  团购价：129\n  进货价：52\n  件数: 3000\n"));
   CHECK(shown(entries) == "D018 c.yaml:8:6 full-width colon '：' (U+FF1A) after the key '团购价' | "
                           "write an ASCII colon and a space: 团购价: 129");
+}
+
+TEST_CASE("the indentation hint shows the line indented like its siblings", "[slips]") {
+  auto two = refusal(campaign("  报名: 2026-11-20T10:00\n\u3000\u3000开团: 2026-12-20T10:00\n"));
+  CHECK(two.hint == "indent with ASCII spaces only, lined up with the lines around it: `  开团: 2026-12-20T10:00`");
+  auto four = refusal(campaign("    报名: 2026-11-20T10:00\n\u3000开团: 2026-12-20T10:00\n"));
+  CHECK(four.hint == "indent with ASCII spaces only, lined up with the lines around it: `    开团: 2026-12-20T10:00`");
+  auto first = refusal(campaign("\u3000报名: 2026-11-20T10:00\n   开团: 2026-12-20T10:00\n"));
+  CHECK(first.hint == "indent with ASCII spaces only, lined up with the lines around it: `   报名: 2026-11-20T10:00`");
 }
