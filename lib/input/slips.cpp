@@ -294,7 +294,8 @@ std::optional<Slip> key_colon_slip(const Line& l) {
     auto key = trim(t.substr(l.content, i - l.content));
     if (!key_like(key)) return std::nullopt;
     auto rest = without_comment(trim(t.substr(i + 3)));
-    auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, rest.empty() ? "" : " ", rest, after);
+    auto space = rest.empty() && after.empty() ? "" : " ";  // `{key：{…}}`: the value follows the key's text
+    auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, space, rest, after);
     return Slip{"D018", i, fmt::format("{} after the key '{}'", name_of(c), key),
                 fmt::format("write an ASCII colon and a space: {}", fixed)};
   }
@@ -452,6 +453,14 @@ std::optional<Slip> flow_slip(const Line& l) {
       in_value = true;
       run = npos;
     } else if (c == '{' || c == '[') {
+      // `{key：{…}}`: the text before the inner collection is a key, its colon typed full-width.
+      if (run != npos && !in_value && !open.empty() && open.back() == '{') {
+        Line piece = l;
+        piece.end = i;
+        piece.content = run;
+        piece.colon = npos;
+        if (auto s = key_colon_slip(piece)) return s;
+      }
       open.push_back(c);
       in_value = false;
       run = npos;

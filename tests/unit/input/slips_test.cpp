@@ -229,3 +229,9 @@ TEST_CASE("the indentation hint shows the line indented like its siblings", "[sl
   auto first = refusal(campaign("\u3000报名: 2026-11-20T10:00\n   开团: 2026-12-20T10:00\n"));
   CHECK(first.hint == "indent with ASCII spaces only, lined up with the lines around it: `   报名: 2026-11-20T10:00`");
 }
+
+TEST_CASE("a full-width colon after the outer key of a one-line flow mapping", "[slips]") {
+  auto d = refusal(campaign("  开团: 2026-12-20T10:00\ntasks:\n  change: {年度聚划算品类规划：{owner: 推广主管}}\n"));
+  CHECK(shown(d) == "D018 c.yaml:8:21 full-width colon '：' (U+FF1A) after the key '年度聚划算品类规划' | "
+                    "write an ASCII colon and a space: change: {年度聚划算品类规划: {owner: 推广主管}}");
+}
