@@ -47,6 +47,62 @@ namespace {
 char32_t at(std::string_view t, std::size_t i) { return i < t.size() ? utf8::code_point_at(t, i).value : 0; }
 std::size_t width_at(std::string_view t, std::size_t i) { return utf8::code_point_at(t, i).bytes; }
 
+// Where the byte `offset` of a scalar's text is in the source: `where` is the text's start or, for
+// a quoted scalar, its opening quote. For a quoted scalar on one line, the count goes through its
+// escapes (`\x32`, `\u…`, `''`), each one character of the text and several of the line, and past
+// the quote; otherwise it is the text's own.
+Location located(std::string_view text, const Location& where, std::size_t offset) {
+  auto counted = where.advanced(text, offset);
+  if (!where.known() || !where.file || where.column < 2) return counted;
+  const auto& source = *where.file;
+  auto n = static_cast<std::size_t>(where.line - 1);
+  if (n >= source.line_starts.size()) return counted;
+  auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
+  auto line = std::string_view(source.text).substr(source.line_starts[n], end - source.line_starts[n]);
+  auto quote_at = [line](std::size_t q) { return q < line.size() && (line[q] == '"' || line[q] == '\''); };
+  auto q0 = utf8::byte_offset_of_char(line, static_cast<std::size_t>(where.column - 2));
+  auto start = where;  // the column of raw[0], the first character after the quote
+  if (!quote_at(q0)) {
+    q0 = utf8::byte_offset_of_char(line, static_cast<std::size_t>(where.column - 1));
+    if (!quote_at(q0)) return counted;
+    start.column += 1;
+  }
+  const char q = line[q0];
+  const auto raw = line.substr(q0 + 1);
+  std::size_t r = 0, u = 0;
+  while (u < offset) {
+    if (r >= raw.size() || raw[r] == '\n' || raw[r] == '\r') return counted;  // the scalar goes on over lines
+    if (q == '\'' && raw[r] == '\'') {
+      if (r + 1 >= raw.size() || raw[r + 1] != '\'') return counted;
+      r += 2, u += 1;
+    } else if (q == '"' && raw[r] == '"') {
+      return counted;
+    } else if (q == '"' && raw[r] == '\\') {
+      if (r + 1 >= raw.size()) return counted;
+      const char e = raw[r + 1];
+      std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0, bytes = 1;
+      if (digits) {
+        char32_t c = 0;
+        for (std::size_t k = r + 2; k < r + 2 + digits && k < raw.size(); ++k) {
+          auto h = raw[k];
+          c = c * 16 + static_cast<char32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+        }
+        bytes = utf8::encode(c).size();
+      } else if (e == '_' || e == 'N') {
+        bytes = 2;
+      } else if (e == 'L' || e == 'P') {
+        bytes = 3;
+      }
+      r += 2 + digits, u += bytes;
+    } else {
+      auto w = width_at(raw, r);
+      if (text.substr(u, w) != raw.substr(r, w)) return counted;  // not this scalar's text
+      r += w, u += w;
+    }
+  }
+  return u == offset ? start.advanced(raw, r) : counted;
+}
+
 }  // namespace
 
 std::string to_ascii(std::string_view text) {
@@ -82,7 +138,7 @@ void check_value(std::string_view text, const Location& where, std::string_view 
     if (k) list += k + 1 == others.size() ? " and " : ", ";
     list += fmt::format("{} {}", others[k] == kSpace ? "an" : "a", name_of(others[k]));
   }
-  throw InputError("D007", where.known() ? where.advanced(text, first) : where,
+  throw InputError("D007", located(text, where, first),
                    fmt::format("{}: '{}' is typed with {}", what, text, list),
                    fmt::format("write it in ASCII (half-width, 半角): {}", to_ascii(text)));
 }

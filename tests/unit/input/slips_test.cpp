@@ -235,3 +235,10 @@ TEST_CASE("a full-width colon after the outer key of a one-line flow mapping", "
   CHECK(shown(d) == "D018 c.yaml:8:21 full-width colon '：' (U+FF1A) after the key '年度聚划算品类规划' | "
                     "write an ASCII colon and a space: change: {年度聚划算品类规划: {owner: 推广主管}}");
 }
+
+TEST_CASE("D007 names the column of the source, past a quoted value's escapes", "[slips]") {
+  auto escaped = refusal(campaign("  开团: \"\\x322026-12-20Ｔ10:00\"\n"));
+  CHECK(where(escaped.where) == "c.yaml:6:22");
+  auto doubled = refusal(campaign("  开团: '2026-12-''20Ｔ10:00'\n"));
+  CHECK(where(doubled.where) == "c.yaml:6:20");
+}
