@@ -22,6 +22,7 @@ Cases (the campaigns extend the built-in 聚划算 template):
   values-1.1m       eleven one-line lists of 100,000 `1`s: 1.1 million values in 2.2 MB
   error-7mib        a 7 MiB quoted name with a bad escape at its end (the echoed line)
   nesting-100k      `a: [[[…` 100,000 deep (the echoed line of D017)
+  openers-80k       `x: {［a, ［a, …}`: 80,000 full-width brackets on one line (the slip checks, issue 17)
   double-book-2000  2,000 added tasks for one owner at one moment (D105 warnings, `dacu validate`)
   double-book-4000  the same with 4,000 tasks
 
@@ -95,6 +96,7 @@ def cases(short: bool) -> list[tuple[str, str, list[str]]]:
         ("values-1.1m", "".join(f"a{i}: [" + ",".join(["1"] * (100_000 // k)) + "]\n" for i in range(11)), ["plan"]),
         ("error-7mib", 'dacu: 1\nname: "' + "开团" * (7 * mib // 6 // k) + '\\q"\n', ["plan"]),
         ("nesting-100k", "a: " + "[" * (100_000 // k) + "\n", ["plan"]),
+        ("openers-80k", HEAD + "x: {" + "［a, " * (80_000 // k) + "}\n", ["validate"]),
         ("double-book-2000", double_book(2000 // k), ["validate"]),
         ("double-book-4000", double_book(4000 // k), ["validate"]),
     ]

@@ -1,4 +1,5 @@
 #include "dacu/input/slips.hpp"
+#include "dacu/input/slips_detail.hpp"
 
 #include <fmt/format.h>
 
@@ -16,33 +17,9 @@
 
 namespace dacu::slips {
 
+using namespace detail;
+
 namespace {
-
-constexpr auto npos = std::string_view::npos;
-constexpr char32_t kColon = U'\uFF1A', kComma = U'\uFF0C', kSemicolon = U'\uFF1B', kQuote = U'\uFF02';
-constexpr char32_t kOpenBracket = U'\uFF3B', kCloseBracket = U'\uFF3D', kOpenBrace = U'\uFF5B', kCloseBrace = U'\uFF5D';
-constexpr char32_t kSpace = U'\u3000';
-
-bool is_fullwidth(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) || c == kSpace; }
-bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
-
-// "full-width colon '：' (U+FF1A)"
-std::string name_of(char32_t c) {
-  std::string_view kind = "full-width character";
-  switch (c) {
-    case kColon: kind = "full-width colon"; break;
-    case kComma: kind = "full-width comma"; break;
-    case kSemicolon: kind = "full-width semicolon"; break;
-    case U'\uFF08': case U'\uFF09': kind = "full-width parenthesis"; break;
-    case kOpenBracket: case kCloseBracket: kind = "full-width bracket"; break;
-    case kOpenBrace: case kCloseBrace: kind = "full-width brace"; break;
-    case kQuote: kind = "full-width quotation mark"; break;
-    case U'\uFF0D': kind = "full-width hyphen"; break;
-    case kSpace: kind = "ideographic space"; break;
-    default: if (is_fullwidth_digit(c)) kind = "full-width digit";
-  }
-  return fmt::format("{} '{}' (U+{:04X})", kind, utf8::encode(c), static_cast<unsigned>(c));
-}
 
 char32_t at(std::string_view t, std::size_t i) { return i < t.size() ? utf8::code_point_at(t, i).value : 0; }
 std::size_t width_at(std::string_view t, std::size_t i) { return utf8::code_point_at(t, i).bytes; }
@@ -133,6 +110,54 @@ int flow_depth(std::string_view t, std::size_t from, int depth) {
   return depth;
 }
 
+// Past the properties of a node (`&anchor`, `!tag`, `!!str`, `!`) and the spaces after each.
+std::size_t skip_properties(std::string_view t, std::size_t v) {
+  while (v < t.size() && (t[v] == '&' || t[v] == '!')) {
+    while (v < t.size() && t[v] != ' ') ++v;
+    while (v < t.size() && t[v] == ' ') ++v;
+  }
+  return v;
+}
+
+std::string_view line_text(const SourceFile& source, std::size_t n) {
+  auto start = source.line_starts[n];
+  auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
+  auto t = std::string_view(source.text).substr(start, end - start);
+  while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.remove_suffix(1);
+  return t;
+}
+
+bool item_at(std::string_view t, std::size_t i) { return t[i] == '-' && (i + 1 == t.size() || t[i + 1] == ' '); }
+
+// Whether a plain scalar may start at t[v]: not an indicator of another kind of value.
+bool plain_start(std::string_view t, std::size_t v) {
+  if (v >= t.size() || std::string_view("[{\"'|>*#%@`&!").find(t[v]) != npos) return false;
+  return !((t[v] == '-' || t[v] == '?' || t[v] == ':') && (v + 1 == t.size() || t[v + 1] == ' '));
+}
+
+// The lines from `first` on that go on a plain scalar whose entry or item is at column `owner`:
+// more indented, with no entry, item or comment among them. One past the last of them, or `first`
+// when they are fewer than `at_least` or cannot all be text of that scalar (yaml-cpp fails on
+// them, and they are looked at as entries). Each line is read once for each entry before it that
+// it could go on, and an entry line ends the reading: linear in the file.
+std::size_t plain_run_end(const SourceFile& source, std::size_t first, std::size_t owner, std::size_t at_least) {
+  std::size_t last = first, count = 0;
+  bool commented = false;
+  for (std::size_t n = first; n < source.line_starts.size(); ++n) {
+    auto t = line_text(source, n);
+    std::size_t i = 0;
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i == t.size()) continue;
+    if (i <= owner) break;
+    if (commented || t[i] == '#' || item_at(t, i) || entry_colon(t, i) != npos) return first;
+    if (count == 0 && at_least > 1 && !plain_start(t, i)) return first;
+    commented = t.find(" #", i) != npos;
+    ++count;
+    last = n + 1;
+  }
+  return count >= at_least ? last : first;
+}
+
 struct Line {
   std::string_view text;     // without its line end
   std::size_t indent = 0;    // leading ASCII spaces
@@ -151,11 +176,8 @@ std::vector<Line> scan(const SourceFile& source) {
   char quote = 0;
   int depth = 0;
   for (std::size_t n = 0; n < source.line_starts.size(); ++n) {
-    auto start = source.line_starts[n];
-    auto end = n + 1 < source.line_starts.size() ? source.line_starts[n + 1] : source.text.size();
     Line l;
-    l.text = std::string_view(source.text).substr(start, end - start);
-    while (!l.text.empty() && (l.text.back() == '\n' || l.text.back() == '\r')) l.text.remove_suffix(1);
+    l.text = line_text(source, n);
     const auto t = l.text;
     while (l.indent < t.size() && t[l.indent] == ' ') ++l.indent;
     bool blank = l.indent == t.size();
@@ -185,9 +207,10 @@ std::vector<Line> scan(const SourceFile& source) {
       continue;
     }
     l.structural = true;
-    std::size_t c = l.indent;
-    while (c < t.size() && t[c] == '-' && (c + 1 == t.size() || t[c + 1] == ' ')) {
+    std::size_t c = l.indent, dash = 0;
+    while (c < t.size() && item_at(t, c)) {
       l.dash = true;
+      dash = c;
       c = std::min(t.size(), c + 1);
       while (c < t.size() && t[c] == ' ') ++c;
     }
@@ -195,6 +218,7 @@ std::vector<Line> scan(const SourceFile& source) {
     l.colon = entry_colon(t, c);
     auto v = l.colon == npos ? c : l.colon + 1;
     while (v < t.size() && t[v] == ' ') ++v;
+    v = skip_properties(t, v);  // `notes: &a |`, `!!str "…`
     l.value = v;
     if (v < t.size()) {
       char ch = t[v];
@@ -204,7 +228,7 @@ std::vector<Line> scan(const SourceFile& source) {
         while (r < t.size() && t[r] == ' ') ++r;
         if (r == t.size() || t[r] == '#') {
           inside = Inside::block;
-          block_indent = l.colon != npos ? c : (l.dash ? c - 2 : l.indent);
+          block_indent = l.colon != npos ? c : (l.dash ? dash : l.indent);
         }
       } else if (ch == '"' || ch == '\'') {
         if (quote_end(t, v + 1, ch) == npos) {
@@ -217,6 +241,18 @@ std::vector<Line> scan(const SourceFile& source) {
       }
     }
     lines.push_back(l);
+    // A plain value over several lines (`description: 第一行` or `description:`, then more
+    // indented lines): those lines are its text, not entries.
+    std::size_t owner = npos, at_least = 1;
+    if (l.colon != npos && (v == t.size() || t[v] == '#')) owner = c, at_least = 2;
+    else if ((l.colon != npos || l.dash) && plain_start(t, v) && t.find(" #", v) == npos) owner = l.colon != npos ? c : dash;
+    if (owner == npos || inside != Inside::nothing) continue;
+    for (auto last = plain_run_end(source, n + 1, owner, at_least); n + 1 < last;) {
+      Line text;
+      text.text = line_text(source, ++n);
+      while (text.indent < text.text.size() && text.text[text.indent] == ' ') ++text.indent;
+      lines.push_back(text);
+    }
   }
   return lines;
 }
@@ -258,7 +294,8 @@ std::optional<Slip> key_colon_slip(const Line& l) {
     auto key = trim(t.substr(l.content, i - l.content));
     if (!key_like(key)) return std::nullopt;
     auto rest = without_comment(trim(t.substr(i + 3)));
-    auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, rest.empty() ? "" : " ", rest, after);
+    auto space = rest.empty() && after.empty() ? "" : " ";  // `{key：{…}}`: the value follows the key's text
+    auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, space, rest, after);
     return Slip{"D018", i, fmt::format("{} after the key '{}'", name_of(c), key),
                 fmt::format("write an ASCII colon and a space: {}", fixed)};
   }
@@ -283,15 +320,40 @@ std::optional<Slip> missing_space_slip(const Line& l) {
               fmt::format("write a space after the colon: {}", fixed)};
 }
 
+// The indentation, in ASCII spaces, of the line `i` that is indented `width` columns wide with
+// ideographic spaces: that of the sibling entry or item nearest it (the column among the indents
+// of the lines around it closest to `width`, the deeper one on a tie), or `width` alone.
+std::size_t sibling_indent(const std::vector<Line>& lines, std::size_t i, std::size_t width) {
+  constexpr int kReach = 3;
+  std::size_t best = width, distance = npos;
+  auto consider = [&](const Line& m) {
+    if (!m.structural || at(m.text, m.indent) == kSpace) return false;
+    for (auto column : {m.indent, m.content}) {
+      auto d = column > width ? column - width : width - column;
+      if (d < distance || (d == distance && column > best)) best = column, distance = d;
+    }
+    return true;
+  };
+  int seen = 0;
+  for (std::size_t j = i; j-- > 0 && seen < kReach;) seen += consider(lines[j]);
+  seen = 0;
+  for (std::size_t j = i + 1; j < lines.size() && seen < kReach; ++j) seen += consider(lines[j]);
+  return best;
+}
+
 // Ideographic spaces in the indentation of a line that is an entry or a list item.
-std::optional<Slip> indent_slip(const Line& l) {
+std::optional<Slip> indent_slip(const std::vector<Line>& lines, std::size_t i) {
+  const auto& l = lines[i];
   const auto t = l.text;
   if (at(t, l.indent) != kSpace) return std::nullopt;
   auto r = skip_spaces(t, l.indent);
-  bool item = r < t.size() && t[r] == '-' && (r + 1 == t.size() || t[r + 1] == ' ');
+  bool item = r < t.size() && item_at(t, r);
   if (!item && entry_colon(t, r) == npos) return std::nullopt;
+  auto width = l.indent;  // ASCII spaces and U+3000s (two columns wide) mixed
+  for (std::size_t k = l.indent; k < r; k += width_at(t, k)) width += t[k] == ' ' ? 1 : 2;
+  auto spaces = std::string(sibling_indent(lines, i, width), ' ');
   return Slip{"D018", l.indent, fmt::format("{} in the indentation", name_of(kSpace)),
-              fmt::format("indent with ASCII spaces only, lined up with the lines around it: {}", t.substr(r))};
+              fmt::format("indent with ASCII spaces only, lined up with the lines around it: `{}{}`", spaces, t.substr(r))};
 }
 
 // The line with the value from `v` on written with ASCII brackets, quotes, commas and colons.
@@ -340,6 +402,7 @@ std::optional<Slip> wrapped_slip(const Line& l, bool opener_is_enough) {
 std::optional<Slip> flow_slip(const Line& l) {
   const auto t = l.text;
   if (l.value >= t.size() || t[l.value] != '{') return std::nullopt;
+  WrappedMarks marks(t);
   std::vector<char> open;
   bool in_value = false;
   std::size_t run = npos;  // where the current key or value text started
@@ -365,11 +428,11 @@ std::optional<Slip> flow_slip(const Line& l) {
       }
       run = i;
       auto open_mark = at(t, i);
-      if (open_mark == kQuote || open_mark == kOpenBracket || open_mark == kOpenBrace) {
+      if ((open_mark == kQuote || open_mark == kOpenBracket || open_mark == kOpenBrace) && marks.wrapped(open_mark, i)) {
         Line piece = l;
         piece.value = i;
-        auto close = t.find(open_mark == kQuote ? "\uFF02" : open_mark == kOpenBracket ? "\uFF3D" : "\uFF5D", i + 3);
-        piece.end = close == npos ? npos : close + 3;
+        auto close = (open_mark == kQuote ? marks.quote : open_mark == kOpenBracket ? marks.bracket : marks.brace).from(i + 3);
+        piece.end = close + 3;
         if (auto s = wrapped_slip(piece, false)) return s;
       }
     }
@@ -390,6 +453,14 @@ std::optional<Slip> flow_slip(const Line& l) {
       in_value = true;
       run = npos;
     } else if (c == '{' || c == '[') {
+      // `{key：{…}}`: the text before the inner collection is a key, its colon typed full-width.
+      if (run != npos && !in_value && !open.empty() && open.back() == '{') {
+        Line piece = l;
+        piece.end = i;
+        piece.content = run;
+        piece.colon = npos;
+        if (auto s = key_colon_slip(piece)) return s;
+      }
       open.push_back(c);
       in_value = false;
       run = npos;
@@ -446,7 +517,7 @@ Diagnostic diagnostic(const std::shared_ptr<const SourceFile>& source, std::size
 std::optional<Slip> slip_on(const std::vector<Line>& lines, std::size_t i, bool failed) {
   const auto& l = lines[i];
   if (!l.structural) return std::nullopt;
-  if (auto s = indent_slip(l)) return s;
+  if (auto s = indent_slip(lines, i)) return s;
   if (auto s = wrapped_slip(l, failed)) return s;
   if (auto s = flow_slip(l)) return s;
   if (l.colon != npos) return std::nullopt;
@@ -510,44 +581,6 @@ std::optional<Diagnostic> in_text(const Location& where) {
     if (auto s = missing_space_slip(l)) return diagnostic(source, i, std::move(*s));
   }
   return std::nullopt;
-}
-
-std::string to_ascii(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = at(text, i);
-    auto w = width_at(text, i);
-    if (c == kSpace) out += ' ';
-    else if (c == kComma) out += ", ";
-    else if (c >= 0xFF01 && c <= 0xFF5E) out += static_cast<char>(c - 0xFEE0);
-    else out.append(text.substr(i, w));
-    i += w;
-  }
-  return out;
-}
-
-void check_value(std::string_view text, const Location& where, std::string_view what) {
-  // Full-width digits and ． － ／ ： ， ＋ ％ are read as their ASCII forms (fold_fullwidth, the
-  // value grammars' first step): a value holding only those failed for another reason, which its
-  // reader names. What is still full-width after folding is what made the value unreadable.
-  auto folded = fold_fullwidth(text);
-  std::size_t first = npos;
-  std::vector<char32_t> others;  // each full-width form once
-  for (std::size_t i = 0; i < folded.text.size(); i += width_at(folded.text, i)) {
-    auto c = at(folded.text, i);
-    if (!is_fullwidth(c)) continue;
-    if (first == npos) first = folded.original_offset(i);
-    if (std::find(others.begin(), others.end(), c) == others.end()) others.push_back(c);
-  }
-  if (first == npos) return;
-  std::string list;
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    if (k) list += k + 1 == others.size() ? " and " : ", ";
-    list += fmt::format("{} {}", others[k] == kSpace ? "an" : "a", name_of(others[k]));
-  }
-  throw InputError("D007", where.known() ? where.advanced(text, first) : where,
-                   fmt::format("{}: '{}' is typed with {}", what, text, list),
-                   fmt::format("write it in ASCII (half-width, 半角): {}", to_ascii(text)));
 }
 
 }  // namespace dacu::slips

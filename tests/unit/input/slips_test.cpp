@@ -125,7 +125,7 @@ TEST_CASE("full-width commas, brackets, braces and quotes in flow structure", "[
 TEST_CASE("an ideographic space in the indentation", "[slips]") {
   auto d = refusal(campaign("  报名: 2026-11-20T10:00\n\u3000开团: 2026-12-20T10:00\n"));
   CHECK(shown(d) == "D018 c.yaml:7:1 ideographic space '\u3000' (U+3000) in the indentation | "
-                    "indent with ASCII spaces only, lined up with the lines around it: 开团: 2026-12-20T10:00");
+                    "indent with ASCII spaces only, lined up with the lines around it: `  开团: 2026-12-20T10:00`");
 }
 
 TEST_CASE("a full-width form the value grammars do not read is named with the ASCII form", "[slips]") {
@@ -180,4 +180,65 @@ TEST_CASE("to_ascii writes full-width forms in ASCII", "[slips]") {
   CHECK(slips::to_ascii("２０２６－１２－２０\u3000１０：００") == "2026-12-20 10:00");
   CHECK(slips::to_ascii("a，b") == "a, b");
   CHECK(slips::to_ascii("开团") == "开团");
+}
+
+TEST_CASE("a long line of full-width openers is scanned once, not once per opener", "[slips]") {
+  // 80,000 openers on one line: a scan that searches the rest of the line from each of them (for
+  // its closing mark or a comment) does 80,000 × 480 KB of work, minutes; a linear one, milliseconds.
+  std::string head = "dacu: 1\nkind: campaign\nname: t\nextends: 聚划算\nmilestones:\n  报名: 2026-11-20T10:00\n";
+  for (std::string_view opener : {"［a, ", "｛a, "}) {
+    for (std::string_view tail : {"}\n", " #］｝\n"}) {
+      std::string line = "x: {";
+      for (int i = 0; i < 80000; ++i) line += opener;
+      auto source = make_source("q.yaml", head + line + std::string(tail));
+      CHECK_NOTHROW(slips::check_lines(source));
+      CHECK_FALSE(slips::near_failure(source, 6).has_value());
+    }
+  }
+}
+
+TEST_CASE("a multi-line value after an anchor, a tag or extra spaces is text, not keys", "[slips]") {
+  auto base = std::string("  开团: 2026-12-20T10:00\n");
+  loads(campaign(base + "description: &a |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: ! |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: !!str |\n  注意：x\n  备注: y\n"));
+  loads(campaign(base + "description: !!str \"a\n  注意：x\n  备注: y\"\n"));
+  loads(campaign(base + "notes: &x [a,\n  注意：x,\n  备注: y]\n"));
+  loads(campaign(base + "notes:\n  -   |\n    注意：x\n    备注: y\n"));
+}
+
+TEST_CASE("the continuation of a multi-line plain value is text: yaml-cpp's error is on its own line", "[slips]") {
+  auto base = std::string("  开团: 2026-12-20T10:00\n");
+  auto below = refusal(campaign(base + "description:\n  注意：x\n  下一行\nnotes: - a\n"));
+  CHECK(below.code == "D001");
+  CHECK(below.where.line == 10);
+  auto beside = refusal(campaign(base + "description: 第一行\n  注意：x\nnotes: a: b\n"));
+  CHECK(beside.code == "D001");
+  CHECK(beside.where.line == 9);
+  // Lines that cannot be one value (an entry among them) are still looked at.
+  auto entries = refusal(campaign(base + "parameters:\n  团购价：129\n  进货价：52\n  件数: 3000\n"));
+  CHECK(shown(entries) == "D018 c.yaml:8:6 full-width colon '：' (U+FF1A) after the key '团购价' | "
+                          "write an ASCII colon and a space: 团购价: 129");
+}
+
+TEST_CASE("the indentation hint shows the line indented like its siblings", "[slips]") {
+  auto two = refusal(campaign("  报名: 2026-11-20T10:00\n\u3000\u3000开团: 2026-12-20T10:00\n"));
+  CHECK(two.hint == "indent with ASCII spaces only, lined up with the lines around it: `  开团: 2026-12-20T10:00`");
+  auto four = refusal(campaign("    报名: 2026-11-20T10:00\n\u3000开团: 2026-12-20T10:00\n"));
+  CHECK(four.hint == "indent with ASCII spaces only, lined up with the lines around it: `    开团: 2026-12-20T10:00`");
+  auto first = refusal(campaign("\u3000报名: 2026-11-20T10:00\n   开团: 2026-12-20T10:00\n"));
+  CHECK(first.hint == "indent with ASCII spaces only, lined up with the lines around it: `   报名: 2026-11-20T10:00`");
+}
+
+TEST_CASE("a full-width colon after the outer key of a one-line flow mapping", "[slips]") {
+  auto d = refusal(campaign("  开团: 2026-12-20T10:00\ntasks:\n  change: {年度聚划算品类规划：{owner: 推广主管}}\n"));
+  CHECK(shown(d) == "D018 c.yaml:8:21 full-width colon '：' (U+FF1A) after the key '年度聚划算品类规划' | "
+                    "write an ASCII colon and a space: change: {年度聚划算品类规划: {owner: 推广主管}}");
+}
+
+TEST_CASE("D007 names the column of the source, past a quoted value's escapes", "[slips]") {
+  auto escaped = refusal(campaign("  开团: \"\\x322026-12-20Ｔ10:00\"\n"));
+  CHECK(where(escaped.where) == "c.yaml:6:22");
+  auto doubled = refusal(campaign("  开团: '2026-12-''20Ｔ10:00'\n"));
+  CHECK(where(doubled.where) == "c.yaml:6:20");
 }
