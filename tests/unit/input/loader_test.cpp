@@ -581,7 +581,7 @@ TEST_CASE("names typed decomposed (NFD) are the same names as composed ones", "[
 
 // Issue 17: full-width forms and keyboard habits in typed values.
 
-TEST_CASE("a percent parameter reads full-width digits and ％; other types refuse ％ as they refuse %", "[load][fullwidth]") {
+TEST_CASE("a percent parameter reads full-width digits and ％, and other types refuse ％ as they refuse %", "[load][fullwidth]") {
   const auto tpl = template_with_parameters("  售后占比: {type: percent, default: 10%}\n  系数: {type: number, default: 1.5}\n"
                                             "  件数: {type: integer, default: 5}\n");
   Loader loader;
@@ -612,7 +612,7 @@ TEST_CASE("a percent parameter reads full-width digits and ％; other types refu
   CHECK(*t.find_parameter("售后占比")->number == Rational(1, 5));
 }
 
-TEST_CASE("--set takes a full-width ＝ and spaces around the key and the value", "[load][fullwidth]") {
+TEST_CASE("a set override takes a full-width ＝ and spaces around the key and the value", "[load][fullwidth]") {
   CHECK(parse_override("团购价＝99") == Override{"团购价", "99"});
   CHECK(parse_override("开团 = 2026-12-21") == Override{"开团", "2026-12-21"});
   CHECK(parse_override("开团\u3000＝\u30002026-12-21\u3000") == Override{"开团", "2026-12-21"});
