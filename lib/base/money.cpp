@@ -124,6 +124,7 @@ constexpr std::string_view kExamples = "write an amount such as 99.90, -5, 1.8�
 constexpr std::string_view kYuanSign = "¥";      // U+00A5
 constexpr std::string_view kWideYuanSign = "￥";  // U+FFE5, what Chinese input methods type
 constexpr std::string_view kYuan = "元";
+constexpr std::string_view kIdeographicSpace = "\u3000";
 constexpr ValueWords kAmountWords{"the amount", "an amount", kExamples, "amounts go up to ±92233720368547758.07 元",
                                   "1,800,000.00"};
 
@@ -150,10 +151,25 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
   if (currency && i < text.size() && (text[i] == '-' || text[i] == '+')) {
     return fail(i, "the sign must come before ¥", "write -¥5.00, not ¥-5.00");
   }
+  // A space between the sign, the number and 元 (129 元, ￥ 129) is the one slip that looks like a
+  // listed form: say to remove it rather than list the forms.
+  auto is_space = [&](std::size_t at) {
+    return at < text.size() && (text[at] == ' ' || text[at] == '\t' || text.substr(at).starts_with(kIdeographicSpace));
+  };
+  auto space_at = [&](std::size_t at) {
+    std::string joined;
+    for (std::size_t k = 0; k < folded.original.size();) {
+      auto c = utf8::char_at(folded.original, k);
+      if (c != " " && c != "\t" && c != kIdeographicSpace) joined += c;
+      k += c.empty() ? 1 : c.size();
+    }
+    return fail(at, "unexpected space in an amount", fmt::format("remove the space: write {}", joined));
+  };
   auto d = scan_decimal(folded, i, kAmountWords, problem);
-  if (!d) return std::nullopt;
+  if (!d) return is_space(problem.offset) ? space_at(problem.offset) : std::nullopt;
   i = d->end;
   skip(i, kYuan);
+  if (is_space(i)) return space_at(i);
   if (i < text.size()) return fail(i, fmt::format("unexpected '{}' in an amount", folded.original_char(i)));
 
   bool wan = d->wan;

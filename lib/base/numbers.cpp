@@ -73,6 +73,10 @@ FoldedText fold_fullwidth(std::string_view text) {
   return out;
 }
 
+namespace {
+constexpr std::uint64_t kWholeLimit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+}  // namespace
+
 std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t at, const ValueWords& words,
                                            FormProblem& problem) {
   const std::string_view text = folded.text;
@@ -102,9 +106,13 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
     if (is_digit(i)) {
       if (grouped && group == 3) return fail(i, "thousands separator in the wrong place", grouping);
       ++group;
-      d.whole = d.whole * 10 + static_cast<std::uint64_t>(text[i] - '0');
-      // Beyond 10^18 nothing fits; stopping here keeps the callers' arithmetic in range.
-      if (d.whole > 1'000'000'000'000'000'000ULL) return fail(d.first_digit, fmt::format("{} is too large", words.the), words.too_large);
+      // Beyond INT64_MAX nothing fits, 万 or not: stopping here keeps the callers' arithmetic in
+      // range (whole × 10^6 fits in 128 bits), and is checked before the digit is added, so that
+      // 2^64 cannot wrap to 0. Each caller checks its own limit at the end, so a count's limit is
+      // the same written plain (9223372036854775807) and in 万.
+      auto digit = static_cast<std::uint64_t>(text[i] - '0');
+      if (d.whole > (kWholeLimit - digit) / 10) return fail(d.first_digit, fmt::format("{} is too large", words.the), words.too_large);
+      d.whole = d.whole * 10 + digit;
     } else if (i < text.size() && text[i] == ',') {
       if (group == 0 || group > 3 || (grouped && group != 3)) return fail(i, "thousands separator in the wrong place", grouping);
       grouped = true;
@@ -132,7 +140,7 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
 namespace {
 
 __extension__ typedef unsigned __int128 UWide;
-constexpr ValueWords kCountWords{"the count", "a count", kCountForms, "counts go up to 9223372036854775807", "3,000"};
+constexpr ValueWords kCountWords{"the count", "a count", kCountForms, kCountLimit, "3,000"};
 
 }  // namespace
 
@@ -191,7 +199,7 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
     n = n * 10 + (p < fraction.size() ? static_cast<unsigned>(fraction[p] - '0') : 0);
   }
   if (n > static_cast<UWide>(std::numeric_limits<std::int64_t>::max())) {
-    return fail(d->first_digit, "the count is too large", "counts go up to 9223372036854775807");
+    return fail(d->first_digit, "the count is too large", std::string(kCountLimit));
   }
   auto value = static_cast<std::int64_t>(n);
   return negative ? -value : value;

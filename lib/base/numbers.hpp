@@ -61,7 +61,7 @@ struct ValueWords {
 /// (1800) or grouped in threes by ',' or '，' (1,800; 1，800), an optional fraction (.5) and an
 /// optional 万 (×10000). Read from `at` (after any sign or currency sign) in folded text.
 struct WrittenDecimal {
-  std::uint64_t whole = 0;          ///< at most 10^18
+  std::uint64_t whole = 0;          ///< at most INT64_MAX
   std::size_t first_digit = 0;      ///< offsets in the folded text
   std::size_t fraction_start = 0;   ///< = fraction_end when there is no fraction
   std::size_t fraction_end = 0;
@@ -80,5 +80,8 @@ std::optional<std::int64_t> parse_count(std::string_view text, std::string_view 
 std::optional<std::int64_t> try_parse_count(std::string_view text, std::string_view unit = {});
 /// What to write, for hints.
 inline constexpr std::string_view kCountForms = "write a whole number such as 3000, 3,000 or 0.3万";
+/// The range of counts, for hints: exactly int64, the same whether written plain or with 万.
+inline constexpr std::string_view kCountLimit =
+    "counts go up to 9223372036854775807 (922337203685477.5807万), the largest whole number dacu holds";
 
 }  // namespace dacu

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu {
@@ -37,10 +38,12 @@ namespace {
 const std::string_view kForms = "write it like 报名前20天, 竞拍后3天, 开团前半小时, 开团后25分钟, 开团当天15点, "
                                 "报名前3个工作日, or 开团 -2d / 开团 +25min / 开团 @15:00";
 
-// A cursor over the phrase that knows where it is, for located errors.
+// A cursor over the phrase, folded (fold_fullwidth) so that 开团前３天 reads as 开团前3天, that
+// knows where each character was typed, for located errors.
 class Reader {
  public:
-  Reader(std::string_view text, const Location& where) : text_(text), where_(where) {}
+  Reader(std::string_view text, std::string_view typed, std::span<const std::size_t> origin, const Location& where)
+      : text_(text), typed_(typed), origin_(origin), where_(where) {}
 
   bool done() const { return pos_ >= text_.size(); }
   std::size_t pos() const { return pos_; }
@@ -66,7 +69,8 @@ class Reader {
   }
   /// Fails pointing at an earlier position, e.g. the start of a clock time that is out of range.
   [[noreturn]] void fail_at(std::size_t pos, std::string message, std::string hint = std::string(kForms)) const {
-    throw InputError("D030", where_.advanced(text_, pos), std::move(message), std::move(hint));
+    auto typed = origin_[pos < origin_.size() ? pos : origin_.size() - 1];
+    throw InputError("D030", where_.advanced(typed_, typed), std::move(message), std::move(hint));
   }
 
   /// A number in digits (20) or Chinese numerals (二十, 十五, 两, 一百二十).
@@ -145,6 +149,8 @@ class Reader {
   }
 
   std::string_view text_;
+  std::string_view typed_;
+  std::span<const std::size_t> origin_;  ///< offset in typed_ of each byte of text_, and of its end
   const Location& where_;
   std::size_t pos_ = 0;
 };
@@ -375,7 +381,15 @@ Offset parse_offset(std::string_view text, const Location& where, std::span<cons
                      suggestion(guess, names));
   }
   offset.anchor = std::string(anchor);
-  Reader r(phrase, at);
+  // The milestone as written; after it, full-width digits and signs read as ASCII (issue 17:
+  // 开团前３天 was "expected a number", the one grammar that did not fold them).
+  auto folded = fold_fullwidth(phrase.substr(anchor.size()));
+  std::string read = offset.anchor + folded.text;
+  std::vector<std::size_t> origin;
+  origin.reserve(read.size() + 1);
+  for (std::size_t i = 0; i < anchor.size(); ++i) origin.push_back(i);
+  for (auto o : folded.origin) origin.push_back(anchor.size() + o);
+  Reader r(read, phrase, origin, at);
   r.eat(anchor);
   auto next = r.rest();
   if (!next.empty() && (next[0] == ' ' || next[0] == '+' || next[0] == '-' || next[0] == '@')) {

@@ -8,6 +8,7 @@
 
 #include "dacu/model/template.hpp"
 #include "dacu/plan/schedule.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/budget_reader.hpp"
 
@@ -38,7 +39,7 @@ Inputs parameter_inputs(const Template& t) {
 // grouping stays text there (its exact value is the money grammar's, not a plain number's).
 RoiParameter roi_parameter(const Parameter& p) {
   RoiParameter out{p.name, p.value, try_parse_rational(p.value), false};
-  out.percent = out.number && p.value.ends_with('%');
+  out.percent = out.number && fold_fullwidth(p.value).text.ends_with('%');  // ２０％ too
   return out;
 }
 

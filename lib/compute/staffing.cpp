@@ -14,6 +14,7 @@
 #include "dacu/base/calendar.hpp"
 #include "dacu/model/template.hpp"
 #include "dacu/base/money.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/plan/timeline.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -544,7 +545,9 @@ QueueSummary answer_erlang(const ErlangQuestion& question) {
     throw InputError("D205", q.service_level_where, fmt::format("'{}' is not a service level", question.service_level),
                      "write the share and the seconds, e.g. --sl 80/20 (80% answered within 20 s)");
   }
-  auto target_text = question.service_level.substr(0, question.service_level.find_first_of("/ "));
+  // Folded, as parse_service_level reads it: 80％/20 is 80%, not 80％%.
+  auto target_text = fold_fullwidth(question.service_level).text;
+  target_text = target_text.substr(0, target_text.find_first_of("/ "));
   if (!target_text.ends_with("%")) target_text += "%";
   q.service_level = {Formula{target_text, parse_expr(target_text, q.service_level_where), q.service_level_where}, sl->second};
   if (!question.max_occupancy.empty()) q.max_occupancy = formula("--max-occupancy", question.max_occupancy);

@@ -4,19 +4,44 @@
 
 #include <algorithm>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu {
 
+namespace {
+
+// Spaces a Chinese keyboard types around = (ASCII, tab and the ideographic U+3000) are not part of
+// the key or the value: `开团 = 2026-12-21` is 开团.
+std::string_view trim_spaces(std::string_view s) {
+  constexpr std::string_view ideographic = "\u3000";
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1), trimmed = true;
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1), trimmed = true;
+    if (s.starts_with(ideographic)) s.remove_prefix(ideographic.size()), trimmed = true;
+    if (s.ends_with(ideographic)) s.remove_suffix(ideographic.size()), trimmed = true;
+  }
+  return s;
+}
+
+}  // namespace
+
 Override parse_override(std::string_view text, std::string_view option) {
+  // The first = or full-width ＝ (what a Chinese input method types) splits KEY from VALUE.
+  constexpr std::string_view wide_eq = "＝";
   auto eq = text.find('=');
-  if (eq == std::string_view::npos || eq == 0) {
+  auto wide = text.find(wide_eq);
+  auto eq_size = std::size_t{1};
+  if (wide < eq) eq = wide, eq_size = wide_eq.size();
+  auto key = eq == std::string_view::npos ? std::string_view() : trim_spaces(text.substr(0, eq));
+  if (key.empty()) {
     throw InputError("D050", Location{make_source("<command line>", std::string(text)), 1, 1},
                      fmt::format("{} '{}' is not KEY=VALUE", option, text), fmt::format("write it like {} 开团=2026-12-20T10:00", option));
   }
   // In NFC, as every name read from a file is (yaml.cpp), so a key typed decomposed still matches.
-  return Override{utf8::nfc(text.substr(0, eq)), utf8::nfc(text.substr(eq + 1))};
+  return Override{utf8::nfc(key), utf8::nfc(trim_spaces(text.substr(eq + eq_size)))};
 }
 
 Sensitivity parse_sensitivity(std::string_view text) {
@@ -38,7 +63,7 @@ Sensitivity parse_sensitivity(std::string_view text) {
   }
   auto colon = range.find(':', dots);
   auto part = [&](std::size_t offset, std::string_view piece) {
-    if (piece.empty() || piece.back() != '%') {
+    if (!fold_fullwidth(piece).text.ends_with('%')) {  // ２０％ is a percentage too
       throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece),
                        "the range and step are percentages of the parameter's value: -20%..+20%:10%");
     }
@@ -79,8 +104,10 @@ std::optional<std::pair<Rational, std::chrono::seconds>> parse_service_level(std
   } else {
     return std::nullopt;
   }
-  if (left.ends_with("%")) left.remove_suffix(1);
-  auto percent = try_parse_rational(left);
+  // Folded first: 80％ is 80%, and without the check try_parse_rational would read it as 0.8.
+  auto folded_left = fold_fullwidth(left).text;
+  if (folded_left.ends_with("%")) folded_left.pop_back();
+  auto percent = try_parse_rational(folded_left);
   if (!percent) return std::nullopt;
   Rational target = *percent / 100;
   std::optional<std::chrono::seconds> within;

@@ -22,7 +22,9 @@ struct Override {
   friend bool operator==(const Override&, const Override&) = default;
 };
 
-/// Splits `KEY=VALUE` (D050 when there is no `=`).
+/// Splits `KEY=VALUE` at the first `=` or full-width `＝`, without the ASCII and ideographic
+/// spaces around the key and the value (D050 when there is no `=` or no key). Problems in the value
+/// are located in the text as `KEY=VALUE`, as read.
 Override parse_override(std::string_view text, std::string_view option = "--set");
 
 /// Parses `--sensitivity` (D331 syntax, D333 more than 41 steps or a step that is not positive).

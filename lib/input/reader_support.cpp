@@ -55,15 +55,19 @@ std::string_view parameter_type_name(ParameterType t) {
 }
 
 std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view value) {
+  // Whether a % is there is asked of the folded text: ％ is a %, so 150％ is no number and ２０％ is
+  // a percentage (issue 17: the raw text let 150％ through as 1.5 and refused ２０％).
+  const auto folded = fold_fullwidth(value);
+  const std::string_view text = folded.text;
   switch (p.type) {
     case ParameterType::number:
-      if (value.find('%') == std::string_view::npos) return try_parse_rational(value);
+      if (text.find('%') == std::string_view::npos) return try_parse_rational(value);
       return std::nullopt;
     case ParameterType::integer:
       if (auto count = try_parse_count(value, p.unit)) return Rational(*count);
       return std::nullopt;
     case ParameterType::percent:
-      if (value.ends_with("%")) return try_parse_rational(value);
+      if (text.ends_with("%")) return try_parse_rational(value);
       return std::nullopt;
     case ParameterType::money:
       if (auto amount = try_parse_money(value, Rounding::none)) return amount->yuan();

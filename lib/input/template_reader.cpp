@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/budget_reader.hpp"
 #include "dacu/input/eligibility_reader.hpp"
@@ -139,26 +140,43 @@ Task read_task(const yaml::Node& node, std::span<const std::string> milestones) 
 }
 
 // A planned figure (300) or a tolerance (20%): a number that is not negative, with a % exactly when
-// `percent`.
-std::optional<Rational> read_figure(std::string_view text, bool percent) {
+// `percent`. The sign and the % are looked for in the folded text, so ２０％ is a tolerance and
+// －300 is negative.
+std::optional<Rational> read_figure(std::string_view written, bool percent) {
+  const auto folded = fold_fullwidth(written);
+  const std::string_view text = folded.text;
   if (text.empty() || text.front() == '-' || text.front() == '+' || text.ends_with("%") != percent) return std::nullopt;
-  return try_parse_rational(text);
+  return try_parse_rational(written);
 }
 
 // A checkpoint's plan: a figure (300) or a formula over the numeric parameters (件数 × 15%).
 Formula read_checkpoint_plan(const yaml::Node& node, const Template& t) {
   const auto& text = yaml::scalar(node, "plan");
   auto at = node.text_where();
-  if (auto figure = read_figure(text, false)) {
+  // A figure is a number (1.5) or, as everywhere a count is written, a count: 3,000, 3，000, 1.2万.
+  FormProblem count_problem;
+  auto figure = read_figure(text, false);
+  if (!figure) {
+    auto count = parse_count(text, {}, count_problem);
+    if (count && *count >= 0 && !fold_fullwidth(text).text.starts_with('+')) figure = Rational(*count);
+  }
+  if (figure) {
     Expr number;
     number.text = text;
     number.value = *figure;
     number.at = at;
     return Formula{text, number, at};
   }
+  // Text that starts as a count but is not one (3,00) says what is wrong with it, if no formula
+  // reads it either.
+  bool count_like = !count_problem.message.empty() && !count_problem.message.starts_with("unexpected");
   auto not_a_plan = [&] {
+    if (count_like) {
+      return InputError("D051", node.where, fmt::format("plan '{}' is not a number or a formula: {}", text, count_problem.message),
+                        count_problem.hint);
+    }
     return InputError("D051", node.where, fmt::format("plan '{}' is not a number or a formula", text),
-                      "write the planned figure, e.g. 300, or a share of a parameter, e.g. 件数 × 15%");
+                      "write the planned figure, e.g. 300 or 3,000, or a share of a parameter, e.g. 件数 × 15%");
   };
   Expr e;
   try {

@@ -135,7 +135,7 @@ TEST_CASE("malformed amounts are refused with plain messages", "[money]") {
   CHECK(parse_error("-") == "invalid amount '-': the amount ends too early");
   CHECK(parse_error("万") == "invalid amount '万': unexpected '万' in an amount");
   CHECK(parse_error("1万万") == "invalid amount '1万万': unexpected '万' in an amount");
-  CHECK(parse_error("99 元") == "invalid amount '99 元': unexpected ' ' in an amount");
+  CHECK(parse_error("99 元") == "invalid amount '99 元': unexpected space in an amount");
   CHECK(parse_error("1e5") == "invalid amount '1e5': unexpected 'e' in an amount");
   CHECK(parse_error("1000000000000000000000") == "invalid amount '1000000000000000000000': the amount is too large");
 }
@@ -172,6 +172,23 @@ TEST_CASE("a malformed amount in a file is located with a hint", "[money]") {
         "   |       ^\n"
         "hint: amounts go up to ±92233720368547758.07 元\n");
   CHECK(located_error("0.005", Rounding::half_up_to_fen) == "no error");
+  // A space typed between the number and its sign or unit gets told to go (issue 17), not the
+  // list of forms, which all look like what was typed.
+  CHECK(located_error("129 元") ==
+        "dacu: error: b.yaml:1:8: unexpected space in an amount [D300]\n"
+        " 1 | 金额: 129 元\n"
+        "   |          ^\n"
+        "hint: remove the space: write 129元\n");
+  CHECK(located_error("￥ 129") ==
+        "dacu: error: b.yaml:1:6: unexpected space in an amount [D300]\n"
+        " 1 | 金额: ￥ 129\n"
+        "   |         ^\n"
+        "hint: remove the space: write ￥129\n");
+  CHECK(located_error("1.8\u3000万") ==
+        "dacu: error: b.yaml:1:8: unexpected space in an amount [D300]\n"
+        " 1 | 金额: 1.8\u3000万\n"
+        "   |          ^\n"
+        "hint: remove the space: write 1.8万\n");
 }
 
 TEST_CASE("the largest amount formats and one fen more overflows", "[money]") {

@@ -15,6 +15,8 @@ std::string count(std::string_view text, std::string_view unit = {}) {
   return "@" + std::to_string(problem.offset) + " " + problem.message + " | " + problem.hint;
 }
 
+const std::string kLimit = "counts go up to 9223372036854775807 (922337203685477.5807万), the largest whole number dacu holds";
+
 }  // namespace
 
 TEST_CASE("fold_fullwidth reads full-width digits and signs as ASCII and keeps where each came from", "[numbers]") {
@@ -75,8 +77,25 @@ TEST_CASE("a count that is not whole or not grouped in threes says why", "[numbe
   CHECK(count("") == "@0 the count is empty | write a whole number such as 3000, 3,000 or 0.3万");
   CHECK(count("3.") == "@2 the count ends too early | write a whole number such as 3000, 3,000 or 0.3万");
   CHECK(count(".5万") == "@0 the count needs a digit before '.' | write 0.5, not .5");
-  CHECK(count("10000000000000000000") == "@0 the count is too large | counts go up to 9223372036854775807");
-  CHECK(count("1000000000000000万") == "@0 the count is too large | counts go up to 9223372036854775807");
+  CHECK(count("10000000000000000000") == "@0 the count is too large | " + kLimit);
+  CHECK(count("1000000000000000万") == "@0 the count is too large | " + kLimit);
   CHECK(try_parse_count("3,000") == 3000);
   CHECK_FALSE(try_parse_count("3000%"));
+}
+
+TEST_CASE("counts go up to the int64 range, the same limit plain and with 万", "[numbers]") {
+  // Issue 17: scan_decimal stopped at 10^18, so 9223372036854775807 was "too large" by a hint that
+  // named it as the limit, while 922337203685477.5807万, the same count, was read.
+  CHECK(count("9223372036854775807") == "9223372036854775807");
+  CHECK(count("9,223,372,036,854,775,807") == "9223372036854775807");
+  CHECK(count("2000000000000000000") == "2000000000000000000");
+  CHECK(count("1000000000000000001") == "1000000000000000001");
+  CHECK(count("922337203685477.5807万") == "9223372036854775807");
+  CHECK(count("-9223372036854775807") == "-9223372036854775807");
+  CHECK(count("９２２３３７２０３６８５４７７５８０７") == "9223372036854775807");
+  CHECK(count("9223372036854775808") == "@0 the count is too large | " + kLimit);
+  CHECK(count("922337203685477.5808万") == "@0 the count is too large | " + kLimit);
+  CHECK(count("-9223372036854775808") == "@1 the count is too large | " + kLimit);
+  CHECK(count("18446744073709551616") == "@0 the count is too large | " + kLimit);
+  CHECK(count("99999999999999999999999999") == "@0 the count is too large | " + kLimit);
 }

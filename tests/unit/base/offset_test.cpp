@@ -139,6 +139,36 @@ TEST_CASE("a milestone name that ends with 前 or 后 is D085: the grammar would
   }
 }
 
+TEST_CASE("full-width digits and signs read as their ASCII forms", "[offset]") {
+  // Issue 17: every other value grammar folds what a Chinese input method types (fold_fullwidth);
+  // offsets refused 开团前３天 with "expected a number after 前/后".
+  const std::vector<std::pair<std::string, std::string>> pairs{
+      {"开团前３天", "开团前3天"},         {"开团当天１０：００", "开团当天10:00"}, {"开团当天１５点３０分", "开团当天15点30分"},
+      {"报名前２０天", "报名前20天"},       {"开团后１天１０：００", "开团后1天10:00"}, {"开团 －２d", "开团 -2d"},
+      {"开团 ＋２５min", "开团 +25min"}, {"开团 @１５：００", "开团 @15:00"},      {"开团 ＋１d @１０:００", "开团 +1d @10:00"},
+  };
+  for (const auto& [wide, ascii] : pairs) {
+    INFO(wide);
+    auto o = parse(wide);
+    CHECK(o == parse(ascii));
+    CHECK(o.text == wide);
+  }
+}
+
+TEST_CASE("a refused full-width phrase is located at the character as typed", "[offset]") {
+  // Columns count the characters typed, not the folded ASCII: ２５ is two characters at 12–13.
+  auto e = dacu::test::error_of([] { parse("开团当天２５点"); });
+  CHECK(e.code == "D030");
+  CHECK(e.message == "not a time of day");
+  CHECK(e.where.column == 12);
+  e = dacu::test::error_of([] { parse("开团前３ｘ"); });
+  CHECK(e.message == "expected a unit: 天, 个工作日, 周, 小时 or 分钟");
+  CHECK(e.where.column == 12);
+  e = dacu::test::error_of([] { parse("开团 －２x"); });
+  CHECK(e.message == "unknown unit in offset");
+  CHECK(e.where.column == 13);
+}
+
 TEST_CASE("spaces around a phrase are not part of it", "[offset]") {
   auto o = parse("  开团前2天 ");
   CHECK(o.anchor == "开团");

@@ -155,6 +155,10 @@ TEST_CASE("sensitivity varies a parameter by percentages", "[budget]") {
   CHECK(s.from == Rational(-1, 5));
   CHECK(s.to == Rational(1, 5));
   CHECK(s.step == Rational(1, 10));
+  auto wide = parse_sensitivity("件数=－２０％..＋２０％:１０％");  // full-width, as typed in Chinese
+  CHECK(wide.from == Rational(-1, 5));
+  CHECK(wide.to == Rational(1, 5));
+  CHECK(wide.step == Rational(1, 10));
   auto r = compute_roi(load(juhuasuan()), {.sensitivity = s});
   REQUIRE(r.sensitivity.size() == 5);
   CHECK(r.sensitivity[0].value == Rational(1600));

@@ -360,6 +360,9 @@ TEST_CASE("service levels are read as share/seconds", "[staffing]") {
   CHECK(parse_service_level("80/20") == std::make_pair(Rational(4, 5), std::chrono::seconds(20)));
   CHECK(parse_service_level("80%/20s") == std::make_pair(Rational(4, 5), std::chrono::seconds(20)));
   CHECK(parse_service_level("90% in 1min") == std::make_pair(Rational(9, 10), std::chrono::seconds(60)));
+  // ％ is % (issue 17): read as 0.8, not as 80％ = 0.008 of a percent.
+  CHECK(parse_service_level("80％/20") == std::make_pair(Rational(4, 5), std::chrono::seconds(20)));
+  CHECK(parse_service_level("８０％/20s") == std::make_pair(Rational(4, 5), std::chrono::seconds(20)));
   CHECK_FALSE(parse_service_level("80"));
   CHECK_FALSE(parse_service_level("x/20"));
 }

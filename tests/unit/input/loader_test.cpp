@@ -578,3 +578,87 @@ TEST_CASE("names typed decomposed (NFD) are the same names as composed ones", "[
   CHECK(c.plan.tasks[2].owner.value == "Café主管");
 }
 
+
+// Issue 17: full-width forms and keyboard habits in typed values.
+
+TEST_CASE("a percent parameter reads full-width digits and ％, and other types refuse ％ as they refuse %", "[load][fullwidth]") {
+  const auto tpl = template_with_parameters("  售后占比: {type: percent, default: 10%}\n  系数: {type: number, default: 1.5}\n"
+                                            "  件数: {type: integer, default: 5}\n");
+  Loader loader;
+  auto with = [&](std::string name, std::string value) {
+    return loader.parse(tpl, "t.yaml", ".", std::vector<Override>{{"开团", "2026-12-20T10:00"}, {name, value}});
+  };
+  auto number = [&](std::string name, std::string value) { return *with(name, value).plan.find_parameter(name)->number; };
+  CHECK(number("售后占比", "２０％") == Rational(1, 5));
+  CHECK(number("售后占比", "20％") == Rational(1, 5));
+  CHECK(number("售后占比", "２０．５％") == Rational(41, 200));
+  CHECK(number("售后占比", "２０%") == Rational(1, 5));
+  CHECK(number("系数", "１．５") == Rational(3, 2));
+  // 150％ is a percentage, not the number 1.5: refused like 150%.
+  for (std::string value : {"150%", "150％", "１５０％"}) {
+    INFO(value);
+    auto e = error_of([&] { with("系数", value); });
+    CHECK(e.code == "D051");
+    CHECK(e.message == fmt::format("parameter 系数 is number but '{}' is not", value));
+  }
+  for (std::string value : {"20", "２０"}) {
+    auto e = error_of([&] { with("售后占比", value); });
+    CHECK(e.code == "D051");
+    CHECK(e.message == fmt::format("parameter 售后占比 is percent but '{}' is not", value));
+  }
+  auto e = error_of([&] { with("件数", "5％"); });
+  CHECK(e.code == "D051");
+  auto t = parse_template(template_with_parameters("  售后占比: {type: percent, default: ２０％}\n"), "t.yaml");
+  CHECK(*t.find_parameter("售后占比")->number == Rational(1, 5));
+}
+
+TEST_CASE("a set override takes a full-width ＝ and spaces around the key and the value", "[load][fullwidth]") {
+  CHECK(parse_override("团购价＝99") == Override{"团购价", "99"});
+  CHECK(parse_override("开团 = 2026-12-21") == Override{"开团", "2026-12-21"});
+  CHECK(parse_override("开团\u3000＝\u30002026-12-21\u3000") == Override{"开团", "2026-12-21"});
+  CHECK(parse_override("\t件数=5000 ") == Override{"件数", "5000"});
+  // The first = or ＝ splits: a value may hold either.
+  CHECK(parse_override("备注=a＝b") == Override{"备注", "a＝b"});
+  CHECK(parse_override("备注＝a=b") == Override{"备注", "a=b"});
+  for (std::string text : {"＝99", " = 99", "团购价", "\u3000＝99"}) {
+    INFO(text);
+    auto e = error_of([&] { parse_override(text); });
+    CHECK(e.code == "D050");
+    CHECK(e.message == fmt::format("--set '{}' is not KEY=VALUE", text));
+  }
+  Loader loader;
+  auto c = loader.parse(kCampaign, "c.yaml", ".", std::vector<Override>{parse_override("开团 = 2026-12-21T10:00"),
+                                                                        parse_override("件数＝5000")});
+  CHECK(c.plan.find_milestone("开团")->given->at == date::local_days{date::year{2026} / 12 / 21} + 10h);
+  CHECK(c.plan.find_parameter("件数")->value == "5000");
+}
+
+TEST_CASE("a checkpoint's tolerance and plan read full-width forms and counts", "[load][fullwidth]") {
+  auto checkpoint = [](std::string plan, std::string tolerance) {
+    auto text = std::string(kTemplate);
+    auto swap = [&](std::string_view from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+    swap("plan: 300\n", "plan: " + plan + "\n");
+    swap("tolerance: 20%\n", "tolerance: " + tolerance + "\n");
+    return parse_template(text, "小团.yaml").checkpoints.at(0);
+  };
+  auto plan_of = [&](std::string plan) { return checkpoint(plan, "20%").plan->expr.value; };
+  CHECK(*checkpoint("300", "２０％").tolerance == Rational(1, 5));
+  CHECK(*checkpoint("300", "20％").tolerance == Rational(1, 5));
+  CHECK(*checkpoint("300", "２．５%").tolerance == Rational(1, 40));
+  CHECK(plan_of("３００") == Rational(300));
+  CHECK(plan_of("3,000") == Rational(3000));
+  CHECK(plan_of("3，000") == Rational(3000));
+  CHECK(plan_of("1.2万") == Rational(12000));
+  CHECK(plan_of("1.5") == Rational(3, 2));
+  auto e = error_of([&] { checkpoint("300", "20"); });
+  CHECK(e.code == "D051");
+  CHECK(e.message == "tolerance '20' is not a percentage");
+  e = error_of([&] { checkpoint("300", "－20%"); });
+  CHECK(e.code == "D051");
+  e = error_of([&] { checkpoint("3,00", "20%"); });
+  CHECK(e.code == "D051");
+  CHECK(e.message == "plan '3,00' is not a number or a formula: thousands separator in the wrong place");
+  CHECK(e.hint == "group the digits in threes, as in 3,000");
+  e = error_of([&] { checkpoint("－300", "20%"); });
+  CHECK(e.code == "D051");
+}
