@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/input/slips.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 
@@ -19,13 +20,10 @@ struct InitOptions {
   bool force = false;
 };
 
-// A YAML scalar that reads back as the same string. Full-width punctuation is quoted too: it is
-// text in a name (订货宝's 目标梳理：提升…), and quoted it cannot be taken for a typing slip.
+// A YAML scalar that reads back as the same string. A full-width mark of YAML structure is quoted
+// too: it is text in a name (订货宝's 目标梳理：提升…), and quoted it cannot be taken for a slip.
 std::string yaml_value(std::string_view text) {
-  bool fullwidth = false;
-  for (std::string_view mark : {"：", "，", "；", "（", "）", "［", "］", "｛", "｝", "＂"}) {
-    fullwidth = fullwidth || text.find(mark) != std::string_view::npos;
-  }
+  bool fullwidth = slips::has_structure_mark(text);
   bool plain = !text.empty() && !fullwidth && text.find_first_of(":#{}[],&*!|>'\"%@`") == std::string_view::npos &&
                text.front() != ' ' && text.back() != ' ' && text.front() != '-' && text.front() != '?';
   if (plain) return std::string(text);

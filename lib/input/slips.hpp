@@ -34,6 +34,11 @@ std::optional<Diagnostic> in_text(const Location& where);
 /// full-width characters; `what` names the value for the message. `where` is the text's start.
 void check_value(std::string_view text, const Location& where, std::string_view what);
 
+/// Whether `text` holds a full-width mark the scanner takes for a slip in YAML structure
+/// (：，；＂［］｛｝): a value written to YAML with one (init's task names) is quoted, so that it
+/// reads back as text.
+bool has_structure_mark(std::string_view text);
+
 /// `text` with each full-width ASCII form (U+FF01–U+FF5E) and the ideographic space written in
 /// ASCII; a full-width comma becomes `, `.
 std::string to_ascii(std::string_view text);

@@ -105,6 +105,18 @@ Location located(std::string_view text, const Location& where, std::size_t offse
 
 }  // namespace
 
+bool has_structure_mark(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); i += width_at(text, i)) {
+    switch (at(text, i)) {
+      case kColon: case kComma: case kSemicolon: case kQuote:
+      case kOpenBracket: case kCloseBracket: case kOpenBrace: case kCloseBrace:
+        return true;
+      default: break;
+    }
+  }
+  return false;
+}
+
 std::string to_ascii(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {

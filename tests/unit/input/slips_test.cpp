@@ -242,3 +242,12 @@ TEST_CASE("D007 names the column of the source, past a quoted value's escapes", 
   auto doubled = refusal(campaign("  开团: '2026-12-''20Ｔ10:00'\n"));
   CHECK(where(doubled.where) == "c.yaml:6:20");
 }
+
+TEST_CASE("has_structure_mark finds the full-width marks the scanner reads as YAML structure", "[slips]") {
+  CHECK(slips::has_structure_mark("目标梳理：提升效率"));
+  CHECK(slips::has_structure_mark("回访，打分"));
+  CHECK(slips::has_structure_mark("［重要］"));
+  CHECK_FALSE(slips::has_structure_mark("按订单发货"));
+  CHECK_FALSE(slips::has_structure_mark("聚划算活动报名（单品）"));
+  CHECK_FALSE(slips::has_structure_mark("a: b"));  // ASCII is yaml_value's own check
+}
