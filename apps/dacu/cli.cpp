@@ -148,8 +148,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     err << paint(format_diagnostic(out_of_memory({})), color);
     return kInputError;
   } catch (const std::exception& e) {
-    err << paint(fmt::format("dacu: internal error: {}\nhint: this is a bug in dacu; please report it with the input that caused it\n",
-                             e.what()), color);
+    err << paint(fmt::format("dacu: {}: {}\n{}: {}\n", message("label.internal-error"), e.what(), message("label.tip"),
+                             message("internal-error.report")), color);
     return kInternalError;
   }
   return kUsageError;
@@ -157,7 +157,41 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
 
 }  // namespace
 
+namespace {
+
+// Until every message is in the catalogue, a run that names no language keeps the English it
+// always had; the last step of the move makes Chinese the default.
+constexpr Language kDefaultLanguage = Language::en;
+
+// The language of messages (docs/errors.md, "Language"): `--lang zh|en` anywhere before `--`,
+// else the locale's language as POSIX ranks the variables (LC_ALL, then LC_MESSAGES, then LANG;
+// the first one set and not empty decides): English for en…, Chinese for anything else. Output
+// files follow --lang only, so that the same inputs give the same bytes on any machine.
+Language choose_language(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    else if (arg.starts_with("--lang=")) value = arg.substr(7);
+    if (value == "en") return Language::en;
+    if (value == "zh") return Language::zh;
+  }
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    std::string_view locale = value;
+    if (locale.starts_with("en")) return Language::en;
+    if (locale.starts_with("zh")) return Language::zh;
+    return kDefaultLanguage;
+  }
+  return kDefaultLanguage;
+}
+
+}  // namespace
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  set_message_language(choose_language(argc, argv));
   // `dacu … | head`: with SIGPIPE ignored, a write to a pipe nobody reads fails with EPIPE
   // instead of killing the process, and the run ends quietly (below).
   std::signal(SIGPIPE, SIG_IGN);

@@ -294,8 +294,8 @@ std::string paint(std::string text, bool color) {
     auto at = text.find(word);
     if (at != std::string::npos) text.replace(at, word.size(), fmt::format("\x1b[{}m{}\x1b[0m", code, word));
   };
-  replace("error:", "1;31");
-  replace("warning:", "1;33");
+  replace(fmt::format("{}:", message("label.error")), "1;31");
+  replace(fmt::format("{}:", message("label.warning")), "1;33");
   return text;
 }
 

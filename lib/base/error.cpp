@@ -163,8 +163,23 @@ Excerpt excerpt(std::string_view line, std::size_t char_index, std::size_t colum
   return out;
 }
 
+Diagnostic make_diagnostic(Severity severity, std::string_view key, Location where, MessageArgs args) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::string(key.substr(0, key.find('.')));
+  d.where = std::move(where);
+  d.message = message(key, args);
+  auto hint = fmt::format("{}.hint", key);
+  if (has_message(hint)) d.hint = message(hint, args);
+  return d;
+}
+
+InputError input_error(std::string_view key, Location where, MessageArgs args) {
+  return InputError(make_diagnostic(Severity::error, key, std::move(where), args));
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = fmt::format("dacu: {}: ", d.severity == Severity::error ? "error" : "warning");
+  std::string out = fmt::format("dacu: {}: ", message(d.severity == Severity::error ? "label.error" : "label.warning"));
   const auto& w = d.where;
   if (w.known()) {
     out += fmt::format("{}:{}:{}: ", utf8::visible(w.file_name()), w.line, w.column);
@@ -183,7 +198,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     // The caret sits under the located character, counted in display columns.
     out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), shown.caret_indent);
   }
-  if (!d.hint.empty()) out += fmt::format("hint: {}\n", utf8::visible(d.hint));
+  if (!d.hint.empty()) out += fmt::format("{}: {}\n", message("label.tip"), utf8::visible(d.hint));
   return out;
 }
 
@@ -225,7 +240,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
   auto best = closest_match(word, candidates);
-  if (!best.empty()) return fmt::format("did you mean {}?", best);
+  if (!best.empty()) return message("phrase.did-you-mean", {{"word", best}});
   if (candidates.empty()) return {};
   std::string list;
   for (std::size_t i = 0; i < candidates.size() && i < 12; ++i) {
@@ -233,7 +248,7 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& ca
     list += candidates[i];
   }
   if (candidates.size() > 12) list += ", …";
-  return fmt::format("expected one of: {}", list);
+  return message("phrase.expected-one-of", {{"list", list}});
 }
 
 }  // namespace dacu

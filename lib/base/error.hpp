@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dacu/base/messages.hpp"
+
 namespace dacu {
 
 /// The text of one input, shared by every Location that points into it.
@@ -73,6 +75,11 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
+/// The diagnostic `key` of the message catalogue (messages.hpp): its code is the key up to the
+/// first `.` (`D080.folder` -> D080), its message the entry `key`, its hint the entry `key.hint`
+/// when the catalogue has one; each filled from `args`.
+Diagnostic make_diagnostic(Severity severity, std::string_view key, Location where, MessageArgs args = {});
+
 /// Orders diagnostics by file name, line, column, then code.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
@@ -99,6 +106,9 @@ class InputError : public Error {
  private:
   Diagnostic diagnostic_;
 };
+
+/// The error `key` of the message catalogue, located: make_diagnostic(Severity::error, …).
+InputError input_error(std::string_view key, Location where, MessageArgs args = {});
 
 /// Formats a diagnostic the one way dacu shows problems to people:
 ///   dacu: error: FILE:LINE:COL: message [D012]

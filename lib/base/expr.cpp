@@ -13,7 +13,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kFunctions = {"ceil", "floor", "round", "min", "max"};
 
-constexpr std::string_view kOperand = "expected a number, a name, a function call or '('";
 
 struct Token {
   enum class Type { end, number, name, plus, minus, times, divide, open, close, comma, other };
@@ -60,16 +59,16 @@ class Parser {
   Expr parse() {
     check_input();
     if (peek().type == Token::Type::end) {
-      fail("D310", 0, "empty expression", "write a number, a name or a formula such as ceil(日订单量 / 人效)");
+      fail("D310.empty", 0);
     }
     auto expr = parse_sum();
-    expect(Token::Type::end, "expected an operator (+ - × ÷) or the end of the expression");
+    expect(Token::Type::end, message("expr.expected-operator-or-end"));
     return expr;
   }
 
  private:
-  [[noreturn]] void fail(const char* code, std::size_t offset, std::string message, std::string hint) const {
-    throw InputError(code, where_.advanced(text_, offset), std::move(message), std::move(hint));
+  [[noreturn]] void fail(std::string_view key, std::size_t offset, MessageArgs args = {}) const {
+    throw input_error(key, where_.advanced(text_, offset), args);
   }
 
   Location location(std::size_t offset) const { return where_.advanced(text_, offset); }
@@ -77,8 +76,8 @@ class Parser {
   std::string_view token_text(const Token& token) const { return text_.substr(token.offset, token.length); }
 
   [[noreturn]] void unexpected(const Token& token, std::string_view expected) const {
-    if (token.type == Token::Type::end) fail("D310", token.offset, "unexpected end of expression", std::string(expected));
-    fail("D310", token.offset, fmt::format("unexpected '{}'", token_text(token)), std::string(expected));
+    if (token.type == Token::Type::end) fail("D310.unexpected-end", token.offset, {{"expected", expected}});
+    fail("D310.unexpected", token.offset, {{"token", token_text(token)}, {"expected", expected}});
   }
 
   void expect(Token::Type type, std::string_view expected) {
@@ -89,13 +88,12 @@ class Parser {
 
   void check_input() const {
     if (auto bad = utf8::find_invalid(text_); bad != std::string_view::npos) {
-      fail("D310", bad, "invalid UTF-8 in expression", "save the file as UTF-8");
+      fail("D310.utf8", bad);
     }
     std::size_t offset = 0;
     for (std::size_t chars = 0; offset < text_.size(); ++chars) {
       if (chars == max_expr_length) {
-        fail("D313", offset, "expression too long",
-             fmt::format("the limit is {} characters; split it into parameters", max_expr_length));
+        fail("D313.long", offset, {{"limit", max_expr_length}});
       }
       offset += code_point_at(text_, offset).second;
     }
@@ -156,7 +154,7 @@ class Parser {
         } else {
           after.length = code_point_at(text_, end + 1).second;
         }
-        unexpected(after, "expected a digit after the decimal point");
+        unexpected(after, message("expr.expected-digit"));
       }
       ++end;
       while (digit_at(end)) ++end;
@@ -171,8 +169,7 @@ class Parser {
 
   void enter(const Token& token) {
     if (++depth_ > max_expr_depth) {
-      fail("D313", token.offset, "expression nested too deeply",
-           fmt::format("the limit is {} levels of parentheses, function calls and minus signs", max_expr_depth));
+      fail("D313.deep", token.offset, {{"limit", max_expr_depth}});
     }
   }
 
@@ -242,13 +239,12 @@ class Parser {
         enter(token);
         advance(token);
         auto inner = parse_sum();
-        expect(Token::Type::close, fmt::format("expected an operator or ')' to close the '(' at column {}",
-                                               location(token.offset).column));
+        expect(Token::Type::close, message("expr.expected-close", {{"column", location(token.offset).column}}));
         --depth_;
         return inner;
       }
       default:
-        unexpected(token, kOperand);
+        unexpected(token, message("expr.expected-operand"));
     }
   }
 
@@ -257,9 +253,9 @@ class Parser {
     if (std::find(kFunctions.begin(), kFunctions.end(), function) == kFunctions.end()) {
       std::vector<std::string> known(kFunctions.begin(), kFunctions.end());
       auto close = closest_match(function, known);
-      fail("D310", name.offset, fmt::format("unknown function {}", function),
-           close.empty() ? "the functions are ceil, floor, round, min and max; write × to multiply"
-                         : fmt::format("did you mean {}?", close));
+      fail("D310.function", name.offset,
+           {{"function", function},
+            {"advice", close.empty() ? message("expr.functions") : message("phrase.did-you-mean", {{"word", close}})}});
     }
     enter(open);
     advance(open);
@@ -271,16 +267,14 @@ class Parser {
         advance(token);
         continue;
       }
-      expect(Token::Type::close, "expected an operator, ',' or ')'");
+      expect(Token::Type::close, message("expr.expected-comma-or-close"));
       break;
     }
     --depth_;
     auto count = arguments.size();
     bool one = function == "ceil" || function == "floor";
     if ((one && count != 1) || (function == "round" && count > 2)) {
-      fail("D310", name.offset,
-           fmt::format("{} takes {} argument{}, not {}", function, one ? "1" : "1 or 2", one ? "" : "s", count),
-           one ? fmt::format("write {}(x)", function) : "write round(x) or round(x, decimals)");
+      fail(one ? "D310.one-argument" : "D310.round-arguments", name.offset, {{"function", function}, {"count", count}});
     }
     return node(Expr::Kind::call, name, std::move(arguments));
   }
@@ -294,8 +288,7 @@ class Parser {
     } catch (const RangeError&) {
       // 万 times a number near the limit: too large, as below
     }
-    fail("D314", token.offset, "number too large to be exact",
-         "numbers go up to 9223372036854775807 with at most 18 decimals");
+    fail("D314.number", token.offset);
   }
 
   std::string_view text_;
@@ -316,8 +309,8 @@ class Evaluator {
       case Expr::Kind::name: {
         if (auto value = lookup_(e.text)) return *value;
         auto hint = candidates_ ? suggestion(e.text, *candidates_) : std::string();
-        if (hint.empty()) hint = fmt::format("declare {} as a parameter, or correct the spelling", e.text);
-        throw InputError("D311", e.at, fmt::format("unknown name {}", e.text), hint);
+        if (hint.empty()) hint = message("expr.declare", {{"name", e.text}});
+        throw input_error("D311", e.at, {{"name", e.text}, {"advice", hint}});
       }
       case Expr::Kind::negate:
         return -eval(e.operands[0]);
@@ -338,10 +331,8 @@ class Evaluator {
     auto right = eval(e.operands[1]);
     if (e.kind == Expr::Kind::divide && right.is_zero()) {
       const auto& divisor = e.operands[1];
-      throw InputError("D312", e.at,
-                       divisor.kind == Expr::Kind::number ? std::string("division by zero")
-                                                          : fmt::format("division by zero: {} is 0", divisor.to_string()),
-                       "the divisor must not be 0");
+      if (divisor.kind == Expr::Kind::number) throw input_error("D312", e.at);
+      throw input_error("D312.named", e.at, {{"divisor", divisor.to_string()}});
     }
     return checked(e, [&] {
       switch (e.kind) {
@@ -364,9 +355,7 @@ class Evaluator {
     if (args.size() == 1) return args[0].round();
     const auto& decimals = args[1];
     if (!decimals.is_integer() || decimals < -18 || decimals > 18) {
-      throw InputError("D315", e.operands[1].at,
-                       fmt::format("round takes a whole number of decimals from -18 to 18, not {}", decimals),
-                       "write round(x, 2) for cents, round(x, -3) for thousands");
+      throw input_error("D315", e.operands[1].at, {{"decimals", decimals}});
     }
     return checked(e, [&] { return args[0].round_to(static_cast<int>(decimals.numerator())); });
   }
@@ -377,7 +366,7 @@ class Evaluator {
     try {
       return operation();
     } catch (const RangeError& error) {
-      throw InputError("D314", e.at, error.what(), "exact numbers go up to 9223372036854775807");
+      throw input_error("D314.result", e.at, {{"what", error.what()}});
     }
   }
 

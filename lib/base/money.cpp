@@ -1,5 +1,7 @@
 #include "dacu/base/money.hpp"
 
+#include "dacu/base/messages.hpp"
+
 #include <optional>
 
 #include "dacu/base/numbers.hpp"
@@ -18,7 +20,7 @@ constexpr std::string_view kLimit = "±92233720368547758.07";
 bool in_range(Wide fen) { return fen >= -Wide(kMaxFen) && fen <= Wide(kMaxFen); }
 
 [[noreturn]] void out_of_range(std::string_view what) {
-  throw RangeError(fmt::format("{} is out of the range of amounts ({})", what, kLimit));
+  throw RangeError(message("range.money", {{"what", what}, {"limit", kLimit}}));
 }
 
 // n / d in whole fen (d > 0); nullopt when it has fractions of a fen and rounding is none.

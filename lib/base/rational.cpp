@@ -1,5 +1,7 @@
 #include "dacu/base/rational.hpp"
 
+#include "dacu/base/messages.hpp"
+
 #include <limits>
 #include <optional>
 
@@ -51,7 +53,7 @@ Wide round_div(Wide n, Wide d) {
 }
 
 [[noreturn]] void too_large(std::string_view what) {
-  throw RangeError(fmt::format("{} is too large to compute exactly", what));
+  throw RangeError(message("range.rational", {{"what", what}}));
 }
 
 // Reduces wide parts to lowest terms first, so that results whose intermediate products exceed

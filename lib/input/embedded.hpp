@@ -3,14 +3,10 @@
 /// cmake/embed_files.cmake from templates/.
 
 #include <span>
-#include <string_view>
+
+#include "dacu/base/embedded.hpp"
 
 namespace dacu {
-
-struct EmbeddedFile {
-  std::string_view name;  ///< file name, e.g. "聚划算.yaml"
-  std::string_view text;
-};
 
 /// Every built-in template and calendar.
 std::span<const EmbeddedFile> builtin_files();

@@ -19,7 +19,7 @@ for sub in ("lib", "apps"):
     for path in sorted((root / sub).rglob("*")):
         if path.suffix not in (".cpp", ".hpp"):
             continue
-        for code in re.findall(r'"(D\d{3})"', path.read_text(encoding="utf-8")):
+        for code in re.findall(r'"(D\d{3})(?:\.[\w.-]+)?"', path.read_text(encoding="utf-8")):
             emitted.setdefault(code, path.relative_to(root))
 
 catalogue = (root / "docs" / "errors.md").read_text(encoding="utf-8")
