@@ -50,7 +50,7 @@ std::string with_fen(std::int64_t fen, WholeDigits whole) {
 }  // namespace
 
 Money Money::from_fen(std::int64_t fen) {
-  if (fen < -kMaxFen) out_of_range(fmt::format("{} fen", fen));
+  if (fen < -kMaxFen) out_of_range(message("money.fen", {{"fen", fen}}));
   return Money(fen);
 }
 
@@ -64,7 +64,7 @@ Money Money::from_yuan(std::int64_t yuan) {
 
 Money Money::from_yuan(const Rational& yuan, Rounding rounding) {
   auto fen = divide_to_fen(Wide(yuan.numerator()) * 100, yuan.denominator(), rounding);
-  if (!fen) throw Error(fmt::format("{} 元 is not a whole number of fen", yuan));
+  if (!fen) throw Error(message("money.not-whole-fen", {{"yuan", yuan}}));
   if (!in_range(*fen)) out_of_range(fmt::format("{} 元", yuan));
   return Money(static_cast<std::int64_t>(*fen));
 }
@@ -107,14 +107,14 @@ Money operator*(Money amount, std::int64_t factor) {
 }
 
 Rational operator/(Money part, Money whole) {
-  if (whole.fen_ == 0) throw Error(fmt::format("cannot divide {} by an amount of 0.00", part));
+  if (whole.fen_ == 0) throw Error(message("money.divide-by-zero", {{"amount", part}}));
   return Rational(part.fen_, whole.fen_);
 }
 
 Money multiply(Money amount, const Rational& factor, Rounding rounding) {
   auto fen = divide_to_fen(Wide(amount.fen()) * factor.numerator(), factor.denominator(), rounding);
   if (!fen) {
-    throw Error(fmt::format("{} × {} is not a whole number of fen; name a rounding rule", amount, factor));
+    throw Error(message("money.product-not-whole-fen", {{"amount", amount}, {"factor", factor}}));
   }
   if (!in_range(*fen)) out_of_range(fmt::format("{} × {}", amount, factor));
   return Money::from_fen(static_cast<std::int64_t>(*fen));
@@ -122,19 +122,17 @@ Money multiply(Money amount, const Rational& factor, Rounding rounding) {
 
 namespace {
 
-constexpr std::string_view kExamples = "write an amount such as 99.90, -5, 1.8万 or ¥1,800,000.00";
 constexpr std::string_view kYuanSign = "¥";      // U+00A5
 constexpr std::string_view kWideYuanSign = "￥";  // U+FFE5, what Chinese input methods type
 constexpr std::string_view kYuan = "元";
 constexpr std::string_view kIdeographicSpace = "\u3000";
-constexpr ValueWords kAmountWords{"the amount", "an amount", kExamples, "amounts go up to ±92233720368547758.07 元",
-                                  "1,800,000.00"};
+constexpr ValueWords kAmountWords{"amount.the", "amount.a", "amount.examples", "amount.limit", "1,800,000.00"};
 
 // Reads the folded text; problems are at offsets of the folded text (the callers map them back).
 std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, FormProblem& problem) {
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t at, std::string message, std::string_view hint = kExamples) {
-    problem = FormProblem{at, std::move(message), std::string(hint)};
+  auto fail = [&](std::size_t at, std::string what, std::string hint = {}) {
+    problem = FormProblem{at, std::move(what), hint.empty() ? message("amount.examples") : std::move(hint)};
     return std::nullopt;
   };
   auto skip = [&](std::size_t& at, std::string_view word) {
@@ -145,13 +143,13 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
     return false;
   };
 
-  if (text.empty()) return fail(0, "the amount is empty");
+  if (text.empty()) return fail(0, message("value.empty", {{"the", message("amount.the")}}));
   std::size_t i = 0;
   bool negative = false;
   if (text[i] == '-' || text[i] == '+') negative = text[i++] == '-';
   bool currency = skip(i, kYuanSign) || skip(i, kWideYuanSign);
   if (currency && i < text.size() && (text[i] == '-' || text[i] == '+')) {
-    return fail(i, "the sign must come before ¥", "write -¥5.00, not ¥-5.00");
+    return fail(i, message("amount.sign-after-yuan"), message("amount.sign-first"));
   }
   // A space between the sign, the number and 元 (129 元, ￥ 129) is the one slip that looks like a
   // listed form: say to remove it rather than list the forms.
@@ -165,14 +163,16 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
       if (c != " " && c != "\t" && c != kIdeographicSpace) joined += c;
       k += c.empty() ? 1 : c.size();
     }
-    return fail(at, "unexpected space in an amount", fmt::format("remove the space: write {}", joined));
+    return fail(at, message("amount.space"), message("amount.remove-space", {{"amount", joined}}));
   };
   auto d = scan_decimal(folded, i, kAmountWords, problem);
   if (!d) return is_space(problem.offset) ? space_at(problem.offset) : std::nullopt;
   i = d->end;
   skip(i, kYuan);
   if (is_space(i)) return space_at(i);
-  if (i < text.size()) return fail(i, fmt::format("unexpected '{}' in an amount", folded.original_char(i)));
+  if (i < text.size()) {
+    return fail(i, message("value.unexpected", {{"character", folded.original_char(i)}, {"a", message("amount.a")}}));
+  }
 
   bool wan = d->wan;
   std::size_t first_digit = d->first_digit, fraction_start = d->fraction_start, fraction_end = d->fraction_end;
@@ -189,16 +189,15 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
   if (significant_end > fraction_start + exact_decimals) {
     auto first_extra = fraction_start + exact_decimals;
     if (rounding == Rounding::none) {
-      return fail(first_extra, "the amount has fractions of a fen",
-                  wan ? "money is exact to the fen: write at most 6 decimals before 万"
-                      : "money is exact to the fen (0.01 元): write at most 2 decimals");
+      return fail(first_extra, message("amount.fractions-of-fen"),
+                  wan ? message("amount.fen-wan") : message("amount.fen-decimals"));
     }
     // Half up needs only the first dropped digit: 5-9 rounds the magnitude up.
     if (text[first_extra] >= '5') ++fen;
   }
   if (negative) fen = -fen;
   if (!in_range(fen)) {
-    return fail(first_digit, "the amount is too large", fmt::format("amounts go up to {} 元", kLimit));
+    return fail(first_digit, message("value.too-large", {{"the", message("amount.the")}}), message("amount.limit"));
   }
   return Money::from_fen(static_cast<std::int64_t>(fen));
 }
@@ -215,7 +214,7 @@ std::optional<Money> parse_money(std::string_view text, Rounding rounding, FormP
 Money parse_money(std::string_view text, Rounding rounding) {
   FormProblem problem;
   if (auto amount = parse_money(text, rounding, problem)) return *amount;
-  throw Error(fmt::format("invalid amount '{}': {}", text, problem.message));
+  throw Error(message("amount.invalid", {{"text", text}, {"problem", problem.message}}));
 }
 
 std::optional<Money> try_parse_money(std::string_view text, Rounding rounding) {
@@ -226,7 +225,7 @@ std::optional<Money> try_parse_money(std::string_view text, Rounding rounding) {
 Money parse_money(std::string_view text, Rounding rounding, const Location& where) {
   FormProblem problem;
   if (auto amount = parse_money(text, rounding, problem)) return *amount;
-  throw InputError("D300", where.advanced(text, problem.offset), problem.message, problem.hint);
+  throw input_error("D300", where.advanced(text, problem.offset), {{"problem", problem.message}, {"advice", problem.hint}});
 }
 
 }  // namespace dacu

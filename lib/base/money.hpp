@@ -85,7 +85,7 @@ Money multiply(Money amount, const Rational& factor, Rounding rounding);
 /// round them; trailing zeros ("99.900") are not fractions. Throws Error with a plain message.
 Money parse_money(std::string_view text, Rounding rounding);
 
-/// As above; problems become an InputError "D300" located at the offending character, with a hint.
+/// As above; problems become an InputError D300 located at the offending character, with a hint.
 Money parse_money(std::string_view text, Rounding rounding, const Location& where);
 
 /// As above, nullopt for text that is not an amount.

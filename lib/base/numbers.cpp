@@ -7,6 +7,7 @@
 #include <cctype>
 #include <limits>
 
+#include "dacu/base/messages.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu {
@@ -80,21 +81,24 @@ constexpr std::uint64_t kWholeLimit = static_cast<std::uint64_t>(std::numeric_li
 std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t at, const ValueWords& words,
                                            FormProblem& problem) {
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t where, std::string message, std::string_view hint) {
-    problem = FormProblem{where, std::move(message), std::string(hint)};
+  auto fail = [&](std::size_t where, std::string what, std::string hint) {
+    problem = FormProblem{where, std::move(what), std::move(hint)};
     return std::nullopt;
   };
   auto unexpected = [&](std::size_t where) -> std::optional<WrittenDecimal> {
-    if (where >= text.size()) return fail(where, fmt::format("{} ends too early", words.the), words.examples);
-    return fail(where, fmt::format("unexpected '{}' in {}", folded.original_char(where), words.a), words.examples);
+    if (where >= text.size()) return fail(where, message("value.ends-early", {{"the", message(words.the)}}), message(words.examples));
+    return fail(where, message("value.unexpected", {{"character", folded.original_char(where)}, {"a", message(words.a)}}),
+                message(words.examples));
   };
   auto is_digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  const std::string grouping = fmt::format("group the digits in threes, as in {}", words.grouped);
+  auto misplaced_separator = [&](std::size_t where) {
+    return fail(where, message("value.separator"), message("value.grouping", {{"example", words.grouped}}));
+  };
 
   WrittenDecimal d;
   std::size_t i = at;
   if (i < text.size() && text[i] == '.') {
-    return fail(i, fmt::format("{} needs a digit before '.'", words.the), "write 0.5, not .5");
+    return fail(i, message("value.digit-before-point", {{"the", message(words.the)}}), message("value.leading-zero"));
   }
   if (!is_digit(i)) return unexpected(i);
   // A first group of 1-3 digits, then groups of exactly 3: a wrongly placed separator is reported
@@ -104,24 +108,26 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
   int group = 0;
   for (;; ++i) {
     if (is_digit(i)) {
-      if (grouped && group == 3) return fail(i, "thousands separator in the wrong place", grouping);
+      if (grouped && group == 3) return misplaced_separator(i);
       ++group;
       // Beyond INT64_MAX nothing fits, 万 or not: stopping here keeps the callers' arithmetic in
       // range (whole × 10^6 fits in 128 bits), and is checked before the digit is added, so that
       // 2^64 cannot wrap to 0. Each caller checks its own limit at the end, so a count's limit is
       // the same written plain (9223372036854775807) and in 万.
       auto digit = static_cast<std::uint64_t>(text[i] - '0');
-      if (d.whole > (kWholeLimit - digit) / 10) return fail(d.first_digit, fmt::format("{} is too large", words.the), words.too_large);
+      if (d.whole > (kWholeLimit - digit) / 10) {
+        return fail(d.first_digit, message("value.too-large", {{"the", message(words.the)}}), message(words.too_large));
+      }
       d.whole = d.whole * 10 + digit;
     } else if (i < text.size() && text[i] == ',') {
-      if (group == 0 || group > 3 || (grouped && group != 3)) return fail(i, "thousands separator in the wrong place", grouping);
+      if (group == 0 || group > 3 || (grouped && group != 3)) return misplaced_separator(i);
       grouped = true;
       group = 0;
     } else {
       break;
     }
   }
-  if (grouped && group != 3) return fail(i, "thousands separator in the wrong place", grouping);
+  if (grouped && group != 3) return misplaced_separator(i);
   d.fraction_start = d.fraction_end = i;
   if (i < text.size() && text[i] == '.') {
     d.fraction_start = d.fraction_end = ++i;
@@ -140,18 +146,18 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t
 namespace {
 
 __extension__ typedef unsigned __int128 UWide;
-constexpr ValueWords kCountWords{"the count", "a count", kCountForms, kCountLimit, "3,000"};
+constexpr ValueWords kCountWords{"count.the", "count.a", "count.forms", "count.limit", "3,000"};
 
 }  // namespace
 
 std::optional<std::int64_t> parse_count(std::string_view written, std::string_view unit, FormProblem& problem) {
   auto folded = fold_fullwidth(written);
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t at, std::string message, std::string hint) -> std::optional<std::int64_t> {
-    problem = FormProblem{folded.original_offset(at), std::move(message), std::move(hint)};
+  auto fail = [&](std::size_t at, std::string what, std::string hint) -> std::optional<std::int64_t> {
+    problem = FormProblem{folded.original_offset(at), std::move(what), std::move(hint)};
     return std::nullopt;
   };
-  if (text.empty()) return fail(0, "the count is empty", std::string(kCountForms));
+  if (text.empty()) return fail(0, message("value.empty", {{"the", message("count.the")}}), message("count.forms"));
   std::size_t i = 0;
   bool negative = false;
   if (text[i] == '-' || text[i] == '+') negative = text[i++] == '-';
@@ -166,11 +172,11 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
     if (!unit.empty() && rest == unit) {
       i = text.size();
     } else if (!unit.empty() && utf8::is_letter(utf8::code_point_at(text, i).value)) {
-      return fail(i, fmt::format("'{}' is not the unit of this count", folded.original.substr(folded.original_offset(i))),
-                  fmt::format("the count is in {}: write {} or {}{}", unit, text.substr(0, i), text.substr(0, i), unit));
+      return fail(i, message("count.wrong-unit", {{"text", folded.original.substr(folded.original_offset(i))}}),
+                  message("count.in-unit", {{"unit", unit}, {"number", text.substr(0, i)}}));
     } else {
-      return fail(i, fmt::format("unexpected '{}' in a count", folded.original_char(i)),
-                  unit.empty() ? std::string(kCountForms) : fmt::format("{} (in {})", kCountForms, unit));
+      return fail(i, message("value.unexpected", {{"character", folded.original_char(i)}, {"a", message("count.a")}}),
+                  unit.empty() ? message("count.forms") : message("count.forms-in", {{"unit", unit}}));
     }
   }
   // value = (whole + fraction) × (万 ? 10000 : 1), exactly; it must be whole.
@@ -179,7 +185,7 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
   std::size_t places = d->wan ? 4 : 0;
   if (fraction.size() > places) {
     auto shown = text.substr(d->first_digit, d->end - d->first_digit);
-    auto message = fmt::format("{} is not a whole number", shown);
+    auto what = message("count.not-whole", {{"count", shown}});
     // 0.00003万 is 0.3: say what it is, for sizes whose exact value fits (10^6 万 and 12 decimals).
     if (d->wan && fraction.size() <= 12 && d->whole <= 1'000'000) {
       std::int64_t f = 0, scale = 1;
@@ -188,18 +194,16 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
         scale *= 10;
       }
       auto value = Rational(static_cast<std::int64_t>(d->whole) * 10000) + Rational(f, scale) * 10000;
-      message = fmt::format("{} is {}, not a whole number", shown, value);
+      what = message("count.is-not-whole", {{"count", shown}, {"value", value}});
     }
-    return fail(d->first_digit, std::move(message),
-                d->wan ? "a count is a whole number: with 万 write at most 4 decimals (0.3万 is 3000)"
-                       : "a count is whole: write it without decimals");
+    return fail(d->first_digit, std::move(what), d->wan ? message("count.wan-decimals") : message("count.no-decimals"));
   }
   UWide n = d->whole;
   for (std::size_t p = 0; p < places; ++p) {
     n = n * 10 + (p < fraction.size() ? static_cast<unsigned>(fraction[p] - '0') : 0);
   }
   if (n > static_cast<UWide>(std::numeric_limits<std::int64_t>::max())) {
-    return fail(d->first_digit, "the count is too large", std::string(kCountLimit));
+    return fail(d->first_digit, message("value.too-large", {{"the", message("count.the")}}), message("count.limit"));
   }
   auto value = static_cast<std::int64_t>(n);
   return negative ? -value : value;

@@ -48,12 +48,13 @@ struct FormProblem {
   std::string hint;
 };
 
-/// The words a grammar's messages use for its values: "the amount" / "an amount".
+/// The words a grammar's messages use for its values, as keys of the message catalogue
+/// (messages.hpp), looked up only when a value fails: "the amount" / "an amount".
 struct ValueWords {
-  std::string_view the;
-  std::string_view a;
-  std::string_view examples;   ///< the hint for a value that is not one
-  std::string_view too_large;  ///< the hint for a value out of range
+  std::string_view the;        ///< key of "the amount"
+  std::string_view a;          ///< key of "an amount"
+  std::string_view examples;   ///< key of the hint for a value that is not one
+  std::string_view too_large;  ///< key of the hint for a value out of range
   std::string_view grouped;    ///< a value grouped in threes, for the hint on a misplaced separator
 };
 
@@ -78,10 +79,5 @@ std::optional<WrittenDecimal> scan_decimal(const FoldedText& text, std::size_t a
 std::optional<std::int64_t> parse_count(std::string_view text, std::string_view unit, FormProblem& problem);
 /// As above, without the reason.
 std::optional<std::int64_t> try_parse_count(std::string_view text, std::string_view unit = {});
-/// What to write, for hints.
-inline constexpr std::string_view kCountForms = "write a whole number such as 3000, 3,000 or 0.3万";
-/// The range of counts, for hints: exactly int64, the same whether written plain or with 万.
-inline constexpr std::string_view kCountLimit =
-    "counts go up to 9223372036854775807 (922337203685477.5807万), the largest whole number dacu holds";
 
 }  // namespace dacu

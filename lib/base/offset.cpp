@@ -35,8 +35,12 @@ std::string Offset::canonical() const {
 
 namespace {
 
-const std::string_view kForms = "write it like 报名前20天, 竞拍后3天, 开团前半小时, 开团后25分钟, 开团当天15点, "
-                                "报名前3个工作日, or 开团 -2d / 开团 +25min / 开团 @15:00";
+// The offset error `key`; one without a hint of its own shows the forms an offset is written in.
+InputError offset_error(std::string_view key, Location where, MessageArgs args = {}) {
+  auto diagnostic = make_diagnostic(Severity::error, key, std::move(where), args);
+  if (diagnostic.hint.empty()) diagnostic.hint = message("offset.forms");
+  return InputError(std::move(diagnostic));
+}
 
 // A cursor over the phrase, folded (fold_fullwidth) so that 开团前３天 reads as 开团前3天, that
 // knows where each character was typed, for located errors.
@@ -64,13 +68,12 @@ class Reader {
   void skip_spaces() {
     while (!done() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
   }
-  [[noreturn]] void fail(std::string message, std::string hint = std::string(kForms)) const {
-    fail_at(pos_, std::move(message), std::move(hint));
-  }
+  /// Fails with the catalogue's error `key` (offset_error) at the current position.
+  [[noreturn]] void fail(std::string_view key, MessageArgs args = {}) const { fail_at(pos_, key, args); }
   /// Fails pointing at an earlier position, e.g. the start of a clock time that is out of range.
-  [[noreturn]] void fail_at(std::size_t pos, std::string message, std::string hint = std::string(kForms)) const {
+  [[noreturn]] void fail_at(std::size_t pos, std::string_view key, MessageArgs args = {}) const {
     auto typed = origin_[pos < origin_.size() ? pos : origin_.size() - 1];
-    throw InputError("D030", where_.advanced(typed_, typed), std::move(message), std::move(hint));
+    throw offset_error(key, where_.advanced(typed_, typed), args);
   }
 
   /// A number in digits (20) or Chinese numerals (二十, 十五, 两, 一百二十).
@@ -79,7 +82,7 @@ class Reader {
     long long value = 0;
     while (!done() && text_[pos_] >= '0' && text_[pos_] <= '9') {
       value = value * 10 + (text_[pos_] - '0');
-      if (value > 1'000'000) fail("number too large in offset");
+      if (value > 1'000'000) fail("D030.too-large");
       ++pos_;
     }
     if (pos_ > start) return value;
@@ -134,7 +137,7 @@ class Reader {
     } else if (hundreds && next_is(0)) {
       ++i;  // 一百零五: 零 stands for the missing tens
       int d = digit(true);
-      if (d < 0) fail_at(start, "零 must be followed by a digit, as in 一百零五");
+      if (d < 0) fail_at(start, "D030.ling");
       value += d;
     }
     if (i < tokens.size()) {
@@ -142,8 +145,7 @@ class Reader {
       if (d >= 0) value += d;
     }
     if (i != tokens.size()) {
-      fail_at(start, fmt::format("'{}' is not a Chinese number", text_.substr(start, pos_ - start)),
-              "write it as people do: 三, 十五, 二十, 二十五, 一百零五; or in digits: 33");
+      fail_at(start, "D030.chinese-number", {{"text", text_.substr(start, pos_ - start)}});
     }
     return value;
   }
@@ -163,7 +165,7 @@ std::optional<std::chrono::minutes> read_clock(Reader& r) {
   long long minute = 0;
   if (r.eat(":") || r.eat("：")) {
     auto m = r.number();
-    if (!m) r.fail("expected minutes after ':' in a clock time", "write the time as 16:30");
+    if (!m) r.fail("D030.minutes");
     minute = *m;
   } else if (r.eat_any({"点", "时"})) {
     if (r.eat("半")) {
@@ -176,7 +178,7 @@ std::optional<std::chrono::minutes> read_clock(Reader& r) {
     return std::nullopt;
   }
   if (*hour > 23 || minute > 59) {
-    r.fail_at(save, "not a time of day", "hours run 0–23 and minutes 0–59, e.g. 开团当天16:30");
+    r.fail_at(save, "D030.time-of-day");
   }
   return std::chrono::hours(*hour) + std::chrono::minutes(minute);
 }
@@ -216,44 +218,44 @@ Offset parse_compact(Offset offset, Reader& r) {
       clock_pos = r.pos();
       r.eat("@");
       auto clock = read_clock(r);
-      if (!clock || has_clock) r.fail("expected a clock time after '@'", "write it like 开团 @15:00");
+      if (!clock || has_clock) r.fail("D030.at");
       offset.clock = *clock;
       has_clock = true;
     } else if (r.rest()[0] == '+' || r.rest()[0] == '-') {
       int sign = r.rest()[0] == '-' ? -1 : 1;
       r.eat(r.rest().substr(0, 1));
       auto n = r.number();
-      if (!n) r.fail("expected a number after the sign", "write it like 开团 -2d or 开团 +25min");
+      if (!n) r.fail("D030.sign");
       if (r.eat("wd")) {
-        if (has_days || has_shift) r.fail("only one day offset is allowed");
+        if (has_days || has_shift) r.fail("D030.one-day-offset");
         offset.kind = Offset::Kind::working_day;
         offset.amount = static_cast<int>(sign * *n);
         has_days = true;
       } else if (r.eat("min") || r.eat("m")) {
-        if (has_shift || has_days) r.fail("only one offset is allowed before a clock time");
+        if (has_shift || has_days) r.fail("D030.one-shift");
         offset.shift = std::chrono::minutes(sign * *n);
         has_shift = true;
       } else if (r.eat("h")) {
-        if (has_shift || has_days) r.fail("only one offset is allowed before a clock time");
+        if (has_shift || has_days) r.fail("D030.one-shift");
         offset.shift = std::chrono::hours(sign * *n);
         has_shift = true;
       } else if (bool week = r.eat("w"); week || r.eat("d")) {
-        if (has_days || has_shift) r.fail("only one day offset is allowed");
+        if (has_days || has_shift) r.fail("D030.one-day-offset");
         offset.kind = Offset::Kind::day;
         offset.amount = static_cast<int>(sign * *n * (week ? 7 : 1));
         has_days = true;
       } else {
-        r.fail("unknown unit in offset", "units are d (days), wd (working days), w (weeks), h (hours), min (minutes)");
+        r.fail("D030.unit");
       }
     } else {
-      r.fail("unexpected text in offset", "write it like 开团 -2d, 开团 +25min or 开团 @15:00");
+      r.fail("D030.compact-text");
     }
     r.skip_spaces();
   }
   if (has_clock) {
-    if (has_shift) r.fail_at(clock_pos, "a clock time cannot follow an hour or minute offset", "write it like 开团 +1d @10:00");
+    if (has_shift) r.fail_at(clock_pos, "D030.clock-after-shift");
     if (offset.kind == Offset::Kind::working_day) {
-      r.fail_at(clock_pos, "a clock time after working days is not supported", "write the working-day offset alone");
+      r.fail_at(clock_pos, "D030.clock-after-working-days");
     }
     offset.kind = Offset::Kind::clock;
   } else if (has_shift || !has_days) {
@@ -270,10 +272,10 @@ Offset parse_chinese(Offset offset, Reader& r) {
     offset.kind = Offset::Kind::day;
     if (r.done()) return offset;
     auto clock = read_clock(r);
-    if (!clock) r.fail("expected a clock time after 当天", "write it like 开团当天15点 or 开团当天16:30");
+    if (!clock) r.fail("D030.same-day");
     offset.kind = Offset::Kind::clock;
     offset.clock = *clock;
-    if (!r.done()) r.fail("unexpected text after the clock time");
+    if (!r.done()) r.fail("D030.after-clock");
     return offset;
   }
   int sign = 1;
@@ -291,7 +293,8 @@ Offset parse_chinese(Offset offset, Reader& r) {
   } else {
     auto n = r.number();
     if (!n) {
-      r.fail(has_direction ? "expected a number after 前/后" : "expected 前, 后, 当天 or a number after the milestone");
+      if (has_direction) r.fail("D030.direction-number");
+      r.fail("D030.after-milestone");
     }
     bool and_half = false;
     r.eat("个");
@@ -300,26 +303,26 @@ Offset parse_chinese(Offset offset, Reader& r) {
       r.eat("个");
     }
     if (r.eat("工作日")) {
-      if (and_half) r.fail("working days cannot be halves");
+      if (and_half) r.fail("D030.half-working-days");
       offset.kind = Offset::Kind::working_day;
       offset.amount = static_cast<int>(sign * *n);
     } else if (r.eat_any({"天", "日"})) {
-      if (and_half) r.fail("half days are not supported", "write the hours instead, e.g. 开团前12小时");
+      if (and_half) r.fail("D030.half-days");
       offset.kind = Offset::Kind::day;
       offset.amount = static_cast<int>(sign * *n);
     } else if (r.eat_any({"周", "星期", "礼拜"})) {
-      if (and_half) r.fail("half weeks are not supported", "write the days instead");
+      if (and_half) r.fail("D030.half-weeks");
       offset.kind = Offset::Kind::day;
       offset.amount = static_cast<int>(sign * *n * 7);
     } else if (r.eat_any({"小时", "钟头"})) {
       offset.kind = Offset::Kind::moment;
       offset.shift = std::chrono::minutes(sign * (*n * 60 + (and_half ? 30 : 0)));
     } else if (r.eat_any({"分钟", "分"})) {
-      if (and_half) r.fail("half minutes are not supported");
+      if (and_half) r.fail("D030.half-minutes");
       offset.kind = Offset::Kind::moment;
       offset.shift = std::chrono::minutes(sign * *n);
     } else {
-      r.fail("expected a unit: 天, 个工作日, 周, 小时 or 分钟");
+      r.fail("D030.chinese-unit");
     }
   }
   if (r.done()) return offset;
@@ -331,7 +334,7 @@ Offset parse_chinese(Offset offset, Reader& r) {
       if (r.done()) return offset;
     }
   }
-  r.fail("unexpected text after the offset");
+  r.fail("D030.after-offset");
 }
 
 }  // namespace
@@ -340,12 +343,9 @@ void check_milestone_name(std::string_view name, const Location& where) {
   for (std::string_view word : {"前", "后"}) {
     if (!name.ends_with(word)) continue;
     auto stem = name.substr(0, name.size() - word.size());
-    throw InputError("D085", where,
-                     fmt::format("milestone name '{}' ends with {}, which offset phrases read as '{}': {}20天 would count "
-                                 "20 days after {}{}",
-                                 name, word, word == "前" ? "before" : "after", name, name,
-                                 stem.empty() ? "" : fmt::format(", not from {}", stem)),
-                     fmt::format("rename it so that it does not end with 前 or 后, e.g. {}期", name));
+    auto meaning = message(word == "前" ? "offset.reads-before" : "offset.reads-after");
+    auto rest = stem.empty() ? std::string() : message("offset.not-from", {{"stem", stem}});
+    throw input_error("D085", where, {{"name", name}, {"word", word}, {"meaning", meaning}, {"rest", rest}});
   }
 }
 
@@ -356,7 +356,7 @@ Offset parse_offset(std::string_view text, const Location& where, std::span<cons
   // Leading and trailing spaces are not part of the phrase.
   std::size_t first = text.find_first_not_of(' ');
   if (first == std::string_view::npos) {
-    throw InputError("D030", where, "an empty offset", std::string(kForms));
+    throw offset_error("D030.empty", where);
   }
   std::string_view phrase = text.substr(first, text.find_last_not_of(' ') - first + 1);
   Location at = where.advanced(text, first);
@@ -374,11 +374,10 @@ Offset parse_offset(std::string_view text, const Location& where, std::span<cons
     auto guess = guess_anchor(phrase);
     std::vector<std::string> names(milestones.begin(), milestones.end());
     if (guess.empty()) {
-      throw InputError("D030", at, fmt::format("offset '{}' does not start with a milestone", phrase),
-                       fmt::format("start with one of the milestones, e.g. {}前2天", names.empty() ? "开团" : names.front()));
+      throw offset_error("D030.no-milestone", at,
+                         {{"phrase", phrase}, {"example", names.empty() ? std::string("开团") : names.front()}});
     }
-    throw InputError("D031", at, fmt::format("unknown milestone '{}' in offset '{}'", guess, phrase),
-                     suggestion(guess, names));
+    throw input_error("D031.offset", at, {{"milestone", guess}, {"phrase", phrase}, {"advice", suggestion(guess, names)}});
   }
   offset.anchor = std::string(anchor);
   // The milestone as written; after it, full-width digits and signs read as ASCII (issue 17:

@@ -79,7 +79,7 @@ Rational::Rational(std::int64_t integer) : num_(integer) {
 }
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
-  if (denominator == 0) throw Error(fmt::format("division by zero: {}/0", numerator));
+  if (denominator == 0) throw Error(message("rational.division-by-zero", {{"what", fmt::format("{}/0", numerator)}}));
   if (numerator < -kMax || denominator < -kMax) {
     too_large(fmt::format("{}/{}", numerator, denominator));
   }
@@ -100,7 +100,7 @@ Rational Rational::round() const { return Rational(static_cast<std::int64_t>(rou
 
 Rational Rational::round_to(int decimals) const {
   if (decimals < -18 || decimals > 18) {
-    throw Error(fmt::format("cannot round to {} decimal places (the range is -18 to 18)", decimals));
+    throw Error(message("rational.round", {{"decimals", decimals}}));
   }
   // Rounded value = round(num * 10^k / den) / 10^k; for negative k, round(num / (den * 10^-k)) * 10^-k.
   if (decimals >= 0) {
@@ -163,7 +163,7 @@ Rational operator*(const Rational& a, const Rational& b) {
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
-  if (b.num_ == 0) throw Error(fmt::format("division by zero: {} ÷ 0", a));
+  if (b.num_ == 0) throw Error(message("rational.division-by-zero", {{"what", fmt::format("{} ÷ 0", a)}}));
   if (auto r = from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_)) return *r;
   too_large(fmt::format("{} ÷ {}", a, b));
 }
@@ -180,20 +180,18 @@ struct NumberProblem {
   std::string hint;
 };
 
-const char* const kNumberHint = "write a number such as 3, 1.5, -2 or 20%";
-
 // Parses folded text (fold_fullwidth) or says where in it and why it is not a number.
 std::optional<Rational> parse_folded(const FoldedText& folded, NumberProblem& problem) {
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t at, std::string message, std::string hint = kNumberHint) {
-    problem = NumberProblem{at, std::move(message), std::move(hint)};
+  auto fail = [&](std::size_t at, std::string what, std::string hint = {}) {
+    problem = NumberProblem{at, std::move(what), hint.empty() ? message("number.examples") : std::move(hint)};
     return std::nullopt;
   };
   auto unexpected = [&](std::size_t at) -> std::optional<Rational> {
-    if (at >= text.size()) return fail(at, "the number ends too early");
-    return fail(at, fmt::format("unexpected '{}' in a number", folded.original_char(at)));
+    if (at >= text.size()) return fail(at, message("number.ends-early"));
+    return fail(at, message("number.unexpected", {{"character", folded.original_char(at)}}));
   };
-  if (text.empty()) return fail(0, "empty number");
+  if (text.empty()) return fail(0, message("number.empty"));
   std::size_t i = 0;
   bool negative = false;
   if (text[i] == '-' || text[i] == '+') negative = text[i++] == '-';
@@ -203,7 +201,7 @@ std::optional<Rational> parse_folded(const FoldedText& folded, NumberProblem& pr
   Wide whole = 0;
   for (; is_digit(i); ++i) {
     whole = whole * 10 + (text[i] - '0');
-    if (whole > Wide(kMax)) return fail(first_digit, "the number is too large", "numbers go up to 9223372036854775807");
+    if (whole > Wide(kMax)) return fail(first_digit, message("number.too-large"), message("number.limit"));
   }
   Wide fraction = 0;
   int decimals = 0;
@@ -216,7 +214,7 @@ std::optional<Rational> parse_folded(const FoldedText& folded, NumberProblem& pr
     auto last = end;
     while (last > i && text[last - 1] == '0') --last;
     for (; i < last; ++i) {
-      if (++decimals > 18) return fail(i, "the number has more than 18 decimals", "numbers are exact to 18 decimal places");
+      if (++decimals > 18) return fail(i, message("number.decimals"), message("number.decimals-limit"));
       fraction = fraction * 10 + (text[i] - '0');
     }
     i = end;
@@ -227,7 +225,7 @@ std::optional<Rational> parse_folded(const FoldedText& folded, NumberProblem& pr
   auto scale = pow10(decimals + (percent ? 2 : 0));
   auto n = whole * pow10(decimals) + fraction;
   if (auto r = from_wide(negative ? -n : n, scale)) return r;
-  return fail(first_digit, "the number is too large", "numbers go up to 9223372036854775807");
+  return fail(first_digit, message("number.too-large"), message("number.limit"));
 }
 
 std::optional<Rational> parse_number(std::string_view text, NumberProblem& problem) {
@@ -244,7 +242,7 @@ std::string percent_text(const Rational& fraction) { return (fraction * 100).to_
 Rational parse_rational(std::string_view text) {
   NumberProblem problem;
   if (auto r = parse_number(text, problem)) return *r;
-  throw Error(fmt::format("invalid number '{}': {}", text, problem.message));
+  throw Error(message("number.invalid", {{"text", text}, {"problem", problem.message}}));
 }
 
 std::optional<Rational> try_parse_rational(std::string_view text) {
@@ -255,7 +253,7 @@ std::optional<Rational> try_parse_rational(std::string_view text) {
 Rational parse_rational(std::string_view text, const Location& where) {
   NumberProblem problem;
   if (auto r = parse_number(text, problem)) return *r;
-  throw InputError("D301", where.advanced(text, problem.offset), problem.message, problem.hint);
+  throw input_error("D301", where.advanced(text, problem.offset), {{"problem", problem.message}, {"advice", problem.hint}});
 }
 
 }  // namespace dacu

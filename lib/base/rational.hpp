@@ -85,7 +85,7 @@ std::string percent_text(const Rational& fraction);
 /// message (the caller knows where the text was).
 Rational parse_rational(std::string_view text);
 
-/// As above; problems become an InputError "D301" located at the offending character.
+/// As above; problems become an InputError D301 located at the offending character.
 Rational parse_rational(std::string_view text, const Location& where);
 
 /// As above, nullopt for text that is not a number: for readers that say in their own words what

@@ -177,10 +177,10 @@ std::optional<DateAdvice> find_date_advice(std::string_view written) {
   auto folded = fold_fullwidth(written);
   std::string_view text = folded.text;
   if (auto scanned = scan_date(text)) {
-    if (!to_day(*scanned)) return DateAdvice{{}, "that day does not exist; check the month (01–12) and the month's length"};
+    if (!to_day(*scanned)) return DateAdvice{{}, message("date.no-such-day")};
     auto rest = text.substr(scanned->end);
     if (!rest.empty() && (rest.front() == 'T' || rest.front() == ' ' || scanned->chinese)) {
-      return DateAdvice{{}, "write the time as 10:00, 10点 or 10点30分 (hours 0–23, minutes 0–59) after the date"};
+      return DateAdvice{{}, message("date.bad-time")};
     }
     return std::nullopt;
   }
@@ -189,7 +189,7 @@ std::optional<DateAdvice> find_date_advice(std::string_view written) {
   std::size_t na = read_number(text, 0, 4, a), pos = na;
   if (na == 0 || pos >= text.size() || std::string_view("-/.").find(text[pos]) == std::string_view::npos) {
     if (text.find("月") != std::string_view::npos && text.find("年") == std::string_view::npos) {
-      return DateAdvice{"has no year", "write the year too, e.g. 2026年12月20日 or 2026-12-20"};
+      return DateAdvice{message("date.no-year"), message("date.write-year")};
     }
     return std::nullopt;
   }
@@ -203,16 +203,16 @@ std::optional<DateAdvice> find_date_advice(std::string_view written) {
   if (nc == 4 && na <= 2) {
     auto month = [](int n) { return n >= 1 && n <= 12; };
     auto day_only = [](int n) { return n > 12 && n <= 31; };
-    if (day_only(a) && month(b)) return DateAdvice{"has the year last", fmt::format("write the date as {} (year-month-day)", ymd(c, b, a))};
-    if (month(a) && day_only(b)) return DateAdvice{"has the year last", fmt::format("write the date as {} (year-month-day)", ymd(c, a, b))};
+    if (day_only(a) && month(b)) return DateAdvice{message("date.year-last"), message("date.write-ymd", {{"date", ymd(c, b, a)}})};
+    if (month(a) && day_only(b)) return DateAdvice{message("date.year-last"), message("date.write-ymd", {{"date", ymd(c, a, b)}})};
     if (month(a) && month(b)) {
-      return DateAdvice{"has the year last, so month and day cannot be told apart",
-                        fmt::format("write the date year first: {} or {}, whichever you mean", ymd(c, a, b), ymd(c, b, a))};
+      return DateAdvice{message("date.year-last-ambiguous"),
+                        message("date.write-either", {{"first", ymd(c, a, b)}, {"second", ymd(c, b, a)}})};
     }
-    return DateAdvice{"has the year last", "write the date year first, as 2026-12-20"};
+    return DateAdvice{message("date.year-last"), message("date.write-year-first")};
   }
   if (na == 2 && nc <= 2) {
-    return DateAdvice{"has a two-digit year", fmt::format("write the date as {} (the year in full)", ymd(2000 + a, b, c))};
+    return DateAdvice{message("date.two-digit-year"), message("date.write-full-year", {{"date", ymd(2000 + a, b, c)}})};
   }
   return std::nullopt;
 }
@@ -222,7 +222,6 @@ std::optional<DateAdvice> find_date_advice(std::string_view written) {
 DateAdvice date_advice(std::string_view text, std::string_view fallback) {
   auto advice = find_date_advice(text);
   if (!advice) return DateAdvice{{}, std::string(fallback)};
-  if (!advice->problem.empty()) advice->problem = ": it " + advice->problem;
   return *advice;
 }
 
@@ -371,16 +370,16 @@ std::string format_clock(std::chrono::minutes since_midnight, bool english) {
 namespace {
 
 // What makes a zone name the host's, completing "time zone 'NAME' …"; empty for none.
-std::string_view host_zone_reason(std::string_view name) {
+std::string host_zone_reason(std::string_view name) {
   // A path (absolute, or with a component . or ..) reads a file of the host's choosing.
   bool path = name.starts_with('/') || name == "." || name == ".." || name.starts_with("./") || name.starts_with("../") ||
               name.find("/./") != std::string_view::npos || name.find("/../") != std::string_view::npos ||
               name.ends_with("/.") || name.ends_with("/..");
-  if (name == "localtime" || name.ends_with("/localtime") || path) return "follows the machine dacu runs on";
+  if (name == "localtime" || name.ends_with("/localtime") || path) return message("zone.host");
   if (name == "posixrules" || name.starts_with("posix/") || name.starts_with("right/")) {
-    return "is a file of the system's time-zone data, not a zone";
+    return message("zone.tzdata-file");
   }
-  if (name == "Factory") return "is the time-zone data's placeholder, not a zone";
+  if (name == "Factory") return message("zone.placeholder");
   return {};
 }
 
@@ -389,8 +388,7 @@ std::string_view host_zone_reason(std::string_view name) {
 void check_zone_name(std::string_view name, const Location& where) {
   auto why = host_zone_reason(name);
   if (why.empty()) return;
-  throw InputError("D084", where, fmt::format("time zone '{}' {}", name, why),
-                   "name an IANA zone such as Asia/Shanghai, so that the plan is the same on every machine");
+  throw input_error("D084", where, {{"zone", name}, {"why", why}});
 }
 
 }  // namespace dacu

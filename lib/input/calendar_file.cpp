@@ -37,10 +37,8 @@ date::local_days read_day(const yaml::Node& node, std::string_view what) {
   auto day = parse_date(text);
   if (!day) {
     slips::check_value(text, node.text_where(), what);
-    auto advice = date_advice(text, "write dates as YYYY-MM-DD, e.g. 2026-10-01; the day must exist in that month");
-    throw InputError("D020", node.where,
-                     fmt::format("'{}' is not a date{}", text, advice.problem),
-                     advice.hint);
+    auto advice = date_advice(text, message("calendar.date-forms"));
+    throw input_error("D020.calendar", node.where, {{"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
   }
   return *day;
 }
@@ -50,20 +48,18 @@ date::local_days read_day(const yaml::Node& node, std::string_view what) {
 Calendar parse_calendar(std::string_view text, std::string_view source_name) {
   auto doc = yaml::parse(std::string(text), source_name);
   static constexpr std::array<std::string_view, 6> keys{"dacu", "kind", "name", "title", "weekend", "years"};
-  yaml::Fields top(doc.root, "the calendar", keys);
+  yaml::Fields top(doc.root, message("calendar.the-calendar"), keys);
   const auto& kind = top.require("kind");
   if (yaml::scalar(kind, "kind") != "calendar") {
-    throw InputError("D006", kind.where, fmt::format("expected `kind: calendar`, found '{}'", kind.value),
-                     "a calendar file starts with `dacu: 1` and `kind: calendar`");
+    throw input_error("D006.calendar", kind.where, {{"kind", kind.value}});
   }
   Calendar calendar(yaml::scalar(top.require("name"), "name"));
   if (const auto* weekend = top.find("weekend")) {
     std::set<unsigned> days;
-    for (const auto* item : yaml::scalar_or_list(*weekend, "a weekend day")) {
+    for (const auto* item : yaml::scalar_or_list(*weekend, message("calendar.weekend-day"))) {
       auto number = weekday_number(item->value);
       if (!number) {
-        throw InputError("D004", item->where, fmt::format("'{}' is not a weekday", item->value),
-                         "write weekdays as 一 二 三 四 五 六 日 (or mon … sun)");
+        throw input_error("D004.weekday", item->where, {{"value", item->value}});
       }
       days.insert(*number);
     }
@@ -76,45 +72,38 @@ Calendar parse_calendar(std::string_view text, std::string_view source_name) {
       int year = 0;
       auto [end, ec] = std::from_chars(year_key.value.data(), year_key.value.data() + year_key.value.size(), year);
       if (ec != std::errc() || end != year_key.value.data() + year_key.value.size() || year < 1900 || year > 2200) {
-        throw InputError("D004", year_key.where, fmt::format("'{}' is not a year", year_key.value), "write the year as 2026");
+        throw input_error("D004.year", year_key.where, {{"value", year_key.value}});
       }
       static constexpr std::array<std::string_view, 3> year_keys{"source", "holidays", "workdays"};
-      yaml::Fields entry(years->val(i), fmt::format("year {}", year), year_keys);
+      yaml::Fields entry(years->val(i), message("calendar.year", {{"year", year}}), year_keys);
       calendar.add_covered_year(year);
       auto check_year = [&](const yaml::Node& node, date::local_days day) {
         if (date::year_month_day{day}.year() != date::year{year}) {
-          throw InputError("D020", node.where, fmt::format("{} is not in {}", format_date(day), year),
-                           "list each day under its own year");
+          throw input_error("D020.year", node.where, {{"day", format_date(day)}, {"year", year}});
         }
       };
       if (const auto* holidays = entry.find("holidays")) {
         yaml::mapping(*holidays, "holidays");
         for (std::size_t h = 0; h < holidays->map_size(); ++h) {
           const auto& name = holidays->key(h).value;
-          const auto& range = yaml::sequence(holidays->val(h), fmt::format("holiday {}", name));
-          if (range.children.size() != 2) {
-            throw InputError("D004", range.where, fmt::format("holiday {} must give its first and last day", name),
-                             "write it as [2026-10-01, 2026-10-07]");
-          }
-          auto first = read_day(range.children[0], "first day");
-          auto last = read_day(range.children[1], "last day");
+          const auto& range = yaml::sequence(holidays->val(h), message("calendar.holiday", {{"name", name}}));
+          if (range.children.size() != 2) throw input_error("D004.holiday", range.where, {{"name", name}});
+          auto first = read_day(range.children[0], message("calendar.first-day"));
+          auto last = read_day(range.children[1], message("calendar.last-day"));
           check_year(range.children[0], first);
           if (last < first) {
-            throw InputError("D034", range.children[1].where, fmt::format("holiday {} ends before it starts", name),
-                               "write the first day off, then the last: [2026-10-01, 2026-10-07]");
+            throw input_error("D034.holiday", range.children[1].where, {{"name", name}});
           }
           if (last - first >= kMaxHolidayDays) {
-            throw InputError("D024", range.children[1].where,
-                             fmt::format("holiday {} lasts {} days, more than {}", name, (last - first).count() + 1,
-                                         kMaxHolidayDays.count()),
-                             "check the last day: a public holiday is a few days, e.g. [2026-10-01, 2026-10-07]");
+            throw input_error("D024", range.children[1].where,
+                              {{"name", name}, {"days", (last - first).count() + 1}, {"limit", kMaxHolidayDays.count()}});
           }
           for (auto d = first; d <= last; d += date::days{1}) calendar.add_holiday(d, name);
         }
       }
       if (const auto* workdays = entry.find("workdays")) {
         for (const auto& item : yaml::sequence(*workdays, "workdays").children) {
-          auto day = read_day(item, "a workday");
+          auto day = read_day(item, message("calendar.workday"));
           check_year(item, day);
           calendar.add_workday(day);
         }

@@ -25,8 +25,8 @@ using namespace reader;  // the section readers this loader drives
 Calendar resolve_calendar(const CalendarSpec& spec) {
   const Calendar* base = builtin_calendar(spec.base.value);
   if (!base) {
-    throw InputError("D022", spec.base.where, fmt::format("unknown calendar '{}'", spec.base.value),
-                     suggestion(spec.base.value, builtin_calendar_names()));
+    throw input_error("D022.calendar", spec.base.where,
+                      {{"name", spec.base.value}, {"advice", suggestion(spec.base.value, builtin_calendar_names())}});
   }
   Calendar calendar = *base;
   for (const auto& [day, where] : spec.days_off) calendar.add_holiday(day, "休息日");
@@ -90,10 +90,8 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, 
     auto folder = path.parent_path();
     auto allow = path.is_relative() && !folder.empty() ? fmt::format("--template-dir {}", folder.string())
                                                        : std::string("--template-dir DIR");
-    throw InputError("D080", where,
-                     fmt::format("template file {} leads outside the campaign's folder{}", written,
-                                 template_dirs_.empty() ? "" : " and the --template-dir folders"),
-                     fmt::format("keep the template in the campaign's folder or below it, or allow its folder with {}", allow));
+    if (template_dirs_.empty()) throw input_error("D080.outside", where, {{"file", written}, {"allow", allow}});
+    throw input_error("D080.outside-dirs", where, {{"file", written}, {"allow", allow}});
   }
   files_read_.push_back(path.string());
   auto key = fmt::format("file:{}", real);
@@ -103,22 +101,18 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, 
     text = sources_->read_regular(path);
   } catch (const InputError& e) {
     const auto& d = e.diagnostic();
-    bool special = d.code == "D081";
-    throw InputError(special ? "D081" : "D040", where, fmt::format("template file {}: {}", path.string(), d.message),
-                     special ? d.hint : "the path is relative to the campaign file");
+    // A special file (D081) keeps its code and its hint; any other problem is a missing template.
+    auto special = make_diagnostic(Severity::error, "D081.special", {}, {{"what", ""}}).code;
+    if (d.code == special) throw input_error("D081.template", where, {{"file", path.string()}, {"detail", d.message}, {"advice", d.hint}});
+    throw input_error("D040.template-file", where, {{"file", path.string()}, {"detail", d.message}});
   }
   // Only a file that says it is a template is parsed, so only a template's lines are ever quoted.
   auto kind = sniff_file_kind(text);
   if (kind == FileKind::campaign) {
-    throw InputError("D083", where,
-                     fmt::format("{} extends {}, which is a campaign; a campaign can only extend a template",
-                                 where.file_name(), path.string()),
-                     fmt::format("extend the template that {} extends, and copy what you need from it into {}", path.string(),
-                                 where.file_name()));
+    throw input_error("D083", where, {{"campaign", where.file_name()}, {"file", path.string()}});
   }
   if (kind != FileKind::template_file) {
-    throw InputError("D082", where, fmt::format("template file {} is not a dacu template: {}", path.string(), not_a_template(kind)),
-                     "name a template file, one with the line `kind: template`; dacu shows nothing of other files");
+    throw input_error("D082.file", where, {{"file", path.string()}, {"reason", not_a_template(kind)}});
   }
   auto t = std::make_shared<const Template>(parse_template(text, path.string()));
   cache_.emplace(key, t);
@@ -128,14 +122,12 @@ std::shared_ptr<const Template> Loader::template_file(const fs::path& base_dir, 
 Template Loader::template_in_folder(const fs::path& path, const fs::path& folder) {
   Location label{make_source(path.string(), {}), 0, 0};
   if (!path_inside(sources_->identity(folder.empty() ? fs::path(".") : folder), sources_->identity(path))) {
-    throw InputError("D080", label, fmt::format("leads outside the folder {}", folder.string()),
-                     "templates --dir lists the template files in the folder; move the file there instead of linking to it");
+    throw input_error("D080.template-folder", label, {{"folder", folder.string()}});
   }
   auto text = sources_->read_regular(path);
   auto kind = sniff_file_kind(text);
   if (kind != FileKind::template_file) {
-    throw InputError("D082", label, fmt::format("is not a dacu template: {}", not_a_template(kind)),
-                     "keep only template files (kind: template) in the folder; dacu shows nothing of other files");
+    throw input_error("D082.folder", label, {{"reason", not_a_template(kind)}});
   }
   return parse_template(text, path.string());
 }
@@ -158,10 +150,10 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
     apply_overrides(campaign, overrides);
     return campaign;
   }
-  yaml::Fields top(doc.root, "the campaign", campaign_keys());
+  yaml::Fields top(doc.root, message("loader.the-campaign"), campaign_keys());
   check_header(top, "");
   if (yaml::scalar(*kind, "kind") != "campaign") {
-    throw InputError("D006", kind->where, fmt::format("unknown kind '{}'", kind->value), "write `kind: campaign` or `kind: template`");
+    throw input_error("D006.campaign", kind->where, {{"kind", kind->value}});
   }
   const auto& extends = top.require("extends");
   const auto& base = yaml::scalar(extends, "extends");
@@ -172,8 +164,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   } else {
     parent = builtin(base);
     if (!parent) {
-      throw InputError("D040", extends.where, fmt::format("no built-in template named '{}'", base),
-                       suggestion(base, builtin_template_names()) + " (a template file is named by a path, e.g. ./my.yaml)");
+      throw input_error("D040.builtin", extends.where, {{"name", base}, {"advice", suggestion(base, builtin_template_names())}});
     }
   }
   campaign.plan = *parent;
@@ -238,8 +229,7 @@ void apply_overrides(Campaign& campaign, std::span<const Override> overrides) {
       auto names = t.milestone_names();
       auto params = t.parameter_names();
       names.insert(names.end(), params.begin(), params.end());
-      throw InputError("D050", key_where, fmt::format("--set {}: no milestone or parameter named {}", o.key, o.key),
-                       suggestion(o.key, names));
+      throw input_error("D050.set", key_where, {{"key", o.key}, {"advice", suggestion(o.key, names)}});
     }
   }
 }

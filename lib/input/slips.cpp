@@ -264,6 +264,12 @@ struct Slip {
   std::string hint;
 };
 
+// The slip `key` of the message catalogue at byte `at` of its line.
+Slip make_slip(std::string_view key, std::size_t at, MessageArgs args) {
+  auto d = make_diagnostic(Severity::error, key, Location{}, args);
+  return Slip{std::move(d.code), at, std::move(d.message), std::move(d.hint)};
+}
+
 // A mapping key as people write one: a name, not a sentence, a quoted value or a flow collection.
 bool key_like(std::string_view key) {
   if (key.empty() || key.size() > 90) return false;
@@ -296,8 +302,7 @@ std::optional<Slip> key_colon_slip(const Line& l) {
     auto rest = without_comment(trim(t.substr(i + 3)));
     auto space = rest.empty() && after.empty() ? "" : " ";  // `{key：{…}}`: the value follows the key's text
     auto fixed = fmt::format("{}{}:{}{}{}", t.substr(l.indent, l.content - l.indent), key, space, rest, after);
-    return Slip{"D018", i, fmt::format("{} after the key '{}'", name_of(c), key),
-                fmt::format("write an ASCII colon and a space: {}", fixed)};
+    return make_slip("D018.key", i, {{"mark", name_of(c)}, {"key", key}, {"fixed", fixed}});
   }
   return std::nullopt;
 }
@@ -316,8 +321,7 @@ std::optional<Slip> missing_space_slip(const Line& l) {
   auto rest = without_comment(t.substr(k + 1));
   if (!key_like(key) || digits_only(key) || rest.starts_with("//")) return std::nullopt;
   auto fixed = fmt::format("{}{}: {}{}", t.substr(l.indent, l.content - l.indent), key, rest, after);
-  return Slip{"D019", k, fmt::format("no space after the colon of '{}'", key),
-              fmt::format("write a space after the colon: {}", fixed)};
+  return make_slip("D019", k, {{"key", key}, {"fixed", fixed}});
 }
 
 // The indentation, in ASCII spaces, of the line `i` that is indented `width` columns wide with
@@ -352,8 +356,7 @@ std::optional<Slip> indent_slip(const std::vector<Line>& lines, std::size_t i) {
   auto width = l.indent;  // ASCII spaces and U+3000s (two columns wide) mixed
   for (std::size_t k = l.indent; k < r; k += width_at(t, k)) width += t[k] == ' ' ? 1 : 2;
   auto spaces = std::string(sibling_indent(lines, i, width), ' ');
-  return Slip{"D018", l.indent, fmt::format("{} in the indentation", name_of(kSpace)),
-              fmt::format("indent with ASCII spaces only, lined up with the lines around it: `{}{}`", spaces, t.substr(r))};
+  return make_slip("D018.indent", l.indent, {{"mark", name_of(kSpace)}, {"fixed", fmt::format("{}{}", spaces, t.substr(r))}});
 }
 
 // The line with the value from `v` on written with ASCII brackets, quotes, commas and colons.
@@ -392,10 +395,11 @@ std::optional<Slip> wrapped_slip(const Line& l, bool opener_is_enough) {
                : open == kOpenBracket ? inner.find(',') != npos || inner.find("\uFF0C") != npos
                                       : inner.find(':') != npos || inner.find("\uFF1A") != npos;
   if (!opener_is_enough && !(closed && items)) return std::nullopt;
-  std::string_view around = open == kQuote ? "quotation marks" : open == kOpenBracket ? "brackets" : "braces";
-  return Slip{"D018", l.value, fmt::format("{} around the value", name_of(open)),
-              fmt::format("write ASCII {}{}: {}", around, open == kQuote ? "" : " and commas",
-                          fixed_value(l, l.value, open == kQuote))};
+  auto fixed = fixed_value(l, l.value, open == kQuote);
+  auto advice = open == kQuote         ? message("slips.ascii-quotes", {{"fixed", fixed}})
+                : open == kOpenBracket ? message("slips.ascii-brackets", {{"fixed", fixed}})
+                                       : message("slips.ascii-braces", {{"fixed", fixed}});
+  return make_slip("D018.wrapped", l.value, {{"mark", name_of(open)}, {"advice", advice}});
 }
 
 // Inside a one-line flow mapping `{…}`: `key：value`, `key:value`, or a `，` between two entries.
@@ -443,9 +447,8 @@ std::optional<Slip> flow_slip(const Line& l) {
         for (std::size_t j = run; j < i; j += width_at(t, j)) {
           auto w = at(t, j);
           if (w == kComma || w == kSemicolon) {
-            return Slip{"D018", j, fmt::format("{} between the entries of a flow mapping", name_of(w)),
-                        fmt::format("write an ASCII comma and a space: {}, {}", t.substr(l.indent, j - l.indent),
-                                    t.substr(skip_spaces(t, j + 3)))};
+            auto fixed = fmt::format("{}, {}", t.substr(l.indent, j - l.indent), t.substr(skip_spaces(t, j + 3)));
+            return make_slip("D018.flow", j, {{"mark", name_of(w)}, {"fixed", fixed}});
           }
         }
         return std::nullopt;

@@ -21,20 +21,20 @@ bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 }  // namespace
 
 std::string name_of(char32_t c) {
-  std::string_view kind = "full-width character";
+  std::string kind;
   switch (c) {
-    case kColon: kind = "full-width colon"; break;
-    case kComma: kind = "full-width comma"; break;
-    case kSemicolon: kind = "full-width semicolon"; break;
-    case U'\uFF08': case U'\uFF09': kind = "full-width parenthesis"; break;
-    case kOpenBracket: case kCloseBracket: kind = "full-width bracket"; break;
-    case kOpenBrace: case kCloseBrace: kind = "full-width brace"; break;
-    case kQuote: kind = "full-width quotation mark"; break;
-    case U'\uFF0D': kind = "full-width hyphen"; break;
-    case kSpace: kind = "ideographic space"; break;
-    default: if (is_fullwidth_digit(c)) kind = "full-width digit";
+    case kColon: kind = message("slips.colon"); break;
+    case kComma: kind = message("slips.comma"); break;
+    case kSemicolon: kind = message("slips.semicolon"); break;
+    case U'\uFF08': case U'\uFF09': kind = message("slips.parenthesis"); break;
+    case kOpenBracket: case kCloseBracket: kind = message("slips.bracket"); break;
+    case kOpenBrace: case kCloseBrace: kind = message("slips.brace"); break;
+    case kQuote: kind = message("slips.quotation-mark"); break;
+    case U'\uFF0D': kind = message("slips.hyphen"); break;
+    case kSpace: kind = message("slips.ideographic-space"); break;
+    default: kind = message(is_fullwidth_digit(c) ? "slips.digit" : "slips.character");
   }
-  return fmt::format("{} '{}' (U+{:04X})", kind, utf8::encode(c), static_cast<unsigned>(c));
+  return message("slips.mark", {{"kind", kind}, {"character", utf8::encode(c)}, {"code", fmt::format("{:04X}", static_cast<unsigned>(c))}});
 }
 
 
@@ -145,14 +145,15 @@ void check_value(std::string_view text, const Location& where, std::string_view 
     if (std::find(others.begin(), others.end(), c) == others.end()) others.push_back(c);
   }
   if (first == npos) return;
+  // "a X, a Y and an Z", built from the last: the catalogue's texts cannot begin or end with a space.
   std::string list;
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    if (k) list += k + 1 == others.size() ? " and " : ", ";
-    list += fmt::format("{} {}", others[k] == kSpace ? "an" : "a", name_of(others[k]));
+  for (std::size_t k = others.size(); k-- > 0;) {
+    auto item = message(others[k] == kSpace ? "slips.an" : "slips.a", {{"mark", name_of(others[k])}});
+    if (k + 1 == others.size()) list = std::move(item);
+    else if (k + 2 == others.size()) list = message("slips.and", {{"first", item}, {"rest", list}});
+    else list = message("slips.list", {{"first", item}, {"rest", list}});
   }
-  throw InputError("D007", located(text, where, first),
-                   fmt::format("{}: '{}' is typed with {}", what, text, list),
-                   fmt::format("write it in ASCII (half-width, 半角): {}", to_ascii(text)));
+  throw input_error("D007", located(text, where, first), {{"what", what}, {"text", text}, {"marks", list}, {"fixed", to_ascii(text)}});
 }
 
 }  // namespace dacu::slips

@@ -23,26 +23,17 @@ namespace fs = std::filesystem;
 
 std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   auto label = make_source(path.string(), {});
-  auto fail = [&](std::string code, std::string message, std::string hint) {
-    throw InputError(std::move(code), Location{label, 0, 0}, std::move(message), std::move(hint));
-  };
-  auto too_large = [&](std::string message) {
-    fail("D011", std::move(message), "split the file, or check that this is the file you meant");
-  };
+  auto fail = [&](std::string_view key, MessageArgs args = {}) { throw input_error(key, Location{label, 0, 0}, args); };
   std::error_code ec;
   auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) fail("D010", "no such file", "check the path; run `dacu templates` for built-in ones");
-  if (fs::is_directory(status)) {
-    fail("D010", "is a directory, not a file", "name one campaign or template .yaml file, not a folder");
-  }
+  if (ec || !fs::exists(status)) fail("D010.missing");
+  if (fs::is_directory(status)) fail("D010.directory");
   if (fs::is_regular_file(status)) {
     auto size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-      too_large(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, max_bytes));
-    }
+    if (!ec && size > max_bytes) fail("D011.size", {{"size", size}, {"limit", max_bytes}});
   }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) fail("D010", "cannot be read (permission denied?)", "check the file's permissions");
+  if (!file) fail("D010.permission");
   // Read by chunks up to one byte past the limit: pipes and /proc files report no size, and a
   // read error must not pass for an empty or short file.
   std::string text;
@@ -50,30 +41,22 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   while (true) {
     std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
     text.append(chunk.data(), got);
-    if (text.size() > max_bytes) {
-      too_large(fmt::format("the file is more than the limit of {} bytes", max_bytes));
-    }
+    if (text.size() > max_bytes) fail("D011.over", {{"limit", max_bytes}});
     if (got < chunk.size()) break;
   }
-  if (std::ferror(file.get())) {
-    fail("D010", fmt::format("cannot be read: {}", std::strerror(errno)), "check that it is a regular, readable file");
-  }
+  if (std::ferror(file.get())) fail("D010.unreadable", {{"reason", std::strerror(errno)}});
   return text;
 }
 
 namespace {
 
-constexpr const char* kRegularHint =
-    "a template is a regular .yaml file; dacu does not read named pipes, devices, sockets, folders, "
-    "or the files of /proc, /sys and /dev";
-
-std::string_view kind_of(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISDIR(mode)) return "a directory";
-  return "a special file";
+std::string kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return message("sources.fifo");
+  if (S_ISCHR(mode)) return message("sources.character-device");
+  if (S_ISBLK(mode)) return message("sources.block-device");
+  if (S_ISSOCK(mode)) return message("sources.socket");
+  if (S_ISDIR(mode)) return message("sources.directory");
+  return message("sources.special-file");
 }
 
 // File systems whose files are the kernel's state, whatever their mode says (a /proc mounted
@@ -102,14 +85,12 @@ struct Descriptor {
 
 std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
   auto label = make_source(path.string(), {});
-  auto fail = [&](std::string code, std::string message, std::string hint) {
-    throw InputError(std::move(code), Location{label, 0, 0}, std::move(message), std::move(hint));
-  };
-  auto special = [&](std::string_view what) { fail("D081", fmt::format("is {}, not a regular file", what), kRegularHint); };
+  auto fail = [&](std::string_view key, MessageArgs args = {}) { throw input_error(key, Location{label, 0, 0}, args); };
+  auto special = [&](const std::string& what) { fail("D081.special", {{"what", what}}); };
   auto unreadable = [&](int error) {
-    if (error == ENOENT || error == ENOTDIR) fail("D010", "no such file", "check the path; run `dacu templates` for built-in ones");
-    if (error == EACCES) fail("D010", "cannot be read (permission denied?)", "check the file's permissions");
-    fail("D010", fmt::format("cannot be read: {}", std::strerror(error)), "check that it is a regular, readable file");
+    if (error == ENOENT || error == ENOTDIR) fail("D010.missing");
+    if (error == EACCES) fail("D010.permission");
+    fail("D010.unreadable", {{"reason", std::strerror(error)}});
   };
   // Every symbolic link followed first: what is checked below is what is opened.
   std::error_code ec;
@@ -123,26 +104,25 @@ std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
   for (std::string_view root : {"/proc", "/sys", "/dev"}) {
     std::string_view text = real.native();
     if (text.starts_with(root) && (text.size() == root.size() || text[root.size()] == '/')) {
-      special(fmt::format("under {}", root));
+      special(message("sources.under", {{"root", root}}));
     }
   }
   struct statfs where {};
-  if (::statfs(real.c_str(), &where) == 0 && kernel_file_system(where)) special("on a kernel file system (as /proc is)");
+  if (::statfs(real.c_str(), &where) == 0 && kernel_file_system(where)) special(message("sources.kernel"));
   // O_NONBLOCK: a FIFO swapped in after the checks opens at once instead of hanging; O_NOFOLLOW:
   // so does a link swapped in, which fails. fstat then says whether the same file was opened.
   Descriptor file{::open(real.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)};
   if (file.fd < 0) {
-    if (errno == ELOOP) special("a symbolic link that appeared while it was checked");
+    if (errno == ELOOP) special(message("sources.link-appeared"));
     unreadable(errno);
   }
   struct stat after {};
   if (::fstat(file.fd, &after) != 0) unreadable(errno);
   if (!S_ISREG(after.st_mode) || after.st_dev != before.st_dev || after.st_ino != before.st_ino) {
-    special("a file that was replaced while it was checked");
+    special(message("sources.replaced"));
   }
   if (static_cast<std::uintmax_t>(after.st_size) > max_bytes) {
-    fail("D011", fmt::format("the file is {} bytes, more than the limit of {} bytes", after.st_size, max_bytes),
-         "split the file, or check that this is the file you meant");
+    fail("D011.size", {{"size", after.st_size}, {"limit", max_bytes}});
   }
   std::string text;
   std::array<char, 1 << 16> chunk;
@@ -154,8 +134,7 @@ std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
     text.append(chunk.data(), static_cast<std::size_t>(got));
     // A file that grows while it is read is still cut off at the limit.
     if (text.size() > max_bytes) {
-      fail("D011", fmt::format("the file is more than the limit of {} bytes", max_bytes),
-           "split the file, or check that this is the file you meant");
+      fail("D011.over", {{"limit", max_bytes}});
     }
   }
   return text;
@@ -180,8 +159,7 @@ void MemorySources::add(const fs::path& path, std::string text) {
 std::string MemorySources::read(const fs::path& path) {
   auto it = files_.find(path.lexically_normal().string());
   if (it == files_.end()) {
-    throw InputError("D010", Location{make_source(path.string(), {}), 0, 0}, "no such file",
-                     "check the path; run `dacu templates` for built-in ones");
+    throw input_error("D010.missing", Location{make_source(path.string(), {}), 0, 0});
   }
   return it->second;
 }
@@ -193,8 +171,7 @@ void MemorySources::add_special(const fs::path& path, std::string what) {
 std::string MemorySources::read_regular(const fs::path& path) {
   auto it = special_.find(path.lexically_normal().string());
   if (it != special_.end()) {
-    throw InputError("D081", Location{make_source(path.string(), {}), 0, 0}, fmt::format("is {}, not a regular file", it->second),
-                     kRegularHint);
+    throw input_error("D081.special", Location{make_source(path.string(), {}), 0, 0}, {{"what", it->second}});
   }
   return read(path);
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "dacu/base/messages.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu {
@@ -56,11 +57,11 @@ FileKind sniff_file_kind(std::string_view text) {
 std::string not_a_template(FileKind kind) {
   switch (kind) {
     case FileKind::template_file: return {};
-    case FileKind::campaign: return "it is a campaign (kind: campaign)";
-    case FileKind::calendar: return "it is a calendar (kind: calendar)";
-    case FileKind::binary: return "it holds NUL bytes";
-    case FileKind::not_utf8: return "it is not UTF-8 text";
-    case FileKind::unknown: return "it has no line `kind: template`";
+    case FileKind::campaign: return message("not-template.campaign");
+    case FileKind::calendar: return message("not-template.calendar");
+    case FileKind::binary: return message("not-template.binary");
+    case FileKind::not_utf8: return message("not-template.not-utf8");
+    case FileKind::unknown: return message("not-template.unknown");
   }
   return {};
 }

@@ -25,12 +25,12 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
-std::string_view describe(const Node& node) {
+std::string describe(const Node& node) {
   switch (node.kind) {
-    case Node::Kind::null: return "nothing";
-    case Node::Kind::scalar: return "a value";
-    case Node::Kind::sequence: return "a list";
-    case Node::Kind::mapping: return "a mapping";
+    case Node::Kind::null: return message("yaml.nothing");
+    case Node::Kind::scalar: return message("yaml.a-value");
+    case Node::Kind::sequence: return message("yaml.a-list");
+    case Node::Kind::mapping: return message("yaml.a-mapping");
   }
   return "?";
 }
@@ -52,11 +52,8 @@ std::string scalar_text(const std::string& value, const Location& where) {
     auto cp = utf8::code_point_at(value, i);
     auto c = cp.value;
     if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
-      throw InputError("D095", where,
-                       fmt::format("{} (U+{:04X}) in this value", c == 0 ? "a NUL character" : "a control character",
-                                   static_cast<unsigned>(c)),
-                       "names and texts hold no control characters but tab and line breaks; delete it "
-                       "(in a quoted value, the escape that makes it: \\0, \\e, \\x…, \\u…)");
+      auto character = message(c == 0 ? "yaml.nul-character" : "yaml.control-character");
+      throw input_error("D095.yaml", where, {{"character", character}, {"code", fmt::format("{:04X}", static_cast<unsigned>(c))}});
     }
     i += cp.bytes;
   }
@@ -92,14 +89,11 @@ class Builder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      throw InputError("D016", at(mark), "alias to an anchor that is not complete yet",
-                       "an alias cannot refer to the mapping or list that contains it");
+      throw input_error("D016.incomplete", at(mark));
     }
     alias_nodes_ += count_nodes(it->second);
     if (alias_nodes_ > limits_.max_alias_nodes) {
-      throw InputError("D016", at(mark),
-                       fmt::format("aliases expand to more than {} nodes", limits_.max_alias_nodes),
-                       "this looks like an alias bomb; write the values out instead of nesting aliases");
+      throw input_error("D016.bomb", at(mark), {{"limit", limits_.max_alias_nodes}});
     }
     Node copy = it->second;
     add(std::move(copy), 0);
@@ -137,8 +131,7 @@ class Builder : public YAML::EventHandler {
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw InputError("D017", at(mark), fmt::format("nesting deeper than {} levels", limits_.max_depth),
-                       "dacu files are a few levels deep; flatten the structure");
+      throw input_error("D017", at(mark), {{"limit", limits_.max_depth}});
     }
     Open o;
     o.node.kind = kind;
@@ -167,28 +160,22 @@ class Builder : public YAML::EventHandler {
     // Values, not bytes, are what reading costs (about 3 µs each with yaml-cpp's share, measured
     // by bench/long_lines.py): bound them before they are all read.
     if ((key || !mapping) && (mapping ? children.size() / 2 : children.size()) == limits_.max_items) {
-      throw InputError("D028", parent.node.where,
-                       fmt::format("this {} has more than {} items", mapping ? "mapping" : "list", limits_.max_items),
-                       "campaigns and templates list tasks and days by the hundred, not by the hundred thousand; "
-                       "check that this is the file you meant");
+      throw input_error("D028", parent.node.where,
+                        {{"kind", message(mapping ? "yaml.mapping" : "yaml.list")}, {"limit", limits_.max_items}});
     }
     if (++nodes_ > limits_.max_nodes) {
-      throw InputError("D029", node.where, fmt::format("the file holds more than {} values", limits_.max_nodes),
-                       "campaigns and templates hold thousands of values; check that this is the file you meant, "
-                       "or move tasks into a template file that the campaign extends");
+      throw input_error("D029", node.where, {{"limit", limits_.max_nodes}});
     }
     if (key) {
       // Only scalar keys can be compared; dacu uses no other kind.
       if (node.kind != Node::Kind::scalar) {
-        throw InputError("D004", node.where, fmt::format("a key must be a plain value, not {}", describe(node)),
-                         "write keys as plain words such as `name:`; quote a key that contains brackets");
+        throw input_error("D004.key", node.where, {{"kind", describe(node)}});
       }
       if (!parent.keys.insert(node.value).second) {
         const Node* first = parent.node.find(node.value);
         // `first` points at the earlier key's value; its key sits just before it.
         int first_line = first ? (first - 1)->where.line : 0;
-        throw InputError("D003", node.where, fmt::format("duplicate key '{}'", node.value),
-                         fmt::format("'{}' is already defined at line {}; keep one of them", node.value, first_line));
+        throw input_error("D003", node.where, {{"key", node.value}, {"line", first_line}});
       }
     }
     children.push_back(std::move(node));
@@ -210,8 +197,7 @@ class Builder : public YAML::EventHandler {
 void check_text(const std::shared_ptr<const SourceFile>& source) {
   const std::string& text = source->text;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    throw InputError("D013", Location{source, 1, 1}, "the file starts with a byte order mark (BOM)",
-                     "save the file as UTF-8 without BOM");
+    throw input_error("D013", Location{source, 1, 1});
   }
   auto bad = utf8::find_invalid(text);
   if (bad != std::string::npos) {
@@ -219,36 +205,34 @@ void check_text(const std::shared_ptr<const SourceFile>& source) {
     auto line_it = std::upper_bound(source->line_starts.begin(), source->line_starts.end(), bad);
     auto line0 = static_cast<int>(line_it - source->line_starts.begin()) - 1;
     auto line_start = source->line_starts[static_cast<std::size_t>(line0)];
-    throw InputError("D012", location_from_bytes(source, line0, static_cast<int>(bad - line_start)),
-                     "the file is not valid UTF-8", "save the file as UTF-8 (GBK and other encodings are not read)");
+    throw input_error("D012", location_from_bytes(source, line0, static_cast<int>(bad - line_start)));
   }
   for (std::size_t line = 0; line < source->line_starts.size(); ++line) {
     auto start = source->line_starts[line];
     std::size_t i = start;
     while (i < text.size() && text[i] == ' ') ++i;
     if (i < text.size() && text[i] == '\t') {
-      throw InputError("D014", location_from_bytes(source, static_cast<int>(line), static_cast<int>(i - start)),
-                       "a tab in indentation", "YAML indents with spaces only; replace the tab with spaces");
+      throw input_error("D014", location_from_bytes(source, static_cast<int>(line), static_cast<int>(i - start)));
     }
   }
 }
 
-std::string syntax_hint(const std::string& message) {
-  if (message.find("end of map not found") != std::string::npos ||
-      message.find("end of sequence not found") != std::string::npos ||
-      message.find("flow not found") != std::string::npos) {
-    return "a bracket or brace is not closed";
+std::string syntax_hint(const std::string& detail) {
+  if (detail.find("end of map not found") != std::string::npos ||
+      detail.find("end of sequence not found") != std::string::npos ||
+      detail.find("flow not found") != std::string::npos) {
+    return message("yaml.not-closed");
   }
-  if (message.find("illegal map value") != std::string::npos) {
-    return "a value containing ': ' must be quoted, or the indentation is off";
+  if (detail.find("illegal map value") != std::string::npos) {
+    return message("yaml.quote-colon");
   }
-  if (message.find("block") != std::string::npos || message.find("indent") != std::string::npos) {
-    return "check the indentation: items of one mapping or list line up";
+  if (detail.find("block") != std::string::npos || detail.find("indent") != std::string::npos) {
+    return message("yaml.indentation");
   }
-  if (message.find("anchor") != std::string::npos || message.find("alias") != std::string::npos) {
-    return "every alias (*name) needs an anchor (&name) defined before it";
+  if (detail.find("anchor") != std::string::npos || detail.find("alias") != std::string::npos) {
+    return message("yaml.anchor");
   }
-  return "check the YAML syntax around this place; quote values that contain ':', '#', '[' or '{'";
+  return message("yaml.syntax");
 }
 
 // yaml-cpp reads a std::istream; this one reads the text where it is (an std::istringstream
@@ -277,17 +261,15 @@ void normalise_line_ends(std::string& text) {
 
 Document parse(std::string text, std::string_view source_name, const Limits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw InputError("D011", Location{make_source(std::string(source_name), {}), 0, 0},
-                     fmt::format("the file is {} bytes, more than the limit of {} bytes", text.size(), limits.max_bytes),
-                     "split the file, or check that this is the file you meant");
+    throw input_error("D011.size", Location{make_source(std::string(source_name), {}), 0, 0},
+                      {{"size", text.size()}, {"limit", limits.max_bytes}});
   }
   normalise_line_ends(text);
   auto source = make_source(std::string(source_name), std::move(text));
   check_text(source);
   slips::check_lines(source);
   if (source->text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw InputError("D015", Location{source, 0, 0}, "the file is empty",
-                     "start from `dacu init 聚划算` or a file under examples/");
+    throw input_error("D015.empty", Location{source, 0, 0});
   }
   TextBuffer buffer(source->text);
   std::istream stream(&buffer);
@@ -296,19 +278,14 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   try {
     parser.HandleNextDocument(builder);
     if (!builder.has_root()) {
-      throw InputError("D015", Location{source, 0, 0}, "the file holds no YAML document",
-                       "start from `dacu init 聚划算` or a file under examples/");
+      throw input_error("D015.no-document", Location{source, 0, 0});
     }
     Builder rest(source, limits);
     if (parser.HandleNextDocument(rest)) {
-      throw InputError("D001", rest.document_start().known() ? rest.document_start() : Location{source, 0, 0},
-                       "the file holds more than one YAML document",
-                       "keep one campaign or template per file; remove the extra `---`");
+      throw input_error("D001.documents", rest.document_start().known() ? rest.document_start() : Location{source, 0, 0});
     }
   } catch (const YAML::DeepRecursion& e) {
-    throw InputError("D017", location_from_bytes(source, e.mark.line, e.mark.column),
-                     fmt::format("nesting deeper than {} levels", limits.max_depth),
-                     "dacu files are a few levels deep; flatten the structure");
+    throw input_error("D017", location_from_bytes(source, e.mark.line, e.mark.column), {{"limit", limits.max_depth}});
   } catch (const YAML::Exception& e) {
     // A full-width colon or a missing space makes a line text, which yaml-cpp notices only at a
     // later line, with a message about that one: name the slip instead.
@@ -317,11 +294,10 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
     const Location* open = builder.innermost_open();
     if (e.msg.find("flow not found") != std::string::npos && open && open->known()) {
       auto found = location_from_bytes(source, e.mark.line, e.mark.column);
-      throw InputError("D001", *open, fmt::format("YAML syntax: this bracket is not closed ({})", e.msg),
-                       fmt::format("close it with ] or }} before line {}", found.line));
+      throw input_error("D001.bracket", *open, {{"detail", e.msg}, {"line", found.line}});
     }
-    throw InputError("D001", location_from_bytes(source, e.mark.line, e.mark.column),
-                     fmt::format("YAML syntax: {}", e.msg), syntax_hint(e.msg));
+    throw input_error("D001.syntax", location_from_bytes(source, e.mark.line, e.mark.column),
+                      {{"detail", e.msg}, {"advice", syntax_hint(e.msg)}});
   }
   return Document{source, builder.take_root()};
 }
@@ -340,8 +316,7 @@ Fields::Fields(const Node& node, std::string_view what, std::span<const std::str
     : node_(node), what_(what) {
   if (!node.is_mapping()) {
     refuse_slip_in(node);
-    throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
-                     "write `key: value` lines indented under it");
+    throw input_error("D004.mapping", node.where, {{"what", what}, {"kind", describe(node)}});
   }
   for (std::size_t i = 0; i < node.map_size(); ++i) {
     const auto& key = node.key(i).value;
@@ -349,8 +324,7 @@ Fields::Fields(const Node& node, std::string_view what, std::span<const std::str
     for (auto a : allowed) known = known || key == a;
     if (!known) {
       std::vector<std::string> choices(allowed.begin(), allowed.end());
-      throw InputError("D002", node.key(i).where, fmt::format("unknown key '{}' in {}", key, what),
-                       suggestion(key, choices));
+      throw input_error("D002.key", node.key(i).where, {{"key", key}, {"what", what}, {"advice", suggestion(key, choices)}});
     }
   }
 }
@@ -358,24 +332,22 @@ Fields::Fields(const Node& node, std::string_view what, std::span<const std::str
 const Node& Fields::require(std::string_view key) const {
   const Node* value = node_.find(key);
   if (!value) {
-    throw InputError("D005", node_.where, fmt::format("{} has no '{}'", what_, key),
-                     fmt::format("add `{}:`", key));
+    throw input_error("D005.key", node_.where, {{"what", what_}, {"key", key}});
   }
   return *value;
 }
 
 const std::string& scalar(const Node& node, std::string_view what) {
   if (!node.is_scalar()) {
-    throw InputError("D004", node.where, fmt::format("{} must be a value, not {}", what, describe(node)),
-                     node.is_null() ? "write a value after the colon" : "write a single value on the same line");
+    if (node.is_null()) throw input_error("D004.value-missing", node.where, {{"what", what}, {"kind", describe(node)}});
+    throw input_error("D004.value", node.where, {{"what", what}, {"kind", describe(node)}});
   }
   return node.value;
 }
 
 const Node& sequence(const Node& node, std::string_view what) {
   if (!node.is_sequence()) {
-    throw InputError("D004", node.where, fmt::format("{} must be a list, not {}", what, describe(node)),
-                     "write the items as `- item` lines or `[a, b]`");
+    throw input_error("D004.list", node.where, {{"what", what}, {"kind", describe(node)}});
   }
   return node;
 }
@@ -383,8 +355,7 @@ const Node& sequence(const Node& node, std::string_view what) {
 const Node& mapping(const Node& node, std::string_view what) {
   if (!node.is_mapping()) {
     refuse_slip_in(node);
-    throw InputError("D004", node.where, fmt::format("{} must be a mapping, not {}", what, describe(node)),
-                     "write `key: value` lines indented under it");
+    throw input_error("D004.mapping", node.where, {{"what", what}, {"kind", describe(node)}});
   }
   return node;
 }

@@ -63,7 +63,7 @@ struct Document {
 Document parse(std::string text, std::string_view source_name, const Limits& limits = {});
 
 /// What a node is, for messages: "a mapping", "a list", "a value", "nothing".
-std::string_view describe(const Node& node);
+std::string describe(const Node& node);
 
 /// Checks a mapping's keys: it must be a mapping (D004), every key must be one of `allowed`
 /// (D002, with a suggestion). Duplicates were refused at parse time.

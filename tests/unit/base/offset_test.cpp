@@ -139,6 +139,37 @@ TEST_CASE("a milestone name that ends with 前 or 后 is D085: the grammar would
   }
 }
 
+namespace {
+
+// Messages in Chinese for one test, English again after it (tests/unit/main.cpp sets English).
+struct ChineseMessages {
+  ChineseMessages() { set_message_language(Language::zh); }
+  ~ChineseMessages() { set_message_language(Language::en); }
+  ChineseMessages(const ChineseMessages&) = delete;
+  ChineseMessages& operator=(const ChineseMessages&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("offset errors come from the catalogue, in Chinese when messages are", "[offset]") {
+  ChineseMessages zh;
+  auto d = dacu::test::error_of([] { parse("开团前1个半天"); });
+  CHECK(d.code == "D030");
+  CHECK(d.message == "不支持半天");
+  CHECK(d.hint == "改用小时，例如 开团前12小时");
+  // A refusal without a hint of its own shows the forms of an offset.
+  d = dacu::test::error_of([] { parse("开团前"); });
+  CHECK(d.message == "「前」「后」后面应是数字");
+  CHECK(d.hint.starts_with("写成 报名前20天、竞拍后3天"));
+  d = dacu::test::error_of([] { parse("开幕前2天"); });
+  CHECK(d.code == "D031");
+  CHECK(d.message == "偏移「开幕前2天」里的里程碑「开幕」不存在");
+  auto key = Location{make_source("t.yaml", "  报名前: {}\n"), 1, 3};
+  d = dacu::test::error_of([&] { check_milestone_name("报名前", key); });
+  CHECK(d.message == "里程碑名「报名前」以 前 结尾，偏移会把它读成「之前」：报名前20天 会算成 报名前 之后 20 天，而不是从 报名 算起");
+  CHECK(d.hint == "改个名字，不要以 前 或 后 结尾，例如 报名前期");
+}
+
 TEST_CASE("full-width digits and signs read as their ASCII forms", "[offset]") {
   // Issue 17: every other value grammar folds what a Chinese input method types (fold_fullwidth);
   // offsets refused 开团前３天 with "expected a number after 前/后".

@@ -27,7 +27,31 @@ Diagnostic refusal(std::string text, const yaml::Limits& limits = {}) {
 
 constexpr std::array<std::string_view, 3> kTaskKeys{"name", "owner", "start"};
 
+// Messages in Chinese for one test, English again after it (tests/unit/main.cpp sets English).
+struct ChineseMessages {
+  ChineseMessages() { set_message_language(Language::zh); }
+  ~ChineseMessages() { set_message_language(Language::en); }
+  ChineseMessages(const ChineseMessages&) = delete;
+  ChineseMessages& operator=(const ChineseMessages&) = delete;
+};
+
 }  // namespace
+
+TEST_CASE("refusals of the YAML reader come from the catalogue, in Chinese when messages are", "[yaml]") {
+  ChineseMessages zh;
+  auto d = refusal("a: 1\na: 2\n");
+  CHECK(d.code == "D003");
+  CHECK(d.message == "键「a」重复了");
+  CHECK(d.hint == "「a」在第 1 行已经写过；只保留一个");
+  d = refusal("name：双11\nowner: 运营\n");
+  CHECK(d.code == "D018");
+  CHECK(d.message == "键「name」后面是全角冒号「：」（U+FF1A）");
+  CHECK(d.hint == "改成英文冒号加一个空格：name: 双11");
+  auto root = root_of("- [a]\n");
+  d = error_of([&] { yaml::scalar(root.children[0], "owner"); });
+  CHECK(d.message == "owner应是一个值，不能是一个列表");
+  CHECK(message_in(Language::zh, "yaml.a-mapping") == "一组「键: 值」");
+}
 
 TEST_CASE("a plain scalar keeps its text and is not quoted", "[yaml]") {
   auto doc = yaml::parse("开团前2天\n", "t.yaml");
