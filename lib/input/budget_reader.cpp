@@ -21,6 +21,9 @@ constexpr std::array<std::string_view, 5> kShareKeys{"name", "note", "units_labe
 constexpr std::array<std::string_view, 3> kShareRowKeys{"name", "units", "amount"};
 constexpr std::array<std::string_view, 7> kLimitKeys{"name", "from", "to", "min", "max", "severity", "source"};
 
+// What a campaign may not do to the template's budget lines (apply_list_changes).
+constexpr ListChangeKeys kLineChanges{"D046.drop", "D046.change", "D002.rename-budget-line"};
+
 
 
 
@@ -40,7 +43,7 @@ Expr read_formula(const yaml::Node& node, std::string_view what, const Template&
 void read_line_fields(const yaml::Fields& f, BudgetLine& line, const Template& t, bool complete) {
   if (complete) {
     const auto& name = f.require("name");
-    line.name = yaml::scalar(name, "line name");
+    line.name = yaml::scalar(name, message("reader.line-name"));
     line.where = name.where;
   }
   if (const auto* category = complete ? &f.require("category") : f.find("category")) {
@@ -48,8 +51,7 @@ void read_line_fields(const yaml::Fields& f, BudgetLine& line, const Template& t
     line.category_where = category->where;
     const auto& categories = budget_categories();
     if (std::find(categories.begin(), categories.end(), line.category) == categories.end()) {
-      throw InputError("D321", category->where, fmt::format("unknown budget category '{}'", line.category),
-                       suggestion(line.category, categories));
+      throw input_error("D321", category->where, {{"category", line.category}, {"advice", suggestion(line.category, categories)}});
     }
   }
   if (const auto* amount = complete ? &f.require("amount") : f.find("amount")) {
@@ -67,7 +69,7 @@ void read_line_fields(const yaml::Fields& f, BudgetLine& line, const Template& t
 }
 
 BudgetLine read_line(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a budget line", kLineKeys);
+  yaml::Fields f(node, message("reader.a-budget-line"), kLineKeys);
   BudgetLine line;
   read_line_fields(f, line, t, true);
   return line;
@@ -76,10 +78,7 @@ BudgetLine read_line(const yaml::Node& node, const Template& t) {
 void check_unique_line(const std::vector<BudgetLine>& lines, const BudgetLine& line) {
   for (const auto& other : lines) {
     if (other.name == line.name) {
-      auto first = other.where.file_name() == line.where.file_name() ? fmt::format("line {}", other.where.line)
-                                                                     : fmt::format("{}:{}", other.where.file_name(), other.where.line);
-      throw InputError("D324", line.where, fmt::format("a budget line named {} already exists ({})", line.name, first),
-                       "give each line its own name");
+      throw input_error("D324", line.where, {{"name", line.name}, {"first", first_place(other.where, line.where)}});
     }
   }
 }
@@ -96,7 +95,7 @@ Budget read_budget(const yaml::Node& node, const Template& t) {
   Budget b;
   b.where = node.where;
   b.declared_total = read_declared_total(f, b.declared_where);
-  for (const auto& item : yaml::sequence(f.require("lines"), "budget lines").children) {
+  for (const auto& item : yaml::sequence(f.require("lines"), message("reader.budget-lines")).children) {
     auto line = read_line(item, t);
     check_unique_line(b.lines, line);
     b.lines.push_back(std::move(line));
@@ -111,8 +110,7 @@ void check_revenue_used(const Template& t) {
     if (!line.formula) continue;
     auto names = line.formula->names();
     if (std::find(names.begin(), names.end(), kRevenueName) != names.end()) {
-      throw InputError("D328", line.amount_where, fmt::format("budget line {} uses 成交额 but the template has no revenue", line.name),
-                       "add a revenue: section (price and units)");
+      throw input_error("D328.no-revenue", line.amount_where, {{"name", line.name}});
     }
   }
 }
@@ -135,24 +133,20 @@ RevenueModel read_revenue(const yaml::Node& node, const Template& t) {
   bool simple = r.price || r.units;
   bool traffic = r.visitors || r.conversion || r.order_value;
   if (simple && traffic) {
-    throw InputError("D328", node.where, "revenue gives both price × units and visitors × conversion × order value",
-                     "keep one model: price and units, or visitors, conversion and order_value");
+    throw input_error("D328.both-models", node.where);
   }
   if (simple) {
     if (!r.price || !r.units) {
-      throw InputError("D328", node.where, fmt::format("revenue needs both price and units; {} is missing", r.price ? "units" : "price"),
-                       "write e.g. price: 团购价 and units: 件数");
+      throw input_error("D328.price-units", node.where, {{"missing", r.price ? "units" : "price"}});
     }
     r.kind = RevenueModel::Kind::price_units;
   } else if (traffic) {
     if (!r.visitors || !r.conversion || !r.order_value) {
-      throw InputError("D328", node.where, "revenue by traffic needs visitors, conversion and order_value",
-                       "write e.g. visitors: 访客数, conversion: 支付转化率, order_value: 客单价");
+      throw input_error("D328.traffic", node.where);
     }
     r.kind = RevenueModel::Kind::traffic;
   } else {
-    throw InputError("D328", node.where, "revenue gives no model",
-                     "write price and units, or visitors, conversion and order_value");
+    throw input_error("D328.no-model", node.where);
   }
   return r;
 }
@@ -162,7 +156,7 @@ Scenario read_scenario(const std::string& name, const yaml::Node& key, const yam
   s.name = name;
   s.where = key.where;
   if (body.is_null()) return s;
-  yaml::mapping(body, fmt::format("scenario {}", name));
+  yaml::mapping(body, message("reader.scenario", {{"name", name}}));
   auto candidates = t.numeric_parameter_names();
   for (std::size_t i = 0; i < body.map_size(); ++i) {
     const auto& k = body.key(i);
@@ -173,12 +167,11 @@ Scenario read_scenario(const std::string& name, const yaml::Node& key, const yam
     }
     const auto* p = t.find_parameter(k.value);
     if (!p) {
-      throw InputError("D330", k.where, fmt::format("scenario {}: the template has no parameter {}", name, k.value),
-                       suggestion(k.value, candidates));
+      throw input_error("D330.scenario-parameter", k.where,
+                        {{"scenario", name}, {"name", k.value}, {"advice", suggestion(k.value, candidates)}});
     }
     if (!is_numeric(p->type)) {
-      throw InputError("D330", k.where, fmt::format("scenario {}: parameter {} is not a number", name, k.value),
-                       "scenarios change number, integer, percent and money parameters");
+      throw input_error("D330.scenario-not-number", k.where, {{"scenario", name}, {"name", k.value}});
     }
     const auto& text = yaml::scalar(v, k.value);
     Scenario::Value value{k.value, text, try_parameter_number(*p, text), {}, v.text_where()};
@@ -206,7 +199,7 @@ std::vector<Scenario> read_scenarios(const yaml::Node& node, const Template& t) 
 }
 
 ShareTable read_share_table(const yaml::Node& node) {
-  yaml::Fields f(node, "a share table", kShareKeys);
+  yaml::Fields f(node, message("reader.a-share-table"), kShareKeys);
   ShareTable s;
   const auto& name = f.require("name");
   s.name = yaml::scalar(name, "name");
@@ -217,23 +210,21 @@ ShareTable read_share_table(const yaml::Node& node) {
   const auto& rows = yaml::sequence(f.require("rows"), "rows");
   bool any_units = false, any_amount = false;
   for (const auto& item : rows.children) {
-    yaml::Fields rf(item, "a share row", kShareRowKeys);
+    yaml::Fields rf(item, message("reader.a-share-row"), kShareRowKeys);
     ShareRow row;
     const auto& rn = rf.require("name");
     row.name = yaml::scalar(rn, "name");
     row.where = rn.where;
     for (const auto& other : s.rows) {
       if (other.name == row.name) {
-        throw InputError("D334", row.where, fmt::format("share table {}: a row named {} already exists", s.name, row.name),
-                         "give each group its own name");
+        throw input_error("D334.row-twice", row.where, {{"table", s.name}, {"name", row.name}});
       }
     }
     if (const auto* u = rf.find("units")) {
       const auto& text = yaml::scalar(*u, "units");
       auto value = parse_rational(text, u->text_where());
       if (!value.is_integer() || value.is_negative()) {
-        throw InputError("D334", u->text_where(), fmt::format("units must be a whole number not below 0, not '{}'", text),
-                         "write the number of units sold, e.g. 120");
+        throw input_error("D334.units", u->text_where(), {{"value", text}});
       }
       row.units = value.numerator();
       any_units = true;
@@ -241,30 +232,26 @@ ShareTable read_share_table(const yaml::Node& node) {
     if (const auto* a = rf.find("amount")) {
       row.amount = parse_money(yaml::scalar(*a, "amount"), Rounding::none, a->text_where());
       if (row.amount->is_negative()) {
-        throw InputError("D334", a->text_where(), "a share table's amount cannot be negative",
-                         "write the group's sales in 元, 0 or more");
+        throw input_error("D334.negative-amount", a->text_where());
       }
       any_amount = true;
     }
     s.rows.push_back(std::move(row));
   }
   if (s.rows.empty()) {
-    throw InputError("D334", s.where, fmt::format("share table {} has no rows", s.name),
-                     "list the groups, each with units, amount or both, or remove the table");
+    throw input_error("D334.no-rows", s.where, {{"table", s.name}});
   }
   for (const auto& row : s.rows) {
     if ((any_units && !row.units) || (any_amount && !row.amount) || (!row.units && !row.amount)) {
-      throw InputError("D334", row.where,
-                       fmt::format("share table {}: row {} lacks {}", s.name, row.name,
-                                   any_units && !row.units ? "units" : "amount"),
-                       "give every row the same columns (units, amount or both)");
+      throw input_error("D334.row-lacks", row.where,
+                        {{"table", s.name}, {"name", row.name}, {"missing", any_units && !row.units ? "units" : "amount"}});
     }
   }
   return s;
 }
 
 PeriodLimit read_limit(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a limit", kLimitKeys);
+  yaml::Fields f(node, message("reader.a-limit"), kLimitKeys);
   PeriodLimit l;
   const auto& name = f.require("name");
   l.name = yaml::scalar(name, "name");
@@ -273,8 +260,7 @@ PeriodLimit read_limit(const yaml::Node& node, const Template& t) {
     const auto& n = f.require(key);
     const auto& text = yaml::scalar(n, key);
     if (!t.find_milestone(text)) {
-      throw InputError("D337", n.where, fmt::format("limit {}: no milestone named {}", l.name, text),
-                       suggestion(text, t.milestone_names()));
+      throw input_error("D337.milestone", n.where, {{"limit", l.name}, {"name", text}, {"advice", suggestion(text, t.milestone_names())}});
     }
     return text;
   };
@@ -285,23 +271,22 @@ PeriodLimit read_limit(const yaml::Node& node, const Template& t) {
     if (!n) return std::nullopt;
     auto d = parse_duration(yaml::scalar(*n, key));
     if (!d || d->count() < 0) {
-      throw InputError("D337", n->where, fmt::format("limit {}: '{}' is not a duration", l.name, n->value),
-                       "write a number and a unit: 3d, 12h, 30min");
+      throw input_error("D337.duration", n->where, {{"limit", l.name}, {"value", n->value}});
     }
     return d;
   };
   l.min = duration("min");
   l.max = duration("max");
-  if (!l.min && !l.max) throw InputError("D337", l.where, fmt::format("limit {} gives neither min nor max", l.name));
+  if (!l.min && !l.max) throw input_error("D337.no-bound", l.where, {{"limit", l.name}});
   if (l.min && l.max && *l.min > *l.max) {
-    throw InputError("D337", f.find("max")->where, fmt::format("limit {}: max is below min", l.name));
+    throw input_error("D337.max-below-min", f.find("max")->where, {{"limit", l.name}});
   }
   if (const auto* s = f.find("severity")) {
     const auto& text = yaml::scalar(*s, "severity");
     if (text == "error") {
       l.severity = Severity::error;
     } else if (text != "warning") {
-      throw InputError("D337", s->where, fmt::format("unknown severity '{}'", text), "write error or warning");
+      throw input_error("D337.severity", s->where, {{"value", text}});
     }
   }
   if (const auto* s = f.find("source")) l.source = yaml::scalar(*s, "source");
@@ -322,8 +307,7 @@ void read_money_sections(const yaml::Node& top, Template& t) {
       auto table = read_share_table(item);
       for (const auto& other : t.shares) {
         if (other.name == table.name) {
-          throw InputError("D334", table.where, fmt::format("a share table named {} already exists", table.name),
-                           "give each share table its own name");
+          throw input_error("D334.table-twice", table.where, {{"table", table.name}});
         }
       }
       t.shares.push_back(std::move(table));
@@ -345,7 +329,7 @@ void apply_campaign_money(const yaml::Node& top, Template& t, Problems& problems
     yaml::Fields f(*n, "budget", keys);
     t.budget.declared_total = read_declared_total(f, t.budget.declared_where);
     apply_list_changes(
-        f, t.budget.lines, "budget line", "budget", "D046", kLineKeys, problems,
+        f, t.budget.lines, "budget", kLineChanges, kLineKeys, problems,
         [&](const yaml::Node& item) { return read_line(item, t); },
         [&](const yaml::Fields& lf, BudgetLine& line) { read_line_fields(lf, line, t, false); },
         [](const std::vector<BudgetLine>& lines, const BudgetLine& line) { check_unique_line(lines, line); });

@@ -37,8 +37,8 @@ Override parse_override(std::string_view text, std::string_view option) {
   if (wide < eq) eq = wide, eq_size = wide_eq.size();
   auto key = eq == std::string_view::npos ? std::string_view() : trim_spaces(text.substr(0, eq));
   if (key.empty()) {
-    throw InputError("D050", Location{make_source("<command line>", std::string(text)), 1, 1},
-                     fmt::format("{} '{}' is not KEY=VALUE", option, text), fmt::format("write it like {} 开团=2026-12-20T10:00", option));
+    throw input_error("D050.not-key-value", Location{make_source("<command line>", std::string(text)), 1, 1},
+                      {{"option", option}, {"text", text}});
   }
   // In NFC, as every name read from a file is (yaml.cpp), so a key typed decomposed still matches.
   return Override{utf8::nfc(key), utf8::nfc(trim_spaces(text.substr(eq + eq_size)))};
@@ -48,10 +48,9 @@ Sensitivity parse_sensitivity(std::string_view text) {
   auto source = make_source("<command line>", std::string(text));
   Location start{source, 1, 1};
   auto at = [&](std::size_t offset) { return start.advanced(text, offset); };
-  const std::string hint = "write it like --sensitivity 件数=-20%..+20%:10%";
   auto eq = text.find('=');
   if (eq == std::string_view::npos || eq == 0) {
-    throw InputError("D331", start, fmt::format("--sensitivity '{}' names no parameter", text), hint);
+    throw input_error("D331.no-parameter", start, {{"text", text}});
   }
   Sensitivity s;
   s.parameter = utf8::nfc(text.substr(0, eq));
@@ -59,30 +58,27 @@ Sensitivity parse_sensitivity(std::string_view text) {
   auto range = text.substr(eq + 1);
   auto dots = range.find("..");
   if (dots == std::string_view::npos) {
-    throw InputError("D331", at(eq + 1), "--sensitivity needs a range FROM..TO", hint);
+    throw input_error("D331.no-range", at(eq + 1));
   }
   auto colon = range.find(':', dots);
   auto part = [&](std::size_t offset, std::string_view piece) {
     if (!fold_fullwidth(piece).text.ends_with('%')) {  // ２０％ is a percentage too
-      throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece),
-                       "the range and step are percentages of the parameter's value: -20%..+20%:10%");
+      throw input_error("D331.percent-sign", at(eq + 1 + offset), {{"value", piece}});
     }
     if (auto value = try_parse_rational(piece)) return *value;
-    throw InputError("D331", at(eq + 1 + offset), fmt::format("'{}' is not a percentage", piece), hint);
+    throw input_error("D331.percent-number", at(eq + 1 + offset), {{"value", piece}});
   };
   s.from = part(0, range.substr(0, dots));
   auto to_text = range.substr(dots + 2, colon == std::string_view::npos ? std::string_view::npos : colon - dots - 2);
   s.to = part(dots + 2, to_text);
   s.step = colon == std::string_view::npos ? Rational(1, 10) : part(colon + 1, range.substr(colon + 1));
-  if (!(s.step > Rational(0))) throw InputError("D333", at(eq + 1 + colon + 1), "the step must be above 0%", hint);
-  if (s.to < s.from) throw InputError("D331", at(eq + 1 + dots + 2), "the range ends below its start", hint);
+  if (!(s.step > Rational(0))) throw input_error("D333.step", at(eq + 1 + colon + 1));
+  if (s.to < s.from) throw input_error("D331.range-order", at(eq + 1 + dots + 2));
   if ((s.to - s.from) / s.step > Rational(40)) {
-    throw InputError("D333", at(eq + 1),
-                     fmt::format("the range has {} rows, more than the limit of 41", (((s.to - s.from) / s.step).floor() + Rational(1)).to_string()),
-                     "use a larger step");
+    throw input_error("D333.rows", at(eq + 1), {{"rows", (((s.to - s.from) / s.step).floor() + Rational(1)).to_string()}});
   }
   if (s.from <= Rational(-1)) {
-    throw InputError("D331", at(eq + 1), "a change of -100% or less leaves nothing to compute", hint);
+    throw input_error("D331.minus-100", at(eq + 1));
   }
   return s;
 }

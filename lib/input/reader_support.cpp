@@ -24,21 +24,21 @@ std::string optional_text(const yaml::Fields& fields, std::string_view key) {
 
 void check_header(const yaml::Fields& top, std::string_view expected_kind) {
   const auto* version = top.find("dacu");
-  if (!version) {
-    throw InputError("D006", top.node().where, "the file does not say which dacu format it uses",
-                     "add `dacu: 1` as the first line");
-  }
+  if (!version) throw input_error("D006.missing-version", top.node().where);
   if (yaml::scalar(*version, "dacu") != "1") {
-    throw InputError("D006", version->where, fmt::format("unsupported dacu format version '{}'", version->value),
-                     "this dacu reads `dacu: 1`");
+    throw input_error("D006.unsupported-version", version->where, {{"version", version->value}});
   }
   const auto& kind = top.require("kind");
   const auto& k = yaml::scalar(kind, "kind");
   if (!expected_kind.empty() && k != expected_kind) {
-    throw InputError("D006", kind.where, fmt::format("expected `kind: {}`, found '{}'", expected_kind, k),
-                     expected_kind == "template" ? "`extends:` names a template file, not a campaign file"
-                                                 : fmt::format("write `kind: {}`", expected_kind));
+    if (expected_kind == "template") throw input_error("D006.extends-campaign", kind.where, {{"kind", k}});
+    throw input_error("D006.expected-kind", kind.where, {{"expected", expected_kind}, {"kind", k}});
   }
+}
+
+std::string first_place(const Location& other, const Location& here) {
+  if (other.file_name() == here.file_name()) return message("reader.line", {{"line", other.line}});
+  return fmt::format("{}:{}", other.file_name(), other.line);
 }
 
 std::string_view parameter_type_name(ParameterType t) {
@@ -78,19 +78,20 @@ std::optional<Rational> try_parameter_number(const Parameter& p, std::string_vie
 }
 
 std::optional<Rational> read_parameter_value(const Parameter& p, std::string_view value, const Location& where) {
-  std::string_view expected;
+  std::string expected;
   bool fits = false;
   std::optional<Rational> number;
   switch (p.type) {
-    case ParameterType::number: expected = "a number such as 1.5"; break;
-    case ParameterType::integer: expected = "a whole number such as 2000, 2,000 or 0.2万"; break;
-    case ParameterType::percent: expected = "a percentage such as 20%"; break;
-    case ParameterType::money: expected = "an amount in 元 such as 99.90 or 1.8万"; break;
+    case ParameterType::number: expected = message("reader.a-number"); break;
+    case ParameterType::integer: expected = message("reader.a-whole-number"); break;
+    case ParameterType::percent: expected = message("reader.a-percentage"); break;
+    case ParameterType::money: expected = message("reader.an-amount"); break;
     case ParameterType::date:
       fits = parse_date(value).has_value();
       if (!fits) {
-        auto advice = date_advice(value, "write a date such as 2026-12-20");
-        throw InputError("D051", where, fmt::format("parameter {} is date but '{}' is not{}", p.name, value, advice.problem), advice.hint);
+        auto advice = date_advice(value, message("reader.write-date"));
+        throw input_error("D051.date-parameter", where,
+                          {{"name", p.name}, {"value", value}, {"problem", advice.problem}, {"advice", advice.hint}});
       }
       break;
     case ParameterType::boolean:
@@ -112,14 +113,14 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
   if (!fits && p.type == ParameterType::integer) why = !parse_count(value, p.unit, problem);
   if (!fits && p.type == ParameterType::money) why = !parse_money(value, Rounding::none, problem);
   if (why && !(problem.offset == 0 && problem.message.starts_with("unexpected"))) {
-    throw InputError("D051", where,
-                     fmt::format("parameter {} is {} but '{}' is not: {}", p.name, parameter_type_name(p.type), value, problem.message),
-                     problem.hint);
+    throw input_error("D051.parameter-form", where,
+                      {{"name", p.name}, {"type", parameter_type_name(p.type)}, {"value", value}, {"problem", problem.message},
+                       {"advice", problem.hint}});
   }
   if (!fits) {
-    if (p.type != ParameterType::string) slips::check_value(value, where, fmt::format("parameter {}", p.name));
-    throw InputError("D051", where, fmt::format("parameter {} is {} but '{}' is not", p.name, parameter_type_name(p.type), value),
-                     fmt::format("write {}", expected));
+    if (p.type != ParameterType::string) slips::check_value(value, where, message("reader.parameter", {{"name", p.name}}));
+    throw input_error("D051.parameter-type", where,
+                      {{"name", p.name}, {"type", parameter_type_name(p.type)}, {"value", value}, {"expected", expected}});
   }
   if (number) check_parameter_range(p, *number, value, where);
   return number;
@@ -130,24 +131,28 @@ void check_parameter_range(const Parameter& p, const Rational& value, std::strin
   bool counts = p.type == ParameterType::integer || p.type == ParameterType::money;
   auto lowest = p.min ? p.min : counts ? std::optional<Rational>(0) : std::nullopt;
   if (lowest && value < *lowest) {
-    auto hint = p.min ? fmt::format("the template allows {} from {}{} (line {})", p.name, text(*p.min),
-                                    p.max ? fmt::format(" to {}", text(*p.max)) : std::string(), p.min_where.line)
-                      : fmt::format("{} is {}, {}: it cannot be negative (a template whose parameter may be says so "
-                                    "with `min:`)", p.name, parameter_type_name(p.type),
-                                    p.type == ParameterType::money ? "a price or a cost" : "a count");
-    throw InputError("D096", where, fmt::format("parameter {} is {}, below its minimum {}", p.name, shown, text(*lowest)), hint);
+    std::string hint;
+    if (p.min && p.max) {
+      hint = message("reader.allows-from-to", {{"name", p.name}, {"min", text(*p.min)}, {"max", text(*p.max)}, {"line", p.min_where.line}});
+    } else if (p.min) {
+      hint = message("reader.allows-from", {{"name", p.name}, {"min", text(*p.min)}, {"line", p.min_where.line}});
+    } else if (p.type == ParameterType::money) {
+      hint = message("reader.money-not-negative", {{"name", p.name}, {"type", parameter_type_name(p.type)}});
+    } else {
+      hint = message("reader.count-not-negative", {{"name", p.name}, {"type", parameter_type_name(p.type)}});
+    }
+    throw input_error("D096.below", where, {{"name", p.name}, {"value", shown}, {"min", text(*lowest)}, {"advice", hint}});
   }
   if (p.max && value > *p.max) {
-    throw InputError("D096", where, fmt::format("parameter {} is {}, above its maximum {}", p.name, shown, text(*p.max)),
-                     fmt::format("the template allows {} up to {} (line {})", p.name, text(*p.max), p.max_where.line));
+    throw input_error("D096.above", where, {{"name", p.name}, {"value", shown}, {"max", text(*p.max)}, {"line", p.max_where.line}});
   }
 }
 
 std::chrono::minutes read_clock(const yaml::Node& node) {
   auto clock = parse_clock(node.value);
   if (!node.is_scalar() || !clock) {
-    if (node.is_scalar()) slips::check_value(node.value, node.text_where(), "clock time");
-    throw InputError("D020", node.where, fmt::format("'{}' is not a clock time", node.value), "write it as \"08:00\" (quoted)");
+    if (node.is_scalar()) slips::check_value(node.value, node.text_where(), message("reader.clock-time"));
+    throw input_error("D020.clock-time", node.where, {{"value", node.value}});
   }
   return *clock;
 }
@@ -155,8 +160,7 @@ std::chrono::minutes read_clock(const yaml::Node& node) {
 bool read_bool(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
   if (auto yes = parse_yes_no(text)) return *yes;
-  throw InputError("D004", node.where, fmt::format("{} must be true or false, not '{}'", what, text),
-                   fmt::format("write {}", kYesNoForms));
+  throw input_error("D004.yes-no", node.where, {{"what", what}, {"value", text}, {"forms", kYesNoForms}});
 }
 
 Roll read_roll(const yaml::Node& node) {
@@ -164,8 +168,7 @@ Roll read_roll(const yaml::Node& node) {
   if (text == "顺延" || text == "next") return Roll::next;
   if (text == "提前" || text == "previous") return Roll::previous;
   if (text == "none" || text == "不顺延") return Roll::none;
-  throw InputError("D004", node.where, fmt::format("unknown roll rule '{}'", text),
-                   "write 顺延 (next working day), 提前 (previous working day) or none");
+  throw input_error("D004.roll-rule", node.where, {{"value", text}});
 }
 
 std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what) {
@@ -173,10 +176,9 @@ std::chrono::seconds read_duration(const yaml::Node& node, std::string_view what
   auto d = parse_duration(text);
   if (!d) {
     slips::check_value(text, node.text_where(), what);
-    throw InputError("D023", node.where, fmt::format("'{}' is not a duration", text),
-                     "write a number and a unit: 30min, 2h, 3d, 1w");
+    throw input_error("D023.not-duration", node.where, {{"value", text}});
   }
-  if (d->count() < 0) throw InputError("D023", node.where, "a duration cannot be negative", "write a length such as 2d");
+  if (d->count() < 0) throw input_error("D023.negative-duration", node.where);
   return *d;
 }
 
@@ -185,22 +187,16 @@ LocalDateTime read_datetime(std::string_view text, const Location& where, std::s
   auto value = parse_datetime_with_offset(text);
   if (!value) {
     slips::check_value(text, where, what);
-    std::string hint = "write it as YYYY-MM-DDTHH:MM in the campaign's time zone, e.g. 2026-12-20T10:00";
-    std::string message = fmt::format("{}: '{}' is not a date-time", what, text);
     if (text.find('+') != std::string_view::npos || text.find('Z') != std::string_view::npos) {
-      hint = "write the offset after the time as ±HH:MM, e.g. 2026-11-01T01:30-05:00, or leave it out";
-    } else {
-      auto advice = date_advice(text, hint);
-      hint = advice.hint;
-      message += advice.problem;
+      throw input_error("D020.date-time-offset", where, {{"what", what}, {"value", text}});
     }
-    throw InputError("D020", where, message, hint);
+    auto advice = date_advice(text, message("reader.write-date-time"));
+    throw input_error("D020.date-time", where, {{"what", what}, {"value", text}, {"problem", advice.problem}, {"advice", advice.hint}});
   }
   // Calendars, ICS and Excel all hold these years; a date outside them is a typo in the year.
   auto year = static_cast<int>(date::year_month_day{date::floor<date::days>(value->at)}.year());
   if (year < 1970 || year > 2999) {
-    throw InputError("D027", where, fmt::format("{}: {} is outside the years dacu plans in (1970–2999)", what, text),
-                     "check the year");
+    throw input_error("D027.date-time-year", where, {{"what", what}, {"value", text}});
   }
   return *value;
 }
@@ -218,8 +214,7 @@ void check_timezone(const Located& zone) {
   try {
     (void)date::locate_zone(zone.value);
   } catch (const std::runtime_error&) {  // date's "not found"; not bad_alloc, which is no unknown zone
-    throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
-                     "use an IANA name such as Asia/Shanghai");
+    throw input_error("D021.unknown-zone", zone.where, {{"zone", zone.value}});
   }
 }
 
@@ -234,17 +229,11 @@ void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed)
     if (node->kind != Expr::Kind::name) continue;
     if (node->text == kRevenueName) {
       if (revenue_allowed) continue;
-      throw InputError("D328", node->at, fmt::format("{} cannot be used here", kRevenueName),
-                       revenue_allowed ? "" : "成交额 is computed from the revenue section; use its parameters instead");
+      throw input_error("D328.revenue-here", node->at, {{"name", kRevenueName}});
     }
     const auto* p = t.find_parameter(node->text);
-    if (!p) {
-      throw InputError("D311", node->at, fmt::format("unknown name {}", node->text), suggestion(node->text, candidates));
-    }
-    if (!is_numeric(p->type)) {
-      throw InputError("D326", node->at, fmt::format("parameter {} is not a number and cannot be used in a formula", p->name),
-                       "formulas use parameters of type number, integer, percent or money");
-    }
+    if (!p) throw input_error("D311", node->at, {{"name", node->text}, {"advice", suggestion(node->text, candidates)}});
+    if (!is_numeric(p->type)) throw input_error("D326", node->at, {{"name", p->name}});
   }
 }
 

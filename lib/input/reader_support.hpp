@@ -89,43 +89,45 @@ void check_parameter_range(const Parameter& p, const Rational& value, std::strin
 /// (D311 unknown name with a suggestion, D326 a parameter that is not a number, D328 成交额).
 void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed);
 
+/// The catalogue keys of what apply_list_changes refuses for one kind of item: dropping and
+/// changing a name the template lacks (each given {name} and {advice}), and a change that renames
+/// (no arguments).
+struct ListChangeKeys {
+  std::string_view missing_drop;
+  std::string_view missing_change;
+  std::string_view rename;
+};
+
 /// What a campaign file may do to a list its template gives (tasks, checkpoints, budget lines):
 /// `drop: [name…]`, `change: {name: {field: value…}}` and `add: [item…]`, applied in that order.
-/// `missing_code` is the error for dropping or changing a name the template lacks; `read` reads a
-/// whole new item, `change` the fields present in one change, `unique` refuses a name taken.
+/// `keys` name the errors; `read` reads a whole new item, `change` the fields present in one
+/// change, `unique` refuses a name taken.
 template <class Item, class Read, class Change, class Unique>
-void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::string_view noun, std::string_view section,
-                        std::string_view missing_code, std::span<const std::string_view> item_keys, Problems& problems,
-                        Read read, Change change, Unique unique) {
+void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::string_view section, const ListChangeKeys& keys,
+                        std::span<const std::string_view> item_keys, Problems& problems, Read read, Change change,
+                        Unique unique) {
   auto names = [&] {
     std::vector<std::string> out;
     for (const auto& item : items) out.push_back(item.name);
     return out;
   };
-  auto find = [&](const yaml::Node& name_node, std::string_view verb) {
-    const auto& name = yaml::scalar(name_node, "a name");
+  auto find = [&](const yaml::Node& name_node, std::string_view missing_key) {
+    const auto& name = yaml::scalar(name_node, message("reader.a-name"));
     auto it = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.name == name; });
-    if (it == items.end()) {
-      throw InputError(std::string(missing_code), name_node.where,
-                       fmt::format("cannot {} {} {}: the template has no such {}", verb, noun, name, noun),
-                       suggestion(name, names()));
-    }
+    if (it == items.end()) throw input_error(missing_key, name_node.where, {{"name", name}, {"advice", suggestion(name, names())}});
     return it;
   };
   if (const auto* drop = f.find("drop")) {
-    for (const auto* item : yaml::scalar_or_list(*drop, "a name")) {
-      problems.attempt([&] { items.erase(find(*item, "drop")); });
+    for (const auto* item : yaml::scalar_or_list(*drop, message("reader.a-name"))) {
+      problems.attempt([&] { items.erase(find(*item, keys.missing_drop)); });
     }
   }
   if (const auto* changes = f.find("change")) {
     yaml::mapping(*changes, fmt::format("{}.change", section));
     for (std::size_t i = 0; i < changes->map_size(); ++i) problems.attempt([&] {
-      auto it = find(changes->key(i), "change");
-      yaml::Fields cf(changes->val(i), fmt::format("the change to {}", it->name), item_keys);
-      if (const auto* name = cf.find("name")) {
-        throw InputError("D002", name->where, fmt::format("a change cannot rename a {}", noun),
-                         fmt::format("drop the {} and add a new one instead", noun));
-      }
+      auto it = find(changes->key(i), keys.missing_change);
+      yaml::Fields cf(changes->val(i), message("reader.the-change-to", {{"name", it->name}}), item_keys);
+      if (const auto* name = cf.find("name")) throw input_error(keys.rename, name->where);
       change(cf, *it);
     });
   }
@@ -139,6 +141,10 @@ void apply_list_changes(const yaml::Fields& f, std::vector<Item>& items, std::st
     }
   }
 }
+
+/// Where `other`, the first of two things of one name, is, for the second's message: "line 12",
+/// or "file:12" when it sits in another file (the template a campaign extends).
+std::string first_place(const Location& other, const Location& here);
 
 /// The number `text` is in the grammar of a numeric parameter's type; nullopt when it is not one.
 std::optional<Rational> try_parameter_number(const Parameter& p, std::string_view text);

@@ -28,8 +28,7 @@ Formula make_formula(std::string text, const Location& at, const Template& t) {
   for (const auto& name : f.expr.names()) {
     if (!t.find_parameter(name)) {
       const auto* node = find_name(f.expr, name);
-      throw InputError("D311", node ? node->at : at, fmt::format("unknown name '{}' in formula '{}'", name, text),
-                       suggestion(name, params));
+      throw input_error("D311.in-formula", node ? node->at : at, {{"name", name}, {"formula", text}, {"advice", suggestion(name, params)}});
     }
   }
   return f;
@@ -64,7 +63,7 @@ Formula read_seconds(const yaml::Node& node, std::string_view what, const Templa
   const auto& text = yaml::scalar(node, what);
   auto at = node.text_where();
   if (!text.empty() && text[0] == '-' && parse_duration(std::string_view(text).substr(1))) {
-    throw InputError("D203", at, fmt::format("{} '{}' is negative", what, text), "a handle time must be more than 0 s");
+    throw input_error("D203.negative-handle-time", at, {{"what", what}, {"value", text}});
   }
   if (auto d = parse_duration(text)) {
     Formula f{text, parse_expr(std::to_string(d->count()), at), at};
@@ -73,16 +72,15 @@ Formula read_seconds(const yaml::Node& node, std::string_view what, const Templa
   return make_formula(text, at, t);
 }
 
-std::chrono::seconds read_positive_duration(const yaml::Node& node, std::string_view what, std::string_view code) {
+// A shift (D213) or a queue's interval (D215): a duration above 0.
+std::chrono::seconds read_positive_duration(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
   auto d = parse_duration(text);
   if (!d) {
-    throw InputError("D023", node.text_where(), fmt::format("{} '{}' is not a duration", what, text),
-                     "write a number and a unit: 30min, 1h, 8h");
+    throw input_error("D023.named-duration", node.text_where(), {{"what", what}, {"value", text}});
   }
   if (d->count() <= 0) {
-    throw InputError(std::string(code), node.text_where(), fmt::format("{} must be longer than 0", what),
-                     "write a positive duration: 30min, 1h, 8h");
+    throw input_error(what == "shift" ? "D213.not-positive" : "D215.not-positive", node.text_where(), {{"what", what}});
   }
   return *d;
 }
@@ -100,7 +98,7 @@ std::string read_department(const yaml::Fields& f, const Template& t) {
     std::vector<std::string> names;
     for (const auto& d : t.departments) names.push_back(d.name);
     if (std::find(names.begin(), names.end(), name) == names.end()) {
-      throw InputError("D218", node->where, fmt::format("department '{}' is not declared", name), suggestion(name, names));
+      throw input_error("D218", node->where, {{"name", name}, {"advice", suggestion(name, names)}});
     }
   }
   return name;
@@ -113,8 +111,7 @@ void check_unique(const std::vector<Item>& items, const std::string& name, const
   const Location& where = name_node ? name_node->where : item.where;
   for (const auto& other : items) {
     if (other.name == name) {
-      throw InputError("D211", where, fmt::format("{} {} is defined twice (first on line {})", what, name, other.where.line),
-                       "give each one its own name");
+      throw input_error("D211", where, {{"what", what}, {"name", name}, {"line", other.where.line}});
     }
   }
 }
@@ -123,7 +120,7 @@ std::string required_name(const yaml::Fields& f) { return yaml::scalar(f.require
 
 RatioPost read_post(const yaml::Node& node, const Template& t, const std::optional<Formula>& orders,
                     const std::optional<Offset>& start, const std::optional<Offset>& end) {
-  yaml::Fields f(node, "a post", kPostKeys);
+  yaml::Fields f(node, message("reader.a-post"), kPostKeys);
   RatioPost p;
   p.name = required_name(f);
   p.where = node.where;
@@ -133,8 +130,7 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
   } else if (orders) {
     p.orders = *orders;
   } else {
-    throw InputError("D005", node.where, fmt::format("post {} has no orders", p.name),
-                     "give `orders:` on the post or on the staffing section, e.g. 日均订单量 × 活动效果系数");
+    throw input_error("D005.post-orders", node.where, {{"name", p.name}});
   }
   if (const auto* n = f.find("share")) {
     p.share = read_formula(*n, "share", t);
@@ -147,8 +143,7 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
   } else if (start) {
     p.start = *start;
   } else {
-    throw InputError("D005", node.where, fmt::format("post {} has no start day", p.name),
-                     "give `start:` on the post or on the staffing section, e.g. 开团当天");
+    throw input_error("D005.post-start", node.where, {{"name", p.name}});
   }
   if (const auto* n = f.find("end")) {
     p.end = read_day_offset(*n, "end", t);
@@ -159,7 +154,7 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
 }
 
 CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a calling campaign", kCallingKeys);
+  yaml::Fields f(node, message("reader.a-calling-campaign"), kCallingKeys);
   CallingCampaign c;
   c.name = required_name(f);
   c.where = node.where;
@@ -169,25 +164,19 @@ CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("calls_per_person")) c.calls_per_person = read_formula(*n, "calls_per_person", t);
   if (const auto* n = f.find("people")) c.people = read_formula(*n, "people", t);
   if (c.calls_per_person.has_value() == c.people.has_value()) {
-    throw InputError("D214", node.where,
-                     fmt::format("calling campaign {} needs exactly one of calls_per_person and people", c.name),
-                     "calls_per_person gives the heads needed; people gives the calls each person makes a day");
+    throw input_error("D214.calls-or-people", node.where, {{"name", c.name}});
   }
   if (const auto* n = f.find("task")) {
     c.task = yaml::scalar(*n, "task");
     c.task_where = n->where;
     if (const auto* extra = f.find("days") ? f.find("days") : f.find("start")) {
-      throw InputError("D214", extra->where,
-                       fmt::format("calling campaign {} takes its days from task {}: it has no start or days of its own",
-                                   c.name, c.task),
-                       "remove start and days; change the task's dates instead");
+      throw input_error("D214.task-days", extra->where, {{"name", c.name}, {"task", c.task}});
     }
     bool known = std::any_of(t.tasks.begin(), t.tasks.end(), [&](const Task& task) { return task.name == c.task; });
     if (!known) {
       std::vector<std::string> names;
       for (const auto& task : t.tasks) names.push_back(task.name);
-      throw InputError("D222", n->where, fmt::format("calling campaign {}: there is no task {}", c.name, c.task),
-                       suggestion(c.task, names));
+      throw input_error("D222.calling-task", n->where, {{"name", c.name}, {"task", c.task}, {"advice", suggestion(c.task, names)}});
     }
     return c;
   }
@@ -197,7 +186,7 @@ CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
 }
 
 RotaPeriod read_period(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a rota period", kPeriodKeys);
+  yaml::Fields f(node, message("reader.a-rota-period"), kPeriodKeys);
   RotaPeriod p;
   p.name = required_name(f);
   p.where = node.where;
@@ -206,7 +195,7 @@ RotaPeriod read_period(const yaml::Node& node, const Template& t) {
   p.hours = read_formula(f.require("hours"), "hours", t);
   if (const auto* n = f.find("opens")) {
     auto clock = parse_clock(yaml::scalar(*n, "opens"));
-    if (!clock) throw InputError("D020", n->where, fmt::format("'{}' is not a clock time", n->value), "write it as \"08:00\" (quoted)");
+    if (!clock) throw input_error("D020.clock-time", n->where, {{"value", n->value}});
     p.opens = *clock;
   }
   const auto& heads = yaml::mapping(f.require("heads"), "heads");
@@ -217,22 +206,21 @@ RotaPeriod read_period(const yaml::Node& node, const Template& t) {
 }
 
 Rota read_rota(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a rota", kRotaKeys);
+  yaml::Fields f(node, message("reader.a-rota"), kRotaKeys);
   Rota r;
   r.name = required_name(f);
   r.where = node.where;
   r.department = read_department(f, t);
   if (const auto* n = f.find("shift")) {
-    r.shift = read_positive_duration(*n, "shift", "D213");
+    r.shift = read_positive_duration(*n, "shift");
     r.shift_where = n->where;
     if (r.shift > 24h) {
-      throw InputError("D213", n->text_where(), fmt::format("a shift cannot be longer than 24 hours, got {}", n->value),
-                       "a shift is one person's time on duty, e.g. 8h; longer cover takes more shifts");
+      throw input_error("D213.long-shift", n->text_where(), {{"value", n->value}});
     }
   }
   for (const auto& item : yaml::sequence(f.require("periods"), "periods").children) {
     auto p = read_period(item, t);
-    check_unique(r.periods, p.name, item, "period");
+    check_unique(r.periods, p.name, item, message("reader.period"));
     r.periods.push_back(std::move(p));
   }
   return r;
@@ -242,7 +230,7 @@ TrafficCurve read_curve(const std::string& name, const yaml::Node& node, const T
   TrafficCurve c;
   c.name = name;
   c.where = node.where;
-  const auto& m = yaml::mapping(node, "a traffic curve");
+  const auto& m = yaml::mapping(node, message("reader.a-traffic-curve"));
   std::set<int> seen;
   for (std::size_t i = 0; i < m.map_size(); ++i) {
     const auto& key = m.key(i);
@@ -253,20 +241,19 @@ TrafficCurve read_curve(const std::string& name, const yaml::Node& node, const T
       hour = std::stoi(text);
     }
     if (hour < 0 || hour > 23) {
-      throw InputError("D209", key.where, fmt::format("curve {}: '{}' is not an hour of the day", name, key.value),
-                       "write hours as 0 to 23, or \"00:00\" to \"23:00\"");
+      throw input_error("D209.curve-hour", key.where, {{"curve", name}, {"value", key.value}});
     }
     if (!seen.insert(hour).second) {
-      throw InputError("D209", key.where, fmt::format("curve {}: hour {} is given twice", name, hour));
+      throw input_error("D209.hour-twice", key.where, {{"curve", name}, {"hour", hour}});
     }
-    c.shares.emplace_back(hour, read_formula(m.val(i), "a share", t));
+    c.shares.emplace_back(hour, read_formula(m.val(i), message("reader.a-share"), t));
   }
   std::sort(c.shares.begin(), c.shares.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return c;
 }
 
 Queue read_queue(const yaml::Node& node, const Template& t) {
-  yaml::Fields f(node, "a queue", kQueueKeys);
+  yaml::Fields f(node, message("reader.a-queue"), kQueueKeys);
   Queue q;
   q.name = required_name(f);
   q.where = node.where;
@@ -275,32 +262,28 @@ Queue read_queue(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("contacts")) q.contacts = read_formula(*n, "contacts", t);
   if (const auto* n = f.find("daily_contacts")) q.daily_contacts = read_formula(*n, "daily_contacts", t);
   if (q.contacts.has_value() == q.daily_contacts.has_value()) {
-    throw InputError("D216", node.where, fmt::format("queue {} needs exactly one of contacts and daily_contacts", q.name),
-                     "contacts: per interval; daily_contacts: per day, spread over hours by `curve`");
+    throw input_error("D216.contacts", node.where, {{"name", q.name}});
   }
   if (const auto* n = f.find("curve")) {
     q.curve = yaml::scalar(*n, "curve");
     q.curve_where = n->where;
   }
   if (q.daily_contacts && q.curve.empty()) {
-    throw InputError("D216", node.where, fmt::format("queue {}: daily_contacts needs a curve", q.name),
-                     "name a curve from `staffing.curves` that spreads the day's contacts over its hours");
+    throw input_error("D216.needs-curve", node.where, {{"name", q.name}});
   }
   if (q.contacts && !q.curve.empty()) {
-    throw InputError("D216", q.curve_where, fmt::format("queue {}: a curve spreads daily_contacts, not contacts", q.name),
-                     "write daily_contacts instead of contacts");
+    throw input_error("D216.curve-contacts", q.curve_where, {{"name", q.name}});
   }
-  if (const auto* n = f.find("interval")) q.interval = read_positive_duration(*n, "interval", "D215");
+  if (const auto* n = f.find("interval")) q.interval = read_positive_duration(*n, "interval");
   if (!q.curve.empty() && q.interval != 1h) {
-    throw InputError("D216", f.find("interval")->where, fmt::format("queue {}: a curve gives hourly contacts, so the interval is 1h", q.name));
+    throw input_error("D216.curve-interval", f.find("interval")->where, {{"name", q.name}});
   }
   q.aht = read_seconds(f.require("aht"), "aht", t);
   const auto& sl = f.require("service_level");
   q.service_level_where = sl.text_where();
   auto parsed = parse_service_level(yaml::scalar(sl, "service_level"));
   if (!parsed) {
-    throw InputError("D205", q.service_level_where, fmt::format("'{}' is not a service level", sl.value),
-                     "write the share and the seconds, e.g. 80/20 (80% answered within 20 s)");
+    throw input_error("D205.service-level", q.service_level_where, {{"value", sl.value}});
   }
   auto target_text = sl.value.substr(0, sl.value.find_first_of("/ "));
   if (!target_text.ends_with("%")) target_text += "%";
@@ -334,21 +317,21 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("posts")) {
     for (const auto& item : yaml::sequence(*n, "posts").children) {
       auto p = read_post(item, t, orders, start, end);
-      check_unique(s.posts, p.name, item, "post");
+      check_unique(s.posts, p.name, item, message("reader.post"));
       s.posts.push_back(std::move(p));
     }
   }
   if (const auto* n = f.find("calling")) {
     for (const auto& item : yaml::sequence(*n, "calling").children) {
       auto c = read_calling(item, t);
-      check_unique(s.calling, c.name, item, "calling campaign");
+      check_unique(s.calling, c.name, item, message("reader.calling-campaign"));
       s.calling.push_back(std::move(c));
     }
   }
   if (const auto* n = f.find("rotas")) {
     for (const auto& item : yaml::sequence(*n, "rotas").children) {
       auto r = read_rota(item, t);
-      check_unique(s.rotas, r.name, item, "rota");
+      check_unique(s.rotas, r.name, item, message("reader.rota"));
       s.rotas.push_back(std::move(r));
     }
   }
@@ -357,10 +340,9 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
     for (const auto& c : s.curves) curve_names.push_back(c.name);
     for (const auto& item : yaml::sequence(*n, "queues").children) {
       auto q = read_queue(item, t);
-      check_unique(s.queues, q.name, item, "queue");
+      check_unique(s.queues, q.name, item, message("reader.queue"));
       if (!q.curve.empty() && std::find(curve_names.begin(), curve_names.end(), q.curve) == curve_names.end()) {
-        throw InputError("D210", q.curve_where, fmt::format("queue {}: no curve named {}", q.name, q.curve),
-                         suggestion(q.curve, curve_names));
+        throw input_error("D210", q.curve_where, {{"name", q.name}, {"curve", q.curve}, {"advice", suggestion(q.curve, curve_names)}});
       }
       s.queues.push_back(std::move(q));
     }

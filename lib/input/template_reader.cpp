@@ -43,6 +43,10 @@ constexpr std::array<std::string_view, 3> kCalendarKeys{"base", "days_off", "wor
 constexpr std::array<std::string_view, 3> kChangeKeys{"add", "drop", "change"};
 constexpr std::array<std::string_view, 2> kWindowKeys{"from", "to"};
 
+// What a campaign may not do to the template's tasks and checkpoints (apply_list_changes).
+constexpr ListChangeKeys kTaskChanges{"D041.drop", "D041.change", "D002.rename-task"};
+constexpr ListChangeKeys kCheckpointChanges{"D047.drop", "D047.change", "D002.rename-checkpoint"};
+
 ParameterType read_parameter_type(const yaml::Node& node) {
   static constexpr std::array<std::pair<std::string_view, ParameterType>, 7> types{{
       {"number", ParameterType::number}, {"integer", ParameterType::integer}, {"percent", ParameterType::percent},
@@ -55,7 +59,7 @@ ParameterType read_parameter_type(const yaml::Node& node) {
   }
   std::vector<std::string> names;
   for (auto [name, type] : types) names.emplace_back(name);
-  throw InputError("D004", node.where, fmt::format("unknown parameter type '{}'", text), suggestion(text, names));
+  throw input_error("D004.parameter-type", node.where, {{"type", text}, {"advice", suggestion(text, names)}});
 }
 
 // `min:` and `max:` of a numeric parameter, each in the parameter's own grammar (D051); min not
@@ -65,20 +69,17 @@ void read_parameter_range(const yaml::Fields& f, Parameter& p) {
     const auto* n = f.find(key);
     if (!n) continue;
     if (!is_numeric(p.type)) {
-      throw InputError("D096", n->where, fmt::format("parameter {} is {}: {} is for numbers", p.name, parameter_type_name(p.type), key),
-                       "remove it, or give the parameter type number, integer, percent or money");
+      throw input_error("D096.bound-type", n->where, {{"name", p.name}, {"type", parameter_type_name(p.type)}, {"key", key}});
     }
     const auto& text = yaml::scalar(*n, key);
     *bound = try_parameter_number(p, text);
     if (!*bound) {
-      throw InputError("D051", n->where, fmt::format("parameter {} is {} but its {} '{}' is not", p.name, parameter_type_name(p.type), key, text),
-                       "write the bound as the parameter's values are written");
+      throw input_error("D051.bound", n->where, {{"name", p.name}, {"type", parameter_type_name(p.type)}, {"key", key}, {"value", text}});
     }
     *at = n->where;
   }
   if (p.min && p.max && *p.max < *p.min) {
-    throw InputError("D096", p.max_where,
-                     fmt::format("parameter {}: max {} is below min {}", p.name, f.find("max")->value, f.find("min")->value), "swap them");
+    throw input_error("D096.swapped", p.max_where, {{"name", p.name}, {"max", f.find("max")->value}, {"min", f.find("min")->value}});
   }
 }
 
@@ -87,12 +88,11 @@ ClockWindow read_window(const yaml::Node& node, std::string_view what) {
   auto clock = [&](std::string_view key) {
     const auto& n = f.require(key);
     auto c = parse_clock(yaml::scalar(n, key));
-    if (!c) throw InputError("D020", n.where, fmt::format("'{}' is not a clock time", n.value), "write it as \"08:00\" (quoted)");
+    if (!c) throw input_error("D020.clock-time", n.where, {{"value", n.value}});
     return *c;
   };
   ClockWindow w{clock("from"), clock("to")};
-  if (w.to < w.from) throw InputError("D034", f.require("to").where, fmt::format("{} ends before it starts", what),
-                                        "from and to are clock times of one day; `to` must not be earlier");
+  if (w.to < w.from) throw input_error("D034.window", f.require("to").where, {{"what", what}});
   return w;
 }
 
@@ -100,7 +100,7 @@ ClockWindow read_window(const yaml::Node& node, std::string_view what) {
 // (name, department, owner, phase, start) must all be there.
 void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::string> milestones, bool complete) {
   if (complete) {
-    task.name = yaml::scalar(f.require("name"), "task name");
+    task.name = yaml::scalar(f.require("name"), message("reader.task-name"));
     task.where = f.require("name").where;
     task.department = located(f.require("department"), "department");
     task.owner = located(f.require("owner"), "owner");
@@ -118,8 +118,7 @@ void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::st
   }
   if (const auto* n = f.find("duration")) {
     if (f.find("end")) {
-      throw InputError("D035", n->where, fmt::format("task {} gives both end and duration", task.name),
-                       "keep one: end names a moment, duration a length");
+      throw input_error("D035", n->where, {{"name", task.name}});
     }
     task.duration = read_duration(*n, "duration");
     task.duration_where = n->where;
@@ -133,7 +132,7 @@ void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::st
 }
 
 Task read_task(const yaml::Node& node, std::span<const std::string> milestones) {
-  yaml::Fields f(node, "a task", kTaskKeys);
+  yaml::Fields f(node, message("reader.a-task"), kTaskKeys);
   Task task;
   read_task_fields(f, task, milestones, true);
   return task;
@@ -172,11 +171,10 @@ Formula read_checkpoint_plan(const yaml::Node& node, const Template& t) {
   bool count_like = !count_problem.message.empty() && !count_problem.message.starts_with("unexpected");
   auto not_a_plan = [&] {
     if (count_like) {
-      return InputError("D051", node.where, fmt::format("plan '{}' is not a number or a formula: {}", text, count_problem.message),
-                        count_problem.hint);
+      return input_error("D051.plan-form", node.where,
+                         {{"value", text}, {"problem", count_problem.message}, {"advice", count_problem.hint}});
     }
-    return InputError("D051", node.where, fmt::format("plan '{}' is not a number or a formula", text),
-                      "write the planned figure, e.g. 300 or 3,000, or a share of a parameter, e.g. 件数 × 15%");
+    return input_error("D051.plan", node.where, {{"value", text}});
   };
   Expr e;
   try {
@@ -195,7 +193,7 @@ Formula read_checkpoint_plan(const yaml::Node& node, const Template& t) {
 void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template& t, std::span<const std::string> milestones,
                             bool complete) {
   if (complete) {
-    c.name = yaml::scalar(f.require("name"), "checkpoint name");
+    c.name = yaml::scalar(f.require("name"), message("reader.checkpoint-name"));
     c.where = f.require("name").where;
     c.at = read_offset(f.require("at"), "at", milestones);
   } else if (const auto* at = f.find("at")) {
@@ -207,7 +205,7 @@ void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template
     const auto& text = yaml::scalar(*tol, "tolerance");
     c.tolerance = read_figure(text, true);
     if (!c.tolerance) {
-      throw InputError("D051", tol->where, fmt::format("tolerance '{}' is not a percentage", text), "write it like 20%");
+      throw input_error("D051.tolerance", tol->where, {{"value", text}});
     }
   }
   if (const auto* owner = f.find("owner")) c.owner = located(*owner, "owner");
@@ -215,7 +213,7 @@ void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template
 }
 
 Checkpoint read_checkpoint(const yaml::Node& node, const Template& t, std::span<const std::string> milestones) {
-  yaml::Fields f(node, "a checkpoint", kCheckpointKeys);
+  yaml::Fields f(node, message("reader.a-checkpoint"), kCheckpointKeys);
   Checkpoint c;
   read_checkpoint_fields(f, c, t, milestones, true);
   return c;
@@ -224,10 +222,7 @@ Checkpoint read_checkpoint(const yaml::Node& node, const Template& t, std::span<
 void check_unique_checkpoint(const std::vector<Checkpoint>& existing, const Checkpoint& c) {
   for (const auto& other : existing) {
     if (other.name == c.name) {
-      auto first = other.where.file_name() == c.where.file_name() ? fmt::format("line {}", other.where.line)
-                                                                  : fmt::format("{}:{}", other.where.file_name(), other.where.line);
-      throw InputError("D048", c.where, fmt::format("a checkpoint named {} already exists ({})", c.name, first),
-                       "give each checkpoint its own name; use `change:` to modify an existing one");
+      throw input_error("D048", c.where, {{"name", c.name}, {"first", first_place(other.where, c.where)}});
     }
   }
 }
@@ -236,11 +231,7 @@ void check_unique_task(TaskIndex& index, const Task& task) {
   auto [it, inserted] = index.emplace(task.name, task.where);
   if (!inserted) {
     // The other task may sit in the template the campaign extends: name that file too.
-    const Location& other = it->second;
-    auto first = other.file_name() == task.where.file_name() ? fmt::format("line {}", other.line)
-                                                             : fmt::format("{}:{}", other.file_name(), other.line);
-    throw InputError("D042", task.where, fmt::format("a task named {} already exists ({})", task.name, first),
-                     "give each task its own name; use `change:` to modify an existing one");
+    throw input_error("D042", task.where, {{"name", task.name}, {"first", first_place(it->second, task.where)}});
   }
 }
 
@@ -260,7 +251,7 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
     return spec;
   }
   yaml::Fields f(node, "calendar", kCalendarKeys);
-  if (const auto* base = f.find("base")) spec.base = located(*base, "calendar base");
+  if (const auto* base = f.find("base")) spec.base = located(*base, message("reader.calendar-base"));
   auto days = [](const yaml::Node& list, std::string_view what) {
     std::vector<std::pair<date::local_days, Location>> out;
     out.reserve(yaml::sequence(list, what).children.size());
@@ -268,10 +259,8 @@ CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
       auto d = parse_date(yaml::scalar(item, what));
       if (!d) {
         slips::check_value(item.value, item.text_where(), what);
-        auto advice = date_advice(item.value, "write dates as YYYY-MM-DD");
-        throw InputError("D020", item.where,
-                         fmt::format("'{}' is not a date{}", item.value, advice.problem),
-                         advice.hint);
+        auto advice = date_advice(item.value, message("reader.write-dates"));
+        throw input_error("D020.date-list", item.where, {{"value", item.value}, {"problem", advice.problem}, {"advice", advice.hint}});
       }
       out.emplace_back(*d, item.where);
     }
@@ -299,23 +288,23 @@ void check_references(const Template& t, Problems& problems) {
   };
   for (const auto& task : t.tasks) {
     if (!departments.empty() && !contains(departments, task.department.value)) {
-      problems.report(Diagnostic{Severity::error, "D043", task.department.where,
-                       fmt::format("task {}: department '{}' is not declared", task.name, task.department.value),
-                       suggestion(task.department.value, departments)});
+      problems.report(make_diagnostic(Severity::error, "D043", task.department.where,
+                                      {{"task", task.name}, {"department", task.department.value},
+                                       {"advice", suggestion(task.department.value, departments)}}));
     }
     if (!roles.empty() && !contains(roles, task.owner.value)) {
-      problems.report(Diagnostic{Severity::error, "D044", task.owner.where, fmt::format("task {}: owner '{}' is not a declared role", task.name, task.owner.value),
-                       suggestion(task.owner.value, roles)});
+      problems.report(make_diagnostic(Severity::error, "D044.task", task.owner.where,
+                                      {{"task", task.name}, {"owner", task.owner.value}, {"advice", suggestion(task.owner.value, roles)}}));
     }
     if (!contains(phases, task.phase.value)) {
-      problems.report(Diagnostic{Severity::error, "D045", task.phase.where, fmt::format("task {}: phase '{}' is not declared", task.name, task.phase.value),
-                       suggestion(task.phase.value, phases)});
+      problems.report(make_diagnostic(Severity::error, "D045", task.phase.where,
+                                      {{"task", task.name}, {"phase", task.phase.value}, {"advice", suggestion(task.phase.value, phases)}}));
     }
   }
   for (const auto& c : t.checkpoints) {
     if (!c.owner.value.empty() && !roles.empty() && !contains(roles, c.owner.value)) {
-      problems.report(Diagnostic{Severity::error, "D044", c.owner.where, fmt::format("checkpoint {}: owner '{}' is not a declared role", c.name, c.owner.value),
-                       suggestion(c.owner.value, roles)});
+      problems.report(make_diagnostic(Severity::error, "D044.checkpoint", c.owner.where,
+                                      {{"checkpoint", c.name}, {"owner", c.owner.value}, {"advice", suggestion(c.owner.value, roles)}}));
     }
   }
 }
@@ -336,7 +325,7 @@ void read_rules(const yaml::Node& node, PlatformRules& rules) {
 }
 
 Template read_template(const yaml::Document& doc, Problems& problems) {
-  yaml::Fields top(doc.root, "the template", kTemplateKeys);
+  yaml::Fields top(doc.root, message("reader.the-template"), kTemplateKeys);
   check_header(top, "template");
   Template t;
   t.source = doc.source;
@@ -344,7 +333,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
   t.title = optional_text(top, "title");
   t.description = optional_text(top, "description");
   if (const auto* notes = top.find("notes")) {
-    for (const auto* n : yaml::scalar_or_list(*notes, "a note")) t.notes.push_back(n->value);
+    for (const auto* n : yaml::scalar_or_list(*notes, message("reader.a-note"))) t.notes.push_back(n->value);
   }
   if (const auto* zone = top.find("timezone")) t.timezone = located(*zone, "timezone");
   t.calendar.base.where = top.node().where;
@@ -356,11 +345,11 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
     for (const auto& p : yaml::sequence(*phases, "phases").children) {
       if (p.is_mapping()) {
         static constexpr std::array<std::string_view, 2> phase_keys{"name", "from"};
-        yaml::Fields f(p, "a phase", phase_keys);
-        t.phases.push_back(located(f.require("name"), "a phase name"));
+        yaml::Fields f(p, message("reader.a-phase"), phase_keys);
+        t.phases.push_back(located(f.require("name"), message("reader.a-phase-name")));
         phase_from.push_back(f.find("from"));
       } else {
-        t.phases.push_back(located(p, "a phase"));
+        t.phases.push_back(located(p, message("reader.a-phase")));
         phase_from.push_back(nullptr);
       }
     }
@@ -376,11 +365,11 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       d.where = departments->key(i).where;
       const auto& body = departments->val(i);
       if (!body.is_null()) {
-        yaml::Fields f(body, fmt::format("department {}", d.name), kDepartmentKeys);
+        yaml::Fields f(body, message("reader.department", {{"name", d.name}}), kDepartmentKeys);
         d.lead = optional_text(f, "lead");
         d.description = optional_text(f, "description");
         if (const auto* roles = f.find("roles")) {
-          for (const auto* r : yaml::scalar_or_list(*roles, "a role")) d.roles.push_back(r->value);
+          for (const auto* r : yaml::scalar_or_list(*roles, message("reader.a-role"))) d.roles.push_back(r->value);
         }
       }
       t.departments.push_back(std::move(d));
@@ -393,7 +382,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       Parameter p;
       p.name = params->key(i).value;
       p.where = params->key(i).where;
-      yaml::Fields f(params->val(i), fmt::format("parameter {}", p.name), kParameterKeys);
+      yaml::Fields f(params->val(i), message("reader.parameter", {{"name", p.name}}), kParameterKeys);
       p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
       p.unit = optional_text(f, "unit");
       p.description = optional_text(f, "description");
@@ -426,7 +415,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
         m.derived = read_offset(body, "at", names);
         return;
       }
-      yaml::Fields f(body, fmt::format("milestone {}", m.name), kMilestoneKeys);
+      yaml::Fields f(body, message("reader.milestone", {{"name", m.name}}), kMilestoneKeys);
       m.description = optional_text(f, "description");
       if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
       if (const auto* time = f.find("time")) m.time_of_day = read_clock(*time);
@@ -474,7 +463,7 @@ void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problem
   auto names = t.milestone_names();
   std::optional<TaskIndex> index;  // built once, at the first task added
   apply_list_changes(
-      f, t.tasks, "task", "tasks", "D041", kTaskKeys, problems, [&](const yaml::Node& item) { return read_task(item, names); },
+      f, t.tasks, "tasks", kTaskChanges, kTaskKeys, problems, [&](const yaml::Node& item) { return read_task(item, names); },
       [&](const yaml::Fields& tf, Task& task) { read_task_fields(tf, task, names, false); },
       [&](const std::vector<Task>& tasks, const Task& task) {
         if (!index) index = index_tasks(tasks);
@@ -488,7 +477,7 @@ void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& p
   // Formulas in the changes are checked against the campaign's parameters, which are the template's.
   const Template& parameters = t;
   apply_list_changes(
-      f, t.checkpoints, "checkpoint", "checkpoints", "D047", kCheckpointKeys, problems,
+      f, t.checkpoints, "checkpoints", kCheckpointChanges, kCheckpointKeys, problems,
       [&](const yaml::Node& item) { return read_checkpoint(item, parameters, names); },
       [&](const yaml::Fields& cf, Checkpoint& c) { read_checkpoint_fields(cf, c, parameters, names, false); },
       [](const std::vector<Checkpoint>& existing, const Checkpoint& c) { check_unique_checkpoint(existing, c); });
@@ -505,7 +494,7 @@ void set_milestone(Template& t, const std::string& name, std::string_view value,
                    const Location& value_where) {
   auto* m = t.find_milestone(name);
   if (!m) {
-    throw InputError("D031", key_where, fmt::format("the template has no milestone {}", name), suggestion(name, t.milestone_names()));
+    throw input_error("D031.set-milestone", key_where, {{"name", name}, {"advice", suggestion(name, t.milestone_names())}});
   }
   give_milestone(*m, value, value_where);
 }
@@ -514,7 +503,7 @@ void set_parameter(Template& t, const std::string& name, std::string_view value,
                    const Location& value_where) {
   auto* p = t.find_parameter(name);
   if (!p) {
-    throw InputError("D050", key_where, fmt::format("the template has no parameter {}", name), suggestion(name, t.parameter_names()));
+    throw input_error("D050.set-parameter", key_where, {{"name", name}, {"advice", suggestion(name, t.parameter_names())}});
   }
   p->number = read_parameter_value(*p, value, value_where);
   p->value = std::string(value);

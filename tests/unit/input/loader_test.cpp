@@ -662,3 +662,38 @@ TEST_CASE("a checkpoint's tolerance and plan read full-width forms and counts", 
   e = error_of([&] { checkpoint("－300", "20%"); });
   CHECK(e.code == "D051");
 }
+
+namespace {
+
+// Messages in Chinese for the length of one test; English again after, as main.cpp sets it.
+struct ChineseMessages {
+  ChineseMessages() { set_message_language(Language::zh); }
+  ~ChineseMessages() { set_message_language(Language::en); }
+  ChineseMessages(const ChineseMessages&) = delete;
+  ChineseMessages& operator=(const ChineseMessages&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("the section readers' messages come in Chinese too", "[load][messages]") {
+  ChineseMessages zh;
+  auto e = error_of([] { parse_override("开团"); });
+  CHECK(e.code == "D050");
+  CHECK(e.message == "--set「开团」不是 KEY=VALUE 的形式");
+  CHECK(e.hint == "写成 --set 开团=2026-12-20T10:00 这样");
+
+  Loader loader;
+  e = error_of([&] { loader.parse(campaign_with(11, "  drop: [年度聚划算品类规画]"), "c.yaml", "."); });
+  CHECK(e.code == "D041");
+  CHECK(e.message == "无法删除任务 年度聚划算品类规画：模板里没有这个任务");
+
+  e = error_of([] {
+    parse_template(template_with_parameters("  折扣率: {type: percent, default: 120%, min: 10%, max: 100%}\n"), "t.yaml");
+  });
+  CHECK(e.code == "D096");
+  CHECK(e.message == "参数 折扣率 是 120%，高于上限 100%");
+  CHECK(e.hint == "模板规定 折扣率 不超过 100%（第 5 行）");
+
+  CHECK(message_in(Language::zh, "reader.the-change-to", {{"name", "开团跟进"}}) == "对「开团跟进」的修改");
+  CHECK(message_in(Language::en, "reader.the-change-to", {{"name", "开团跟进"}}) == "the change to 开团跟进");
+}
