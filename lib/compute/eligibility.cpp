@@ -16,23 +16,18 @@ std::vector<Diagnostic> check_eligibility_rules(const Template& t) {
   std::vector<Diagnostic> out;
   const auto& r = t.eligibility;
   if (!r.present) return out;
-  auto error = [&](std::string code, const Location& where, std::string message, std::string hint = {}) {
-    out.push_back({Severity::error, std::move(code), where, std::move(message), std::move(hint)});
-  };
   for (std::size_t i = 1; i < r.sales_bands.size(); ++i) {
     if (r.sales_bands[i].up_to <= r.sales_bands[i - 1].up_to) {
-      error("D401", r.sales_bands[i].where,
-            fmt::format("sales band up_to {} is not above the previous band's {}", r.sales_bands[i].up_to,
-                        r.sales_bands[i - 1].up_to),
-            "list the bands from the cheapest up; each covers prices above the previous up_to");
+      out.push_back(make_diagnostic(Severity::error, "D401", r.sales_bands[i].where,
+                                    {{"up_to", r.sales_bands[i].up_to}, {"previous", r.sales_bands[i - 1].up_to}}));
     }
   }
   if (r.dsr_min && r.dsr_max && *r.dsr_min > *r.dsr_max) {
-    error("D403", r.where, fmt::format("dsr min {} is above max {}", *r.dsr_min, *r.dsr_max), "the seed says 4.6-5.0");
+    out.push_back(make_diagnostic(Severity::error, "D403.order", r.where, {{"min", *r.dsr_min}, {"max", *r.dsr_max}}));
   }
   for (const auto* v : {&r.dsr_min, &r.dsr_max}) {
     if (*v && (**v < Rational(0) || **v > Rational(5))) {
-      error("D403", r.where, fmt::format("DSR {} is outside 0-5", **v), "商品动态评分 runs from 0 to 5");
+      out.push_back(make_diagnostic(Severity::error, "D403.range", r.where, {{"dsr", **v}}));
     }
   }
   std::vector<std::string> seen;
@@ -43,8 +38,7 @@ std::vector<Diagnostic> check_eligibility_rules(const Template& t) {
            return all;
          }()) {
       if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-        error("D405", c.where, fmt::format("condition name '{}' is declared twice (as a name or an alias)", name),
-              "each name or alias must mean one condition");
+        out.push_back(make_diagnostic(Severity::error, "D405", c.where, {{"name", name}}));
       }
       seen.push_back(name);
     }
@@ -53,14 +47,14 @@ std::vector<Diagnostic> check_eligibility_rules(const Template& t) {
   for (const auto& cat : r.categories) {
     if (!cat.market.empty() && !r.markets.empty() &&
         std::find(r.markets.begin(), r.markets.end(), cat.market) == r.markets.end()) {
-      error("D404", cat.where, fmt::format("category {}: market '{}' is not one of markets", cat.name, cat.market),
-            suggestion(cat.market, r.markets));
+      out.push_back(make_diagnostic(Severity::error, "D404.market", cat.where,
+                                    {{"category", cat.name}, {"market", cat.market}, {"advice", suggestion(cat.market, r.markets)}}));
     }
     for (const auto* list : {&cat.required, &cat.preferred}) {
       for (const auto& c : *list) {
         if (r.canonical_condition(c.name).empty()) {
-          error("D404", c.where, fmt::format("category {}: condition '{}' is not declared under conditions", cat.name, c.name),
-                suggestion(c.name, declared));
+          out.push_back(make_diagnostic(Severity::error, "D404.condition", c.where,
+                                        {{"category", cat.name}, {"condition", c.name}, {"advice", suggestion(c.name, declared)}}));
         }
       }
     }

@@ -1,7 +1,5 @@
 #include "dacu/compute/funnel.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "dacu/model/template.hpp"
@@ -17,8 +15,7 @@ bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header) {
   // 订货宝's own exports write an account's state in these columns.
   if (v == "已启用") return true;
   if (v.empty() || v == "待激活") return false;
-  throw InputError("D350", r.where[column], fmt::format("{}: '{}' is neither yes nor no", header, v),
-                   fmt::format("write {}", kYesNoForms));
+  throw input_error("D350.yes-no", r.where[column], {{"column", header}, {"value", v}, {"forms", kYesNoForms}});
 }
 
 std::optional<Rational> target(const Template& t, std::string_view name) {
@@ -46,24 +43,20 @@ FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers)
                                              {"激活", "activated"},
                                              {"下单", "ordered"}});
   if (customers.records.empty()) {
-    throw InputError("D352", Location{customers.source, 1, 1}, "the customer list has no rows",
-                     "export the customer list with one row per customer");
+    throw input_error("D352", Location{customers.source, 1, 1});
   }
   std::size_t orders_without_activation = 0;
   const CsvRecord* first_unactivated_order = nullptr;
   for (const auto& r : customers.records) {
     const auto& salesperson = r.fields[columns[1]];
     if (salesperson.empty()) {
-      throw InputError("D350", r.where[columns[1]], "the row names no salesperson",
-                       "every customer is assigned to a salesperson (新增客户时务必关联业务员)");
+      throw input_error("D350.no-salesperson", r.where[columns[1]]);
     }
     bool registered = yes_no(r, columns[2], customers.header[columns[2]]);
     bool activated = yes_no(r, columns[3], customers.header[columns[3]]);
     bool ordered = yes_no(r, columns[4], customers.header[columns[4]]);
     if (activated && !registered) {
-      throw InputError("D351", r.where[columns[3]],
-                       fmt::format("customer {} is activated but not registered", r.fields[columns[0]]),
-                       "a customer logs in (激活) with an account they registered; check the row");
+      throw input_error("D351", r.where[columns[3]], {{"customer", r.fields[columns[0]]}});
     }
     if (ordered && !activated) {
       if (!first_unactivated_order) first_unactivated_order = &r;
@@ -91,11 +84,10 @@ FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers)
   }
   finish(report.overall);
   if (first_unactivated_order) {
-    report.warnings.push_back(
-        {Severity::warning, "D353", first_unactivated_order->where[columns[4]],
-         fmt::format("{} customer{} ordered without activating (代客下单?); counted in 下单, so 首单率 can exceed 100%",
-                     orders_without_activation, orders_without_activation == 1 ? "" : "s"),
-         "首单率 = 下单用户数 ÷ 激活用户数, as the 订货宝 plan defines it"});
+    report.warnings.push_back(make_diagnostic(
+        Severity::warning, "D353", first_unactivated_order->where[columns[4]],
+        {{"count", orders_without_activation},
+         {"customers", message(orders_without_activation == 1 ? "csv.customer" : "csv.customers")}}));
   }
   return report;
 }

@@ -91,9 +91,8 @@ Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, dat
     for (const auto& row : file.rows) {
       if (std::find(known.begin(), known.end(), row.metric) == known.end()) {
         if (reported_unknown.insert(row.metric).second) {
-          report.findings.push_back({Severity::warning, "D510", row.metric_where,
-                                     fmt::format("unknown metric '{}'; its rows are ignored", row.metric),
-                                     suggestion(row.metric, known_metrics())});
+          report.findings.push_back(make_diagnostic(Severity::warning, "D510", row.metric_where,
+                                                    {{"metric", row.metric}, {"advice", suggestion(row.metric, known_metrics())}}));
         }
         continue;
       }
@@ -101,11 +100,13 @@ Report build_report(const Plan& plan, std::span<const ActualsInput> actuals, dat
       auto& series = by_metric[row.metric];
       auto [it, inserted] = series.emplace(row.at, std::make_pair(row.value, &row));
       if (!inserted && it->second.first != row.value) {
-        throw InputError("D506", row.where,
-                         fmt::format("{} at {} is {} here but {} at {}:{}", row.metric, format_local_iso(row.at),
-                                     row.value.to_string(), it->second.first.to_string(),
-                                     it->second.second->where.file_name(), it->second.second->where.line),
-                         "a cumulative figure has one value per moment; remove one of the rows");
+        throw input_error("D506", row.where,
+                          {{"metric", row.metric},
+                           {"at", format_local_iso(row.at)},
+                           {"value", row.value.to_string()},
+                           {"other", it->second.first.to_string()},
+                           {"file", it->second.second->where.file_name()},
+                           {"line", it->second.second->where.line}});
       }
     }
   }

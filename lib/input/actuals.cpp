@@ -1,7 +1,5 @@
 #include "dacu/input/actuals.hpp"
 
-#include <fmt/format.h>
-
 #include "dacu/base/money.hpp"
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -17,10 +15,8 @@ bool is_time_column(std::string_view name) { return name == "time" || name == "�
 date::local_seconds read_time(const std::string& text, const Location& where) {
   auto t = parse_local_datetime(text);
   if (!t) {
-    auto advice = date_advice(text, "write it as 2026-12-20 10:15 (or 2026-12-20T10:15:00), in the campaign's time zone");
-    throw InputError("D502", where,
-                     fmt::format("'{}' is not a local date-time{}", text, advice.problem),
-                     advice.hint);
+    auto advice = date_advice(text, message("csv.time-form"));
+    throw input_error("D502", where, {{"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
   }
   return t->at;
 }
@@ -38,21 +34,17 @@ Rational read_value(const std::string& text, const Location& where, std::string_
     if (auto amount = try_parse_money(text, Rounding::half_up_to_fen)) value = amount->yuan();
   }
   if (!value) {
-    throw InputError("D503", where, fmt::format("'{}' is not a number for {}", text, metric),
-                     "write digits with an optional decimal point or %; a count may be grouped (1,250), an amount may be too (¥24,510.00)");
+    throw input_error("D503.not-number", where, {{"text", text}, {"metric", metric}});
   }
   if (metric_kind(metric) == MetricKind::ratio && !text.ends_with("%") && *value > Rational(1)) {
     // 生意参谋 shows rates as 5.00%; a bare 5 is 500% as a fraction, and no rate exceeds 100%.
-    throw InputError("D503", where, fmt::format("{} is a rate, but '{}' is more than 100%", metric, text),
-                     fmt::format("write it as a percentage ({}%) or a fraction of 1", text));
+    throw input_error("D503.rate", where, {{"metric", metric}, {"text", text}});
   }
   if (value->is_negative()) {
-    throw InputError("D503", where, fmt::format("{} cannot be negative, got '{}'", metric, text),
-                     "write the cumulative figure the export shows, 0 or more");
+    throw input_error("D503.negative", where, {{"metric", metric}, {"text", text}});
   }
   if (*value > Rational(1'000'000'000'000)) {
-    throw InputError("D503", where, fmt::format("{}: '{}' is more than a shop's figure can be (10^12)", metric, text.substr(0, 40)),
-                     "check the column: a date or an ID may have landed in the value");
+    throw input_error("D503.too-large", where, {{"metric", metric}, {"text", text.substr(0, 40)}});
   }
   if (metric_kind(metric) == MetricKind::count) {
     {
@@ -61,8 +53,7 @@ Rational read_value(const std::string& text, const Location& where, std::string_
       auto off = *value - whole;
       if (off.is_negative()) off = -off;
       if (off > Rational(1, 1'000'000'000)) {
-        throw InputError("D511", where, fmt::format("{} is a count, but '{}' is not a whole number", metric, text),
-                         "write the figure the export shows, e.g. 1250");
+        throw input_error("D511", where, {{"metric", metric}, {"text", text}});
       }
       return whole;
     }
@@ -82,15 +73,13 @@ std::vector<ActualRow> parse_actuals(std::string_view text, std::string_view sou
   if (!long_shape && (!is_time_column(header[0]) || header.size() < 2)) {
     auto line = header_where[0].line_text();
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // Excel's UTF-8 BOM
-    throw InputError("D500", header_where[0],
-                     fmt::format("the header '{}' is neither time,metric,value nor time followed by metrics", line),
-                     "the first line names the columns: time,metric,value (see docs/format.md)");
+    throw input_error("D500", header_where[0], {{"line", line}});
   }
   std::vector<ActualRow> rows;
   for (const auto& record : table.records) {
     auto at = read_time(record.fields[0], record.where[0]);
     if (long_shape) {
-      if (record.fields[1].empty()) throw InputError("D503", record.where[1], "the metric is empty", "name a 生意参谋 metric, e.g. 支付笔数");
+      if (record.fields[1].empty()) throw input_error("D503.no-metric", record.where[1]);
       rows.push_back({at, record.fields[1], read_value(record.fields[2], record.where[2], record.fields[1]), record.where[2],
                       record.where[1]});
     } else {

@@ -1,8 +1,5 @@
 #include "dacu/input/csv.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 
 #include "dacu/base/utf8.hpp"
@@ -71,9 +68,7 @@ class Reader {
     line_start_ = next;
   }
 
-  [[noreturn]] void fail(const char* code, std::string message, std::string hint) const {
-    throw InputError(code, here(), std::move(message), std::move(hint));
-  }
+  [[noreturn]] void fail(std::string_view key) const { throw input_error(key, here()); }
 
   bool line_end_here() const {
     if (at_end()) return true;
@@ -88,7 +83,7 @@ class Reader {
       ++pos_;
       for (;;) {
         if (at_end()) {
-          throw InputError("D340", open, "a quoted field is never closed", "close the field with \" (write \"\" for a quote inside)");
+          throw input_error("D340.unclosed", open);
         }
         char c = text()[pos_];
         if (c == '"') {
@@ -110,15 +105,15 @@ class Reader {
         ++pos_;
       }
       if (!at_end() && text()[pos_] != ',' && !line_end_here()) {
-        fail("D340", "text after a closing quote", "a quoted field ends at its closing quote; write \"\" for a quote inside");
+        fail("D340.after-quote");
       }
       return utf8::nfc(out);
     }
     while (!at_end()) {
       char c = text()[pos_];
       if (c == ',' || line_end_here()) break;
-      if (c == '"') fail("D340", "a quote inside an unquoted field", "quote the whole field and double the quote: \"a \"\"b\"\"\"");
-      if (c == '\r') fail("D340", "a carriage return without a line feed", "save the file with CRLF or LF line ends");
+      if (c == '"') fail("D340.quote-inside");
+      if (c == '\r') fail("D340.lone-cr");
       if (c == '\0') fail_nul();
       out += c;
       ++pos_;
@@ -128,7 +123,7 @@ class Reader {
 
   // A NUL would cut a name short wherever it is written through a C string (XLSX, ICS).
   [[noreturn]] void fail_nul() const {
-    fail("D095", "a NUL character (U+0000) in this field", "the file is damaged or not text; export it again as CSV UTF-8");
+    fail("D095.csv");
   }
 
   std::shared_ptr<const SourceFile> source_;
@@ -152,23 +147,20 @@ CsvTable parse_csv(std::string text, std::string_view source_name) {
     auto line_start = body.rfind('\n', bad == 0 ? 0 : bad - 1);
     line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
     Location at{source, line, 1};
-    throw InputError("D342", at.advanced(body.substr(line_start), bad - line_start), "invalid UTF-8",
-                     "save the file as UTF-8 (in Excel: CSV UTF-8)");
+    throw input_error("D342", at.advanced(body.substr(line_start), bad - line_start));
   }
   Reader reader(source, start);
   if (!reader.skip_blank_lines()) {
-    throw InputError("D344", Location{source, 1, 1}, "the file is empty", "the first line must name the columns");
+    throw input_error("D344.empty", Location{source, 1, 1});
   }
   auto header = reader.record();
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     if (header.fields[i].empty()) {
-      throw InputError("D344", header.where[i], fmt::format("column {} of the header has no name", i + 1),
-                       "the first line must name every column");
+      throw input_error("D344.no-name", header.where[i], {{"column", i + 1}});
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (header.fields[j] == header.fields[i]) {
-        throw InputError("D345", header.where[i], fmt::format("column {} is named twice", header.fields[i]),
-                         "give each column its own name");
+        throw input_error("D345", header.where[i], {{"name", header.fields[i]}});
       }
     }
   }
@@ -178,10 +170,10 @@ CsvTable parse_csv(std::string text, std::string_view source_name) {
     auto r = reader.record();
     if (r.fields.size() != table.header.size()) {
       auto at = r.fields.size() > table.header.size() ? r.where[table.header.size()] : r.end;
-      throw InputError("D341", at,
-                       fmt::format("the row has {} field{}, the header has {}", r.fields.size(),
-                                   r.fields.size() == 1 ? "" : "s", table.header.size()),
-                       "quote fields that contain a comma; every row needs one field per column");
+      throw input_error("D341", at,
+                        {{"count", r.fields.size()},
+                         {"fields", message(r.fields.size() == 1 ? "csv.field" : "csv.fields")},
+                         {"columns", table.header.size()}});
     }
     table.records.push_back(std::move(r));
   }
@@ -195,16 +187,22 @@ std::vector<std::size_t> require_columns(const CsvTable& table, const std::vecto
       return std::find(names.begin(), names.end(), h) != names.end();
     });
     if (it == table.header.end()) {
+      // 客户 or customer; in Chinese 「客户」或「customer」.
+      std::string listed;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        listed = i == 0 ? message("csv.column-name", {{"name", names[i]}})
+                        : message("csv.column-or", {{"names", listed}, {"name", names[i]}});
+      }
       std::string hint;
       for (const auto& n : names) {
         if (auto close = closest_match(n, table.header); !close.empty()) {
-          hint = fmt::format("did you mean {}? (the column must be named {})", close, fmt::join(names, " or "));
+          hint = message("csv.did-you-mean-column", {{"close", close}, {"names", listed}});
           break;
         }
       }
-      if (hint.empty()) hint = fmt::format("add a column named {}", fmt::join(names, " or "));
+      if (hint.empty()) hint = message("csv.add-column", {{"names", listed}});
       Location at = table.header_where.empty() ? Location{table.source, 1, 1} : table.header_where.front();
-      throw InputError("D343", at, fmt::format("the header has no column {}", names.front()), hint);
+      throw input_error("D343", at, {{"column", names.front()}, {"advice", hint}});
     }
     out.push_back(static_cast<std::size_t>(it - table.header.begin()));
   }

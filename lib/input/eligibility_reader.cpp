@@ -1,7 +1,5 @@
 #include "dacu/input/eligibility_reader.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 
@@ -30,27 +28,27 @@ std::int64_t read_count(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
   auto count = try_parse_count(t);
   if (!count || *count < 0 || *count > 999'999'999'999) {
-    throw InputError("D400", node.where, fmt::format("{} '{}' is not a whole number", what, t), "write a count such as 1000");
+    throw input_error("D400.count", node.where, {{"what", what}, {"text", t}});
   }
   return *count;
 }
 
 Money read_price(const yaml::Node& node, std::string_view what) {
   auto m = parse_money(yaml::scalar(node, what), Rounding::none, node.where);
-  if (m.is_negative()) throw InputError("D400", node.where, fmt::format("{} cannot be negative", what));
+  if (m.is_negative()) throw input_error("D400.negative", node.where, {{"what", what}});
   return m;
 }
 
 Rational read_number(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
   if (auto value = try_parse_rational(t)) return *value;
-  throw InputError("D400", node.where, fmt::format("{} '{}' is not a number", what, t), "write a number such as 4.6 or 50%");
+  throw input_error("D400.number", node.where, {{"what", what}, {"text", t}});
 }
 
 bool read_true_false(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
   if (auto yes = parse_yes_no(t)) return *yes;
-  throw InputError("D400", node.where, fmt::format("{} '{}' is not true or false", what, t), fmt::format("write {}", kYesNoForms));
+  throw input_error("D400.true-false", node.where, {{"what", what}, {"text", t}, {"forms", kYesNoForms}});
 }
 
 /// "5折", "3.5折" -> 1/2, 7/20.
@@ -58,16 +56,16 @@ Rational read_zhe(const yaml::Node& node) {
   const auto& t = yaml::scalar(node, "at_most");
   std::string_view v(t);
   if (!v.ends_with("折")) {
-    throw InputError("D402", node.where, fmt::format("discount '{}' is not written as 几折", t), "write it as the seed does: 5折, 3.5折");
+    throw input_error("D402.zhe-form", node.where, {{"text", t}});
   }
   v.remove_suffix(std::string_view("折").size());
   auto parsed = try_parse_rational(v);
   if (!parsed) {
-    throw InputError("D402", node.where, fmt::format("discount '{}' is not a number of 折", t), "write 5折, 3.5折");
+    throw input_error("D402.zhe-number", node.where, {{"text", t}});
   }
   Rational zhe = *parsed;
   if (zhe <= Rational(0) || zhe > Rational(10) || v.starts_with("+") || v.ends_with("%")) {
-    throw InputError("D402", node.where, fmt::format("discount '{}' is not between 0折 and 10折", t), "write 5折, 3.5折");
+    throw input_error("D402.zhe-range", node.where, {{"text", t}});
   }
   return zhe / 10;
 }
@@ -102,14 +100,14 @@ std::vector<CategoryCondition> read_conditions(const yaml::Node& node, std::stri
 std::vector<DiscountAdvice> read_discounts(const yaml::Node& node) {
   std::vector<DiscountAdvice> out;
   for (const auto& item : yaml::sequence(node, "discounts").children) {
-    yaml::Fields f(item, "a discount", kDiscountKeys);
+    yaml::Fields f(item, message("csv.what-discount"), kDiscountKeys);
     DiscountAdvice d;
     d.where = item.where;
     if (const auto* at = f.find("at_most")) d.at_most = read_zhe(*at);
     if (const auto* only = f.find("only")) d.only = read_names(*only, "only");
     if (const auto* note = f.find("note")) d.note = yaml::scalar(*note, "note");
     if (!d.at_most && d.note.empty()) {
-      throw InputError("D402", item.where, "a discount needs at_most (e.g. 5折) or a note", "write {at_most: 5折} or {note: 商城最低优先}");
+      throw input_error("D402.discount-empty", item.where);
     }
     out.push_back(std::move(d));
   }
@@ -121,10 +119,10 @@ CategoryRules read_category(const yaml::Node& key, const yaml::Node& body) {
   c.name = key.value;
   c.where = key.where;
   if (body.is_null()) return c;
-  yaml::Fields f(body, fmt::format("category {}", c.name), kCategoryKeys);
+  yaml::Fields f(body, message("csv.what-category", {{"name", c.name}}), kCategoryKeys);
   if (const auto* n = f.find("market")) c.market = yaml::scalar(*n, "market");
-  if (const auto* n = f.find("required")) c.required = read_conditions(*n, "a required condition");
-  if (const auto* n = f.find("preferred")) c.preferred = read_conditions(*n, "a preferred condition");
+  if (const auto* n = f.find("required")) c.required = read_conditions(*n, message("csv.what-required"));
+  if (const auto* n = f.find("preferred")) c.preferred = read_conditions(*n, message("csv.what-preferred"));
   if (const auto* n = f.find("discounts")) c.discounts = read_discounts(*n);
   if (const auto* n = f.find("note")) c.note = yaml::scalar(*n, "note");
   return c;
@@ -137,13 +135,13 @@ EligibilityRules read_eligibility(const yaml::Node& node, EligibilityRules r) {
   r.present = true;
   r.where = node.where;
   if (const auto* n = top.find("source")) r.source = yaml::scalar(*n, "source");
-  if (const auto* n = top.find("markets")) r.markets = read_names(*n, "a market");
+  if (const auto* n = top.find("markets")) r.markets = read_names(*n, message("csv.what-market"));
   if (const auto* n = top.find("sales_history")) {
     yaml::Fields f(*n, "sales_history", kSalesHistoryKeys);
     if (const auto* bands = f.find("bands")) {
       r.sales_bands.clear();
       for (const auto& item : yaml::sequence(*bands, "bands").children) {
-        yaml::Fields b(item, "a sales band", kBandKeys);
+        yaml::Fields b(item, message("csv.what-sales-band"), kBandKeys);
         r.sales_bands.push_back({read_price(b.require("up_to"), "up_to"), read_count(b.require("sales"), "sales"), item.where});
       }
     }
@@ -159,7 +157,7 @@ EligibilityRules read_eligibility(const yaml::Node& node, EligibilityRules r) {
     const auto& share = f.require("max_share");
     auto v = read_number(share, "max_share");
     if (v < Rational(0) || v > Rational(1)) {
-      throw InputError("D400", share.where, fmt::format("max_share '{}' is not between 0% and 100%", share.value), "write e.g. 50%");
+      throw input_error("D400.share", share.where, {{"value", share.value}});
     }
     r.max_below_price_share = v;
   }
@@ -172,7 +170,7 @@ EligibilityRules read_eligibility(const yaml::Node& node, EligibilityRules r) {
     yaml::mapping(*n, "conditions");
     for (std::size_t i = 0; i < n->map_size(); ++i) {
       ConditionName c{n->key(i).value, {}, n->key(i).where};
-      if (!n->val(i).is_null()) c.aliases = read_names(n->val(i), "an alias");
+      if (!n->val(i).is_null()) c.aliases = read_names(n->val(i), message("csv.what-alias"));
       auto it = std::find_if(r.conditions.begin(), r.conditions.end(), [&](const ConditionName& o) { return o.name == c.name; });
       if (it != r.conditions.end()) {
         *it = std::move(c);

@@ -1,7 +1,5 @@
 #include "dacu/input/product_csv.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -53,8 +51,7 @@ std::int64_t read_count(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
   auto count = try_parse_count(t);
   if (!count || *count < 0 || *count > 999'999'999'999) {
-    throw InputError("D412", f.where, fmt::format("{} '{}' is not a whole number", column, f.text),
-                     "write a count such as 1000 (1,000 and 0.1万 work too)");
+    throw input_error("D412.count", f.where, {{"column", column}, {"text", f.text}});
   }
   return *count;
 }
@@ -63,7 +60,7 @@ Money read_price(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
   auto m = parse_money(t, Rounding::none, f.where);
   if (m <= Money()) {
-    throw InputError("D412", f.where, fmt::format("{} '{}' must be more than 0", column, f.text), "write the price in 元, e.g. 199");
+    throw input_error("D412.price", f.where, {{"column", column}, {"text", f.text}});
   }
   return m;
 }
@@ -72,11 +69,11 @@ Rational read_dsr(const CsvField& f) {
   auto t = trim(f.text);
   auto value = try_parse_rational(t);
   if (!value) {
-    throw InputError("D412", f.where, fmt::format("DSR '{}' is not a number", f.text), "write the 商品动态评分, e.g. 4.8");
+    throw input_error("D412.dsr-number", f.where, {{"text", f.text}});
   }
   Rational r = *value;
   if (r < Rational(0) || r > Rational(5) || t.ends_with("%")) {
-    throw InputError("D412", f.where, fmt::format("DSR '{}' is not between 0 and 5", f.text), "write the 商品动态评分, e.g. 4.8");
+    throw input_error("D412.dsr-range", f.where, {{"text", f.text}});
   }
   return r;
 }
@@ -85,8 +82,7 @@ bool read_yes_no(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
   if (t.empty()) return false;  // the column is optional per row: empty is 否
   if (auto yes = parse_yes_no(t)) return *yes;
-  throw InputError("D412", f.where, fmt::format("{} '{}' is not 是 or 否", column, f.text),
-                   fmt::format("write {}, or leave it empty for 否", kYesNoForms));
+  throw input_error("D412.yes-no", f.where, {{"column", column}, {"text", f.text}, {"forms", kYesNoForms}});
 }
 
 // Splits a conditions cell on ; ； 、 or |, locating each name.
@@ -112,8 +108,7 @@ std::vector<std::string> read_conditions(const CsvField& f, const EligibilityRul
           where = f.where.advanced(s, pos + lead);
           if (f.quoted && where.known()) where.column += 1;
         }
-        throw InputError("D413", where, fmt::format("unknown condition '{}'", item),
-                         suggestion(item, rules.condition_names()));
+        throw input_error("D413.condition", where, {{"item", item}, {"advice", suggestion(item, rules.condition_names())}});
       }
       if (std::find(out.begin(), out.end(), canonical) == out.end()) out.push_back(canonical);
     }
@@ -136,22 +131,25 @@ std::vector<Product> parse_products(std::string_view text, std::string_view sour
     auto name = trim(header[i]);
     auto it = std::find_if(columns.begin(), columns.end(), [&](const ProductColumn& c) { return name == c.zh || name == c.en; });
     if (it == columns.end()) {
-      throw InputError("D411", table.header_where[i], fmt::format("unknown column '{}'", name), suggestion(name, known));
+      throw input_error("D411.unknown-column", table.header_where[i], {{"name", name}, {"advice", suggestion(name, known)}});
     }
     auto k = static_cast<std::size_t>(it - columns.begin());
     if (index[k] >= 0) {
-      throw InputError("D411", table.header_where[i], fmt::format("column {} appears twice", it->zh), "keep one of them");
+      throw input_error("D411.twice", table.header_where[i], {{"column", it->zh}});
     }
     index[k] = static_cast<int>(i);
   }
   for (std::size_t k = 0; k < columns.size(); ++k) {
     if (columns[k].required && index[k] < 0) {
-      throw InputError("D411", table.header_where.front(), fmt::format("the header has no column {} ({})", columns[k].zh, columns[k].en),
-                       fmt::format("add a column named {}", columns[k].zh));
+      throw input_error(
+          "D411.missing", table.header_where.front(),
+          {{"zh", columns[k].zh},
+           {"en", columns[k].en},
+           {"advice", message("csv.add-column", {{"names", message("csv.column-name", {{"name", columns[k].zh}})}})}});
     }
   }
   if (table.records.empty()) {
-    throw InputError("D411", table.header_where.front(), "the product list has a header but no products", "add one product per line");
+    throw input_error("D411.no-products", table.header_where.front());
   }
 
   std::vector<Product> products;
@@ -165,7 +163,7 @@ std::vector<Product> parse_products(std::string_view text, std::string_view sour
     auto required_text = [&](std::size_t k) {
       auto t = text_of(k);
       if (t.empty()) {
-        throw InputError("D412", cell(k)->where, fmt::format("{} is empty", columns[k].zh), fmt::format("fill in the {}", columns[k].zh));
+        throw input_error("D412.empty", cell(k)->where, {{"column", columns[k].zh}});
       }
       return t;
     };
@@ -178,30 +176,25 @@ std::vector<Product> parse_products(std::string_view text, std::string_view sour
     p.subcategory = text_of(3);
     p.market = required_text(4);
     if (!rules.markets.empty() && std::find(rules.markets.begin(), rules.markets.end(), p.market) == rules.markets.end()) {
-      throw InputError("D413", cell(4)->where, fmt::format("unknown market '{}'", p.market), suggestion(p.market, rules.markets));
+      throw input_error("D413.market", cell(4)->where, {{"market", p.market}, {"advice", suggestion(p.market, rules.markets)}});
     }
     p.original_price = read_price(*cell(5), "原价");
     p.campaign_price = read_price(*cell(6), "团购价");
     if (p.campaign_price > p.original_price) {
-      throw InputError("D412", cell(6)->where,
-                       fmt::format("团购价 {} is above 原价 {}", p.campaign_price, p.original_price),
-                       "the 团购价 is the discounted price; check the two columns are not swapped");
+      throw input_error("D412.above-original", cell(6)->where, {{"campaign", p.campaign_price}, {"original", p.original_price}});
     }
     p.units = read_count(*cell(7), "报名数量");
     p.sales = read_count(*cell(8), "销售记录");
     p.sales_below_price = read_count(*cell(9), "低价记录");
     if (p.sales_below_price > p.sales) {
-      throw InputError("D412", cell(9)->where,
-                       fmt::format("低价记录 {} is more than the {} 销售记录", p.sales_below_price, p.sales),
-                       "低价记录 counts the 销售记录 below the current price, so it cannot be larger");
+      throw input_error("D412.below-price", cell(9)->where, {{"below", p.sales_below_price}, {"sales", p.sales}});
     }
     p.dsr = read_dsr(*cell(10));
     if (cell(11)) p.new_launch = read_yes_no(*cell(11), "新品首发");
     if (cell(12)) p.conditions = read_conditions(*cell(12), rules);
     for (const auto& q : products) {
       if (q.id == p.id) {
-        throw InputError("D412", cell(0)->where, fmt::format("编号 {} appears twice (line {})", p.id, q.where.line),
-                         "give each product its own 编号");
+        throw input_error("D412.duplicate-id", cell(0)->where, {{"id", p.id}, {"line", q.where.line}});
       }
     }
     products.push_back(std::move(p));

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "dacu/input/csv.hpp"
 
 using namespace dacu;
@@ -85,4 +87,45 @@ TEST_CASE("a NUL in a CSV field is refused where it is", "[csv]") {
   CHECK(refusal("客户,业务员\r\nA,x\0y\r\n"s) ==
         "2:4 a NUL character (U+0000) in this field [D095] the file is damaged or not text; export it again as CSV UTF-8");
   CHECK(refusal("客户,业务员\r\nA,\"x\0y\"\r\n"s).starts_with("2:5 a NUL character"));
+}
+
+namespace {
+
+// Messages in Chinese for one test, English again after it (main.cpp sets English).
+struct InChinese {
+  InChinese() { set_message_language(Language::zh); }
+  ~InChinese() { set_message_language(Language::en); }
+  InChinese(const InChinese&) = delete;
+  InChinese& operator=(const InChinese&) = delete;
+};
+
+Diagnostic diagnostic_of(const std::function<void()>& run) {
+  try {
+    run();
+  } catch (const InputError& e) {
+    return e.diagnostic();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("CSV errors read in Chinese for the shop's operators", "[csv][zh]") {
+  auto t = parse_csv("custmer,业务员\nx,y\n", "c.csv");
+  auto missing = [&] { require_columns(t, {{"客户", "customer"}}); };
+  auto en = diagnostic_of(missing);
+  CHECK(en.message == "the header has no column 客户");
+  CHECK(en.hint == "did you mean custmer? (the column must be named 客户 or customer)");
+  CHECK(message_in(Language::zh, "csv.add-column", {{"names", "「客户」或「customer」"}}) == "加一列，列名为「客户」或「customer」");
+
+  InChinese zh;
+  auto d = diagnostic_of([] { parse_csv("a,b\n1,2,3\n", "c.csv"); });
+  CHECK(d.code == "D341");
+  CHECK(d.message == "这一行有 3 个字段，表头有 2 列");
+  CHECK(d.hint == "含逗号的字段要加引号；每一行的字段数应与列数相同");
+  auto m = diagnostic_of(missing);
+  CHECK(m.code == "D343");
+  CHECK(m.message == "表头里没有「客户」列");
+  CHECK(m.hint == "是不是要写 custmer？（这一列的列名应为「客户」或「customer」）");
+  CHECK(diagnostic_of([] { parse_csv("a,b\n1,\"open\n", "c.csv"); }).message == "带引号的字段没有结束引号");
 }
