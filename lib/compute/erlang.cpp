@@ -33,47 +33,45 @@ double service_level_from_c(double c, int n, double traffic, double handle_s, do
 }
 
 void check_traffic(int agents, double traffic) {
-  if (agents < 0) throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, fmt::format("agents must be zero or more, got {}", agents));
+  if (agents < 0) throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, message("erlang.agents-negative", {{"agents", agents}}));
   if (!(traffic >= 0) || !std::isfinite(traffic))
-    throw QueueError(QueueError::Field::traffic, QueueError::Kind::invalid, fmt::format("traffic must be a finite number of Erlangs, zero or more, got {}", traffic));
+    throw QueueError(QueueError::Field::traffic, QueueError::Kind::invalid, message("erlang.traffic-invalid", {{"traffic", traffic}}));
 }
 
 void check_input(const QueueInput& in) {
   if (in.contacts.is_negative())
-    throw QueueError(QueueError::Field::contacts, QueueError::Kind::invalid, fmt::format("咨询量 must be a number, zero or more, got {}", in.contacts.to_string()));
+    throw QueueError(QueueError::Field::contacts, QueueError::Kind::invalid, message("erlang.contacts-negative", {{"contacts", in.contacts.to_string()}}));
   if (in.interval.count() <= 0)
-    throw QueueError(QueueError::Field::interval, QueueError::Kind::invalid, fmt::format("统计时段 must be positive, got {} s", in.interval.count()));
+    throw QueueError(QueueError::Field::interval, QueueError::Kind::invalid, message("erlang.interval", {{"seconds", in.interval.count()}}));
   if (in.aht.count() <= 0)
-    throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, fmt::format("平均处理时长 must be positive, got {} s", in.aht.count()));
+    throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, message("erlang.aht", {{"seconds", in.aht.count()}}));
   if (in.answer_within.count() < 0)
-    throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, fmt::format("接通时限 must not be negative, got {} s", in.answer_within.count()));
+    throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, message("erlang.answer-within", {{"seconds", in.answer_within.count()}}));
   const Rational& target = in.service_level_target;
   if (target >= Rational(1))
     // C(N, A) > 0 and exp(...) > 0 for every N, so some contacts always wait past any threshold.
-    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format(
-        "服务水平目标 must be below 100%, got {}: with random arrivals some contacts always wait "
-        "longer than {} s, so no number of agents reaches it",
-        percent_text(target), in.answer_within.count()));
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, message(
+        "erlang.target-100", {{"target", percent_text(target)}, {"seconds", in.answer_within.count()}}));
   if (target <= Rational(0))
-    throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, fmt::format("服务水平目标 must be above 0% and below 100%, got {}", percent_text(target)));
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::invalid, message("erlang.target-range", {{"target", percent_text(target)}}));
   if (in.max_occupancy && !(*in.max_occupancy > Rational(0) && *in.max_occupancy <= Rational(1)))
-    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, fmt::format("最高占用率 must be above 0% and at most 100%, got {}", percent_text(*in.max_occupancy)));
+    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::invalid, message("erlang.occupancy-range", {{"value", percent_text(*in.max_occupancy)}}));
   if (in.shrinkage.is_negative() || in.shrinkage >= Rational(1))
-    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, fmt::format("损耗率 must be at least 0% and below 100%, got {}", percent_text(in.shrinkage)));
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::invalid, message("erlang.shrinkage-range", {{"value", percent_text(in.shrinkage)}}));
   if (in.concurrency < Rational(1))
-    throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, fmt::format("并发数 must be at least 1, got {}", in.concurrency.to_string()));
+    throw QueueError(QueueError::Field::concurrency, QueueError::Kind::invalid, message("erlang.concurrency", {{"value", in.concurrency.to_string()}}));
   if (in.agents && (*in.agents < 0 || *in.agents > max_agents))
-    throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, fmt::format("坐席数 must be 0 to {:.0f}, got {}", max_agents, *in.agents));
+    throw QueueError(QueueError::Field::agents, QueueError::Kind::invalid, message("erlang.agents-range", {{"max", fmt::format("{:.0f}", max_agents)}, {"agents", *in.agents}}));
   if (in.max_agents && (*in.max_agents < 1 || *in.max_agents > max_agents))
-    throw QueueError(QueueError::Field::max_agents, QueueError::Kind::invalid, fmt::format("坐席上限 must be 1 to {:.0f}, got {}", max_agents, *in.max_agents));
+    throw QueueError(QueueError::Field::max_agents, QueueError::Kind::invalid, message("erlang.max-agents-range", {{"max", fmt::format("{:.0f}", max_agents)}, {"value", *in.max_agents}}));
 }
 
 // The smallest N with A / N <= cap, exactly: ceil(A / cap).
 int agents_for_occupancy(const Rational& traffic, const Rational& cap) {
   auto n = (traffic / cap).ceil();
   if (n > Rational(static_cast<std::int64_t>(max_agents)))
-    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::too_large, fmt::format("最高占用率 {} needs more than {:.0f} agents for {:.6g} Erlangs",
-                            percent_text(cap), max_agents, traffic.to_double()));
+    throw QueueError(QueueError::Field::max_occupancy, QueueError::Kind::too_large, message("erlang.occupancy-too-large",
+        {{"cap", percent_text(cap)}, {"max", fmt::format("{:.0f}", max_agents)}, {"erlangs", fmt::format("{:.6g}", traffic.to_double())}}));
   return static_cast<int>(n.numerator());
 }
 
@@ -81,8 +79,8 @@ int agents_for_occupancy(const Rational& traffic, const Rational& cap) {
 int heads_after_shrinkage(int agents, const Rational& shrinkage) {
   auto heads = (Rational(agents) / (Rational(1) - shrinkage)).ceil();
   if (heads > Rational(static_cast<std::int64_t>(max_agents)))
-    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, fmt::format("损耗率 {} needs more than {:.0f} heads for {} agents", percent_text(shrinkage),
-                            max_agents, agents));
+    throw QueueError(QueueError::Field::shrinkage, QueueError::Kind::too_large, message("erlang.shrinkage-too-large",
+        {{"shrinkage", percent_text(shrinkage)}, {"max", fmt::format("{:.0f}", max_agents)}, {"agents", agents}}));
   return static_cast<int>(heads.numerator());
 }
 
@@ -151,8 +149,8 @@ double erlang_c(int agents, double traffic) {
 
 double service_level(int agents, double traffic, double aht_s, double answer_within_s) {
   check_traffic(agents, traffic);
-  if (!(aht_s > 0)) throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, fmt::format("平均处理时长 must be positive, got {} s", aht_s));
-  if (!(answer_within_s >= 0)) throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, fmt::format("接通时限 must not be negative, got {} s", answer_within_s));
+  if (!(aht_s > 0)) throw QueueError(QueueError::Field::aht, QueueError::Kind::invalid, message("erlang.aht", {{"seconds", aht_s}}));
+  if (!(answer_within_s >= 0)) throw QueueError(QueueError::Field::answer_within, QueueError::Kind::invalid, message("erlang.answer-within", {{"seconds", answer_within_s}}));
   if (traffic == 0) return 1;
   if (agents <= traffic) return 0;
   return service_level_from_c(erlang_c(agents, traffic), agents, traffic, aht_s, answer_within_s);
@@ -173,8 +171,8 @@ QueueResult staff_queue(const QueueInput& in) {
   check_input(in);
   auto t = traffic_of(in);
   if (!std::isfinite(t.erlangs) || t.erlangs + 10 * std::sqrt(t.erlangs) + 100 > max_agents)
-    throw QueueError(QueueError::Field::traffic, QueueError::Kind::too_large, fmt::format("{:.0f} Erlangs is too much traffic to staff as one queue (more than {:.0f} agents)",
-                            t.erlangs, max_agents));
+    throw QueueError(QueueError::Field::traffic, QueueError::Kind::too_large, message("erlang.traffic-too-large",
+        {{"erlangs", fmt::format("{:.0f}", t.erlangs)}, {"max", fmt::format("{:.0f}", max_agents)}}));
 
   if (in.agents) {
     auto r = figures_at(in, t, *in.agents, erlang_b(*in.agents, t.erlangs));
@@ -208,9 +206,9 @@ QueueResult staff_queue(const QueueInput& in) {
       r.binding = Binding::max_agents;
       return r;
     }
-    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, fmt::format("服务水平目标 {} within {} s is unreachable: even {} agents for {:.6g} Erlangs "
-                            "answer only {:.10g}% in time",
-                            percent_text(in.service_level_target), in.answer_within.count(), n, t.erlangs, sl * 100));
+    throw QueueError(QueueError::Field::service_level, QueueError::Kind::unreachable, message("erlang.unreachable",
+        {{"target", percent_text(in.service_level_target)}, {"seconds", in.answer_within.count()}, {"agents", n},
+         {"erlangs", fmt::format("{:.6g}", t.erlangs)}, {"percent", fmt::format("{:.10g}", sl * 100)}}));
   }
   if (in.max_occupancy) {
     int occupancy_n = agents_for_occupancy(t.exact, *in.max_occupancy);

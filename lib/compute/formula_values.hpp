@@ -47,12 +47,9 @@ class Values {
       const auto* node = reader::find_name(f.expr, name);
       Location at = node ? node->at : f.where;
       if (p && p->value.empty()) {
-        throw InputError("D221", at, fmt::format("parameter {} has no value", name),
-                         fmt::format("give it in the campaign file or with --set {}=…", name));
+        throw input_error("D221.no-value", at, {{"name", name}});
       }
-      if (p) {
-        throw InputError("D221", at, fmt::format("parameter {} is not a number and cannot be used in a formula", name));
-      }
+      if (p) throw input_error("D221.not-number", at, {{"name", name}});
     }
     return evaluate(f.expr, [this](std::string_view name) -> std::optional<Rational> {
       auto it = values_.find(name);

@@ -71,7 +71,7 @@ Money to_money(const Rational& yuan, const Location& where) {
   try {
     return Money::from_yuan(yuan, Rounding::half_up_to_fen);
   } catch (const RangeError& e) {
-    throw InputError("D314", where, e.what(), "amounts go up to 92233720368547758.07 元");
+    throw input_error("D314.roi-amount", where, {{"what", e.what()}});
   }
 }
 
@@ -81,7 +81,7 @@ auto exact(const Location& where, F f) {
   try {
     return f();
   } catch (const RangeError& e) {
-    throw InputError("D314", where, e.what(), "the figures are too large to compute exactly");
+    throw input_error("D314.roi-figures", where, {{"what", e.what()}});
   }
 }
 
@@ -110,14 +110,16 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     auto refuse = [](const Expr& formula, const std::string& what) {
       const Expr* first = &formula;  // located where the formula starts, not at its operator
       while (first->operands.size() == 2) first = &first->operands.front();
-      throw InputError("D097", first->at, fmt::format("the revenue's {}, below 0", what), "check the formula and the parameters it uses");
+      throw input_error("D097", first->at, {{"what", what}});
     };
     if (f.units->is_negative()) {
       auto formula = traffic ? fmt::format("{} × {}", r.visitors->to_string(), r.conversion->to_string()) : r.units->to_string();
-      refuse(traffic ? *r.visitors : *r.units, fmt::format("units ({}) are {}", formula, f.units->to_string()));
+      refuse(traffic ? *r.visitors : *r.units, message("roi.units-negative", {{"formula", formula}, {"value", f.units->to_string()}}));
     }
     const auto& price = traffic ? *r.order_value : *r.price;
-    if (f.unit_price->is_negative()) refuse(price, fmt::format("unit price ({}) is {}", price.to_string(), f.unit_price->to_string()));
+    if (f.unit_price->is_negative()) {
+      refuse(price, message("roi.price-negative", {{"formula", price.to_string()}, {"value", f.unit_price->to_string()}}));
+    }
     f.revenue = exact(r.where, [&] { return multiply(*f.unit_price, *f.units, Rounding::half_up_to_fen); });
     // A unit cost over a parameter without a value (进货价 not given) leaves the profit out.
     auto known = [&](const Expr& e) {
@@ -142,10 +144,8 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
       lr.trace = trace_of({&*line.formula}, line.formula->to_string(), in.shown);
     }
     if (lr.amount.is_negative() && !line.discount) {
-      problems.push_back({Severity::error, "D322", line.amount_where,
-                          fmt::format("budget line {} is negative ({}) but not declared a discount", line.name,
-                                      lr.amount.format_grouped()),
-                          "a cost is not below 0; a rebate or subsidy that lowers the cost needs `discount: true`"});
+      problems.push_back(make_diagnostic(Severity::error, "D322", line.amount_where,
+                                         {{"line", line.name}, {"amount", lr.amount.format_grouped()}}));
     }
     f.cost = exact(line.where, [&] { return f.cost + lr.amount; });
     f.lines.push_back(std::move(lr));
@@ -319,10 +319,9 @@ std::vector<Diagnostic> check_budget(const Template& t) {
     auto f = figures_for(t, parameter_inputs(t), out);
     if (t.budget.declared_total && *t.budget.declared_total != f.cost) {
       auto diff = *t.budget.declared_total - f.cost;
-      out.push_back({Severity::warning, "D323", t.budget.declared_where,
-                     fmt::format("the declared total {} disagrees with the budget lines, which add up to {} (difference {})",
-                                 t.budget.declared_total->format_grouped(), f.cost.format_grouped(), diff.format_grouped()),
-                     "dacu reports the sum of the lines; correct the lines or declared_total"});
+      out.push_back(make_diagnostic(Severity::warning, "D323", t.budget.declared_where,
+                                    {{"declared", t.budget.declared_total->format_grouped()}, {"sum", f.cost.format_grouped()},
+                                     {"difference", diff.format_grouped()}}));
     }
     if (f.unit_price && f.unit_cost && *f.unit_cost >= *f.unit_price) {
       // A unit cost that is one parameter is shown where its value was given (the campaign's
@@ -333,11 +332,10 @@ std::vector<Diagnostic> check_budget(const Template& t) {
       if (t.revenue.unit_cost->kind == Expr::Kind::name) {
         if (const auto* p = t.find_parameter(t.revenue.unit_cost->text); p && p->value_where.known()) at = p->value_where;
       }
-      out.push_back({Severity::warning, "D329", at,
-                     fmt::format("the unit cost {} is not below the price {}: every unit loses money, there is no break-even",
-                                 f.unit_cost->format_grouped(), f.unit_price->format_grouped()),
-                     fmt::format("check the unit cost ({}) and the {} ({})", t.revenue.unit_cost->to_string(),
-                                 traffic ? "order value" : "price", price ? price->to_string() : "?")});
+      out.push_back(make_diagnostic(Severity::warning, traffic ? "D329.traffic" : "D329", at,
+                                    {{"cost", f.unit_cost->format_grouped()}, {"price", f.unit_price->format_grouped()},
+                                     {"cost_formula", t.revenue.unit_cost->to_string()},
+                                     {"price_formula", price ? price->to_string() : "?"}}));
     }
   } catch (const InputError& e) {
     out.push_back(e.diagnostic());
@@ -355,9 +353,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
   report.has_revenue = t.revenue.kind != RevenueModel::Kind::none;
   report.declared_total = t.budget.declared_total;
   if (!report.has_budget && !report.has_revenue && t.shares.empty()) {
-    throw InputError("D338", Location{campaign.source, 1, 1},
-                     fmt::format("template {} has no budget, revenue or share table to report on", t.name),
-                     "add budget: and revenue: sections to the template (see docs/format.md)");
+    throw input_error("D338", Location{campaign.source, 1, 1}, {{"name", t.name}});
   }
   auto problems = check_budget(t);
   for (auto& d : problems) {
@@ -399,8 +395,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
   };
   if (options.scenarios) {
     if (t.scenarios.empty()) {
-      throw InputError("D330", Location{campaign.source, 1, 1}, fmt::format("template {} defines no scenarios", t.name),
-                       "add scenarios: (保守 / 基准 / 乐观) to the template or the campaign file");
+      throw input_error("D330.none", Location{campaign.source, 1, 1}, {{"name", t.name}});
     }
     for (const auto& s : t.scenarios) {
       std::vector<Diagnostic> found;
@@ -420,13 +415,12 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     const auto& s = *options.sensitivity;
     const auto* p = t.find_parameter(s.parameter);
     if (!p || !is_numeric(p->type)) {
-      throw InputError("D332", s.where, fmt::format("--sensitivity: no numeric parameter named {}", s.parameter),
-                       suggestion(s.parameter, t.numeric_parameter_names()));
+      throw input_error("D332.unknown", s.where,
+                        {{"name", s.parameter}, {"advice", suggestion(s.parameter, t.numeric_parameter_names())}});
     }
     auto it = base.values.find(s.parameter);
     if (it == base.values.end()) {
-      throw InputError("D332", s.where, fmt::format("--sensitivity: parameter {} has no value", s.parameter),
-                       fmt::format("give it one with --set {}=…", s.parameter));
+      throw input_error("D332.no-value", s.where, {{"name", s.parameter}});
     }
     report.sensitivity_parameter = s.parameter;
     for (auto change = s.from; change <= s.to; change += s.step) {
@@ -451,7 +445,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     for (const auto& row : table.rows) {
       if (units) {
         if (__builtin_add_overflow(total_units, *row.units, &total_units)) {
-          throw InputError("D334", row.where, "the units add up to more than can be counted");
+          throw input_error("D334.units-total", row.where);
         }
       }
       if (amounts) total_amount = exact(row.where, [&] { return total_amount + *row.amount; });
@@ -474,9 +468,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     if (units && total_units > 0) sr.shown_unit_share_sum = shown_units;
     if (amounts && total_amount.fen() > 0) sr.shown_amount_share_sum = shown_amounts;
     if ((units && total_units == 0) || (amounts && total_amount.fen() == 0)) {
-      report.warnings.push_back({Severity::warning, "D335", table.where,
-                                 fmt::format("share table {} adds up to 0: no shares can be computed", table.name),
-                                 "give at least one group units or an amount above 0"});
+      report.warnings.push_back(make_diagnostic(Severity::warning, "D335", table.where, {{"name", table.name}}));
     }
     report.shares.push_back(std::move(sr));
   }

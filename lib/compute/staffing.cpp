@@ -87,25 +87,24 @@ std::int64_t ceil_int(const Rational& r) { return r.ceil().numerator(); }
 
 Term term(std::string label, const Formula& f, const Rational& value) { return Term{std::move(label), f.text, value}; }
 
-std::string origin_hint(const Values& values, const Formula& f, std::string_view fallback) {
+std::string origin_hint(const Values& values, const Formula& f, const std::string& fallback) {
   auto origins = values.origins(f);
-  return origins.empty() ? std::string(fallback) : fmt::format("{}; the values come from {}", fallback, origins);
+  return origins.empty() ? fallback : message("compute.values-from", {{"advice", fallback}, {"origins", origins}});
 }
 
-void require_nonnegative(const Rational& v, const Formula& f, std::string_view what, const Values& values) {
+// `what`: the catalogue's phrase for the figure (staffing.orders, staffing.rota-heads, …).
+void require_nonnegative(const Rational& v, const Formula& f, const std::string& what, const Values& values) {
   if (v.is_negative()) {
-    throw InputError("D202", f.where, fmt::format("{} is negative: {} = {}", what, f.text, v.to_string()),
-                     origin_hint(values, f, "check the formula and the parameters it uses"));
+    throw input_error("D202", f.where, {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
+                                        {"advice", origin_hint(values, f, message("compute.check-formula"))}});
   }
 }
 
-void require_positive(const Rational& v, const Formula& f, std::string_view what, std::string_view code,
-                      const Values& values) {
+void require_positive(const Rational& v, const Formula& f, const std::string& what, const Values& values) {
   if (v <= Rational(0)) {
-    throw InputError(std::string(code), f.where,
-                     fmt::format("{} must be more than 0: {} = {}", what, f.text, v.to_string()),
-                     origin_hint(values, f, v.is_zero() ? "a capacity of zero would need infinitely many people"
-                                                        : "check the formula and the parameters it uses"));
+    auto fallback = v.is_zero() ? message("staffing.zero-capacity") : message("compute.check-formula");
+    throw input_error("D201", f.where, {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
+                                        {"advice", origin_hint(values, f, fallback)}});
   }
 }
 
@@ -117,16 +116,13 @@ std::vector<date::local_days> day_range(date::local_days first, date::local_days
 
 StaffLine compute_post(const RatioPost& p, const Values& values, Days* days) {
   auto orders = values(p.orders);
-  require_nonnegative(orders, p.orders, "orders", values);
+  require_nonnegative(orders, p.orders, message("staffing.orders"), values);
   auto share = values(p.share);
   if (share.is_negative() || share > Rational(1)) {
-    throw InputError("D219", p.share.where,
-                     fmt::format("post {}: share must lie between 0% and 100%: {} = {}", p.name, p.share.text,
-                                 share.to_string()),
-                     "the share is the part of the orders this post handles, e.g. 30%");
+    throw input_error("D219", p.share.where, {{"post", p.name}, {"formula", p.share.text}, {"value", share.to_string()}});
   }
   auto capacity = values(p.capacity);
-  require_positive(capacity, p.capacity, fmt::format("post {}: capacity (orders one person handles a day)", p.name), "D201", values);
+  require_positive(capacity, p.capacity, message("staffing.post-capacity", {{"post", p.name}}), values);
   StaffLine line;
   line.model = StaffLine::Model::post;
   line.group = p.name;
@@ -139,7 +135,7 @@ StaffLine compute_post(const RatioPost& p, const Values& values, Days* days) {
   if (days) {
     auto first = days->day(p.start);
     auto last = p.end ? days->day(*p.end) : first;
-    if (last < first) throw InputError("D034", p.end->where, fmt::format("post {} ends before it starts", p.name));
+    if (last < first) throw input_error("D034.post", p.end->where, {{"post", p.name}});
     line.days = day_range(first, last);
   }
   return line;
@@ -147,7 +143,7 @@ StaffLine compute_post(const RatioPost& p, const Values& values, Days* days) {
 
 StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* days) {
   auto customers = values(c.customers);
-  require_nonnegative(customers, c.customers, "customers", values);
+  require_nonnegative(customers, c.customers, message("staffing.customers"), values);
   // The days: the task's planned days, or `days` counted from `start`.
   std::vector<date::local_days> dates;
   Term days_term;
@@ -155,8 +151,7 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* 
     if (!days) return {};  // a template alone has no dates to take the days from
     const auto* task = days->task(c.task);
     if (!task) {
-      throw InputError("D222", c.task_where, fmt::format("calling campaign {} takes its days from task {}, which the campaign dropped", c.name, c.task),
-                       "keep the task, or give the calling campaign a start and days of its own");
+      throw input_error("D222.dropped-task", c.task_where, {{"name", c.name}, {"task", c.task}});
     }
     dates = day_range(task->first_day, task->last_day);
     days_term = Term{"天数", fmt::format("任务 {} 的天数", c.task), Rational(static_cast<std::int64_t>(dates.size()))};
@@ -165,8 +160,7 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* 
     // A campaign's calling runs for days, not years: past 366 the figure is a mistake (and each day
     // becomes a row of the day view).
     if (!n_days.is_integer() || n_days <= Rational(0) || n_days > Rational(366)) {
-      throw InputError("D214", c.days->where,
-                       fmt::format("calling campaign {}: days must be a whole number from 1 to 366, got {}", c.name, n_days.to_string()));
+      throw input_error("D214.calling-days", c.days->where, {{"name", c.name}, {"days", n_days.to_string()}});
     }
     days_term = term("天数", *c.days, n_days);
     if (days) {
@@ -183,14 +177,14 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* 
   line.inputs = {term("客户数", c.customers, customers), days_term};
   if (c.calls_per_person) {
     auto calls = values(*c.calls_per_person);
-    require_positive(calls, *c.calls_per_person, fmt::format("calling campaign {}: calls per person per day", c.name), "D201", values);
+    require_positive(calls, *c.calls_per_person, message("staffing.calls-per-person", {{"name", c.name}}), values);
     line.inputs.push_back(term("每人每天外呼", *c.calls_per_person, calls));
     line.rule = "ceil(客户数 / (天数 × 每人每天外呼))";
     line.exact = customers / (n_days * calls);
     line.heads = ceil_int(line.exact);
   } else {
     auto people = values(*c.people);
-    require_positive(people, *c.people, fmt::format("calling campaign {}: people", c.name), "D201", values);
+    require_positive(people, *c.people, message("staffing.calling-people", {{"name", c.name}}), values);
     line.inputs.push_back(term("人数", *c.people, people));
     line.rule = "每人每天外呼 = 客户数 / (人数 × 天数)";
     line.exact = customers / (people * n_days);
@@ -202,11 +196,11 @@ StaffLine compute_calling(const CallingCampaign& c, const Values& values, Days* 
   if (days && !dates.empty()) {
     if (auto sale = days->sale_days(); sale && dates.back() >= sale->first && dates.front() <= sale->second) {
       auto day = std::max(dates.front(), sale->first);
-      days->warn(Diagnostic{Severity::warning, "D223", c.task.empty() ? c.start->where : days->task_end_where(c.task),
-                            fmt::format("calling campaign {} calls on {}, a sale day ({} – {})", c.name, format_date(day),
-                                        format_date(sale->first), format_date(sale->second)),
-                            c.task.empty() ? "end the calls before the sale: shorten days or move start"
-                                           : fmt::format("end task {} before the sale", c.task)});
+      auto advice = c.task.empty() ? message("staffing.end-calls-move-start")
+                                   : message("staffing.end-task-before-sale", {{"task", c.task}});
+      days->warn(make_diagnostic(Severity::warning, "D223", c.task.empty() ? c.start->where : days->task_end_where(c.task),
+                                 {{"name", c.name}, {"day", format_date(day)}, {"first", format_date(sale->first)},
+                                  {"last", format_date(sale->second)}, {"advice", advice}}));
     }
   }
   return line;
@@ -225,13 +219,13 @@ RotaResult compute_rota(const Rota& r, const Values& values, Days* days) {
   for (const auto& p : r.periods) {
     auto hours = values(p.hours);
     if (hours <= Rational(0) || hours > Rational(24)) {
-      throw InputError("D212", p.hours.where, fmt::format("rota {} {}: coverage hours must be above 0 and at most 24, got {}", r.name, p.name, hours.to_string()));
+      throw input_error("D212", p.hours.where, {{"rota", r.name}, {"period", p.name}, {"hours", hours.to_string()}});
     }
     std::vector<std::pair<std::string, std::int64_t>> heads;
     std::int64_t on_duty = 0;
     for (const auto& [role, formula] : p.heads) {
       auto v = values(formula);
-      require_nonnegative(v, formula, fmt::format("rota {} {}: heads of {}", r.name, p.name, role), values);
+      require_nonnegative(v, formula, message("staffing.rota-heads", {{"rota", r.name}, {"period", p.name}, {"role", role}}), values);
       StaffLine line;
       line.model = StaffLine::Model::rota;
       line.group = fmt::format("{} · {}", r.name, p.name);
@@ -249,13 +243,12 @@ RotaResult compute_rota(const Rota& r, const Values& values, Days* days) {
     if (!days) continue;
     auto first = days->day(p.from);
     auto last = days->day(p.to);
-    if (last < first) throw InputError("D034", p.to.where, fmt::format("rota {} period {} ends before it starts", r.name, p.name));
+    if (last < first) throw input_error("D034.rota-period", p.to.where, {{"rota", r.name}, {"period", p.name}});
     auto shifts_exact = hours / shift_hours;
     auto shifts = ceil_int(shifts_exact);
     for (auto day : day_range(first, last)) {
       if (!seen.insert(day).second) {
-        throw InputError("D220", p.where, fmt::format("rota {}: {} is covered by two periods", r.name, format_date(day)),
-                         "make the periods' from/to days not overlap");
+        throw input_error("D220", p.where, {{"rota", r.name}, {"day", format_date(day)}});
       }
       for (auto& l : out.lines) {
         if (l.group == fmt::format("{} · {}", r.name, p.name)) l.days.push_back(day);
@@ -284,20 +277,18 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
   in.interval = q.interval;
   auto aht = values(q.aht);
   if (aht <= Rational(0)) {
-    throw InputError("D203", q.aht.where, fmt::format("queue {}: handle time must be more than 0 s, got {} s", q.name, aht.to_string()),
-                     "write the average handle time, e.g. 180s");
+    throw input_error("D203.handle-time", q.aht.where, {{"queue", q.name}, {"value", aht.to_string()}});
   }
   in.aht = std::chrono::seconds(aht.round().numerator());
   if (in.aht.count() == 0) in.aht = 1s;
   inputs.push_back(term("平均处理时长(秒)", q.aht, aht));
   auto target = values(q.service_level.target);
   if (target >= Rational(1)) {
-    throw InputError("D204", q.service_level_where,
-                     fmt::format("queue {}: a service level of {} within {} s is unreachable", q.name, q.service_level.target.text, q.service_level.within.count()),
-                     "with random arrivals some contacts always wait; aim below 100%, e.g. 80/20");
+    throw input_error("D204.unreachable", q.service_level_where,
+                      {{"queue", q.name}, {"target", q.service_level.target.text}, {"seconds", q.service_level.within.count()}});
   }
   if (target <= Rational(0)) {
-    throw InputError("D204", q.service_level_where, fmt::format("queue {}: the service level target must be above 0%", q.name));
+    throw input_error("D204.target-zero", q.service_level_where, {{"queue", q.name}});
   }
   in.service_level_target = target;
   in.answer_within = q.service_level.within;
@@ -306,7 +297,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
   if (q.max_occupancy) {
     auto v = values(*q.max_occupancy);
     if (v <= Rational(0) || v > Rational(1)) {
-      throw InputError("D206", q.max_occupancy->where, fmt::format("queue {}: maximum occupancy must be above 0% and at most 100%, got {}", q.name, q.max_occupancy->text));
+      throw input_error("D206", q.max_occupancy->where, {{"queue", q.name}, {"value", q.max_occupancy->text}});
     }
     in.max_occupancy = v;
     inputs.push_back(term("最高占用率", *q.max_occupancy, v));
@@ -314,7 +305,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
   if (q.shrinkage) {
     auto v = values(*q.shrinkage);
     if (v.is_negative() || v >= Rational(1)) {
-      throw InputError("D207", q.shrinkage->where, fmt::format("queue {}: shrinkage must be at least 0% and below 100%, got {}", q.name, q.shrinkage->text));
+      throw input_error("D207", q.shrinkage->where, {{"queue", q.name}, {"value", q.shrinkage->text}});
     }
     in.shrinkage = v;
     inputs.push_back(term("损耗率", *q.shrinkage, v));
@@ -322,8 +313,7 @@ QueueInput queue_input(const Queue& q, const Values& values, std::vector<Term>& 
   if (q.concurrency) {
     auto v = values(*q.concurrency);
     if (v < Rational(1)) {
-      throw InputError("D208", q.concurrency->where, fmt::format("queue {}: concurrency must be at least 1, got {}", q.name, q.concurrency->text),
-                       "an agent works at least one chat at a time; 2.5 means two or three chats at once");
+      throw input_error("D208", q.concurrency->where, {{"queue", q.name}, {"value", q.concurrency->text}});
     }
     in.concurrency = v;
     inputs.push_back(term("有效并发数", *q.concurrency, v));
@@ -337,20 +327,20 @@ QueueResult run_queue(const QueueInput& in, const Queue& q) {
     return staff_queue(in);
   } catch (const QueueError& e) {
     using Field = QueueError::Field;
-    std::string hint = "lower the target or lengthen the answer time";
+    std::string hint = message("staffing.lower-target");
     Location where = q.where;
     if (e.field() == Field::service_level) where = q.service_level_where;
     if (e.field() == Field::max_occupancy) {
-      hint = "raise the maximum occupancy (max_occupancy, e.g. 85%)";
+      hint = message("staffing.raise-occupancy");
       if (q.max_occupancy) where = q.max_occupancy->where;
     } else if (e.field() == Field::shrinkage) {
-      hint = "lower the shrinkage (shrinkage, e.g. 30%)";
+      hint = message("staffing.lower-shrinkage");
       if (q.shrinkage) where = q.shrinkage->where;
     } else if (e.kind() == QueueError::Kind::too_large) {
-      hint = "split the contacts into several queues (by channel, shop or hour)";
+      hint = message("staffing.split-queue");
     }
     bool too_large = e.kind() == QueueError::Kind::too_large;
-    throw InputError(too_large ? "D217" : "D204", where, fmt::format("queue {}: {}", q.name, e.what()), hint);
+    throw input_error(too_large ? "D217" : "D204.erlang", where, {{"queue", q.name}, {"problem", e.what()}, {"advice", hint}});
   }
 }
 
@@ -371,24 +361,23 @@ QueueSummary compute_queue(const Queue& q, const Staffing& s, const Values& valu
   in.max_agents = roster.max_agents;
   if (q.contacts) {
     auto contacts = values(*q.contacts);
-    require_nonnegative(contacts, *q.contacts, fmt::format("queue {}: contacts", q.name), values);
+    require_nonnegative(contacts, *q.contacts, message("staffing.queue-contacts", {{"queue", q.name}}), values);
     out.inputs.insert(out.inputs.begin(), term("咨询量/时段", *q.contacts, contacts));
     in.contacts = contacts;
     out.intervals.push_back(QueueInterval{q.name, std::nullopt, contacts, run_queue(in, q), std::nullopt});
   } else {
     auto daily = values(*q.daily_contacts);
-    require_nonnegative(daily, *q.daily_contacts, fmt::format("queue {}: daily contacts", q.name), values);
+    require_nonnegative(daily, *q.daily_contacts, message("staffing.queue-daily-contacts", {{"queue", q.name}}), values);
     out.inputs.insert(out.inputs.begin(), term("日咨询量", *q.daily_contacts, daily));
     const auto& curve = *std::find_if(s.curves.begin(), s.curves.end(), [&](const TrafficCurve& c) { return c.name == q.curve; });
     Rational total;
     for (const auto& [hour, share_formula] : curve.shares) {
       auto share = values(share_formula);
-      if (share.is_negative()) throw InputError("D209", share_formula.where, fmt::format("curve {}: hour {} has a negative share", curve.name, hour));
+      if (share.is_negative()) throw input_error("D209.negative-share", share_formula.where, {{"curve", curve.name}, {"hour", hour}});
       total += share;
     }
     if (total != Rational(1)) {
-      throw InputError("D209", curve.where, fmt::format("curve {}: the hourly shares add up to {}%, not 100%", curve.name, (total * 100).to_string()),
-                       "the shares say what part of the day's contacts arrives in each hour");
+      throw input_error("D209.sum", curve.where, {{"curve", curve.name}, {"total", (total * 100).to_string()}});
     }
     for (const auto& [hour, share_formula] : curve.shares) {
       auto contacts = daily * values(share_formula);
@@ -519,31 +508,30 @@ QueueSummary answer_erlang(const ErlangQuestion& question) {
     auto at = source_of(option, value);
     return Formula{value, parse_expr(value, at), at};
   };
-  auto duration = [&](std::string_view option, const std::string& value, std::string_view code) {
+  auto duration = [&](std::string_view option, const std::string& value) {
     auto at = source_of(option, value);
     if (!value.empty() && value[0] == '-' && parse_duration(std::string_view(value).substr(1))) {
-      throw InputError(std::string(code), at, fmt::format("{} {} is negative", option, value), "give a time above 0, e.g. 180s");
+      throw input_error(option == "--interval" ? "D215.negative" : "D203.negative", at, {{"option", option}, {"value", value}});
     }
     auto d = parse_duration(value);
-    if (!d) throw InputError("D023", at, fmt::format("{} '{}' is not a duration", option, value), "write a number and a unit: 20s, 3min, 30m, 1h");
+    if (!d) throw input_error("D023.erlang-duration", at, {{"option", option}, {"value", value}});
     return *d;
   };
   Queue q;
   q.name = "erlang";
   q.where = source_of("--contacts", question.contacts);  // what a queue-wide problem (D217) points at
   q.contacts = formula("--contacts", question.contacts);
-  q.interval = duration("--interval", question.interval, "D215");
-  if (q.interval.count() == 0) throw InputError("D215", source_of("--interval", question.interval), "--interval must be longer than 0");
+  q.interval = duration("--interval", question.interval);
+  if (q.interval.count() == 0) throw input_error("D215.zero", source_of("--interval", question.interval));
   {
     auto at = source_of("--aht", question.aht);
-    auto secs = duration("--aht", question.aht, "D203");
+    auto secs = duration("--aht", question.aht);
     q.aht = Formula{question.aht, parse_expr(std::to_string(secs.count()), at), at};
   }
   q.service_level_where = source_of("--sl", question.service_level);
   auto sl = parse_service_level(question.service_level);
   if (!sl) {
-    throw InputError("D205", q.service_level_where, fmt::format("'{}' is not a service level", question.service_level),
-                     "write the share and the seconds, e.g. --sl 80/20 (80% answered within 20 s)");
+    throw input_error("D205.erlang", q.service_level_where, {{"value", question.service_level}});
   }
   // Folded, as parse_service_level reads it: 80％/20 is 80%, not 80％%.
   auto target_text = fold_fullwidth(question.service_level).text;
@@ -559,19 +547,16 @@ QueueSummary answer_erlang(const ErlangQuestion& question) {
     auto at = source_of(option, value);
     auto n = try_parse_rational(value);
     if (!n || !n->is_integer() || n->is_negative() || *n > Rational(10'000'000)) {
-      throw InputError("D225", at, fmt::format("{} '{}' is not a number of agents", option, value),
-                       "write a whole number, e.g. 18");
+      throw input_error("D225.agents", at, {{"option", option}, {"value", value}});
     }
     return static_cast<int>(n->numerator());
   };
   Roster roster{count("--agents", question.agents), count("--max-agents", question.max_agents)};
   if (roster.max_agents && *roster.max_agents == 0) {
-    throw InputError("D225", source_of("--max-agents", question.max_agents), "--max-agents must be at least 1",
-                     "write the most agents the team can put on the queue, e.g. 20");
+    throw input_error("D225.max-zero", source_of("--max-agents", question.max_agents));
   }
   if (roster.agents && roster.max_agents) {
-    throw InputError("D225", source_of("--max-agents", question.max_agents), "--agents and --max-agents cannot be given together",
-                     "--agents evaluates a roster you have; --max-agents caps the search for one");
+    throw input_error("D225.both", source_of("--max-agents", question.max_agents));
   }
   Staffing s;
   Values values(none);

@@ -48,17 +48,15 @@ std::vector<Diagnostic> compare_rotas_with_queues(StaffReport& report, const Sta
       std::string hours;
       for (std::size_t k = 0; k < list.size() && k < 6; ++k) {
         const auto* i = list[k];
-        hours += fmt::format("{}{} ({} of {})", k ? ", " : "", i->hour ? format_clock(std::chrono::hours(*i->hour)) : "all day",
-                             *i->on_duty, i->result.agents_after_shrinkage);
+        auto hour = i->hour ? format_clock(std::chrono::hours(*i->hour)) : message("staffing.all-day");
+        if (k) hours += ", ";
+        hours += message("staffing.hour-short", {{"hour", hour}, {"on_duty", *i->on_duty}, {"needed", i->result.agents_after_shrinkage}});
       }
-      if (list.size() > 6) hours += fmt::format(" and {} more", list.size() - 6);
+      if (list.size() > 6) hours += " " + message("compute.and-more", {{"count", list.size() - 6}});
       auto r = std::find_if(s.rotas.begin(), s.rotas.end(), [&](const Rota& x) { return x.name == rota; });
-      out.push_back(Diagnostic{Severity::warning, "D224", r != s.rotas.end() ? r->where : Location{},
-                           fmt::format("rota {} has fewer {} on duty on {} than queue {} needs: {}", rota, q.role,
-                                       format_date(q.day), q.name, hours),
-                           fmt::format("raise the {} heads of the rota on {} or lower the queue's need (service level, "
-                                       "handle time, concurrency); dacu staff --by hour shows every hour",
-                                       q.role, format_date(q.day))});
+      out.push_back(make_diagnostic(Severity::warning, "D224", r != s.rotas.end() ? r->where : Location{},
+                                    {{"rota", rota}, {"role", q.role}, {"day", format_date(q.day)}, {"queue", q.name},
+                                     {"hours", hours}}));
     }
   }
   return out;

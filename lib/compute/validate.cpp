@@ -22,10 +22,6 @@ namespace dacu {
 
 namespace {
 
-Diagnostic warning(std::string code, Location where, std::string message, std::string hint) {
-  return Diagnostic{Severity::warning, std::move(code), std::move(where), std::move(message), std::move(hint)};
-}
-
 // A template on its own has no dates: give each milestone that nothing derives a fixed Monday so
 // that relative checks (phase against time, double bookings) can run.
 void give_template_dates(Campaign& campaign) {
@@ -54,8 +50,7 @@ void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
   }
   for (const auto& m : t.milestones) {
     if (!used.count(m.name)) {
-      out.push_back(warning("D101", m.where, fmt::format("milestone {} is declared but nothing uses it", m.name),
-                            "remove it, or anchor a task or checkpoint to it"));
+      out.push_back(make_diagnostic(Severity::warning, "D101", m.where, {{"name", m.name}}));
     }
   }
 }
@@ -69,8 +64,7 @@ void check_unused_parameters(const Template& t, std::vector<Diagnostic>& out) {
     std::size_t count = 0;
     for (auto pos = text.find(p.name); pos != std::string_view::npos; pos = text.find(p.name, pos + p.name.size())) ++count;
     if (count <= 1) {
-      out.push_back(warning("D102", p.where, fmt::format("parameter {} is declared but nothing uses it", p.name),
-                            "remove it, or refer to it in a formula"));
+      out.push_back(make_diagnostic(Severity::warning, "D102", p.where, {{"name", p.name}}));
     }
   }
 }
@@ -107,11 +101,10 @@ void check_phases(const Template& t, const Plan& plan, const Campaign& campaign,
       const auto& next = *starts[i + 1];
       bool late = d.all_day ? d.first_day > next.day() : d.start.local > next.local;
       if (late) {
-        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
-                                 fmt::format("task {} is in {} but starts {}, after {} begins ({})", d.name, d.phase,
-                                             d.all_day ? format_date(d.first_day) : d.start.iso(), t.phases[i + 1].value,
-                                             next.iso()),
-                                 fmt::format("move it to phase {}, or change its start", t.phases[i + 1].value)});
+        out.push_back(make_diagnostic(Severity::error, "D103.late", task->phase.where,
+                                      {{"task", d.name}, {"phase", d.phase},
+                                       {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
+                                       {"next", t.phases[i + 1].value}, {"next_start", next.iso()}}));
         continue;
       }
     }
@@ -120,11 +113,15 @@ void check_phases(const Template& t, const Plan& plan, const Campaign& campaign,
       // Day by day: the 8:00 shift on the 开团 day belongs to 活动中 although 开团 is at 10:00.
       bool early = d.last_day < begin.day();
       if (early) {
-        out.push_back(Diagnostic{Severity::error, "D103", task->phase.where,
-                                 fmt::format("task {} is in {} but ends {}, before {} begins ({})", d.name, d.phase,
-                                             format_date(d.last_day), d.phase, format_date(begin.day())),
-                                 i > 0 ? fmt::format("move it to phase {}, or change its timing", t.phases[i - 1].value)
-                                       : std::string("change its timing")});
+        auto end = format_date(d.last_day), begins = format_date(begin.day());
+        if (i > 0) {
+          out.push_back(make_diagnostic(Severity::error, "D103.early", task->phase.where,
+                                        {{"task", d.name}, {"phase", d.phase}, {"end", end}, {"begin", begins},
+                                         {"previous", t.phases[i - 1].value}}));
+        } else {
+          out.push_back(make_diagnostic(Severity::error, "D103.early-first", task->phase.where,
+                                        {{"task", d.name}, {"phase", d.phase}, {"end", end}, {"begin", begins}}));
+        }
       }
     }
   }
@@ -154,14 +151,20 @@ void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diag
     if (!task || task->roll_given || !d.all_day) continue;  // a written roll (even none) is a decision
     if (calendar.is_working_day(d.first_day)) continue;
     auto holiday = calendar.holiday_name(d.first_day);
-    out.push_back(warning("D104", task->start.where,
-                          fmt::format("task {} starts on {} {}, a day off{}", d.name, format_date(d.first_day),
-                                      weekday_name(d.first_day, false), holiday.empty() ? "" : fmt::format(" ({})", holiday)),
-                          from_template(campaign, task->start.where)
-                              ? fmt::format("in {}, add `tasks: {{change: {{{}: {{roll: 顺延}}}}}}` to move it to the next working day, "
-                                            "or `roll: none` to keep it on purpose",
-                                            campaign.source ? campaign.source->name : "the campaign file", d.name)
-                              : "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose"));
+    auto file = campaign.source ? campaign.source->name : message("validate.the-campaign-file");
+    auto advice = from_template(campaign, task->start.where)
+                      ? message("validate.roll-in-campaign", {{"file", file}, {"task", d.name}})
+                      : message("validate.roll");
+    auto day = format_date(d.first_day);
+    auto weekday = weekday_name(d.first_day, false);
+    if (holiday.empty()) {
+      out.push_back(make_diagnostic(Severity::warning, "D104", task->start.where,
+                                    {{"task", d.name}, {"date", day}, {"weekday", weekday}, {"advice", advice}}));
+    } else {
+      out.push_back(make_diagnostic(Severity::warning, "D104.holiday", task->start.where,
+                                    {{"task", d.name}, {"date", day}, {"weekday", weekday}, {"holiday", holiday},
+                                     {"advice", advice}}));
+    }
   }
 }
 
@@ -212,22 +215,21 @@ void check_double_booking(const Campaign& campaign, const Plan& plan, std::vecto
           names.push_back(tasks[i].dated->name);
         }
         for (auto i = first; i < last && names.size() < kNamed; ++i) names.push_back(tasks[i].dated->name);
-        std::string message;
-        if (count == 2) {
-          message = fmt::format("{} is booked on {} and {} at the same time ({})", owner, names[0], names[1],
-                                tasks[first].dated->start.iso());
-        } else {
-          message = fmt::format("{} is booked on {} tasks at the same time ({}): {}{}", owner, count,
-                                tasks[first].dated->start.iso(), fmt::join(names, ", "),
-                                count > names.size() ? fmt::format(" and {} more", count - names.size()) : "");
-        }
         // At the owner of the last task that starts at this moment, as when pairs were reported.
         const Location& where = tasks[last - 1].task->owner.where;
-        out.push_back(warning("D105", where, std::move(message),
-                              from_template(campaign, where)
-                                  ? "dacu never moves a task to resolve this: give one of them another owner or time, "
-                                    "under `tasks: change:` in the campaign file"
-                                  : "dacu never moves a task to resolve this: give one of them another owner or time"));
+        auto advice = from_template(campaign, where) ? message("validate.never-moves-change") : message("validate.never-moves");
+        auto at = tasks[first].dated->start.iso();
+        if (count == 2) {
+          out.push_back(make_diagnostic(Severity::warning, "D105.two", where,
+                                        {{"owner", owner}, {"first", names[0]}, {"second", names[1]}, {"at", at},
+                                         {"advice", advice}}));
+        } else {
+          auto listed = fmt::format("{}", fmt::join(names, ", "));
+          if (count > names.size()) listed += " " + message("compute.and-more", {{"count", count - names.size()}});
+          out.push_back(make_diagnostic(Severity::warning, "D105.many", where,
+                                        {{"owner", owner}, {"count", count}, {"at", at}, {"names", listed},
+                                         {"advice", advice}}));
+        }
       }
       for (auto i = first; i < last; ++i) {
         const auto* d = tasks[i].dated;

@@ -66,9 +66,8 @@ std::vector<DatedDeadline> platform_deadlines(const Campaign& campaign, const Pl
       auto next = open_day;
       while (!calendar.holiday_name(next).empty()) next += date::days{1};
       const auto* m = t.find_milestone(kOpeningMilestone);
-      warnings.push_back({Severity::warning, "D431", m ? m->given_where : Location{},
-                          fmt::format("开团 {} is a public holiday ({}); the rules say 如遇节假日顺延", format_date(open_day), holiday),
-                          fmt::format("the showcase and sale move to {}: set 开团 to that day", format_date(next))});
+      warnings.push_back(make_diagnostic(Severity::warning, "D431", m ? m->given_where : Location{},
+                                         {{"day", format_date(open_day)}, {"holiday", holiday}, {"next", format_date(next)}}));
     }
   }
 
@@ -112,8 +111,8 @@ std::vector<DatedDeadline> platform_deadlines(const Campaign& campaign, const Pl
       if (p->value == "高危") {
         high_risk = true;
       } else if (p->value != "普通") {
-        throw InputError("D430", p->value_where.known() ? p->value_where : p->where,
-                         fmt::format("类目类型 '{}' is neither 普通 nor 高危", p->value), suggestion(p->value, {"普通", "高危"}));
+        throw input_error("D430", p->value_where.known() ? p->value_where : p->where,
+                          {{"value", p->value}, {"advice", suggestion(p->value, {"普通", "高危"})}});
       }
     }
     auto hold = high_risk && rules.deposit_hold_high_risk ? *rules.deposit_hold_high_risk : *rules.deposit_hold;

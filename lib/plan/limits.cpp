@@ -23,8 +23,8 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
     bool high = l.max && span > *l.max;
     if (!low && !high) continue;
     std::string range = l.min && l.max ? fmt::format("{}–{}", format_duration_zh(*l.min), format_duration_zh(*l.max))
-                        : l.min        ? fmt::format("at least {}", format_duration_zh(*l.min))
-                                       : fmt::format("at most {}", format_duration_zh(*l.max));
+                        : l.min        ? message("plan.at-least", {{"duration", format_duration_zh(*l.min)}})
+                                       : message("plan.at-most", {{"duration", format_duration_zh(*l.max)}});
     // Where a campaign gave one of the two dates, point there: that is what to move, and the
     // limit itself is in the template (often the built-in one).
     Location at = l.where;
@@ -35,10 +35,15 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
         break;
       }
     }
-    out.push_back({l.severity, "D336", at,
-                   fmt::format("{}: {} → {} is {}, outside {}{}", l.name, l.from, l.to, format_duration_zh(span), range,
-                               l.source.empty() ? "" : fmt::format(" ({})", l.source)),
-                   fmt::format("move {} or {} in the campaign file", l.from, l.to)});
+    auto span_text = format_duration_zh(span);
+    if (l.source.empty()) {
+      out.push_back(make_diagnostic(l.severity, "D336", at,
+                                    {{"limit", l.name}, {"from", l.from}, {"to", l.to}, {"span", span_text}, {"range", range}}));
+    } else {
+      out.push_back(make_diagnostic(l.severity, "D336.source", at,
+                                    {{"limit", l.name}, {"from", l.from}, {"to", l.to}, {"span", span_text}, {"range", range},
+                                     {"source", l.source}}));
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace dacu {
@@ -42,10 +43,8 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
           auto when = offsets ? x.at.iso() : format_local_iso(x.at.local);
           return x.rule.empty() ? when : fmt::format("{}, {}", when, x.rule);
         };
-        throw InputError("D036", at,
-                         fmt::format("milestone {} ({}) comes after {} ({}), but the template orders them {} → {}",
-                                     latest->name, show(*latest), m.name, show(m), latest->name, m.name),
-                         fmt::format("give {} a date before {}, or check the month and the year", latest->name, m.name));
+        throw input_error("D036", at, {{"first", latest->name}, {"first_at", show(*latest)}, {"second", m.name},
+                                       {"second_at", show(m)}});
       }
       if (!latest || m.at.utc() > latest->at.utc()) latest = &m;
     }
@@ -67,11 +66,8 @@ void warn_date_only(const Template& t, const std::vector<DatedMilestone>& dated,
   for (const auto& m : dated) {
     if (!m.date_only || !timed.count(m.name)) continue;
     const auto* given = t.find_milestone(m.name);
-    warnings.push_back(Diagnostic{Severity::warning, "D061", given ? given->given_where : Location{},
-                                  fmt::format("milestone {} is a date without a time, so it is 00:00 and what "
-                                              "happens hours or minutes from it is dated from midnight",
-                                              m.name),
-                                  fmt::format("give its time too, e.g. {}T10:00", format_date(m.at.day()))});
+    warnings.push_back(make_diagnostic(Severity::warning, "D061", given ? given->given_where : Location{},
+                                       {{"name", m.name}, {"date", format_date(m.at.day())}}));
   }
 }
 
@@ -138,9 +134,8 @@ Plan expand(const Campaign& campaign) {
         last = first + date::days{std::max<long long>(1, *task.duration / 24h) - 1};
       }
       if (last < first) {
-        throw InputError("D034", end_where,
-                         fmt::format("task {} ends ({}) before it starts ({})", task.name, format_date(last), format_date(first)),
-                         "check the two offsets; an end offset names the last day of the task");
+        throw input_error("D034.task-days", end_where,
+                          {{"task", task.name}, {"end", format_date(last)}, {"start", format_date(first)}});
       }
       d.first_day = first;
       d.last_day = last;
@@ -158,10 +153,8 @@ Plan expand(const Campaign& campaign) {
         e = timeline.elapse(s, *task.duration);
       }
       if (e.utc < s.utc) {
-        throw InputError("D034", end_where,
-                         fmt::format("task {} ends ({}) before it starts ({})", task.name, timeline.zoned(e).iso(),
-                                     timeline.zoned(s).iso()),
-                         "check the two offsets: the end must not come before the start");
+        throw input_error("D034.task-times", end_where,
+                          {{"task", task.name}, {"end", timeline.zoned(e).iso()}, {"start", timeline.zoned(s).iso()}});
       }
       d.start = timeline.zoned(s);
       d.end = timeline.zoned(e);
@@ -199,9 +192,8 @@ Plan expand(const Campaign& campaign) {
       // A formula's plan at its metric's precision: 件数 × 7.5% of 2999 件 is 225 笔, not 224.925.
       d.plan = at_metric_precision(evaluate(c.plan->expr, values), c.metric);
       if (d.plan->is_negative()) {
-        throw InputError("D051", c.plan->where,
-                         fmt::format("checkpoint {}: the plan {} is negative ({})", c.name, c.plan->text, d.plan->to_string()),
-                         "a planned figure is 0 or more; check the formula and the parameters it uses");
+        throw input_error("D051.plan-negative", c.plan->where,
+                          {{"name", c.name}, {"formula", c.plan->text}, {"value", d.plan->to_string()}});
       }
       if (c.plan->expr.kind != Expr::Kind::number) d.plan_formula = c.plan->text;
     }
@@ -217,15 +209,16 @@ Plan expand(const Campaign& campaign) {
 namespace {
 
 // A filter value that names nothing in the plan (`--dept 运营部` for 运营) would print an empty
-// plan with exit 0, which reads as "nothing to do": D521 with the closest name instead.
-void check_filter_value(const std::string& value, std::string_view option, std::string_view what,
-                        const std::vector<std::string>& names) {
-  if (value.empty() || std::find(names.begin(), names.end(), value) != names.end()) return;
+// plan with exit 0, which reads as "nothing to do": D521 with the closest name instead. The
+// advice for it (the closest name, else `none`), or nothing when the value is empty or found.
+std::optional<std::string> unknown_filter_value(const std::string& value, const std::vector<std::string>& names,
+                                                const std::string& none) {
+  if (value.empty() || std::find(names.begin(), names.end(), value) != names.end()) return std::nullopt;
   auto hint = suggestion(value, names);
-  throw InputError("D521", Location{make_source("<command line>", value), 1, 1},
-                   fmt::format("{} {}: the plan has no {} of that name", option, value, what),
-                   hint.empty() ? fmt::format("the plan has no {}", what) : hint);
+  return hint.empty() ? none : hint;
 }
+
+Location command_line(const std::string& value) { return Location{make_source("<command line>", value), 1, 1}; }
 
 void add_name(std::vector<std::string>& names, const std::string& name) {
   if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
@@ -244,9 +237,15 @@ Plan filter_plan(Plan plan, const PlanFilter& given) {
     add_name(phases, t.phase);
   }
   for (const auto& c : plan.checkpoints) add_name(owners, c.owner);
-  check_filter_value(f.department, "--dept", "department", departments);
-  check_filter_value(f.owner, "--owner", "owner", owners);
-  check_filter_value(f.phase, "--phase", "phase", phases);
+  if (auto advice = unknown_filter_value(f.department, departments, message("plan.no-department"))) {
+    throw input_error("D521.department", command_line(f.department), {{"value", f.department}, {"advice", *advice}});
+  }
+  if (auto advice = unknown_filter_value(f.owner, owners, message("plan.no-owner"))) {
+    throw input_error("D521.owner", command_line(f.owner), {{"value", f.owner}, {"advice", *advice}});
+  }
+  if (auto advice = unknown_filter_value(f.phase, phases, message("plan.no-phase"))) {
+    throw input_error("D521.phase", command_line(f.phase), {{"value", f.phase}, {"advice", *advice}});
+  }
   std::erase_if(plan.tasks, [&](const DatedTask& t) {
     if (!f.department.empty() && t.department != f.department) return true;
     if (!f.owner.empty() && t.owner != f.owner) return true;

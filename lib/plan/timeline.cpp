@@ -33,8 +33,7 @@ const date::time_zone* find_zone(const Located& zone) {
   try {
     return date::locate_zone(zone.value);
   } catch (const std::runtime_error&) {  // date's "not found"; not bad_alloc, which is no unknown zone
-    throw InputError("D021", zone.where, fmt::format("unknown time zone '{}'", zone.value),
-                     "use an IANA name such as Asia/Shanghai");
+    throw input_error("D021.unknown-zone", zone.where, {{"zone", zone.value}});
   }
 }
 
@@ -93,16 +92,16 @@ Moment Timeline::at_written(const LocalDateTime& value, const Location& where, s
     if (!fits && wall.result != date::local_info::nonexistent) {
       // Offer the wall time with the offsets it really has, and the same instant on this zone's clock.
       std::string wall_choice = show_minute(local) + show_offset(wall.first.offset);
-      if (wall.result == date::local_info::ambiguous) wall_choice += " or " + show_minute(local) + show_offset(wall.second.offset);
+      std::string offsets = show_offset(wall.first.offset);
+      if (wall.result == date::local_info::ambiguous) {
+        wall_choice = message("plan.either", {{"a", wall_choice}, {"b", show_minute(local) + show_offset(wall.second.offset)}});
+        offsets = message("plan.either", {{"a", offsets}, {"b", show_offset(wall.second.offset)}});
+      }
       auto same_instant = date::local_seconds{(m.utc + at_instant).time_since_epoch()};
-      throw InputError("D025", where,
-                       fmt::format("{}: {} is not a time in {}: there {} has the offset {}", what,
-                                   show_minute(local) + show_offset(*value.utc_offset), zone_->name(), show_minute(local),
-                                   wall.result == date::local_info::ambiguous
-                                       ? show_offset(wall.first.offset) + " or " + show_offset(wall.second.offset)
-                                       : show_offset(wall.first.offset)),
-                       fmt::format("for that wall time write {}; for that instant write {}{}", wall_choice,
-                                   show_minute(same_instant), show_offset(at_instant)));
+      throw input_error("D025.offset", where,
+                        {{"what", what}, {"written", show_minute(local) + show_offset(*value.utc_offset)}, {"zone", zone_->name()},
+                         {"wall", show_minute(local)}, {"offsets", offsets}, {"wall_choice", wall_choice},
+                         {"instant", show_minute(same_instant) + show_offset(at_instant)}});
     }
     if (fits) {
       check_year(m, where);
@@ -115,18 +114,14 @@ Moment Timeline::at_written(const LocalDateTime& value, const Location& where, s
     // The gap runs from the last moment before it to the first after, both on the wall clock.
     auto before = zone_->to_local(info.second.begin - std::chrono::minutes(1));
     auto after = zone_->to_local(info.second.begin);
-    throw InputError("D025", where,
-                     fmt::format("{}: {} does not exist in {}: the clocks go from {} to {}", what, show_minute(local),
-                                 zone_->name(), show_minute(before + std::chrono::minutes(1)).substr(11), show_minute(after).substr(11)),
-                     fmt::format("write {} (before the change) or {} (after it)", show_minute(before), show_minute(after)));
+    throw input_error("D025.gap", where,
+                      {{"what", what}, {"time", show_minute(local)}, {"zone", zone_->name()},
+                       {"from", show_minute(before + std::chrono::minutes(1)).substr(11)}, {"to", show_minute(after).substr(11)},
+                       {"before", show_minute(before)}, {"after", show_minute(after)}});
   }
   m = at_wall(local);
   if (info.result == date::local_info::ambiguous && !value.date_only) {
-    Diagnostic note{
-        Severity::warning, "D026", where,
-        fmt::format("{}: {} happens twice in {} (at {}, then at {}); the earlier is taken", what, show_minute(local),
-                    zone_->name(), show_offset(info.first.offset), show_offset(info.second.offset)),
-        fmt::format("write {}{} for the later one", show_minute(local), show_offset(info.second.offset))};
+    auto advice = message("plan.later-offset", {{"time", show_minute(local) + show_offset(info.second.offset)}});
     if (clock_anchor) {
       // A clock time in an offset phrase cannot carry a UTC offset: name the later moment as time
       // elapsed from the milestone instead.
@@ -134,10 +129,14 @@ Moment Timeline::at_written(const LocalDateTime& value, const Location& where, s
       auto diff = std::chrono::duration_cast<std::chrono::minutes>(later - clock_anchor->at.utc);
       auto size = diff < std::chrono::minutes(0) ? -diff : diff;
       auto hours = size.count() / 60, minutes = size.count() % 60;
-      note.hint = fmt::format("for the later one, count the time from {}: {}{}{}{}", anchor_name, anchor_name,
-                              diff < std::chrono::minutes(0) ? "前" : "后", hours ? fmt::format("{}小时", hours) : "",
-                              minutes || !hours ? fmt::format("{}分钟", minutes) : "");
+      auto phrase = fmt::format("{}{}{}{}", anchor_name, diff < std::chrono::minutes(0) ? "前" : "后",
+                                hours ? fmt::format("{}小时", hours) : "", minutes || !hours ? fmt::format("{}分钟", minutes) : "");
+      advice = message("plan.later-from-anchor", {{"anchor", anchor_name}, {"phrase", phrase}});
     }
+    auto note = make_diagnostic(Severity::warning, "D026", where,
+                                {{"what", what}, {"time", show_minute(local)}, {"zone", zone_->name()},
+                                 {"first", show_offset(info.first.offset)}, {"second", show_offset(info.second.offset)},
+                                 {"advice", advice}});
     if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(std::move(note));
   }
   check_year(m, where);
@@ -147,8 +146,7 @@ Moment Timeline::at_written(const LocalDateTime& value, const Location& where, s
 void Timeline::check_year(const Moment& m, const Location& where) const {
   int year = static_cast<int>(date::year_month_day{m.day()}.year());
   if (year < kFirstYear || year > kLastYear) {
-    throw InputError("D027", where, fmt::format("{} is outside the years dacu plans in ({}–{})", format_date(m.day()), kFirstYear, kLastYear),
-                     "check the year");
+    throw input_error("D027.years", where, {{"date", format_date(m.day())}, {"first", kFirstYear}, {"last", kLastYear}});
   }
 }
 
@@ -157,30 +155,24 @@ const MilestoneTime& Timeline::milestone(const std::string& name, const Offset* 
   const Milestone* m = campaign_ ? campaign_->plan.find_milestone(name) : nullptr;
   if (!campaign_) {
     // `dacu when`: every milestone it may use was given with --at.
-    throw InputError("D033", user ? user->where : Location{}, fmt::format("milestone {} has no date", name),
-                     fmt::format("give it with --at {}=2026-12-20T10:00", name));
+    throw input_error("D033.when", user ? user->where : Location{}, {{"name", name}});
   }
   if (!m) {  // offsets were checked against the template's milestones when loaded
-    throw InputError("D031", user ? user->where : Location{}, fmt::format("unknown milestone {}", name));
+    throw input_error("D031.timeline", user ? user->where : Location{}, {{"name", name}});
   }
   if (m->given) {
     return resolved_.emplace(name, MilestoneTime{at_written(*m->given, m->given_where, name), m->given->date_only})
         .first->second;
   }
   if (!m->derived) {
-    auto hint = fmt::format("give it in the campaign file (milestones: {{{}: 2026-12-20T10:00}}) or with --set {}=…",
-                            name, name);
-    throw InputError("D033", campaign_->milestones_where,
-                     user ? fmt::format("milestone {} has no date, but '{}' needs it", name, user->text)
-                          : fmt::format("milestone {} has no date", name),
-                     hint);
+    if (user) throw input_error("D033.needed", campaign_->milestones_where, {{"name", name}, {"offset", user->text}});
+    throw input_error("D033.undated", campaign_->milestones_where, {{"name", name}});
   }
   if (std::find(resolving_.begin(), resolving_.end(), name) != resolving_.end()) {
     std::string cycle;
     for (auto it = std::find(resolving_.begin(), resolving_.end(), name); it != resolving_.end(); ++it) cycle += *it + " → ";
     cycle += name;
-    throw InputError("D032", m->derived->where, fmt::format("milestones depend on each other in a cycle: {}", cycle),
-                     "give one of them a date, or derive it from a milestone outside the cycle");
+    throw input_error("D032", m->derived->where, {{"cycle", cycle}});
   }
   resolving_.push_back(name);
   const auto anchor = milestone(m->derived->anchor, &*m->derived);
@@ -204,7 +196,7 @@ Point Timeline::apply(const Offset& o, const MilestoneTime& anchor, Edge edge) {
   // A date far outside any plan would overflow the calendar's arithmetic before the year check.
   auto far = [&](long long days) {
     if (days > 400 * 366 || days < -400 * 366) {
-      throw InputError("D027", o.where, fmt::format("'{}' lands more than 400 years away", o.text), "check the number");
+      throw input_error("D027.far", o.where, {{"offset", o.text}});
     }
   };
   switch (o.kind) {
@@ -260,13 +252,7 @@ void Timeline::note_year(date::local_days day) {
 std::vector<Diagnostic> Timeline::warnings() const {
   std::vector<Diagnostic> out;
   for (int year : uncovered_) {
-    out.push_back(Diagnostic{
-        Severity::warning, "D060", calendar_where_,
-        fmt::format("calendar {} has no official holiday arrangement for {}: only weekends count as days off",
-                    calendar_name_, year),
-        fmt::format("add {} to templates/calendars/{}.yaml once the State Council publishes it, or list the days under "
-                    "calendar: days_off / workdays",
-                    year, calendar_name_)});
+    out.push_back(make_diagnostic(Severity::warning, "D060", calendar_where_, {{"calendar", calendar_name_}, {"year", year}}));
   }
   out.insert(out.end(), notes_.begin(), notes_.end());
   return out;

@@ -103,6 +103,25 @@ TEST_CASE("a zero capacity is a located error naming where the value came from",
   CHECK(d.hint.find("<command line>:1:6") != std::string::npos);
 }
 
+TEST_CASE("staffing errors come out in Chinese when that is the language", "[staffing]") {
+  struct InChinese {  // the process's message language, English again after the test (main.cpp)
+    InChinese() { set_message_language(Language::zh); }
+    ~InChinese() { set_message_language(Language::en); }
+  } zh;
+  auto d = error_of(kPosts, {{"配货人效", "0"}});
+  CHECK(d.code == "D201");
+  CHECK(d.message == "岗位 配货：人效（一人一天处理的订单量）必须大于 0：配货人效 = 0");
+  CHECK(d.hint.starts_with("人效为 0 就要无穷多的人；这些值来自 配货人效 = 0 (<command line>:1:6)"));
+  d = error_of(R"(staffing:
+  queues:
+    - {name: q, day: 开售当天, contacts: 1000000000, aht: 180s, service_level: 80/20}
+)");
+  CHECK(d.code == "D217");
+  CHECK(d.message.starts_with("队列 q："));
+  CHECK(d.message.find("爱尔兰的话务量太大，一个队列排不下（需要超过 10000000 个坐席）") != std::string::npos);
+  CHECK(d.hint == "把咨询拆成几个队列（按渠道、店铺或时段）");
+}
+
 TEST_CASE("outbound calling: 4000 VIPs, 20 people, 4 days give 50 calls per person per day", "[staffing]") {
   auto r = compute(R"(staffing:
   calling:

@@ -249,6 +249,29 @@ TEST_CASE("a task that ends before it starts is refused at its end (D034)", "[sc
   CHECK(e.hint == "check the two offsets: the end must not come before the start");
 }
 
+// The process's message language, Chinese for one test and English again after it (main.cpp).
+struct InChinese {
+  InChinese() { set_message_language(Language::zh); }
+  ~InChinese() { set_message_language(Language::en); }
+  InChinese(const InChinese&) = delete;
+  InChinese& operator=(const InChinese&) = delete;
+};
+
+TEST_CASE("the plan's errors and warnings come out in Chinese when that is the language", "[schedule]") {
+  InChinese zh;
+  auto e = error_of([] { plan_of(task_line("倒", "start: 开团后2天, end: 开团后1天")); });
+  CHECK(e.code == "D034");
+  CHECK(e.message == "任务 倒 的结束（2026-12-21）早于开始（2026-12-22）");
+  CHECK(e.hint == "检查这两个偏移；结束偏移指的是任务的最后一天");
+  auto p = plan_of(task_line("跨年", "start: 开团后10个工作日"));
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0].message == "日历 cn 没有 2027 年的法定节假日安排：只把周末算作休息日");
+  auto filtered = error_of([&] { filter_plan(p, PlanFilter{"运营部", "", "", {}, {}}); });
+  CHECK(filtered.code == "D521");
+  CHECK(filtered.message == "--dept 运营部：计划里没有这个部门");
+  CHECK(message_in(Language::en, "D521.department", {{"value", "运营部"}}) == "--dept 运营部: the plan has no department of that name");
+}
+
 TEST_CASE("a working-day offset in a year the calendar does not cover warns D060", "[schedule]") {
   auto p = plan_of(task_line("跨年", "start: 开团后10个工作日"));
   // 2026-12-20 (Sun) plus 10 working days, weekends only in 2027.
