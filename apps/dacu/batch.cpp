@@ -32,17 +32,16 @@ void add_batch_options(CommandLine& cl, BatchOptions& o) {
 void check_batch_usage(const std::vector<std::string>& inputs, const BatchOptions& o, const std::string& output) {
   auto where = Location{make_source("<command line>", {}), 0, 0};
   if (o.out_dir_given && o.out_dir.empty()) {
-    throw InputError("D077", where, "--out-dir is empty", "give a folder, or leave --out-dir out for one input");
+    throw input_error("D077.out-dir", where);
   }
   if (o.out_dir.empty() && inputs.size() > 1) {
-    throw InputError("D532", where, fmt::format("{} inputs but no --out-dir", inputs.size()),
-                     "give --out-dir DIR to write one output per input, or name one input");
+    throw input_error("D532.no-out-dir", where, {{"count", inputs.size()}});
   }
   if (!o.out_dir.empty() && !output.empty()) {
-    throw InputError("D532", where, "-o and --out-dir together", "use -o for one input, --out-dir for a batch");
+    throw input_error("D532.both", where);
   }
   if (o.out_dir.empty() && !o.jobs.empty()) {
-    throw InputError("D532", where, "-j without --out-dir", "-j sets the parallel jobs of a batch");
+    throw input_error("D532.jobs", where);
   }
 }
 
@@ -55,9 +54,9 @@ unsigned parse_jobs(const std::string& text) {
   // Digits too many for an unsigned are a whole number too, just not a usable one.
   bool whole = (ec == std::errc() || ec == std::errc::result_out_of_range) && end == text.data() + text.size();
   if (!whole || n == 0 || n > 256) {
-    throw InputError("D533", Location{make_source("<command line>", text), 1, 1},
-                     whole ? fmt::format("-j {} is not between 1 and 256 jobs", text) : fmt::format("-j '{}' is not a whole number", text),
-                     "give a whole number from 1 to 256");
+    Location where{make_source("<command line>", text), 1, 1};
+    if (whole) throw input_error("D533.range", where, {{"jobs", text}});
+    throw input_error("D533.whole", where, {{"jobs", text}});
   }
   return n;
 }
@@ -77,8 +76,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
   if (!fs::is_directory(o.out_dir)) {
-    throw InputError("D531", Location{make_source(o.out_dir, {}), 0, 0}, "--out-dir is not a directory and cannot be created",
-                     "check the path and its permissions");
+    throw input_error("D531.out-dir", Location{make_source(o.out_dir, {}), 0, 0});
   }
   std::vector<Item> items(inputs.size());
   std::map<fs::path, std::size_t> claimed;  // two inputs with one stem would overwrite each other
@@ -88,9 +86,9 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
     auto [it, fresh] = claimed.emplace(items[i].output, i);
     if (!fresh) {
       items[i].failed = true;
-      items[i].messages = paint(format_diagnostic({Severity::error, "D530", Location{make_source(inputs[i], {}), 0, 0},
-                                                   fmt::format("its output {} is also {}'s", items[i].output.string(), inputs[it->second]),
-                                                   "give inputs with the same name their own batch or rename one"}),
+      items[i].messages = paint(format_diagnostic(make_diagnostic(Severity::error, "D530.same-output",
+                                                                  Location{make_source(inputs[i], {}), 0, 0},
+                                                                  {{"output", items[i].output.string()}, {"other", inputs[it->second]}})),
                                 ctx.color);
     }
   }
@@ -125,7 +123,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
           item.messages += paint(format_diagnostic(out_of_memory(item.input)), ctx.color);
         } catch (const std::exception& e) {
           item.failed = true;
-          item.messages += paint(fmt::format("dacu: error: {}: {}\n", item.input, e.what()), ctx.color);
+          item.messages += paint(fmt::format("dacu: {}: {}: {}\n", message("label.error"), item.input, e.what()), ctx.color);
         }
       }
       auto finished = done.fetch_add(1) + 1;
@@ -147,10 +145,14 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
     failed += item.failed;
     alerts += item.alert;
   }
-  std::string summary = fmt::format("dacu: {} input{}: {} written to {}, {} failed", items.size(), items.size() == 1 ? "" : "s",
-                                    items.size() - failed, utf8::visible(o.out_dir), failed);
-  if (alerts) summary += fmt::format(", {} with checkpoints off plan", alerts);
-  ctx.err << summary << "\n";
+  std::string more = alerts ? message("app.batch-alerts", {{"count", alerts}}) : std::string();
+  auto folder = utf8::visible(o.out_dir);
+  auto written = items.size() - failed;
+  std::string summary =
+      items.size() == 1
+          ? message("app.batch-summary-one", {{"count", items.size()}, {"written", written}, {"folder", folder}, {"failed", failed}, {"alerts", more}})
+          : message("app.batch-summary", {{"count", items.size()}, {"written", written}, {"folder", folder}, {"failed", failed}, {"alerts", more}});
+  ctx.err << "dacu: " << summary << "\n";
   if (failed) return kInputError;
   if (alerts && o.fail_on_alert) return kAlert;
   return kSuccess;

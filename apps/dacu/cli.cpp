@@ -95,6 +95,142 @@ memory, 2 usage error, 3 a checkpoint off plan (with --fail-on-alert), 70 intern
 128+N ended by signal N (130 Ctrl-C, 143 SIGTERM; temporary files are removed first).
 Run `dacu COMMAND --help` for a command's options.)";
 
+// `what` split at the first `sep`: true with the parts in `before` and `after`.
+bool split_at(std::string_view what, std::string_view sep, std::string_view& before, std::string_view& after) {
+  auto at = what.find(sep);
+  if (at == std::string_view::npos) return false;
+  before = what.substr(0, at);
+  after = what.substr(at + sep.size());
+  return true;
+}
+
+// What CLI11 lists as not expected: the leftovers of the first command (dacu, then the one run,
+// then its own subcommand) that has any, in the order CLI11 names them (last first).
+std::string extras_of(const CLI::App& app) {
+  auto left = app.remaining(false);
+  if (left.empty()) {
+    for (const auto* sub : app.get_subcommands()) {
+      auto listed = extras_of(*sub);
+      if (!listed.empty()) return listed;
+    }
+    return {};
+  }
+  std::string out;
+  for (auto it = left.rbegin(); it != left.rend(); ++it) out += (out.empty() ? "" : " ") + *it;
+  return out;
+}
+
+std::size_t extras_count(const CLI::App& app) {
+  if (auto n = app.remaining(false).size()) return n;
+  for (const auto* sub : app.get_subcommands()) {
+    if (auto n = extras_count(*sub)) return n;
+  }
+  return 0;
+}
+
+template <class T>
+bool is(const CLI::Error& e) {
+  return dynamic_cast<const T*>(&e) != nullptr;
+}
+
+// CLI11's message for `e` taken apart and put back together from the catalogue in `language`,
+// or nothing when its shape is not one dacu knows. In English the result is CLI11's text.
+std::optional<std::string> usage_message(Language language, const CLI::Error& e, const CLI::App& app) {
+  // By class, not by get_name(): CLI11 names an ExtrasError after the command it was raised in.
+  std::string_view what = e.what(), name, rest, a, b;
+  if (is<CLI::ExtrasError>(e)) {
+    auto args = extras_of(app);
+    if (extras_count(app) == 1) return message_in(language, "usage.extra", {{"args", args}});
+    return message_in(language, "usage.extras", {{"args", args}});
+  }
+  if (is<CLI::RequiredError>(e)) {
+    if (what == "A subcommand is required") return message_in(language, "usage.no-command");
+    if (what.ends_with(" is required")) {
+      return message_in(language, "usage.required", {{"name", what.substr(0, what.size() - 12)}});
+    }
+    return std::nullopt;
+  }
+  if (is<CLI::ArgumentMismatch>(e) && split_at(what, ": ", name, rest)) {
+    if (rest.starts_with("At Most ") && split_at(rest.substr(8), " required but received ", a, b)) {
+      return message_in(language, "usage.at-most", {{"name", name}, {"max", a}, {"count", b}});
+    }
+    if (rest.starts_with("At least ") && split_at(rest.substr(9), " required but received ", a, b)) {
+      return message_in(language, "usage.at-least", {{"name", name}, {"min", a}, {"count", b}});
+    }
+    if (rest.ends_with(" missing") && split_at(rest.substr(0, rest.size() - 8), " required ", a, b)) {
+      return message_in(language, "usage.missing-value", {{"name", name}, {"count", a}, {"type", b}});
+    }
+    return std::nullopt;
+  }
+  if (is<CLI::ValidationError>(e) && split_at(what, ": ", name, rest)) {
+    auto in = rest.rfind(" not in {");
+    if (in == std::string_view::npos || !rest.ends_with("}")) return std::nullopt;
+    auto choices = rest.substr(in + 9, rest.size() - in - 10);
+    return message_in(language, "usage.not-member", {{"name", name}, {"value", rest.substr(0, in)}, {"choices", choices}});
+  }
+  if (is<CLI::ConversionError>(e)) {
+    if (what.starts_with("Could not convert: ") && split_at(what.substr(19), " = ", name, rest)) {
+      return message_in(language, "usage.conversion", {{"name", name}, {"values", rest}});
+    }
+    if (split_at(what, ": ", name, rest) && rest == "Should be true/false or a number") {
+      return message_in(language, "usage.flag-value", {{"name", name}});
+    }
+    if (split_at(what, ": ", name, rest) && rest == "too many inputs for a flag") {
+      return message_in(language, "usage.flag-inputs", {{"name", name}});
+    }
+    return std::nullopt;
+  }
+  if (is<CLI::ExcludesError>(e) && split_at(what, " excludes ", a, b)) {
+    return message_in(language, "usage.excludes", {{"option", a}, {"other", b}});
+  }
+  if (is<CLI::RequiresError>(e) && split_at(what, " requires ", a, b)) {
+    return message_in(language, "usage.requires", {{"option", a}, {"other", b}});
+  }
+  return std::nullopt;
+}
+
+// A command dacu does not have (`dacu budget`): CLI11 only says that a subcommand is required.
+std::optional<std::string> unknown_command(const CLI::Error& e, const CLI::App& app, const std::vector<Command>& commands) {
+  if (!is<CLI::RequiredError>(e) || !app.get_subcommands().empty()) return std::nullopt;
+  std::string word;
+  for (const auto& arg : app.remaining(false)) {
+    if (!arg.starts_with("-")) {
+      word = arg;
+      break;
+    }
+  }
+  if (word.empty()) return std::nullopt;
+  std::vector<std::string> names;
+  std::string list;
+  for (const auto& command : commands) {
+    names.push_back(command.name);
+    list = list.empty() ? command.name : message("app.list-comma", {{"list", list}, {"item", command.name}});
+  }
+  auto close = closest_match(word, names);
+  if (close.empty()) return message("usage.unknown-command", {{"name", word}, {"commands", list}});
+  return message("usage.unknown-command-close", {{"name", word}, {"word", close}, {"commands", list}});
+}
+
+// The usage error in the language of messages. CLI11's English is kept as it is: a message
+// whose shape dacu does not know, or whose parts do not give CLI11's text back, is quoted whole.
+std::string usage_text(const CLI::Error& e, const CLI::App& app, const std::vector<Command>& commands) {
+  if (auto unknown = unknown_command(e, app, commands)) return *unknown;
+  auto english = usage_message(Language::en, e, app);
+  if (!english || *english != e.what()) return message("usage.other", {{"detail", e.what()}});
+  return *usage_message(message_language(), e, app);
+}
+
+// `--lang zh|en` is taken by every command (cli::run reads it before parsing): where a command
+// has no --lang of its own, a hidden one that sets only the language of messages.
+void accept_lang(CLI::App& app, std::string& sink) {
+  if (app.get_option_no_throw("--lang") == nullptr) {
+    app.add_option("--lang", sink, "language of messages: zh or en (default: the locale's)")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->group("");
+  }
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) accept_lang(*sub, sink);
+}
+
 }  // namespace
 
 namespace {
@@ -114,6 +250,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     Cli11CommandLine cl(*sub);
     runners.emplace_back(sub, command.setup(cl));
   }
+  std::string lang;
+  accept_lang(app, lang);
 
   try {
     app.parse(argc, argv);
@@ -123,11 +261,11 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     return app.exit(e, out, err);
   } catch (const CLI::Success& e) {
     return app.exit(e, out, err);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::Error& e) {
     std::string where = "dacu";
     for (const auto* sub : app.get_subcommands()) where = fmt::format("dacu {}", sub->get_name());
     // CLI11 quotes what was typed (`--format $'\e[31m'`): shown, never sent to the terminal.
-    err << paint(fmt::format("dacu: error: {}\nhint: run `{} --help` for usage\n", utf8::visible(e.what()), where), color);
+    err << paint(usage_problem(utf8::visible(usage_text(e, app, commands)), where), color);
     return kUsageError;
   }
 
@@ -141,7 +279,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     err << paint(format_diagnostic(e.diagnostic()), color);
     return kInputError;
   } catch (const Error& e) {
-    err << paint(fmt::format("dacu: error: {}\n", e.what()), color);
+    err << paint(fmt::format("dacu: {}: {}\n", message("label.error"), e.what()), color);
     return kInputError;
   } catch (const std::bad_alloc&) {
     // Not a bug: the input (or the batch) needs more memory than the process may have.

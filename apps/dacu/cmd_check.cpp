@@ -27,9 +27,7 @@ int run_check(CheckOptions& o, Context& ctx) {
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   const auto& rules = campaign.plan.eligibility;
   if (!rules.present) {
-    throw InputError("D420", Location{campaign.source, 1, 1},
-                     fmt::format("template {} has no eligibility rules", campaign.template_name),
-                     "add an `eligibility:` section (see docs/format.md), or extend 聚划算");
+    throw input_error("D420.no-rules", Location{campaign.source, 1, 1}, {{"template", campaign.template_name}});
   }
   auto problems = check_eligibility_rules(campaign.plan);
   if (!problems.empty()) {
@@ -65,7 +63,7 @@ Command check_command() {
                 "  dacu check templates/聚划算.yaml --products products.csv -o check.json\n");
             return [o](Context& ctx) {
               if (o->products.empty()) {
-                ctx.err << "dacu: error: --products is required\nhint: run `dacu check --help` for usage\n";
+                ctx.err << usage_problem(message("usage.required", {{"name", "--products"}}), "dacu check");
                 return static_cast<int>(kUsageError);
               }
               return run_check(*o, ctx);

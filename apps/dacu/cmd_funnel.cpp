@@ -54,8 +54,7 @@ Command funnel_command() {
                 "registered,activated,ordered); a UTF-8 BOM is fine; a bad row is reported as file:line:col.\n");
             return [o](Context& ctx) {
               if (o->customers.empty()) {
-                throw InputError("D343", Location{make_source("<command line>", "--customers"), 1, 1},
-                                 "dacu funnel needs --customers FILE", "export the customer list as CSV and pass it with --customers");
+                throw input_error("D343.customers-option", Location{make_source("<command line>", "--customers"), 1, 1});
               }
               return run_funnel(*o, ctx);
             };

@@ -71,9 +71,8 @@ int run_init(const InitOptions& o, Context& ctx) {
   refuse_empty_output(o.output);
   auto base = ctx.loader.builtin(o.template_name);
   if (!base) {
-    throw InputError("D040", Location{make_source("<command line>", o.template_name), 1, 1},
-                     fmt::format("no built-in template named '{}'", o.template_name),
-                     suggestion(o.template_name, builtin_template_names()));
+    throw input_error("D040.init", Location{make_source("<command line>", o.template_name), 1, 1},
+                      {{"name", o.template_name}, {"advice", suggestion(o.template_name, builtin_template_names())}});
   }
   Campaign campaign;
   campaign.plan = *base;

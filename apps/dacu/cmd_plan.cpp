@@ -35,8 +35,7 @@ void refuse_empty_filters(const PlanOptions& o) {
                                       std::tuple{o.owner_given, &o.filter.owner, "--owner"},
                                       std::tuple{o.phase_given, &o.filter.phase, "--phase"}}) {
     if (given && value->empty()) {
-      throw InputError("D521", Location{make_source("<command line>", {}), 0, 0}, fmt::format("{} is empty", option),
-                       fmt::format("give a name the plan shows, or leave {} out", option));
+      throw input_error("D521.empty-filter", Location{make_source("<command line>", {}), 0, 0}, {{"option", option}});
     }
   }
 }
@@ -45,10 +44,9 @@ std::optional<date::local_days> filter_day(const std::string& text, std::string_
   if (text.empty()) return std::nullopt;
   auto day = parse_date(text);
   if (!day) {
-    auto advice = date_advice(text, "write it as YYYY-MM-DD");
-    throw InputError("D020", Location{make_source("<command line>", text), 1, 1},
-                     fmt::format("{} '{}' is not a date{}", option, text, advice.problem),
-                     advice.hint);
+    auto advice = date_advice(text, message("app.write-date"));
+    throw input_error("D020.filter-date", Location{make_source("<command line>", text), 1, 1},
+                      {{"option", option}, {"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
   }
   return day;
 }
@@ -57,8 +55,7 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto d = parse_duration(text);
   if (!d || *d <= std::chrono::seconds(0)) {
-    throw InputError("D520", Location{make_source("<command line>", text), 1, 1},
-                     fmt::format("--alarm '{}' is not a duration", text), "write it as 30m, 1h or 1d");
+    throw input_error("D520.alarm", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
   }
   return d;
 }

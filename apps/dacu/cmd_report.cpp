@@ -33,10 +33,9 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto t = parse_local_datetime(text);
   if (!t) {
-    auto advice = date_advice(text, "write it as 2026-12-20T12:00 (in the campaign's time zone)");
-    throw InputError("D507", Location{make_source("<command line>", text), 1, 1},
-                     fmt::format("--as-of '{}' is not a local date-time{}", text, advice.problem),
-                     advice.hint);
+    auto advice = date_advice(text, message("app.write-as-of"));
+    throw input_error("D507.as-of", Location{make_source("<command line>", text), 1, 1},
+                      {{"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
   }
   return t->at;
 }

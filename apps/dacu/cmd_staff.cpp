@@ -30,16 +30,15 @@ struct StaffOptions {
   OutputOptions erlang_output;
 };
 
-int usage_error(Context& ctx, const std::string& message) {
-  ctx.err << fmt::format("dacu: error: {}\nhint: run `dacu staff erlang --help` for usage\n", message);
-  return kUsageError;
-}
 
 int run_erlang(StaffOptions& o, Context& ctx) {
   const auto& q = o.question;
   for (auto [value, name] : {std::pair{&q.contacts, "--contacts"}, {&q.interval, "--interval"}, {&q.aht, "--aht"},
                              {&q.service_level, "--sl"}}) {
-    if (value->empty()) return usage_error(ctx, fmt::format("staff erlang: {} is required", name));
+    if (value->empty()) {
+      ctx.err << usage_problem(message("usage.command-required", {{"command", "staff erlang"}, {"name", name}}), "dacu staff erlang");
+      return kUsageError;
+    }
   }
   auto answer = answer_erlang(q);
   auto render = render_options(o.erlang_output, false);
@@ -50,7 +49,7 @@ int run_erlang(StaffOptions& o, Context& ctx) {
 int run_staff(StaffOptions& o, Context& ctx) {
   if (o.erlang) return run_erlang(o, ctx);
   if (o.file.empty()) {
-    ctx.err << "dacu: error: staff: FILE is required\nhint: run `dacu staff --help` for usage\n";
+    ctx.err << usage_problem(message("usage.command-required", {{"command", "staff"}, {"name", "FILE"}}), "dacu staff");
     return kUsageError;
   }
   auto format = choose_format(o.output, Format::table);
@@ -58,9 +57,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
   if (!campaign.plan.staffing) {
-    throw InputError("D200", campaign.template_where,
-                     fmt::format("template {} has no staffing models", campaign.template_name),
-                     "add a `staffing:` section to the template (docs/format.md, Staffing), or use a template that has one");
+    throw input_error("D200.no-staffing", campaign.template_where, {{"template", campaign.template_name}});
   }
   auto plan = plan_campaign(campaign);
   auto report = compute_staffing(campaign, plan);

@@ -27,20 +27,18 @@ int run_templates(const TemplatesOptions& o, Context& ctx) {
     rows.push_back({t->name, std::to_string(t->tasks.size()), std::to_string(t->milestones.size()), t->title, "built-in"});
   }
   if (!o.dir.empty()) {
-    auto refuse = [&](std::string what) {
-      throw InputError("D010", Location{make_source(o.dir, {}), 0, 0}, std::move(what), "--dir names a folder of template files");
-    };
+    Location where{make_source(o.dir, {}), 0, 0};
     std::error_code ec;
     auto status = std::filesystem::status(o.dir, ec);
-    if (!std::filesystem::exists(status)) refuse("no such folder");
-    if (!std::filesystem::is_directory(status)) refuse("is not a folder");
+    if (!std::filesystem::exists(status)) throw input_error("D010.dir-missing", where);
+    if (!std::filesystem::is_directory(status)) throw input_error("D010.dir-not-folder", where);
     std::vector<std::filesystem::path> files;
     std::filesystem::directory_iterator entries(o.dir, ec), end;
     for (; !ec && entries != end; entries.increment(ec)) {
       const auto& path = entries->path();
       if (path.extension() == ".yaml" || path.extension() == ".yml") files.push_back(path);
     }
-    if (ec) refuse(fmt::format("cannot be read: {}", ec.message()));
+    if (ec) throw input_error("D010.dir-unreadable", where, {{"reason", ec.message()}});
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
       // Only regular template files inside the folder: a link to a pipe, a device or a secret is refused unread.

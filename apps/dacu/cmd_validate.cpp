@@ -40,9 +40,13 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
     bytes = render_diagnostics_github(all);
   } else {
     bytes = format_diagnostics(all, warnings_of(o.output), false);
-    bytes += fmt::format("dacu: {} file{} checked: {} error{}, {} warning{}\n", o.files.size(),
-                         o.files.size() == 1 ? "" : "s", counts.errors, counts.errors == 1 ? "" : "s", counts.warnings,
-                         counts.warnings == 1 ? "" : "s");
+    auto files = o.files.size() == 1 ? message("app.file-count-one", {{"count", o.files.size()}})
+                                     : message("app.file-count", {{"count", o.files.size()}});
+    auto errors = counts.errors == 1 ? message("app.error-count-one", {{"count", counts.errors}})
+                                     : message("app.error-count", {{"count", counts.errors}});
+    auto warnings = counts.warnings == 1 ? message("app.warning-count-one", {{"count", counts.warnings}})
+                                         : message("app.warning-count", {{"count", counts.warnings}});
+    bytes += fmt::format("dacu: {}\n", message("app.validate-summary", {{"files", files}, {"errors", errors}, {"warnings", warnings}}));
   }
   // Text goes where people look (stderr) unless -o names a file; machine formats go to stdout.
   if (o.format == "text" && o.output.output.empty()) {

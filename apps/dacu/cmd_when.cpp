@@ -30,33 +30,29 @@ int run_when(const WhenOptions& o, Context& ctx) {
     auto set = parse_override(a, "--at");
     auto source = make_source("<command line>", a);
     if (std::find(names.begin(), names.end(), set.key) != names.end()) {
-      throw InputError("D050", Location{source, 1, 1}, fmt::format("--at {} is given twice", set.key),
-                       fmt::format("give each milestone once: --at {}=…", set.key));
+      throw input_error("D050.at-twice", Location{source, 1, 1}, {{"name", set.key}});
     }
     check_milestone_name(set.key, Location{source, 1, 1});  // 报名前 would make 报名前20天 ambiguous here too
     Location value_at = Location{source, 1, 1}.advanced(a, set.key.size() + 1);
     auto value = parse_datetime_with_offset(set.value);
     if (!value) {
-      auto advice = date_advice(set.value, "write it as YYYY-MM-DDTHH:MM, e.g. 2026-10-09T10:00, or a date alone");
-      throw InputError("D020", value_at,
-                       fmt::format("--at {}: '{}' is not a date-time{}", set.key, set.value,
-                                   advice.problem),
-                       advice.hint);
+      auto advice = date_advice(set.value, message("app.write-at"));
+      throw input_error("D020.at", value_at,
+                        {{"name", set.key}, {"value", set.value}, {"problem", advice.problem}, {"advice", advice.hint}});
     }
     milestones.push_back({set.key, *value, value_at});
     names.push_back(set.key);
   }
   const Calendar* calendar = builtin_calendar(o.calendar);
   if (!calendar) {
-    throw InputError("D022", Location{make_source("<command line>", o.calendar), 1, 1},
-                     fmt::format("unknown calendar '{}'", o.calendar), suggestion(o.calendar, builtin_calendar_names()));
+    throw input_error("D022.option", Location{make_source("<command line>", o.calendar), 1, 1},
+                      {{"name", o.calendar}, {"advice", suggestion(o.calendar, builtin_calendar_names())}});
   }
   auto phrase_source = make_source("<command line>", o.phrase);
   auto offset = parse_offset(o.phrase, Location{phrase_source, 1, 1}, names);
   if (offset.anchor.empty() && milestones.empty()) {
     // 年末 / 年初 need a year: take it from a milestone.
-    throw InputError("D033", Location{phrase_source, 1, 1}, fmt::format("'{}' needs a milestone for its year", o.phrase),
-                     "add --at 报名=2026-11-20");
+    throw input_error("D033.when", Location{phrase_source, 1, 1}, {{"phrase", o.phrase}});
   }
   // The same timeline `dacu plan` dates with, so the two agree and warn about the same years.
   auto option_at = [](std::string_view option, const std::string& value) {

@@ -75,19 +75,17 @@ RenderOptions render_options(const OutputOptions& o, bool bom) {
 
 namespace {
 
-[[noreturn]] void fail_output(const std::string& path, const std::string& what,
-                              std::string hint = "check that the directory exists and is writable") {
-  throw InputError("D070", Location{make_source(path, {}), 0, 0}, what, std::move(hint));
-}
-
-constexpr const char* kWriteHint = "check the free space and the quota where the file goes, or write it elsewhere";
+// An -o that cannot be written: D070, the file named.
+Location output_location(const std::string& path) { return Location{make_source(path, {}), 0, 0}; }
 
 /// "md, json, html or xlsx"; with a prefix before each: ".md, .json, .html or .xlsx".
 std::string listed(const std::vector<std::string>& items, std::string_view prefix = {}) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
-    out += fmt::format("{}{}", prefix, items[i]);
+    auto item = fmt::format("{}{}", prefix, items[i]);
+    if (i == 0) out = item;
+    else if (i + 1 == items.size()) out = message("app.list-or", {{"list", out}, {"item", item}});
+    else out = message("app.list-comma", {{"list", out}, {"item", item}});
   }
   return out;
 }
@@ -97,14 +95,10 @@ std::string listed(const std::vector<std::string>& items, std::string_view prefi
 void refuse_read_only(const std::string& target, const struct stat& at) {
   auto mode = fmt::format("{:04o}", at.st_mode & 07777);
   if ((at.st_mode & 0222) == 0) {
-    throw InputError("D075", Location{make_source(target, {}), 0, 0}, fmt::format("-o names a read-only file (mode {})", mode),
-                     fmt::format("make it writable if it should be replaced (chmod u+w {}), or write elsewhere", target));
+    throw input_error("D075.read-only", Location{make_source(target, {}), 0, 0}, {{"mode", mode}, {"file", target}});
   }
   if (::access(target.c_str(), W_OK) != 0 && errno == EACCES) {
-    throw InputError("D075", Location{make_source(target, {}), 0, 0},
-                     fmt::format("-o names a file this user may not write, a read-only file to it (mode {}, owner uid {})", mode,
-                                 at.st_uid),
-                     "write elsewhere, or have its owner make it writable (chmod u+w, or the group's w bit)");
+    throw input_error("D075.not-writable", Location{make_source(target, {}), 0, 0}, {{"mode", mode}, {"uid", at.st_uid}});
   }
 }
 
@@ -123,8 +117,7 @@ std::string temporary_name(const std::string& name, const std::string& suffix, l
 
 void refuse_empty_output(const OutputOptions& o) {
   if (!o.output_given || !o.output.empty()) return;
-  throw InputError("D077", Location{make_source("<command line>", {}), 0, 0}, "-o is empty",
-                   "give a file name, or leave -o out (or give -o -) to write to stdout");
+  throw input_error("D077.output", Location{make_source("<command line>", {}), 0, 0});
 }
 
 Format choose_format(const OutputOptions& o, Format fallback) {
@@ -140,24 +133,24 @@ Format choose_format(const OutputOptions& o, Format fallback) {
   std::vector<std::string> extensions;
   for (const auto& format : o.formats) extensions.emplace_back(format_extension(*format_from_name(format)));
   auto dot = o.output.rfind('.');
-  throw InputError("D076", Location{make_source("<command line>", o.output), 1, 1}.advanced(o.output, dot + 1),
-                   fmt::format("-o {}: dacu {} does not write {}", o.output, o.command, name),
-                   fmt::format("dacu {} writes {}: end the file name with {}, or choose with --format", o.command,
-                               listed(o.formats), listed(extensions, ".")));
+  throw input_error("D076", Location{make_source("<command line>", o.output), 1, 1}.advanced(o.output, dot + 1),
+                    {{"file", o.output},
+                     {"command", o.command},
+                     {"format", name},
+                     {"formats", listed(o.formats)},
+                     {"extensions", listed(extensions, ".")}});
 }
 
 void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Context& ctx) {
   if (format != Format::xlsx || !ctx.out_is_terminal) return;
   if (!o.output.empty() && o.output != "-") return;
-  throw InputError("D072", Location{make_source("<command line>", {}), 0, 0}, "an Excel workbook is binary and stdout is a terminal",
-                   "write it to a file with -o FILE.xlsx, or redirect stdout: > FILE.xlsx");
+  throw input_error("D072", Location{make_source("<command line>", {}), 0, 0});
 }
 
 namespace {
 
 [[noreturn]] void refuse_existing(const OutputOptions& o) {
-  throw InputError("D079", Location{make_source(o.output, {}), 0, 0}, "the file already exists",
-                   "it may hold your edits: give another name, or --force to replace it");
+  throw input_error("D079", Location{make_source(o.output, {}), 0, 0});
 }
 
 // rename(2) that fails with EEXIST instead of replacing: renameat2's RENAME_NOREPLACE, or, on a
@@ -185,12 +178,11 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   struct stat at {};
   bool exists = ::stat(target.c_str(), &at) == 0;
   if (exists) {
-    if (S_ISDIR(at.st_mode)) fail_output(o.output, "-o names a directory");
+    if (S_ISDIR(at.st_mode)) throw input_error("D070.directory", output_location(o.output));
     for (const auto& input : inputs) {
       struct stat in {};
       if (::stat(input.c_str(), &in) == 0 && in.st_dev == at.st_dev && in.st_ino == at.st_ino) {
-        throw InputError("D071", Location{make_source(o.output, {}), 0, 0}, "-o names an input file",
-                         "write the output to another file; dacu never overwrites its input");
+        throw input_error("D071", Location{make_source(o.output, {}), 0, 0});
       }
     }
   }
@@ -198,7 +190,7 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     for (std::size_t done = 0; done < bytes.size();) {
       auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) give_up(fmt::format("writing failed: {}", n < 0 ? std::strerror(errno) : "no progress"));
+      if (n <= 0) give_up(n < 0 ? std::string(std::strerror(errno)) : message("app.no-progress"));
       done += static_cast<std::size_t>(n);
     }
   };
@@ -216,12 +208,12 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   if (o.keep_existing && !fd_link && (exists ? S_ISREG(at.st_mode) : ::lstat(target.c_str(), &own) == 0)) refuse_existing(o);
   if (exists && (!S_ISREG(at.st_mode) || fd_link)) {
     int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(at.st_mode) ? O_APPEND : 0));
-    if (fd < 0) fail_output(o.output, fmt::format("cannot open it for writing: {}", std::strerror(errno)));
-    write_all(fd, [&](const std::string& what) {
+    if (fd < 0) throw input_error("D070.open", output_location(o.output), {{"reason", std::strerror(errno)}});
+    write_all(fd, [&](const std::string& reason) {
       ::close(fd);
-      fail_output(o.output, what, kWriteHint);
+      throw input_error("D070.write", output_location(o.output), {{"reason", reason}});
     });
-    if (::close(fd) != 0) fail_output(o.output, fmt::format("writing failed: {}", std::strerror(errno)), kWriteHint);
+    if (::close(fd) != 0) throw input_error("D070.write", output_location(o.output), {{"reason", std::strerror(errno)}});
     return;
   }
   if (exists) refuse_read_only(target, at);
@@ -250,42 +242,51 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     guard.created(fd >= 0);
     if (fd < 0 && error != EEXIST) break;
   }
-  if (fd < 0) fail_output(o.output, fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(error)));
-  auto give_up = [&](const std::string& what, const char* hint) {
+  if (fd < 0) {
+    throw input_error("D070.create-temporary", output_location(o.output), {{"folder", dir.string()}, {"reason", std::strerror(error)}});
+  }
+  auto discard = [&] {
     ::close(fd);
     ::unlink(temp.c_str());
-    fail_output(o.output, what, hint);
   };
   if (exists) {
     // The owner first: chown clears the set-user-ID and set-group-ID bits that chmod then sets.
     // Only root may give a file away; a user keeps at least the group where it is one of theirs.
     if (::fchown(fd, at.st_uid, at.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), at.st_gid);
     if (::fchmod(fd, at.st_mode & 07777) != 0) {
-      give_up(fmt::format("cannot give the new file the mode {:04o} of the one it replaces: {}", at.st_mode & 07777,
-                          std::strerror(errno)),
-              "check the file system's permissions, or write elsewhere");
+      std::string reason = std::strerror(errno);
+      discard();
+      throw input_error("D070.mode", output_location(o.output), {{"mode", fmt::format("{:04o}", at.st_mode & 07777)}, {"reason", reason}});
     }
   }
-  write_all(fd, [&](const std::string& what) { give_up(what, kWriteHint); });
+  write_all(fd, [&](const std::string& reason) {
+    discard();
+    throw input_error("D070.write", output_location(o.output), {{"reason", reason}});
+  });
   if (::close(fd) != 0) {
     error = errno;  // before unlink, which may set it
     ::unlink(temp.c_str());
-    fail_output(o.output, fmt::format("writing failed: {}", std::strerror(error)), kWriteHint);
+    throw input_error("D070.write", output_location(o.output), {{"reason", std::strerror(error)}});
   }
   if (o.keep_existing) {
     if (!move_without_replacing(temp, target)) {
       error = errno;
       ::unlink(temp.c_str());
       if (error == EEXIST) refuse_existing(o);
-      fail_output(o.output, fmt::format("cannot create the file: {}", std::strerror(error)));
+      throw input_error("D070.create", output_location(o.output), {{"reason", std::strerror(error)}});
     }
     return;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     error = errno;
     ::unlink(temp.c_str());
-    fail_output(o.output, fmt::format("cannot replace the file: {}", std::strerror(error)));
+    throw input_error("D070.replace", output_location(o.output), {{"reason", std::strerror(error)}});
   }
+}
+
+std::string usage_problem(std::string_view text, std::string_view command) {
+  return fmt::format("dacu: {}: {}\n{}: {}\n", message("label.error"), text, message("label.tip"),
+                     message("usage.run-help", {{"command", command}}));
 }
 
 std::string paint(std::string text, bool color) {
@@ -313,7 +314,9 @@ std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warni
     }
     out += paint(format_diagnostic(d), color);
   }
-  if (held > 0) out += fmt::format("dacu: … {} more warning{} (--all-warnings)\n", held, held == 1 ? "" : "s");
+  if (held > 0) {
+    out += fmt::format("dacu: {}\n", held == 1 ? message("app.more-warning", {{"count", held}}) : message("app.more-warnings", {{"count", held}}));
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 /// Options every reporting subcommand shares, and writing results at the edge.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "command_line.hpp"
@@ -69,6 +70,10 @@ void refuse_binary_on_terminal(const OutputOptions& o, Format format, const Cont
 /// give it, its owner. `-o ""` is D077. The temporary file is registered for removal on SIGINT
 /// and SIGTERM (writers/cleanup.hpp).
 void write_output(const OutputOptions& o, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx);
+
+/// A usage error (exit 2): `dacu: error: TEXT`, then `hint: run `COMMAND --help` for usage`, in the
+/// language of messages.
+std::string usage_problem(std::string_view text, std::string_view command);
 
 /// A diagnostic's `error:` in red and `warning:` in yellow when `color` is set.
 std::string paint(std::string text, bool color);

@@ -159,25 +159,21 @@ int Process::finish_stdout() {
 }
 
 Diagnostic stdout_failure(int error) {
-  std::string hint;
+  Location where{make_source("<stdout>", {}), 0, 0};
+  const char* reason = std::strerror(error);
   switch (error) {
-    case EBADF: hint = "stdout is closed (`>&-`) or open for reading only: redirect it to a file, or use -o FILE"; break;
+    case EBADF: return make_diagnostic(Severity::error, "D070.stdout-closed", where, {{"reason", reason}});
     case ENOSPC:
     case EDQUOT:
-    case EFBIG:
-      hint = "check the free space and the quota where stdout goes; with -o FILE a failed run keeps the old file whole";
-      break;
-    default: hint = "check the device or file system stdout goes to, or use -o FILE"; break;
+    case EFBIG: return make_diagnostic(Severity::error, "D070.stdout-full", where, {{"reason", reason}});
+    default: return make_diagnostic(Severity::error, "D070.stdout", where, {{"reason", reason}});
   }
-  return {Severity::error, "D070", Location{make_source("<stdout>", {}), 0, 0},
-          fmt::format("writing failed: {}", std::strerror(error)), std::move(hint)};
 }
 
 Diagnostic out_of_memory(const std::string& input) {
   Location where;
   if (!input.empty()) where = Location{make_source(input, {}), 0, 0};
-  return {Severity::error, "D078", std::move(where), "out of memory: this input needs more memory than dacu may use",
-          "split the input (fewer tasks, a smaller batch or -j 1), or raise the limit (ulimit -v, the container's memory)"};
+  return make_diagnostic(Severity::error, "D078", std::move(where));
 }
 
 }  // namespace dacu::cli

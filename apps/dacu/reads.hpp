@@ -25,14 +25,11 @@ inline void allow_template_dirs(Loader& loader, const std::vector<std::string>& 
     std::error_code ec;
     if (!std::filesystem::exists(dir, ec)) {
       // Unlike extends:, which is read from the campaign's folder, the option is read from here.
-      throw InputError("D080", Location{make_source("<command line>", {}), 0, 0},
-                       fmt::format("--template-dir {}: no such folder (looked in {})", dir,
-                                   std::filesystem::absolute(dir, ec).lexically_normal().string()),
-                       "--template-dir is read from the folder you run dacu in, not from the campaign's folder");
+      throw input_error("D080.option-missing", Location{make_source("<command line>", {}), 0, 0},
+                        {{"dir", dir}, {"path", std::filesystem::absolute(dir, ec).lexically_normal().string()}});
     }
     if (!std::filesystem::is_directory(dir, ec)) {
-      throw InputError("D080", Location{make_source("<command line>", {}), 0, 0}, fmt::format("--template-dir {} is not a folder", dir),
-                       "name a folder that holds template files");
+      throw input_error("D080.option-not-folder", Location{make_source("<command line>", {}), 0, 0}, {{"dir", dir}});
     }
     folders.emplace_back(dir);
   }

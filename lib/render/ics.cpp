@@ -4,12 +4,12 @@
 
 #include <cstdint>
 
-
+#include "dacu/base/error.hpp"
 
 namespace dacu {
 
 std::string render_ics(const Plan& plan, const IcsOptions& options, const Writers& writers) {
-  if (writers.ics == nullptr) throw Error("no ICS writer: the caller gives one in RenderOptions::writers");
+  if (writers.ics == nullptr) throw Error(message("render.no-ics-writer"));
   return writers.ics(plan, options);
 }
 

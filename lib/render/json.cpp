@@ -26,11 +26,11 @@ Value Value::object(std::initializer_list<Member> members) {
   return v;
 }
 
-void Value::too_large() { throw Error("a JSON integer above INT64_MAX"); }
+void Value::too_large() { throw Error(message("render.json-too-large")); }
 
 Value& Value::operator[](std::string_view key) {
   if (kind_ == Kind::null) kind_ = Kind::object;
-  if (kind_ != Kind::object) throw Error(fmt::format("JSON: a member '{}' of a value that is not an object", key));
+  if (kind_ != Kind::object) throw Error(message("render.json-member", {{"key", key}}));
   for (auto& m : members_) {
     if (m.first == key) return m.second;
   }
@@ -46,7 +46,7 @@ const Value* Value::find(std::string_view key) const {
 
 Value& Value::push_back(Value item) {
   if (kind_ == Kind::null) kind_ = Kind::array;
-  if (kind_ != Kind::array) throw Error("JSON: push_back on a value that is not an array");
+  if (kind_ != Kind::array) throw Error(message("render.json-push-back"));
   return items_.emplace_back(std::move(item));
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/error.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
 #include "dacu/render/json.hpp"
@@ -163,7 +164,7 @@ std::string render_check(const CheckReport& report, Format format, const RenderO
     case Format::html:
     case Format::xlsx: break;  // `dacu check` does not offer these
   }
-  throw Error(fmt::format("dacu check cannot write {}", format_name(format)));
+  throw Error(message("render.check-format", {{"format", format_name(format)}}));
 }
 
 }  // namespace dacu

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/error.hpp"
 #include "dacu/render/json.hpp"
 
 namespace dacu {
@@ -44,7 +45,7 @@ std::string render_diagnostics_github(const std::vector<Diagnostic>& diagnostics
   std::string out;
   for (const auto& d : diagnostics) {
     std::string message = d.message;
-    if (!d.hint.empty()) message += "\nhint: " + d.hint;
+    if (!d.hint.empty()) message += fmt::format("\n{}: {}", dacu::message("label.tip"), d.hint);
     out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
                        github_escape(d.where.file_name(), true));
     if (d.where.known()) out += fmt::format(",line={},col={}", d.where.line, d.where.column);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dacu/base/error.hpp"
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
@@ -583,7 +584,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
 std::string render_funnel(const FunnelReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return funnel_json(report);
-  if (format == Format::xlsx) throw Error("dacu funnel cannot write xlsx");
+  if (format == Format::xlsx) throw Error(message("render.funnel-xlsx"));
   auto shown = format == Format::md ? md_text : visible_text;
   auto title = fmt::format("{}  ({})", shown(report.campaign), shown(report.customers_file));
   auto out = render_sections(title, funnel_sections(report, l), format, l, options.csv_guard);

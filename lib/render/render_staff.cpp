@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "dacu/base/error.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -495,7 +496,7 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
 std::string render_erlang(const QueueSummary& q, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   if (format == Format::json) return json::dump(queue_json(q, false), 2) + "\n";
-  if (format == Format::xlsx) throw Error("dacu staff --erlang cannot write xlsx");
+  if (format == Format::xlsx) throw Error(message("render.erlang-xlsx"));
   const auto& i = q.intervals.front();
   const auto& res = i.result;
   Table t{{s(l.item), s(l.value)}, {}, {Align::left, Align::right}};

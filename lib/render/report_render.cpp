@@ -2,6 +2,7 @@
 // numbers were computed by build_report.
 #include <fmt/format.h>
 
+#include "dacu/base/error.hpp"
 #include "dacu/render/html.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
@@ -300,7 +301,7 @@ std::string render_report(const Report& report, Format format, const RenderOptio
     case Format::json: return render_json(report);
     case Format::html: return render_report_html(report, options.lang);
     case Format::xlsx: return workbook_bytes(render_xlsx(report, options.lang), options.writers);
-    default: throw Error(fmt::format("a report cannot be written as {}", format_name(format)));
+    default: throw Error(message("render.report-format", {{"format", format_name(format)}}));
   }
 }
 

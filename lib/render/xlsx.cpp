@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "dacu/base/error.hpp"
 #include "dacu/base/utf8.hpp"
 
 namespace dacu::xlsx {
@@ -99,7 +100,7 @@ Sheet& Workbook::add_sheet(std::string name, std::vector<std::string> header) {
 }
 
 std::string workbook_bytes(const Workbook& book, const Writers& writers) {
-  if (writers.xlsx == nullptr) throw Error("no XLSX writer: the caller gives one in RenderOptions::writers");
+  if (writers.xlsx == nullptr) throw Error(message("render.no-xlsx-writer"));
   return writers.xlsx(book);
 }
 

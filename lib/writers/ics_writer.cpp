@@ -184,7 +184,7 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
   }
 
   char* text = icalcomponent_as_ical_string_r(cal);
-  if (!text) throw Error("libical could not write the calendar");
+  if (!text) throw Error(message("render.libical"));
   std::string out(text);
   std::free(text);
   return out;

@@ -40,10 +40,7 @@ std::vector<fs::path> places() {
   return {dir, (dir / DACU_MODULE_RELDIR).lexically_normal()};
 }
 
-[[noreturn]] void fail(std::string_view format, std::string message, std::string hint) {
-  throw InputError("D074", Location{make_source("<command line>", {}), 0, 0},
-                   fmt::format("--format {} needs {}", format, message), std::move(hint));
-}
+Location command_line() { return Location{make_source("<command line>", {}), 0, 0}; }
 
 void (*load(std::string_view name, std::string_view format))() {
   auto file = fmt::format("dacu-{}.so", name);
@@ -55,23 +52,22 @@ void (*load(std::string_view name, std::string_view format))() {
     void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // never closed: it stays until exit
     if (handle == nullptr) {
       const char* why = ::dlerror();
-      fail(format, fmt::format("{}, which cannot be loaded: {}", path.string(), why ? why : "unknown reason"),
-           "install the libraries it names (scripts/install-deps.sh), or use another --format");
+      throw input_error("D074.load", command_line(),
+                        {{"format", format}, {"path", path.string()}, {"reason", why ? std::string(why) : message("render.unknown-reason")}});
     }
     auto entry = reinterpret_cast<const Entry* (*)()>(::dlsym(handle, "dacu_module_entry"));
     if (entry == nullptr || !(entry()->abi == kAbi) || entry()->cleanup_table != cleanup::table_size()) {
-      fail(format, fmt::format("{}, which comes from another build of dacu", path.string()),
-           "build dacu and its modules together: cmake --build, then cmake --install if it is installed");
+      throw input_error("D074.other-build", command_line(), {{"format", format}, {"path", path.string()}});
     }
     // Its scratch files go into this program's table, which the signal handler empties.
     entry()->adopt_cleanup(cleanup::table());
     return entry()->function;
   }
   std::string looked;
-  for (const auto& dir : dirs) looked += (looked.empty() ? "" : " and ") + dir.string();
-  fail(format, fmt::format("{}, which is not installed with dacu", file),
-       fmt::format("looked in {}; build it with `cmake --build` (target {}) or install dacu with `cmake --install`",
-                   looked.empty() ? "no folder (neither /proc/self/exe nor the started path can be read)" : looked, file.substr(0, file.size() - 3)));
+  for (const auto& dir : dirs) looked = looked.empty() ? dir.string() : message("render.places-and", {{"list", looked}, {"item", dir.string()}});
+  if (looked.empty()) looked = message("render.no-places");
+  throw input_error("D074.missing", command_line(),
+                    {{"format", format}, {"file", file}, {"places", looked}, {"target", file.substr(0, file.size() - 3)}});
 }
 
 }  // namespace

@@ -33,16 +33,13 @@ namespace {
 constexpr std::int64_t kMaxExactInteger = std::int64_t{1} << 53;
 constexpr std::int64_t kMaxFen = 999'999'999'999'999;
 
-[[noreturn]] void fail(std::string where, std::string message, std::string hint) {
-  throw InputError("D073", Location{make_source(std::move(where), {}), 0, 0}, std::move(message), std::move(hint));
-}
+Location nowhere_in(std::string where) { return Location{make_source(std::move(where), {}), 0, 0}; }
 
-[[noreturn]] void fail_workbook(std::string message) {
-  fail("<xlsx>", std::move(message), "check that the temporary folder ($TMPDIR, else /tmp) exists and is writable");
-}
+// What went wrong with the workbook as a whole: D073, with the hint about the temporary folder.
+[[noreturn]] void fail_workbook(const std::string& what) { throw input_error("D073.workbook", nowhere_in("<xlsx>"), {{"what", what}}); }
 
-void check_workbook(lxw_error status, std::string_view doing) {
-  if (status != LXW_NO_ERROR) fail_workbook(fmt::format("libxlsxwriter cannot {}: {}", doing, lxw_strerror(status)));
+void check_workbook(lxw_error status, const std::string& doing) {
+  if (status != LXW_NO_ERROR) fail_workbook(message("render.xlsx-cannot", {{"doing", doing}, {"reason", lxw_strerror(status)}}));
 }
 
 }  // namespace
@@ -61,7 +58,7 @@ struct Formats {
 
 lxw_format* new_format(lxw_workbook* book) {
   lxw_format* f = workbook_add_format(book);
-  if (f == nullptr) fail_workbook("libxlsxwriter cannot add a cell format (out of memory)");
+  if (f == nullptr) fail_workbook(message("render.xlsx-add-format"));
   return f;
 }
 
@@ -131,15 +128,14 @@ std::size_t shown_width(const Cell& c) {
 
 double exact_double(std::int64_t v, const std::string& where) {
   if (v > kMaxExactInteger || v < -kMaxExactInteger) {
-    fail(where, fmt::format("{} has more digits than an Excel number holds exactly", v), "use --format json or csv for this figure");
+    throw input_error("D073.digits", nowhere_in(where), {{"value", v}});
   }
   return static_cast<double>(v);
 }
 
 double money_double(std::int64_t fen, const std::string& where) {
   if (fen > kMaxFen || fen < -kMaxFen) {
-    fail(where, fmt::format("{} 元 has more than 15 digits, more than an Excel number holds exactly", Money::from_fen(fen).format_grouped()),
-         "use --format json or csv for amounts this large");
+    throw input_error("D073.amount", nowhere_in(where), {{"amount", Money::from_fen(fen).format_grouped()}});
   }
   return static_cast<double>(fen) / 100.0;  // both exact, so the division gives the double nearest the decimal
 }
@@ -179,8 +175,7 @@ class SheetWriter {
 
   void check(lxw_error status, std::uint32_t row, std::size_t col) const {
     if (status == LXW_NO_ERROR) return;
-    fail(where(row, col), fmt::format("libxlsxwriter cannot write this cell: {}", lxw_strerror(status)),
-         "use --format json or csv for this output");
+    throw input_error("D073.cell", nowhere_in(where(row, col)), {{"reason", lxw_strerror(status)}});
   }
 
   void put_text(std::uint32_t row, std::size_t col, const std::string& text, lxw_format* format) {
@@ -251,9 +246,9 @@ class ScratchFolder {
       int error = errno;
       guard_.created(made);
       if (made) return;
-      if (error != EEXIST) fail_workbook(fmt::format("cannot create a temporary folder in {}: {}", base.string(), std::strerror(error)));
+      if (error != EEXIST) fail_workbook(message("render.xlsx-temporary-folder", {{"folder", base.string()}, {"reason", std::strerror(error)}}));
     }
-    fail_workbook(fmt::format("cannot create a temporary folder in {}: every name tried exists", base.string()));
+    fail_workbook(message("render.xlsx-temporary-names", {{"folder", base.string()}}));
   }
   ~ScratchFolder() {
     std::error_code ec;
@@ -268,7 +263,7 @@ class ScratchFolder {
 
   std::string read() const {
     std::ifstream in(book(), std::ios::binary);
-    if (!in.is_open()) fail_workbook(fmt::format("cannot read back the workbook from {}", book().string()));
+    if (!in.is_open()) fail_workbook(message("render.xlsx-read-back", {{"path", book().string()}}));
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
 
@@ -297,7 +292,7 @@ std::string write_workbook(const Workbook& workbook) {
   options.tmpdir = tmpdir.data();  // its own part files go into our folder ($TMPDIR), not to tmpfile()'s /tmp
   options.use_zip64 = LXW_FALSE;
   std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new_opt(scratch.book().c_str(), &options));
-  if (!book) fail_workbook(fmt::format("libxlsxwriter cannot start a workbook in {}", scratch.book().string()));
+  if (!book) fail_workbook(message("render.xlsx-start", {{"path", scratch.book().string()}}));
 
   // A zero `created` would make libxlsxwriter read the clock: no_date() is the earliest we pass.
   std::string title = workbook.title(), author = "dacu";
@@ -305,7 +300,7 @@ std::string write_workbook(const Workbook& workbook) {
   properties.title = title.data();
   properties.author = author.data();
   properties.created = static_cast<time_t>(std::max(workbook.created(), no_date()).time_since_epoch().count());
-  check_workbook(workbook_set_properties(book.get(), &properties), "set the document properties");
+  check_workbook(workbook_set_properties(book.get(), &properties), message("render.xlsx-set-properties"));
 
   auto formats = add_formats(book.get());
   std::vector<std::string> names;
@@ -313,11 +308,11 @@ std::string write_workbook(const Workbook& workbook) {
     auto name = sheet_name(sheet.name, names);
     names.push_back(name);
     lxw_worksheet* ws = workbook_add_worksheet(book.get(), name.c_str());
-    if (ws == nullptr) fail_workbook(fmt::format("libxlsxwriter refused the sheet name '{}'", name));
+    if (ws == nullptr) fail_workbook(message("render.xlsx-sheet-name", {{"name", name}}));
     SheetWriter(ws, name, formats).write(sheet);
   }
-  if (workbook.sheets().empty() && workbook_add_worksheet(book.get(), nullptr) == nullptr) fail_workbook("libxlsxwriter cannot add a sheet");
-  check_workbook(workbook_close(book.release()), "write the workbook");  // workbook_close frees it, written or not
+  if (workbook.sheets().empty() && workbook_add_worksheet(book.get(), nullptr) == nullptr) fail_workbook(message("render.xlsx-add-sheet"));
+  check_workbook(workbook_close(book.release()), message("render.xlsx-write-workbook"));  // workbook_close frees it, written or not
   return scratch.read();
 }
 

@@ -46,3 +46,11 @@ TEST_CASE("diagnostics as GitHub annotations escape what workflow commands need"
       "::error file=活动.yaml,line=2,col=7,title=D051::parameter 件数 is integer but '2千' is not%0Ahint: write a whole number such as 2000\n"
       "::warning file=a%2Cb%3Ac.yaml,title=D104::50%25 off%0Anext line\n");
 }
+
+TEST_CASE("a GitHub annotation's hint is labelled in the language of messages", "[render_diagnostics]") {
+  set_message_language(Language::zh);
+  auto text = render_diagnostics_github(two());
+  set_message_language(Language::en);
+  CHECK_THAT(text, Catch::Contains("%0A提示: write a whole number such as 2000\n"));
+  CHECK(message_in(Language::zh, "render.report-format", {{"format", "csv"}}) == "报告不能写成 csv");
+}
