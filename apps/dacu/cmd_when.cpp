@@ -52,7 +52,7 @@ int run_when(const WhenOptions& o, Context& ctx) {
   auto offset = parse_offset(o.phrase, Location{phrase_source, 1, 1}, names);
   if (offset.anchor.empty() && milestones.empty()) {
     // 年末 / 年初 need a year: take it from a milestone.
-    throw input_error("D033.when", Location{phrase_source, 1, 1}, {{"phrase", o.phrase}});
+    throw input_error("D033.when-year", Location{phrase_source, 1, 1}, {{"phrase", o.phrase}});
   }
   // The same timeline `dacu plan` dates with, so the two agree and warn about the same years.
   auto option_at = [](std::string_view option, const std::string& value) {

@@ -88,10 +88,6 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 InputError::InputError(Diagnostic diagnostic)
     : Error(diagnostic.message), diagnostic_(std::move(diagnostic)) {}
 
-InputError::InputError(std::string code, Location where, std::string message, std::string hint)
-    : InputError(Diagnostic{Severity::error, std::move(code), std::move(where), std::move(message),
-                            std::move(hint)}) {}
-
 namespace {
 
 // Where the character before byte `pos` starts (a byte of invalid UTF-8 stands alone).

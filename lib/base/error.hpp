@@ -96,11 +96,11 @@ class RangeError : public Error {
   using Error::Error;
 };
 
-/// A problem with an input, located in it.
+/// A problem with an input, located in it. Made by input_error() from the message catalogue, or
+/// from a Diagnostic made by make_diagnostic(): there is no way to throw text written in place.
 class InputError : public Error {
  public:
   explicit InputError(Diagnostic diagnostic);
-  InputError(std::string code, Location where, std::string message, std::string hint = {});
   const Diagnostic& diagnostic() const { return diagnostic_; }
 
  private:

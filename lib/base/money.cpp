@@ -131,8 +131,8 @@ constexpr ValueWords kAmountWords{"amount.the", "amount.a", "amount.examples", "
 // Reads the folded text; problems are at offsets of the folded text (the callers map them back).
 std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, FormProblem& problem) {
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t at, std::string what, std::string hint = {}) {
-    problem = FormProblem{at, std::move(what), hint.empty() ? message("amount.examples") : std::move(hint)};
+  auto fail = [&](std::size_t at, std::string what, std::string hint = {}, bool foreign = false) {
+    problem = FormProblem{at, std::move(what), hint.empty() ? message("amount.examples") : std::move(hint), foreign};
     return std::nullopt;
   };
   auto skip = [&](std::size_t& at, std::string_view word) {
@@ -163,7 +163,7 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
       if (c != " " && c != "\t" && c != kIdeographicSpace) joined += c;
       k += c.empty() ? 1 : c.size();
     }
-    return fail(at, message("amount.space"), message("amount.remove-space", {{"amount", joined}}));
+    return fail(at, message("amount.space"), message("amount.remove-space", {{"amount", joined}}), true);
   };
   auto d = scan_decimal(folded, i, kAmountWords, problem);
   if (!d) return is_space(problem.offset) ? space_at(problem.offset) : std::nullopt;
@@ -171,7 +171,7 @@ std::optional<Money> read_amount(const FoldedText& folded, Rounding rounding, Fo
   skip(i, kYuan);
   if (is_space(i)) return space_at(i);
   if (i < text.size()) {
-    return fail(i, message("value.unexpected", {{"character", folded.original_char(i)}, {"a", message("amount.a")}}));
+    return fail(i, message("value.unexpected", {{"character", folded.original_char(i)}, {"a", message("amount.a")}}), {}, true);
   }
 
   bool wan = d->wan;

@@ -81,14 +81,14 @@ constexpr std::uint64_t kWholeLimit = static_cast<std::uint64_t>(std::numeric_li
 std::optional<WrittenDecimal> scan_decimal(const FoldedText& folded, std::size_t at, const ValueWords& words,
                                            FormProblem& problem) {
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t where, std::string what, std::string hint) {
-    problem = FormProblem{where, std::move(what), std::move(hint)};
+  auto fail = [&](std::size_t where, std::string what, std::string hint, bool foreign = false) {
+    problem = FormProblem{where, std::move(what), std::move(hint), foreign};
     return std::nullopt;
   };
   auto unexpected = [&](std::size_t where) -> std::optional<WrittenDecimal> {
     if (where >= text.size()) return fail(where, message("value.ends-early", {{"the", message(words.the)}}), message(words.examples));
     return fail(where, message("value.unexpected", {{"character", folded.original_char(where)}, {"a", message(words.a)}}),
-                message(words.examples));
+                message(words.examples), true);
   };
   auto is_digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   auto misplaced_separator = [&](std::size_t where) {
@@ -153,8 +153,8 @@ constexpr ValueWords kCountWords{"count.the", "count.a", "count.forms", "count.l
 std::optional<std::int64_t> parse_count(std::string_view written, std::string_view unit, FormProblem& problem) {
   auto folded = fold_fullwidth(written);
   const std::string_view text = folded.text;
-  auto fail = [&](std::size_t at, std::string what, std::string hint) -> std::optional<std::int64_t> {
-    problem = FormProblem{folded.original_offset(at), std::move(what), std::move(hint)};
+  auto fail = [&](std::size_t at, std::string what, std::string hint, bool foreign = false) -> std::optional<std::int64_t> {
+    problem = FormProblem{folded.original_offset(at), std::move(what), std::move(hint), foreign};
     return std::nullopt;
   };
   if (text.empty()) return fail(0, message("value.empty", {{"the", message("count.the")}}), message("count.forms"));
@@ -176,7 +176,7 @@ std::optional<std::int64_t> parse_count(std::string_view written, std::string_vi
                   message("count.in-unit", {{"unit", unit}, {"number", text.substr(0, i)}}));
     } else {
       return fail(i, message("value.unexpected", {{"character", folded.original_char(i)}, {"a", message("count.a")}}),
-                  unit.empty() ? message("count.forms") : message("count.forms-in", {{"unit", unit}}));
+                  unit.empty() ? message("count.forms") : message("count.forms-in", {{"unit", unit}}), true);
     }
   }
   // value = (whole + fraction) × (万 ? 10000 : 1), exactly; it must be whole.
@@ -213,5 +213,7 @@ std::optional<std::int64_t> try_parse_count(std::string_view text, std::string_v
   FormProblem problem;
   return parse_count(text, unit, problem);
 }
+
+std::string yes_no_forms() { return message("value.yes-no-forms"); }
 
 }  // namespace dacu

@@ -24,7 +24,7 @@ std::string format_percent(const Rational& x, int decimals);
 /// √ / ×, in any letter case. Nullopt for anything else (an empty text included).
 std::optional<bool> parse_yes_no(std::string_view text);
 /// What to write, for hints: "是 or 否 (true/false, yes/no and 1/0 also work)".
-inline constexpr std::string_view kYesNoForms = "是 or 否 (true/false, yes/no and 1/0 also work)";
+std::string yes_no_forms();
 
 /// Text with the full-width forms a Chinese input method types folded to ASCII: the digits ０–９
 /// and ．－／：，＋％. They are unambiguous in a number or a date, so every value grammar reads them.
@@ -46,6 +46,11 @@ struct FormProblem {
   std::size_t offset = 0;
   std::string message;
   std::string hint;
+  /// The value holds a character its grammar never reads (`unexpected 'x' in an amount`, a space
+  /// inside an amount): the text is
+  /// perhaps another kind of value, which callers may try next. Set apart from the message, whose
+  /// words depend on the language.
+  bool foreign_character = false;
 };
 
 /// The words a grammar's messages use for its values, as keys of the message catalogue

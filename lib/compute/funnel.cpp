@@ -15,7 +15,7 @@ bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header) {
   // 订货宝's own exports write an account's state in these columns.
   if (v == "已启用") return true;
   if (v.empty() || v == "待激活") return false;
-  throw input_error("D350.yes-no", r.where[column], {{"column", header}, {"value", v}, {"forms", kYesNoForms}});
+  throw input_error("D350.yes-no", r.where[column], {{"column", header}, {"value", v}, {"forms", yes_no_forms()}});
 }
 
 std::optional<Rational> target(const Template& t, std::string_view name) {

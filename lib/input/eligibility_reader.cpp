@@ -48,7 +48,7 @@ Rational read_number(const yaml::Node& node, std::string_view what) {
 bool read_true_false(const yaml::Node& node, std::string_view what) {
   const auto& t = yaml::scalar(node, what);
   if (auto yes = parse_yes_no(t)) return *yes;
-  throw input_error("D400.true-false", node.where, {{"what", what}, {"text", t}, {"forms", kYesNoForms}});
+  throw input_error("D400.true-false", node.where, {{"what", what}, {"text", t}, {"forms", yes_no_forms()}});
 }
 
 /// "5折", "3.5折" -> 1/2, 7/20.

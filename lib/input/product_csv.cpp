@@ -82,7 +82,7 @@ bool read_yes_no(const CsvField& f, std::string_view column) {
   auto t = trim(f.text);
   if (t.empty()) return false;  // the column is optional per row: empty is 否
   if (auto yes = parse_yes_no(t)) return *yes;
-  throw input_error("D412.yes-no", f.where, {{"column", column}, {"text", f.text}, {"forms", kYesNoForms}});
+  throw input_error("D412.yes-no", f.where, {{"column", column}, {"text", f.text}, {"forms", yes_no_forms()}});
 }
 
 // Splits a conditions cell on ; ； 、 or |, locating each name.

@@ -95,7 +95,7 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
       }
       break;
     case ParameterType::boolean:
-      expected = kYesNoForms;
+      expected = yes_no_forms();
       fits = parse_yes_no(value).has_value();
       break;
     case ParameterType::string:
@@ -112,7 +112,7 @@ std::optional<Rational> read_parameter_value(const Parameter& p, std::string_vie
   bool why = false;
   if (!fits && p.type == ParameterType::integer) why = !parse_count(value, p.unit, problem);
   if (!fits && p.type == ParameterType::money) why = !parse_money(value, Rounding::none, problem);
-  if (why && !(problem.offset == 0 && problem.message.starts_with("unexpected"))) {
+  if (why && !(problem.offset == 0 && problem.foreign_character)) {
     throw input_error("D051.parameter-form", where,
                       {{"name", p.name}, {"type", parameter_type_name(p.type)}, {"value", value}, {"problem", problem.message},
                        {"advice", problem.hint}});
@@ -160,7 +160,7 @@ std::chrono::minutes read_clock(const yaml::Node& node) {
 bool read_bool(const yaml::Node& node, std::string_view what) {
   const auto& text = yaml::scalar(node, what);
   if (auto yes = parse_yes_no(text)) return *yes;
-  throw input_error("D004.yes-no", node.where, {{"what", what}, {"value", text}, {"forms", kYesNoForms}});
+  throw input_error("D004.yes-no", node.where, {{"what", what}, {"value", text}, {"forms", yes_no_forms()}});
 }
 
 Roll read_roll(const yaml::Node& node) {

@@ -168,7 +168,7 @@ Formula read_checkpoint_plan(const yaml::Node& node, const Template& t) {
   }
   // Text that starts as a count but is not one (3,00) says what is wrong with it, if no formula
   // reads it either.
-  bool count_like = !count_problem.message.empty() && !count_problem.message.starts_with("unexpected");
+  bool count_like = !count_problem.message.empty() && !count_problem.foreign_character;
   auto not_a_plan = [&] {
     if (count_like) {
       return input_error("D051.plan-form", node.where,
