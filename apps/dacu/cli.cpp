@@ -297,9 +297,8 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
 
 namespace {
 
-// Until every message is in the catalogue, a run that names no language keeps the English it
-// always had; the last step of the move makes Chinese the default.
-constexpr Language kDefaultLanguage = Language::en;
+// dacu's users are Chinese shop operators: Chinese unless English is asked for.
+constexpr Language kDefaultLanguage = Language::zh;
 
 // The language of messages (docs/errors.md, "Language"): `--lang zh|en` anywhere before `--`,
 // else the locale's language as POSIX ranks the variables (LC_ALL, then LC_MESSAGES, then LANG;
@@ -318,10 +317,7 @@ Language choose_language(int argc, const char* const* argv) {
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* value = std::getenv(name);
     if (value == nullptr || *value == '\0') continue;
-    std::string_view locale = value;
-    if (locale.starts_with("en")) return Language::en;
-    if (locale.starts_with("zh")) return Language::zh;
-    return kDefaultLanguage;
+    return std::string_view(value).starts_with("en") ? Language::en : kDefaultLanguage;
   }
   return kDefaultLanguage;
 }

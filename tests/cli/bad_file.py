@@ -49,7 +49,8 @@ def main():
     extra = (m.group(5) or "").split()
     with tempfile.TemporaryDirectory() as out_dir:
         out = os.path.join(out_dir, "plan.csv")
-        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
         r = subprocess.run([os.path.abspath(o.dacu), "plan", rel, "-o", out] + extra, cwd=o.root,
                            capture_output=True, env=env, timeout=30)
         stderr = r.stderr.decode("utf-8", errors="replace")

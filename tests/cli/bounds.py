@@ -27,7 +27,8 @@ HANG_GUARD = 600
 
 
 def run(dacu, args, cwd):
-    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
     return subprocess.run([dacu] + args, cwd=cwd, env=env, capture_output=True, timeout=HANG_GUARD)
 
 

@@ -24,8 +24,11 @@ def main():
     dacu = os.path.abspath(parser.parse_args().dacu)
     problems = []
 
+    # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+    english = dict(os.environ, LC_ALL="en_US.UTF-8")
+
     def run(args, cwd):
-        return subprocess.run([dacu, *args], cwd=cwd, capture_output=True, timeout=60)
+        return subprocess.run([dacu, *args], cwd=cwd, capture_output=True, timeout=60, env=english)
 
     def check(ok, what):
         if not ok:

@@ -16,7 +16,8 @@ import sys
 import tempfile
 import threading
 
-ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+# Messages in English: the checks below quote them (the golden cases hold the Chinese).
+ENV = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
 
 
 def main():

@@ -26,7 +26,8 @@ class Checker:
         self.dacu, self.root, self.problems = dacu, root, []
 
     def run(self, args, env_extra=None, **kw):
-        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
         env.update(env_extra or {})
         return subprocess.run([self.dacu] + args, cwd=self.root, env=env, capture_output=True, timeout=120, **kw)
 
@@ -104,7 +105,7 @@ def main():
     # Color: red `error:` on a terminal, none with NO_COLOR or off a terminal.
     def stderr_on_tty(no_color):
         master, slave = pty.openpty()
-        env = dict(os.environ, LC_ALL="C.UTF-8")
+        env = dict(os.environ, LC_ALL="en_US.UTF-8")
         env.pop("NO_COLOR", None)
         if no_color:
             env["NO_COLOR"] = "1"

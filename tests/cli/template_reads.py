@@ -20,7 +20,8 @@ import sys
 import tempfile
 
 SECRET = "s3cr3t-TOKEN-5f0e"
-ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8", DACU_TEST_SECRET=SECRET)
+# Messages in English: the checks below quote them (the golden cases hold the Chinese).
+ENV = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8", DACU_TEST_SECRET=SECRET)
 TEMPLATE = """dacu: 1
 kind: template
 name: 小团

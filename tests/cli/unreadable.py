@@ -15,7 +15,8 @@ import tempfile
 
 from refusal import expect_refusal
 
-ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+# Messages in English: the checks below quote them (the golden cases hold the Chinese).
+ENV = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
 
 
 def main():

@@ -43,7 +43,8 @@ class Runner:
         self.dacu, self.root, self.problems, self.notes = os.path.abspath(dacu), os.path.abspath(root), [], []
 
     def run(self, args, env_extra=None, **kw):
-        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
         env.update(env_extra or {})
         if "stdout" not in kw and "stderr" not in kw:
             kw["capture_output"] = True

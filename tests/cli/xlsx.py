@@ -39,7 +39,8 @@ class Runner:
         self.dacu, self.root, self.problems = os.path.abspath(dacu), os.path.abspath(root), []
 
     def run(self, args, env_extra=None, **kw):
-        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        # Messages in English: the checks below quote them (the golden cases hold the Chinese).
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8")
         env.update(env_extra or {})
         kw.setdefault("capture_output", True)
         return subprocess.run([self.dacu] + args, cwd=self.root, env=env, timeout=120, **kw)
@@ -126,7 +127,7 @@ def on_terminal(r, args):
 
     reader = threading.Thread(target=drain)
     reader.start()
-    proc = subprocess.run([r.dacu] + args, cwd=r.root, env=dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8"),
+    proc = subprocess.run([r.dacu] + args, cwd=r.root, env=dict(os.environ, NO_COLOR="1", LC_ALL="en_US.UTF-8"),
                           stdout=slave, stderr=subprocess.PIPE, timeout=120)
     os.close(slave)
     reader.join(timeout=30)
