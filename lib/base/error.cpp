@@ -165,9 +165,19 @@ Diagnostic make_diagnostic(Severity severity, std::string_view key, Location whe
   d.code = std::string(key.substr(0, key.find('.')));
   d.where = std::move(where);
   d.message = message(key, args);
+  d.key = std::string(key);
+  for (const auto& arg : args) d.args.emplace_back(arg.name, arg.value);
   auto hint = fmt::format("{}.hint", key);
   if (has_message(hint)) d.hint = message(hint, args);
   return d;
+}
+
+std::string diagnostic_message(const Diagnostic& d, Language language) {
+  if (d.key.empty()) return d.message;
+  std::vector<MessageArg> args;
+  args.reserve(d.args.size());
+  for (const auto& [name, value] : d.args) args.emplace_back(name, value);
+  return message_in(language, d.key, std::span<const MessageArg>(args));
 }
 
 InputError input_error(std::string_view key, Location where, MessageArgs args) {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dacu/base/messages.hpp"
@@ -71,14 +72,26 @@ struct Diagnostic {
   Location where;
   std::string message;
   std::string hint;  ///< what to do about it; may be empty
+  /// The catalogue entry and values the message was made from (make_diagnostic), so that a report
+  /// can quote it in its own language: diagnostic_message(). Empty for a message made otherwise.
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
 
-  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+  /// The same problem shown the same way: key and args, how the message was made, do not count.
+  friend bool operator==(const Diagnostic& a, const Diagnostic& b) {
+    return a.severity == b.severity && a.code == b.code && a.where == b.where && a.message == b.message && a.hint == b.hint;
+  }
 };
 
 /// The diagnostic `key` of the message catalogue (messages.hpp): its code is the key up to the
 /// first `.` (`D080.folder` -> D080), its message the entry `key`, its hint the entry `key.hint`
 /// when the catalogue has one; each filled from `args`.
 Diagnostic make_diagnostic(Severity severity, std::string_view key, Location where, MessageArgs args = {});
+
+/// The diagnostic's message in `language`, for output files that quote warnings (their labels follow
+/// --lang, the messages on stderr the locale). Values filled in from other entries (a hint's
+/// "did you mean") stay in the language they were made in.
+std::string diagnostic_message(const Diagnostic& diagnostic, Language language);
 
 /// Orders diagnostics by file name, line, column, then code.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);

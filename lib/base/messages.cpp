@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <map>
+#include <span>
 #include <stdexcept>
 
 #include "dacu/base/embedded.hpp"
@@ -83,7 +84,7 @@ const Entry& entry(std::string_view key) {
   return it->second;
 }
 
-std::string fill(std::string_view key, std::string_view text, MessageArgs args) {
+std::string fill(std::string_view key, std::string_view text, std::span<const MessageArg> args) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -119,6 +120,10 @@ Language message_language() { return current.load(); }
 std::string message(std::string_view key, MessageArgs args) { return message_in(message_language(), key, args); }
 
 std::string message_in(Language language, std::string_view key, MessageArgs args) {
+  return fill(key, message_text(language, key), std::span<const MessageArg>(args.begin(), args.size()));
+}
+
+std::string message_in(Language language, std::string_view key, std::span<const MessageArg> args) {
   return fill(key, message_text(language, key), args);
 }
 

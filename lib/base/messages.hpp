@@ -13,6 +13,7 @@
 /// the arguments the source passes, and that every code dacu emits has an entry.
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,7 @@ using MessageArgs = std::initializer_list<MessageArg>;
 /// that tests/cli/messages.py finds before a user can.
 std::string message(std::string_view key, MessageArgs args = {});
 std::string message_in(Language language, std::string_view key, MessageArgs args = {});
+std::string message_in(Language language, std::string_view key, std::span<const MessageArg> args);
 bool has_message(std::string_view key);
 
 /// Every key of the catalogue, sorted (tests, docs/errors.md's table of texts).

@@ -512,7 +512,7 @@ bool beside_entries(const std::vector<Line>& lines, std::size_t i) {
 Diagnostic diagnostic(const std::shared_ptr<const SourceFile>& source, std::size_t line, Slip slip) {
   return Diagnostic{Severity::error, std::move(slip.code),
                     location_from_bytes(source, static_cast<int>(line), static_cast<int>(slip.at)),
-                    std::move(slip.message), std::move(slip.hint)};
+                    std::move(slip.message), std::move(slip.hint), {}, {}};
 }
 
 // The slip on line `i`; `failed`: yaml-cpp gave up on or just after it, so a key slip needs no

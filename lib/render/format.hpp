@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "dacu/base/messages.hpp"
 #include "dacu/base/table.hpp"
 
 namespace dacu {
@@ -29,6 +30,8 @@ struct Writers {
 
 enum class Format { table, md, csv, json, ics, html, xlsx };
 enum class Lang { zh, en };
+/// The message language of an output's labels: a report quotes its warnings in --lang's language.
+inline Language language_of(Lang lang) { return lang == Lang::en ? Language::en : Language::zh; }
 
 struct RenderOptions {
   Lang lang = Lang::zh;

@@ -445,7 +445,7 @@ std::string render_report_html(const Report& r, Lang lang) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", en ? "Problems in the actuals" : "数据问题");
     for (const auto& d : r.findings) {
       out += fmt::format("<li>{}:{}:{}: {} [{}]</li>\n", html_escape(d.where.file_name()), d.where.line, d.where.column,
-                         html_escape(d.message), d.code);
+                         html_escape(diagnostic_message(d, language_of(lang))), d.code);
     }
     out += "</ul>\n";
   }

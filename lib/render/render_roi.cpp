@@ -427,14 +427,14 @@ json::Value figures_json(const RoiFigures& f) {
   });
 }
 
-json::Value warnings_json(const std::vector<Diagnostic>& warnings) {
+json::Value warnings_json(const std::vector<Diagnostic>& warnings, Lang lang) {
   auto out = json::Value::array();
   for (const auto& w : warnings) {
     out.push_back(json::Value::object({{"code", w.code},
                                        {"file", w.where.file_name()},
                                        {"line", w.where.line},
                                        {"column", w.where.column},
-                                       {"message", w.message}}));
+                                       {"message", diagnostic_message(w, language_of(lang))}}));
   }
   return out;
 }
@@ -446,7 +446,7 @@ json::Value values_json(const std::vector<std::pair<std::string, std::string>>& 
   return out;
 }
 
-std::string roi_json(const RoiReport& r) {
+std::string roi_json(const RoiReport& r, Lang lang) {
   auto j = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
   auto parameters = json::Value::object();
   for (const auto& p : r.parameters) parameters[p.name] = p.value;
@@ -492,7 +492,7 @@ std::string roi_json(const RoiReport& r) {
                                           {"shown_amount_share_sum", jexact(t.shown_amount_share_sum)}}));
   }
   j["shares"] = std::move(shares);
-  j["warnings"] = warnings_json(r.warnings);
+  j["warnings"] = warnings_json(r.warnings, lang);
   return json::dump(j, 2) + "\n";
 }
 
@@ -535,7 +535,7 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
   return {s};
 }
 
-std::string funnel_json(const FunnelReport& r) {
+std::string funnel_json(const FunnelReport& r, Lang lang) {
   auto rate = [](const std::optional<Rational>& v) {
     return json::maybe(v, [](const Rational& x) {
       return json::Value::object({{"value", x.to_string()}, {"shown", format_percent(x, 1)}});
@@ -561,7 +561,7 @@ std::string funnel_json(const FunnelReport& r) {
   j["targets"] = json::Value::object({{"activation_rate", jexact(r.target_activation)},
                                       {"first_order_rate", jexact(r.target_first_order)}});
   j["formulas"] = json::Value::object({{"activation_rate", "激活用户数 ÷ 注册用户数"}, {"first_order_rate", "下单用户数 ÷ 激活用户数"}});
-  j["warnings"] = warnings_json(r.warnings);
+  j["warnings"] = warnings_json(r.warnings, lang);
   return json::dump(j, 2) + "\n";
 }
 
@@ -570,7 +570,7 @@ std::string funnel_json(const FunnelReport& r) {
 std::string render_roi(const RoiReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   std::string out;
-  if (format == Format::json) return roi_json(report);
+  if (format == Format::json) return roi_json(report, options.lang);
   if (format == Format::xlsx) {
     return workbook_bytes(sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign), options.writers);
   }
@@ -583,7 +583,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
 
 std::string render_funnel(const FunnelReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  if (format == Format::json) return funnel_json(report);
+  if (format == Format::json) return funnel_json(report, options.lang);
   if (format == Format::xlsx) throw Error(message("render.funnel-xlsx"));
   auto shown = format == Format::md ? md_text : visible_text;
   auto title = fmt::format("{}  ({})", shown(report.campaign), shown(report.customers_file));

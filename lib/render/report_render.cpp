@@ -139,7 +139,7 @@ std::string render_md(const Report& r, Lang lang) {
   if (!r.findings.empty()) {
     out += fmt::format("\n## {}\n\n", l.findings);
     for (const auto& d : r.findings) {
-      out += fmt::format("- {}:{}:{}: {} [{}]\n", md_text(d.where.file_name()), d.where.line, d.where.column, md_text(d.message), d.code);
+      out += fmt::format("- {}:{}:{}: {} [{}]\n", md_text(d.where.file_name()), d.where.line, d.where.column, md_text(diagnostic_message(d, language_of(lang))), d.code);
     }
   }
   out += fmt::format("\n## {}\n\n", l.schedule);
@@ -147,7 +147,7 @@ std::string render_md(const Report& r, Lang lang) {
   return out;
 }
 
-std::string render_json(const Report& r) {
+std::string render_json(const Report& r, Lang lang) {
   auto doc = json::Value::object({{"campaign", r.plan.campaign},
                                   {"template", r.plan.template_name},
                                   {"timezone", r.plan.timezone},
@@ -195,7 +195,7 @@ std::string render_json(const Report& r) {
                                             {"file", d.where.file_name()},
                                             {"line", d.where.line},
                                             {"column", d.where.column},
-                                            {"message", d.message}}));
+                                            {"message", diagnostic_message(d, language_of(lang))}}));
   }
   doc["findings"] = std::move(findings);
   doc["schedule"] = plan_json(r.plan);
@@ -277,7 +277,7 @@ void add_findings_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
   for (const auto& d : r.findings) {
     sheet.rows.push_back({C::text_of(d.severity == Severity::error ? "error" : "warning"), C::text_of(d.code),
                           C::text_of(std::string(d.where.file_name())), C::number_of(Rational(d.where.line)),
-                          C::number_of(Rational(d.where.column)), C::text_of(d.message)});
+                          C::number_of(Rational(d.where.column)), C::text_of(diagnostic_message(d, language_of(lang)))});
   }
 }
 
@@ -298,7 +298,7 @@ xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
 std::string render_report(const Report& report, Format format, const RenderOptions& options) {
   switch (format) {
     case Format::md: return render_md(report, options.lang);
-    case Format::json: return render_json(report);
+    case Format::json: return render_json(report, options.lang);
     case Format::html: return render_report_html(report, options.lang);
     case Format::xlsx: return workbook_bytes(render_xlsx(report, options.lang), options.writers);
     default: throw Error(message("render.report-format", {{"format", format_name(format)}}));
