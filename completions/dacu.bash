@@ -59,6 +59,9 @@ _dacu() {
     case $cmd$sub in
       plan|report|staff|roi|check|funnel|validate) opts+=" --all-warnings" ;;
     esac
+    case $cmd$sub in
+      plan|report|staff|roi) opts+=" --strict" ;;
+    esac
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     return
   fi

@@ -116,7 +116,7 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
           item.alert = result.alert;
         } catch (const InputError& e) {
           item.failed = true;
-          item.messages += paint(format_diagnostic(e.diagnostic()), ctx.color);
+          item.messages += format_input_error(e, ctx.color);
         } catch (const std::bad_alloc&) {
           // This input needs more memory than the process may have; the others may not.
           item.failed = true;

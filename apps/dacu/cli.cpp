@@ -276,7 +276,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
       if (sub->parsed()) return runner(ctx);
     }
   } catch (const InputError& e) {
-    err << paint(format_diagnostic(e.diagnostic()), color);
+    err << format_input_error(e, color);
     return kInputError;
   } catch (const Error& e) {
     err << paint(fmt::format("dacu: {}: {}\n", message("label.error"), e.what()), color);

@@ -70,8 +70,11 @@ int run_plan(PlanOptions& o, Context& ctx) {
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::table);
   auto produce = [&](Loader& loader, const std::string& file) {
-    auto plan = filter_plan(plan_campaign(loader.load_file(file, overrides)), o.filter);
-    return BatchResult{render_plan(plan, format, render), false, plan.warnings};
+    auto campaign = loader.load_file(file, overrides);
+    auto full = plan_campaign(campaign);
+    auto warnings = settle(plan_warnings(campaign, full), o.output);  // on the whole plan, before --dept & co
+    auto plan = filter_plan(std::move(full), o.filter);
+    return BatchResult{render_plan(plan, format, render), false, std::move(warnings)};
   };
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
@@ -95,6 +98,7 @@ Command plan_command() {
             add_output_options(cl, o->output, "plan", {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
+            add_strict_option(cl, o->output);
             cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);

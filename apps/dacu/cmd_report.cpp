@@ -52,11 +52,13 @@ int run_report(ReportOptions& o, Context& ctx) {
   for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path), path), path});
 
   auto produce = [&](Loader& loader, const std::string& file) {
-    auto plan = plan_campaign(loader.load_file(file, overrides));
+    auto campaign = loader.load_file(file, overrides);
+    auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     auto report = build_report(plan, actuals, moment);
-    auto warnings = plan.warnings;
+    auto warnings = plan_warnings(campaign, plan);
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
+    warnings = settle(std::move(warnings), o.output);
     return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
   };
   o.batch.fail_on_alert = o.fail_on_alert;
@@ -88,6 +90,7 @@ Command report_command() {
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
+            add_strict_option(cl, o->output);
             add_batch_options(cl, o->batch);
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"

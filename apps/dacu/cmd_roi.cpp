@@ -35,7 +35,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   auto render = render_options(o.output, o.bom);
   render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
-  print_diagnostics(report.warnings, ctx, warnings_of(o.output));
+  print_diagnostics(settle(report.warnings, o.output), ctx, warnings_of(o.output));
   write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
@@ -49,6 +49,7 @@ Command roi_command() {
             add_output_options(cl, o->output, "roi", {"table", "md", "csv", "json", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
+            add_strict_option(cl, o->output);
             cl.flag("--scenarios", o->scenarios, "compare the named scenarios (保守 / 基准 / 乐观)");
             cl.option("--sensitivity", o->sensitivity,
                       "vary one parameter by percentages: 件数=-20%..+20%:10% (step defaults to 10%)");

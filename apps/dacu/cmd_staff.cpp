@@ -65,11 +65,9 @@ int run_staff(StaffOptions& o, Context& ctx) {
   render.created = workbook_created(plan);
   auto bytes = render_staff(report, *staff_view_from_name(o.by), format, render);
   // The plan and the staffing days are dated on one timeline: a year the calendar lacks is said once.
-  auto warnings = plan.warnings;
-  for (const auto& w : report.warnings) {
-    if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
-  }
-  print_diagnostics(warnings, ctx, warnings_of(o.output));
+  auto warnings = plan_warnings(campaign, plan);
+  add_once(warnings, report.warnings);
+  print_diagnostics(settle(std::move(warnings), o.output), ctx, warnings_of(o.output));
   write_output(o.output, bytes, inputs_read({o.file}, ctx.loader), ctx);
   return kSuccess;
 }
@@ -86,6 +84,7 @@ Command staff_command() {
             add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
+            add_strict_option(cl, o->output);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);
             cl.examples(

@@ -1,7 +1,10 @@
 #include "io.hpp"
 
+#include "dacu/compute/validate.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <random>
 
@@ -33,6 +37,40 @@ void add_warnings_option(CommandLine& cl, OutputOptions& o) {
 
 Warnings warnings_of(const OutputOptions& o) { return o.all_warnings ? Warnings::all : Warnings::bounded; }
 
+void add_strict_option(CommandLine& cl, OutputOptions& o) {
+  cl.flag("--strict", o.strict, "warnings fail too (exit 1, nothing written), as dacu validate --strict");
+}
+
+ChecksFailed::ChecksFailed(std::vector<Diagnostic> all) : InputError(all.front()), all_(std::move(all)) {}
+
+std::string format_input_error(const InputError& e, bool color) {
+  if (const auto* failed = dynamic_cast<const ChecksFailed*>(&e)) return format_diagnostics(failed->all(), Warnings::all, color);
+  return paint(format_diagnostic(e.diagnostic()), color);
+}
+
+std::vector<Diagnostic> plan_warnings(const Campaign& campaign, const Plan& plan) {
+  std::vector<Diagnostic> found = plan.warnings;
+  add_once(found, check_plan(campaign, plan));
+  return found;
+}
+
+void add_once(std::vector<Diagnostic>& to, std::vector<Diagnostic> more) {
+  for (auto& d : more) {
+    if (std::find(to.begin(), to.end(), d) == to.end()) to.push_back(std::move(d));
+  }
+}
+
+std::vector<Diagnostic> settle(std::vector<Diagnostic> found, const OutputOptions& o) {
+  bool errors = std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (!errors && !(o.strict && !found.empty())) return found;
+  if (o.strict) {
+    for (auto& d : found) d.severity = Severity::error;
+  }
+  // The first error leads: it is what the InputError says where one line is shown.
+  std::stable_partition(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  throw ChecksFailed(std::move(found));
+}
+
 void add_output_options(CommandLine& cl, OutputOptions& o, std::string command, std::vector<std::string> formats) {
   add_set_option(cl, o);
   add_format_options(cl, o, std::move(command), std::move(formats));
@@ -44,7 +82,7 @@ void add_format_options(CommandLine& cl, OutputOptions& o, std::string command, 
   cl.choice("-f,--format", o.format, o.formats,
             fmt::format("output format (default: from -o's extension, else {})", o.formats.front()));
   add_output_file_option(cl, o, "write to FILE instead of stdout (atomically)");
-  cl.choice("--lang", o.lang, {"zh", "en"}, "language of labels (default zh)");
+  cl.choice("--lang", o.lang, {"zh", "en"}, "language of labels and messages (default zh; messages also follow LANG)");
 }
 
 void add_output_file_option(CommandLine& cl, OutputOptions& o, const std::string& help) {
@@ -303,11 +341,13 @@ std::string paint(std::string text, bool color) {
 std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warnings warnings, bool color) {
   std::string out;
   std::size_t shown = 0, held = 0;
+  std::map<std::string, std::size_t> held_by_code;
   for (const auto& d : diagnostics) {
     if (d.severity == Severity::warning) {
       // A file can warn once per task, and a CI log or a terminal is not the place for thousands.
       if (warnings == Warnings::bounded && shown == kWarningsShown) {
         ++held;
+        ++held_by_code[d.code];
         continue;
       }
       ++shown;
@@ -315,7 +355,15 @@ std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warni
     out += paint(format_diagnostic(d), color);
   }
   if (held > 0) {
-    out += fmt::format("dacu: {}\n", held == 1 ? message("app.more-warning", {{"count", held}}) : message("app.more-warnings", {{"count", held}}));
+    // What was held, by code, so the summary says what kind of warnings they are.
+    std::vector<std::string> counts;
+    for (const auto& [code, count] : held_by_code) counts.push_back(message("app.code-count", {{"code", code}, {"count", count}}));
+    // The English list takes a space after its comma; the Chinese ， needs none.
+    auto separator = message("app.list-separator");
+    if (message_language() == Language::en) separator += ' ';
+    auto by_code = fmt::format("{}", fmt::join(counts, separator));
+    out += fmt::format("dacu: {}\n", held == 1 ? message("app.more-warning", {{"count", held}, {"codes", by_code}})
+                                                 : message("app.more-warnings", {{"count", held}, {"codes", by_code}}));
   }
   return out;
 }

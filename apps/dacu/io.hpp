@@ -7,6 +7,7 @@
 
 #include "command_line.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/plan/plan.hpp"
 #include "dacu/render/format.hpp"
 
 namespace dacu::cli {
@@ -19,6 +20,7 @@ struct OutputOptions {
   bool output_given = false;  ///< -o appeared: `-o ""` is refused (D077), never taken for stdout
   std::string lang = "zh";
   bool all_warnings = false;  ///< --all-warnings, on the commands that print warnings
+  bool strict = false;        ///< --strict: a warning fails the command too (plan, report, staff, roi)
   std::string command;               ///< "report", "staff erlang": named by D076
   std::vector<std::string> formats;  ///< what the command writes: its --format choices, in order
   bool csv_raw = false;              ///< --csv-raw, on the commands that write CSV
@@ -85,5 +87,32 @@ std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, Warni
 
 /// Prints warnings (and any other diagnostics) to stderr, as format_diagnostics.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, Context& ctx, Warnings warnings);
+
+/// An input refused for several problems at once: validate's checks of its plan found an error,
+/// or --strict a warning. The InputError is the first; all() every one, each as an error.
+class ChecksFailed : public InputError {
+ public:
+  explicit ChecksFailed(std::vector<Diagnostic> all);
+  const std::vector<Diagnostic>& all() const { return all_; }
+
+ private:
+  std::vector<Diagnostic> all_;
+};
+
+/// An InputError as people read it: format_diagnostic, or every problem of a ChecksFailed.
+std::string format_input_error(const InputError& e, bool color);
+
+/// `--strict`, on the commands that compute from a plan.
+void add_strict_option(CommandLine& cl, OutputOptions& o);
+
+/// The warnings of a planned campaign, for plan, report and staff: the plan's own, then what
+/// validate checks in it (check_plan: phases, days off, milestones on holidays, double bookings),
+/// each once. (check_plan's D103 is an error: settle() stops on it.)
+std::vector<Diagnostic> plan_warnings(const Campaign& campaign, const Plan& plan);
+/// Appends what `to` does not hold yet.
+void add_once(std::vector<Diagnostic>& to, std::vector<Diagnostic> more);
+/// A command's diagnostics before it writes: returned to be printed when all are warnings (and not
+/// --strict); else ChecksFailed, so nothing is written and the exit code is 1.
+std::vector<Diagnostic> settle(std::vector<Diagnostic> found, const OutputOptions& o);
 
 }  // namespace dacu::cli

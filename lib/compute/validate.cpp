@@ -143,6 +143,17 @@ bool touched_by_campaign(const Campaign& campaign, const Task& task) {
   return task.end && task.end->where.file == campaign.source;
 }
 
+// Whether a milestone of the plan falls on `day`: a task on 开团 day happens with the sale, and
+// moving it off a day off would move it off the sale.
+bool milestone_day(const Plan& plan, date::local_days day) {
+  return std::any_of(plan.milestones.begin(), plan.milestones.end(),
+                     [&](const DatedMilestone& m) { return date::floor<date::days>(m.at.local) == day; });
+}
+
+// D104 is for the tasks the campaign wrote: one it added, or one of the template's it changed.
+// The template's own tasks keep the days its author counted (开团前3天 is a Saturday as often as
+// not, and a shop's team works it before a sale); a campaign that dates a milestone on a public
+// holiday hears about it once, at the milestone (D106), not once per task around it.
 void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
   const Template& t = campaign.plan;
   const Calendar& calendar = t.resolved_calendar;
@@ -150,6 +161,7 @@ void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diag
     const Task* task = find_task(t, d.name);
     if (!task || task->roll_given || !d.all_day) continue;  // a written roll (even none) is a decision
     if (calendar.is_working_day(d.first_day)) continue;
+    if (!touched_by_campaign(campaign, *task) || milestone_day(plan, d.first_day)) continue;
     auto holiday = calendar.holiday_name(d.first_day);
     auto file = campaign.source ? campaign.source->name : message("validate.the-campaign-file");
     auto advice = from_template(campaign, task->start.where)
@@ -165,6 +177,26 @@ void check_days_off(const Campaign& campaign, const Plan& plan, std::vector<Diag
                                     {{"task", d.name}, {"date", day}, {"weekday", weekday}, {"holiday", holiday},
                                      {"advice", advice}}));
     }
+  }
+}
+
+// D106: a milestone the campaign (or --set) dates on a public holiday. Weekends are not reported:
+// sales run on them, and the template's tasks around a sale are counted for them.
+void check_milestone_holidays(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& out) {
+  const Calendar& calendar = campaign.plan.resolved_calendar;
+  for (const auto& m : campaign.plan.milestones) {
+    if (!m.given || !m.given_where.file) continue;
+    bool campaigns = m.given_where.file == campaign.source || m.given_where.file->name == "<command line>";
+    if (!campaigns) continue;
+    auto dated = std::find_if(plan.milestones.begin(), plan.milestones.end(),
+                              [&](const DatedMilestone& d) { return d.name == m.name; });
+    if (dated == plan.milestones.end()) continue;
+    auto day = date::floor<date::days>(dated->at.local);
+    auto holiday = calendar.holiday_name(day);
+    if (holiday.empty() || calendar.is_working_day(day)) continue;
+    out.push_back(make_diagnostic(Severity::warning, "D106", m.given_where,
+                                  {{"milestone", m.name}, {"date", format_date(day)},
+                                   {"weekday", weekday_name(day, false)}, {"holiday", holiday}}));
   }
 }
 
@@ -273,6 +305,27 @@ bool is_calendar_document(std::string_view yaml_text, std::string_view source_na
 
 }  // namespace
 
+// A warning the template gives on its own, validated alone with its own dates and values, is the
+// template's: `dacu validate` of the template reports it, and a campaign that extends the template
+// does not hear it again (a fresh `dacu init` file would otherwise warn about what its user cannot
+// edit). A warning whose text changes with the campaign's values (another 件数, another date) is
+// the campaign's and stays.
+static void drop_template_warnings(const Campaign& campaign, const std::filesystem::path& base_dir, Loader& loader,
+                                   std::vector<Diagnostic>& out) {
+  const auto& source = campaign.plan.source;
+  if (!source || source == campaign.source) return;
+  auto in_template = [&](const Diagnostic& d) { return d.severity == Severity::warning && d.where.file == source; };
+  if (std::none_of(out.begin(), out.end(), in_template)) return;
+  auto own = validate_text(source->text, source->name, base_dir, loader);
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.code == b.code && a.where.line == b.where.line && a.where.column == b.where.column && a.message == b.message &&
+           a.where.file_name() == b.where.file_name();
+  };
+  std::erase_if(out, [&](const Diagnostic& d) {
+    return in_template(d) && std::any_of(own.begin(), own.end(), [&](const Diagnostic& o) { return same(d, o); });
+  });
+}
+
 std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_view source_name,
                                       const std::filesystem::path& base_dir, Loader& loader) {
   std::vector<Diagnostic> out;
@@ -315,18 +368,32 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
     if (plan) {
       try {
         for (auto& w : plan->warnings) out.push_back(std::move(w));
-        add(check_limits(t, *plan));
-        check_phases(t, *plan, campaign, out);
-        if (!standalone) check_days_off(campaign, *plan, out);
-        check_double_booking(campaign, *plan, out);
+        add(check_limits(t, *plan));  // the commands' plan_campaign() has them in plan.warnings
+        add(check_plan(campaign, *plan, PlanChecks::all));
       } catch (const InputError& e) {
         out.push_back(e.diagnostic());
       }
     }
   }
+  drop_template_warnings(campaign, base_dir, loader, out);
   // Problems located in another file (the template a campaign extends) stay with it.
   sort_diagnostics(out);
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Diagnostic> check_plan(const Campaign& campaign, const Plan& plan, PlanChecks checks) {
+  std::vector<Diagnostic> out;
+  check_phases(campaign.plan, plan, campaign, out);
+  bool template_file = is_template_file(campaign);
+  if (!template_file) {
+    check_days_off(campaign, plan, out);
+    check_milestone_holidays(campaign, plan, out);
+  }
+  // A template planned straight (`dacu plan templates/聚划算.yaml --set 开团=…`) is used, not
+  // edited: its own double bookings are for `dacu validate` of the template.
+  if (!template_file || checks == PlanChecks::all) check_double_booking(campaign, plan, out);
+  sort_diagnostics(out);
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include "dacu/base/error.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/plan/plan.hpp"
 
 namespace dacu {
 
@@ -23,6 +24,16 @@ std::vector<Diagnostic> validate_text(std::string_view yaml, std::string_view so
                                       const std::filesystem::path& base_dir, Loader& loader);
 /// The problems of one file (a file that cannot be read is one D010 diagnostic).
 std::vector<Diagnostic> validate_file(const std::filesystem::path& path, Loader& loader);
+
+/// What validate checks in a campaign's plan, for the commands that compute from the plan (plan,
+/// report, staff, roi), so that they warn where validate would: tasks whose time contradicts their
+/// phase (D103, an error), tasks the campaign put on a day off (D104), milestones it dated on a
+/// public holiday (D106), one owner on two timed tasks at once (D105). `plan` is
+/// plan_campaign(campaign), unfiltered; its own warnings (plan.warnings) are not repeated.
+/// PlanChecks::used leaves out what only the author of a template planned straight can act on
+/// (its double bookings); validate asks for PlanChecks::all.
+enum class PlanChecks { used, all };
+std::vector<Diagnostic> check_plan(const Campaign& campaign, const Plan& plan, PlanChecks checks = PlanChecks::used);
 
 /// Counts by severity.
 struct DiagnosticCounts {

@@ -67,6 +67,20 @@ def main():
                 r = run(["init", name, *args], tmp)
                 check(r.returncode == 0 and r.stdout.decode() == text, f"init {name} {args}: exit {r.returncode}")
 
+            # Only the required milestones filled, on a working day (Tuesday 2026-12-22): the file
+            # fresh from init gives no warning at all, from validate or from plan (issue 17 item 4).
+            milestones_only = "\n".join(re.sub(r"^  (\S+):(\s+# required)", r"  \1: 2026-12-22T10:00\2", line)
+                                         for line in text.splitlines()) + "\n"
+            fresh = os.path.join(tmp, f"{name}-fresh.yaml")
+            with open(fresh, "w", encoding="utf-8") as f:
+                f.write(milestones_only)
+            for command in (["validate", fresh], ["plan", fresh, "-o", os.path.join(tmp, f"{name}-fresh.csv")]):
+                r = run(command, tmp)
+                err = r.stderr.decode()
+                check(r.returncode == 0 and "dacu: warning:" not in err and "dacu: error:" not in err
+                      and (command[0] != "validate" or "0 errors, 0 warnings" in err),
+                      f"init {name} + milestones, {command[0]}: exit {r.returncode}, a warning or error:\n{err}")
+
             # Uncomment the tasks block; give each required milestone a Wednesday in March.
             required = re.findall(r"^  (\S+):\s+# required", text, re.M)
             lines, in_tasks = [], False

@@ -182,18 +182,43 @@ TEST_CASE("a campaign task on a day off without a roll rule is D104 at its start
   loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto ds = validate_text(kShopCampaign, "shop/c.yaml", "shop", loader);
   // 盘点 and 周日复盘 say roll: none; 调休值班 is on 2026-10-10, a Saturday worked for 国庆.
+  // 备货, the template's own task, lands on 2026-10-01 (国庆节) and is not reported: the campaign
+  // hears once that its 开团 is in the holiday (D106), at the milestone.
   REQUIRE(ds.size() == 2);
   CHECK(ds[0].severity == Severity::warning);
-  CHECK(ds[0].code == "D104");
-  CHECK(where(ds[0].where) == "shop/c.yaml:9:68");
-  CHECK(ds[0].message == "task 周日巡检 starts on 2026-10-11 周日, a day off");
-  CHECK(ds[0].hint == "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose");
-  // A task of the template is changed in the campaign file, not in the template.
+  CHECK(ds[0].code == "D106");
+  CHECK(where(ds[0].where) == "shop/c.yaml:6:7");
+  CHECK(ds[0].message == "milestone 开团 is on 2026-10-03 周六, a public holiday (国庆节)");
   CHECK(ds[1].severity == Severity::warning);
   CHECK(ds[1].code == "D104");
-  CHECK(where(ds[1].where) == "tpl/小团.yaml:9:64");
-  CHECK(ds[1].message == "task 备货 starts on 2026-10-01 周四, a day off (国庆节)");
-  CHECK(ds[1].hint ==
+  CHECK(where(ds[1].where) == "shop/c.yaml:9:68");
+  CHECK(ds[1].message == "task 周日巡检 starts on 2026-10-11 周日, a day off");
+  CHECK(ds[1].hint == "add `roll: 顺延` to move it to the next working day, or `roll: none` to keep it on purpose");
+}
+
+TEST_CASE("a template task the campaign changed is D104, with the change to write in the campaign", "[validate]") {
+  MemorySources files;
+  files.add("tpl/小团.yaml", std::string(kShopTemplate));
+  Loader loader(files);
+  loader.set_template_dirs({"tpl"});
+  auto ds = validate_text(
+      "dacu: 1\nkind: campaign\nname: 测试店\nextends: ../tpl/小团.yaml\n"
+      "milestones: {开团: 2026-10-13T10:00}\n"
+      "tasks:\n  change:\n    备货: {owner: 运营主管, start: 开团前3天}\n",
+      "shop/c.yaml", "shop", loader);
+  // 开团前3天 is 2026-10-10, a Saturday worked for 国庆: a working day. 开团前2天 would be Sunday
+  // 10-11; the change above moved it, so the campaign owns the day.
+  CHECK(lines_of(ds) == Lines{});
+  auto sunday = validate_text(
+      "dacu: 1\nkind: campaign\nname: 测试店\nextends: ../tpl/小团.yaml\n"
+      "milestones: {开团: 2026-10-13T10:00}\n"
+      "tasks:\n  change:\n    备货: {owner: 运营主管}\n",
+      "shop/c.yaml", "shop", loader);
+  REQUIRE(sunday.size() == 1);
+  CHECK(sunday[0].code == "D104");
+  CHECK(where(sunday[0].where) == "tpl/小团.yaml:9:64");
+  CHECK(sunday[0].message == "task 备货 starts on 2026-10-11 周日, a day off");
+  CHECK(sunday[0].hint ==
         "in shop/c.yaml, add `tasks: {change: {备货: {roll: 顺延}}}` to move it to the next working day, "
         "or `roll: none` to keep it on purpose");
 }
@@ -205,9 +230,21 @@ TEST_CASE("a roll rule moves the task off the day off and silences D104", "[vali
   loader.set_template_dirs({"tpl"});  // the template sits beside the shop's folder, not in it
   auto ds = validate_text(
       "dacu: 1\nkind: campaign\nname: 测试店\nextends: ../tpl/小团.yaml\n"
-      "milestones: {开团: 2026-10-03T10:00}\n"
+      "milestones: {开团: 2026-10-13T10:00}\n"
       "tasks:\n  change:\n    备货: {roll: 顺延}\n",
       "shop/c.yaml", "shop", loader);
+  CHECK(lines_of(ds) == Lines{});
+}
+
+TEST_CASE("a fresh campaign that only dates its milestones hears nothing of the template", "[validate]") {
+  MemorySources files;
+  files.add("tpl/小团.yaml", std::string(kShopTemplate));
+  Loader loader(files);
+  loader.set_template_dirs({"tpl"});
+  // 开团 on Tuesday 2026-10-13: 备货 (开团前2天) is on Sunday 10-11, as the template counted.
+  auto ds = validate_text("dacu: 1\nkind: campaign\nname: 测试店\nextends: ../tpl/小团.yaml\n"
+                          "milestones: {开团: 2026-10-13T10:00}\n",
+                          "shop/c.yaml", "shop", loader);
   CHECK(lines_of(ds) == Lines{});
 }
 
