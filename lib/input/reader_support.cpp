@@ -41,15 +41,15 @@ std::string first_place(const Location& other, const Location& here) {
   return fmt::format("{}:{}", other.file_name(), other.line);
 }
 
-std::string_view parameter_type_name(ParameterType t) {
+std::string parameter_type_name(ParameterType t) {
   switch (t) {
-    case ParameterType::number: return "number";
-    case ParameterType::integer: return "integer";
-    case ParameterType::percent: return "percent";
-    case ParameterType::money: return "money";
-    case ParameterType::string: return "string";
-    case ParameterType::date: return "date";
-    case ParameterType::boolean: return "bool";
+    case ParameterType::number: return message("type.number");
+    case ParameterType::integer: return message("type.integer");
+    case ParameterType::percent: return message("type.percent");
+    case ParameterType::money: return message("type.money");
+    case ParameterType::string: return message("type.string");
+    case ParameterType::date: return message("type.date");
+    case ParameterType::boolean: return message("type.bool");
   }
   return "?";
 }

@@ -75,8 +75,9 @@ std::chrono::minutes read_clock(const yaml::Node& node);
 /// true / false / 是 / 否 (D004).
 bool read_bool(const yaml::Node& node, std::string_view what);
 
-/// The name of a parameter type as templates write it: number, integer, percent, money…
-std::string_view parameter_type_name(ParameterType type);
+/// A parameter type as messages name it: the word templates write (number, integer, money…), and in
+/// Chinese also what it means (金额（money）).
+std::string parameter_type_name(ParameterType type);
 /// Checks `text` against the parameter's type with that type's grammar (base/); D051 when it does
 /// not fit. Returns the value as an exact number for numeric types.
 /// Values outside the parameter's `min:`/`max:` (and negative integers and money without a `min:`)

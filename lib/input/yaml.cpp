@@ -178,6 +178,12 @@ class Builder : public YAML::EventHandler {
         throw input_error("D003", node.where, {{"key", node.value}, {"line", first_line}});
       }
     }
+    if (mapping && !key && node.is_null() && !children.empty() && node.where.line != children.back().where.line) {
+      // `开团:` with nothing after it: yaml-cpp marks the empty value where the next token starts
+      // (the next key, or the end of the file 30 lines on); the value belongs just after the colon.
+      const Location& k = children.back().where;
+      node.where = Location{k.file, k.line, k.column + static_cast<int>(utf8::decode(children.back().value).size()) + 1};
+    }
     children.push_back(std::move(node));
   }
 
