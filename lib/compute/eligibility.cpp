@@ -211,7 +211,13 @@ ProductCheck check_one(const EligibilityRules& r, const Product& p) {
   // 各类目商品优选条件
   const auto* cat = r.find_category(p.category);
   if (!cat) {
-    auto close = closest_match(p.category, r.category_names());
+    // 女装 is short for 女装内衣, not a misspelt 男装: a category that holds the text as written
+    // (or is held by it) comes before the nearest spelling.
+    auto names = r.category_names();
+    auto holds = std::find_if(names.begin(), names.end(), [&](const std::string& n) {
+      return !p.category.empty() && (n.find(p.category) != std::string::npos || p.category.find(n) != std::string::npos);
+    });
+    auto close = holds != names.end() ? *holds : closest_match(p.category, names);
     add(K::note, "类目",
         fmt::format("{}不在各类目商品优选条件表中，只按审核指标判断", p.category),
         close.empty() ? std::string() : fmt::format("类目是否应为{}？", close));

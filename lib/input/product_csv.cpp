@@ -175,6 +175,9 @@ std::vector<Product> parse_products(std::string_view text, std::string_view sour
     p.category_where = cell(2)->where;
     p.subcategory = text_of(3);
     p.market = required_text(4);
+    // Shops say 天猫 and 淘宝 for the platform's 商城 and 集市 (the seed's words): the same markets.
+    if (p.market == "天猫") p.market = "商城";
+    if (p.market == "淘宝") p.market = "集市";
     if (!rules.markets.empty() && std::find(rules.markets.begin(), rules.markets.end(), p.market) == rules.markets.end()) {
       throw input_error("D413.market", cell(4)->where, {{"market", p.market}, {"advice", suggestion(p.market, rules.markets)}});
     }
