@@ -1,6 +1,7 @@
 #include "dacu/compute/funnel.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "dacu/model/template.hpp"
 #include "dacu/base/numbers.hpp"
@@ -9,8 +10,18 @@ namespace dacu {
 
 namespace {
 
-bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header) {
+// A blank cell, read as 否, is counted per column so the report can say so (D355).
+struct Blanks {
+  std::size_t count = 0;
+  const Location* first = nullptr;
+};
+
+bool yes_no(const CsvRecord& r, std::size_t column, const std::string& header, Blanks& blanks) {
   const auto& v = r.fields[column];
+  if (v.empty()) {
+    if (blanks.count++ == 0) blanks.first = &r.where[column];
+    return false;
+  }
   if (auto yes = parse_yes_no(v)) return *yes;
   // 订货宝's own exports write an account's state in these columns.
   if (v == "已启用") return true;
@@ -47,14 +58,27 @@ FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers)
   }
   std::size_t orders_without_activation = 0;
   const CsvRecord* first_unactivated_order = nullptr;
+  Blanks blanks[3];
+  // Each customer counts once: an export that lists one twice (two salespeople, two pulls pasted
+  // together) would count its registration, activation and order twice (D354).
+  std::map<std::string_view, const CsvRecord*> seen;
   for (const auto& r : customers.records) {
     const auto& salesperson = r.fields[columns[1]];
     if (salesperson.empty()) {
       throw input_error("D350.no-salesperson", r.where[columns[1]]);
     }
-    bool registered = yes_no(r, columns[2], customers.header[columns[2]]);
-    bool activated = yes_no(r, columns[3], customers.header[columns[3]]);
-    bool ordered = yes_no(r, columns[4], customers.header[columns[4]]);
+    const auto& customer = r.fields[columns[0]];
+    if (!customer.empty()) {
+      auto [first, added] = seen.emplace(customer, &r);
+      if (!added) {
+        report.warnings.push_back(make_diagnostic(Severity::warning, "D354", r.where[columns[0]],
+                                                  {{"customer", customer}, {"line", first->second->where[columns[0]].line}}));
+        continue;
+      }
+    }
+    bool registered = yes_no(r, columns[2], customers.header[columns[2]], blanks[0]);
+    bool activated = yes_no(r, columns[3], customers.header[columns[3]], blanks[1]);
+    bool ordered = yes_no(r, columns[4], customers.header[columns[4]], blanks[2]);
     if (activated && !registered) {
       throw input_error("D351", r.where[columns[3]], {{"customer", r.fields[columns[0]]}});
     }
@@ -83,12 +107,18 @@ FunnelReport compute_funnel(const Campaign& campaign, const CsvTable& customers)
                      (report.target_first_order && c.first_order_rate && *c.first_order_rate < *report.target_first_order);
   }
   finish(report.overall);
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (blanks[i].count == 0) continue;
+    report.warnings.push_back(make_diagnostic(Severity::warning, "D355", *blanks[i].first,
+                                              {{"column", customers.header[columns[i + 2]]}, {"count", blanks[i].count}}));
+  }
   if (first_unactivated_order) {
     report.warnings.push_back(make_diagnostic(
         Severity::warning, "D353", first_unactivated_order->where[columns[4]],
         {{"count", orders_without_activation},
          {"customers", message(orders_without_activation == 1 ? "csv.customer" : "csv.customers")}}));
   }
+  sort_diagnostics(report.warnings);
   return report;
 }
 
