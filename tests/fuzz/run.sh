@@ -4,7 +4,7 @@
 #   tests/fuzz/run.sh                      # every target for 60 s
 #   tests/fuzz/run.sh --runs 1000000       # every target for a million executions
 #   tests/fuzz/run.sh --seconds 10 fuzz_offset fuzz_expr
-#   tests/fuzz/run.sh --build build-fuzz --seconds 5     # CI's smoke run, on an existing build
+#   tests/fuzz/run.sh --build build-fuzz --seconds 2     # CI's smoke run, on an existing build
 #
 # Builds BUILD (default build-fuzz) with clang++-14 and DACU_FUZZ=ON when it is not built yet.
 # The working corpus is tests/fuzz/corpus-work/TARGET, seeded from the repository each run and kept
