@@ -25,4 +25,13 @@ inline Diagnostic error_of(const std::function<void()>& f) {
 /// `file:line:col`, for comparing locations in one string.
 inline std::string where(const Location& l) { return fmt::format("{}:{}:{}", l.file_name(), l.line, l.column); }
 
+/// Messages in Chinese for the life of one guard (a test), English again after it: the language
+/// tests/unit/main.cpp sets for the rest.
+struct InChinese {
+  InChinese() { set_message_language(Language::zh); }
+  ~InChinese() { set_message_language(Language::en); }
+  InChinese(const InChinese&) = delete;
+  InChinese& operator=(const InChinese&) = delete;
+};
+
 }  // namespace dacu::test

@@ -139,20 +139,9 @@ TEST_CASE("a milestone name that ends with 前 or 后 is D085: the grammar would
   }
 }
 
-namespace {
-
-// Messages in Chinese for one test, English again after it (tests/unit/main.cpp sets English).
-struct ChineseMessages {
-  ChineseMessages() { set_message_language(Language::zh); }
-  ~ChineseMessages() { set_message_language(Language::en); }
-  ChineseMessages(const ChineseMessages&) = delete;
-  ChineseMessages& operator=(const ChineseMessages&) = delete;
-};
-
-}  // namespace
 
 TEST_CASE("offset errors come from the catalogue, in Chinese when messages are", "[offset]") {
-  ChineseMessages zh;
+  dacu::test::InChinese zh;
   auto d = dacu::test::error_of([] { parse("开团前1个半天"); });
   CHECK(d.code == "D030");
   CHECK(d.message == "不支持半天");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "support.hpp"
 #include "dacu/input/loader.hpp"
 #include "dacu/render/render_staff.hpp"
 #include "dacu/plan/schedule.hpp"
@@ -104,10 +105,7 @@ TEST_CASE("a zero capacity is a located error naming where the value came from",
 }
 
 TEST_CASE("staffing errors come out in Chinese when that is the language", "[staffing]") {
-  struct InChinese {  // the process's message language, English again after the test (main.cpp)
-    InChinese() { set_message_language(Language::zh); }
-    ~InChinese() { set_message_language(Language::en); }
-  } zh;
+  dacu::test::InChinese zh;
   auto d = error_of(kPosts, {{"配货人效", "0"}});
   CHECK(d.code == "D201");
   CHECK(d.message == "岗位 配货：人效（一人一天处理的订单量）必须大于 0：配货人效 = 0");

@@ -3,6 +3,7 @@
 
 #include <functional>
 
+#include "support.hpp"
 #include "dacu/input/csv.hpp"
 
 using namespace dacu;
@@ -91,14 +92,6 @@ TEST_CASE("a NUL in a CSV field is refused where it is", "[csv]") {
 
 namespace {
 
-// Messages in Chinese for one test, English again after it (main.cpp sets English).
-struct InChinese {
-  InChinese() { set_message_language(Language::zh); }
-  ~InChinese() { set_message_language(Language::en); }
-  InChinese(const InChinese&) = delete;
-  InChinese& operator=(const InChinese&) = delete;
-};
-
 Diagnostic diagnostic_of(const std::function<void()>& run) {
   try {
     run();
@@ -118,7 +111,7 @@ TEST_CASE("CSV errors read in Chinese for the shop's operators", "[csv][zh]") {
   CHECK(en.hint == "did you mean custmer? (the column must be named 客户 or customer)");
   CHECK(message_in(Language::zh, "csv.add-column", {{"names", "「客户」或「customer」"}}) == "加一列，列名为「客户」或「customer」");
 
-  InChinese zh;
+  dacu::test::InChinese zh;
   auto d = diagnostic_of([] { parse_csv("a,b\n1,2,3\n", "c.csv"); });
   CHECK(d.code == "D341");
   CHECK(d.message == "这一行有 3 个字段，表头有 2 列");

@@ -663,20 +663,9 @@ TEST_CASE("a checkpoint's tolerance and plan read full-width forms and counts", 
   CHECK(e.code == "D051");
 }
 
-namespace {
-
-// Messages in Chinese for the length of one test; English again after, as main.cpp sets it.
-struct ChineseMessages {
-  ChineseMessages() { set_message_language(Language::zh); }
-  ~ChineseMessages() { set_message_language(Language::en); }
-  ChineseMessages(const ChineseMessages&) = delete;
-  ChineseMessages& operator=(const ChineseMessages&) = delete;
-};
-
-}  // namespace
 
 TEST_CASE("the section readers' messages come in Chinese too", "[load][messages]") {
-  ChineseMessages zh;
+  dacu::test::InChinese zh;
   auto e = error_of([] { parse_override("开团"); });
   CHECK(e.code == "D050");
   CHECK(e.message == "--set「开团」不是 KEY=VALUE 的形式");

@@ -27,18 +27,10 @@ Diagnostic refusal(std::string text, const yaml::Limits& limits = {}) {
 
 constexpr std::array<std::string_view, 3> kTaskKeys{"name", "owner", "start"};
 
-// Messages in Chinese for one test, English again after it (tests/unit/main.cpp sets English).
-struct ChineseMessages {
-  ChineseMessages() { set_message_language(Language::zh); }
-  ~ChineseMessages() { set_message_language(Language::en); }
-  ChineseMessages(const ChineseMessages&) = delete;
-  ChineseMessages& operator=(const ChineseMessages&) = delete;
-};
-
 }  // namespace
 
 TEST_CASE("refusals of the YAML reader come from the catalogue, in Chinese when messages are", "[yaml]") {
-  ChineseMessages zh;
+  dacu::test::InChinese zh;
   auto d = refusal("a: 1\na: 2\n");
   CHECK(d.code == "D003");
   CHECK(d.message == "键「a」重复了");

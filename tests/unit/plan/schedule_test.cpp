@@ -249,16 +249,8 @@ TEST_CASE("a task that ends before it starts is refused at its end (D034)", "[sc
   CHECK(e.hint == "check the two offsets: the end must not come before the start");
 }
 
-// The process's message language, Chinese for one test and English again after it (main.cpp).
-struct InChinese {
-  InChinese() { set_message_language(Language::zh); }
-  ~InChinese() { set_message_language(Language::en); }
-  InChinese(const InChinese&) = delete;
-  InChinese& operator=(const InChinese&) = delete;
-};
-
 TEST_CASE("the plan's errors and warnings come out in Chinese when that is the language", "[schedule]") {
-  InChinese zh;
+  dacu::test::InChinese zh;
   auto e = error_of([] { plan_of(task_line("倒", "start: 开团后2天, end: 开团后1天")); });
   CHECK(e.code == "D034");
   CHECK(e.message == "任务 倒 的结束（2026-12-21）早于开始（2026-12-22）");

@@ -1,5 +1,6 @@
 // Diagnostics for machines: JSON and GitHub Actions annotations.
 
+#include "support.hpp"
 #include "dacu/render/render_diagnostics.hpp"
 
 #include <catch2/catch.hpp>
@@ -48,9 +49,11 @@ TEST_CASE("diagnostics as GitHub annotations escape what workflow commands need"
 }
 
 TEST_CASE("a GitHub annotation's hint is labelled in the language of messages", "[render_diagnostics]") {
-  set_message_language(Language::zh);
-  auto text = render_diagnostics_github(two());
-  set_message_language(Language::en);
+  std::string text;
+  {
+    dacu::test::InChinese zh;  // English again even if rendering throws
+    text = render_diagnostics_github(two());
+  }
   CHECK_THAT(text, Catch::Contains("%0A提示: write a whole number such as 2000\n"));
   CHECK(message_in(Language::zh, "render.report-format", {{"format", "csv"}}) == "报告不能写成 csv");
 }

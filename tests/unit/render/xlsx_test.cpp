@@ -104,18 +104,9 @@ TEST_CASE("a text longer than an Excel cell holds is refused at its cell", "[xls
   CHECK_THAT(d.message, Catch::Contains("32,767"));
 }
 
-namespace {
-
-// Messages in Chinese for one test, English again after it.
-struct InChinese {
-  InChinese() { set_message_language(Language::zh); }
-  ~InChinese() { set_message_language(Language::en); }
-};
-
-}  // namespace
 
 TEST_CASE("a refused cell is explained in Chinese when messages are", "[xlsx]") {
-  InChinese zh;
+  dacu::test::InChinese zh;
   auto d = error_of([] { bytes(one_cell(xlsx::Cell::money_of(Money::from_fen(1'000'000'000'000'000)))); });
   CHECK(d.code == "D073");
   CHECK(d.message == "10,000,000,000,000.00 元超过 15 位数字，超出了 Excel 数字能精确保存的范围");
