@@ -2,10 +2,14 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
+#include <set>
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "dacu/compute/actuals_checks.hpp"
 #include "dacu/input/actuals.hpp"
 #include "dacu/render/render_report.hpp"
 #include "dacu/plan/planning.hpp"
@@ -23,6 +27,8 @@ struct ReportOptions {
   std::vector<std::string> files;
   std::vector<std::string> actuals;
   std::string as_of;
+  std::string max_staleness = "15m";
+  bool check_only = false;
   bool fail_on_alert = false;
   OutputOptions output;
   BatchOptions batch;
@@ -40,22 +46,83 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
   return t->at;
 }
 
+std::chrono::seconds parse_max_staleness(const std::string& text) {
+  auto d = parse_duration(text);
+  if (text == "0") d = std::chrono::seconds(0);
+  if (!d || *d < std::chrono::seconds(0)) {
+    throw input_error("D564.max-staleness", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
+  }
+  return *d;
+}
+
+// --check-only: the actuals' problems against each campaign, a line per actuals file on stdout,
+// nothing written. Exit 1 when there is an error (every warning is one under --strict).
+int check_actuals_only(ReportOptions& o, Context& ctx, const std::vector<ActualsInput>& actuals,
+                       const std::function<Report(Loader&, const std::string&)>& build) {
+  for (const auto& file : o.files) {
+    auto report = build(ctx.loader, file);
+    auto warnings = settle(report.findings, o.output);
+    print_diagnostics(warnings, ctx, warnings_of(o.output));
+    for (const auto& in : actuals) {
+      std::set<std::string> metrics;
+      std::optional<date::local_seconds> first, last;
+      for (const auto& row : in.rows) {
+        metrics.insert(row.metric);
+        if (!first || row.at < *first) first = row.at;
+        if (!last || row.at > *last) last = row.at;
+      }
+      auto count = std::count_if(warnings.begin(), warnings.end(), [&](const Diagnostic& d) { return d.where.file_name() == in.name; });
+      if (!first) {
+        ctx.out << message("check-actuals.empty", {{"file", in.name}}) << "\n";
+        continue;
+      }
+      auto first_text = format_local_iso(*first), last_text = format_local_iso(*last);
+      if (count) {
+        ctx.out << message("check-actuals.problems", {{"file", in.name}, {"rows", in.rows.size()}, {"metrics", metrics.size()},
+                                                      {"first", first_text}, {"last", last_text}, {"warnings", count}});
+      } else {
+        ctx.out << message("check-actuals.ok", {{"file", in.name}, {"rows", in.rows.size()}, {"metrics", metrics.size()},
+                                                {"first", first_text}, {"last", last_text}});
+      }
+      ctx.out << "\n";
+    }
+  }
+  return kSuccess;
+}
+
 int run_report(ReportOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::md);
   auto render = render_options(o.output);
   auto as_of = parse_as_of(o.as_of);
+  auto max_staleness = parse_max_staleness(o.max_staleness);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   std::vector<ActualsInput> actuals;
   for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path), path), path});
 
+  auto build = [&](Loader& loader, const std::string& file) {
+    auto campaign = loader.load_file(file, overrides);
+    auto plan = plan_campaign(campaign);
+    auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
+    ReportSettings settings{max_staleness, sales_targets(campaign)};
+    auto report = build_report(plan, actuals, moment, settings);
+    return report;
+  };
+  if (o.check_only) {
+    if (o.actuals.empty()) {
+      ctx.err << usage_problem(message("usage.required", {{"name", "--actuals"}}), "dacu report --check-only");
+      return static_cast<int>(kUsageError);
+    }
+    return check_actuals_only(o, ctx, actuals, build);
+  }
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
-    auto report = build_report(plan, actuals, moment);
+    ReportSettings settings{max_staleness, sales_targets(campaign)};
+    auto report = build_report(plan, actuals, moment, settings);
     auto warnings = plan_warnings(campaign, plan);
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
     warnings = settle(std::move(warnings), o.output);
@@ -86,7 +153,12 @@ Command report_command() {
             cl.positionals("FILE", o->files, "campaign file; several with --out-dir", true);
             cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
-            cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
+            cl.option("--max-staleness", o->max_staleness,
+                      "a figure taken longer than this before a checkpoint is stale: shown, not compared (default 15m; 30m, 1h, 0)");
+            cl.flag("--check-only", o->check_only,
+                    "check the --actuals files against the campaign (parse errors, data checks) and write no report");
+            cl.flag("--fail-on-alert", o->fail_on_alert,
+                    "exit 3 when a checkpoint is off plan (outputs are still written; stale and missing figures are not alerts)");
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
@@ -96,7 +168,9 @@ Command report_command() {
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"
                 "  dacu report my.yaml --actuals today.csv -o report.html          (format from the extension)\n"
                 "  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.xlsx   (Excel workbook)\n"
-                "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n");
+                "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n"
+                "  dacu report my.yaml --actuals today.csv --max-staleness 30m      (older figures are stale, not compared)\n"
+                "  dacu report my.yaml --actuals today.csv --check-only --strict    (check the export, write nothing)\n");
             return [o](Context& ctx) { return run_report(*o, ctx); };
           }};
 }

@@ -67,6 +67,9 @@ svg .plan { stroke: #2e7d32; stroke-width: 1.5; fill: none; stroke-dasharray: 4 
 svg .actual { stroke: #1565c0; stroke-width: 2; fill: none; }
 svg .pt-ok { fill: #2e7d32; }
 svg .pt-off { fill: #b00020; }
+svg .pt-stale { fill: #fff; stroke: #777; stroke-width: 1.5; }
+svg .latest { fill: #1565c0; font-size: 8px; }
+.stale { color: #8a6d00; font-weight: bold; }
 svg .axis { stroke: #999; stroke-width: 1; }
 )";
 
@@ -280,6 +283,13 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
   for (const auto& m : r.plan.milestones) {
     if (m.at.local <= t0 && t0 - m.at.local <= std::chrono::hours(6)) t0 = std::min(t0, m.at.local);
   }
+  // The line runs on to the latest figure at or before as-of, past the last checkpoint (12:20
+  // after 12:00): the chart always ends on what the shop has now.
+  const LatestFigure* latest = nullptr;
+  for (const auto& x : r.latest) {
+    if (x.metric == metric) latest = &x;
+  }
+  if (latest && latest->at > t1) t1 = latest->at;
   if (series) {
     for (const auto& [at, v] : series->points) {
       if (at >= t0 && at <= t1) vmax = std::max(vmax, v.to_double());
@@ -332,7 +342,12 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
     double px = x(c->checkpoint.at.local);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(px), num(B + 12),
                        show_time(c->checkpoint.at.local));
-    if (c->actual) {
+    if (c->actual && c->status == CheckStatus::stale) {
+      // A stale figure is not the checkpoint's: a hollow mark on the plan, the figure's age in its title.
+      out += fmt::format("<circle class=\"pt-stale\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{} {}: {}</title></circle>", num(px),
+                         num(y(c->plan->to_double())), html_escape(c->checkpoint.name), html_escape(metric),
+                         html_escape(show_checkpoint_status(*c, lang)));
+    } else if (c->actual) {
       out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{} {}: {} / {} ({})</title></circle>",
                          c->off_plan() ? "pt-off" : "pt-ok", num(px), num(y(c->actual->to_double())),
                          html_escape(c->checkpoint.name), html_escape(metric), show_figure(*c->actual), html_escape(plan_text(c->checkpoint)),
@@ -341,9 +356,14 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
     out += "\n";
   }
   bool en = lang == Lang::en;
+  if (latest && latest->at >= t0) {
+    double lx = x(latest->at), ly = y(latest->value.to_double());
+    out += fmt::format("<circle class=\"pt-ok\" cx=\"{0}\" cy=\"{1}\" r=\"2.5\"/><text class=\"latest\" x=\"{0}\" y=\"{2}\" text-anchor=\"end\">{3} {4} {5}</text>\n",
+                       num(lx), num(ly), num(ly - 6), en ? "latest" : "最新", show_time(latest->at), show_figure(latest->value));
+  }
   out += fmt::format("<text x=\"{}\" y=\"226\">{}</text>", num(L),
-                     html_escape(en ? metric + " — dashed: plan, band: tolerance, line: actual (cumulative), red dot: off plan"
-                                    : metric + " — 虚线：计划，绿带：容差范围，蓝线：实际（累计），红点：偏离计划"));
+                     html_escape(en ? metric + " — dashed: plan, band: tolerance, line: actual (cumulative), red dot: off plan, hollow dot: stale figure"
+                                    : metric + " — 虚线：计划，绿带：容差范围，蓝线：实际（累计），红点：偏离计划，空心点：数据过时"));
   return out + "\n</svg>\n";
 }
 
@@ -388,9 +408,30 @@ std::string render_report_html(const Report& r, Lang lang) {
     alerts += fmt::format("<li>{}</li>\n", en ? fmt::format("{} checkpoint{} overdue, no figures (below)", overdue_count, overdue_count == 1 ? "" : "s")
                                                : fmt::format("{} 个检查点逾期未回报（见下方）", overdue_count));
   }
+  auto stale_count = std::count_if(r.checkpoints.begin(), r.checkpoints.end(), [](const auto& c) { return c.status == CheckStatus::stale; });
+  if (stale_count) {
+    alerts += fmt::format("<li class=\"stale\">{}</li>\n", en ? fmt::format("{} checkpoint{} with a stale figure, not compared (below)", stale_count, stale_count == 1 ? "" : "s")
+                                                               : fmt::format("{} 个检查点的数据过时，未作比较（见下方）", stale_count));
+  }
   out += alerts.empty() ? fmt::format("<p class=\"ok\">{}</p>\n", en ? "No checkpoint is off plan." : "没有偏离计划的检查点。")
                         : "<ul class=\"alerts\">\n" + alerts + "</ul>\n";
   std::vector<std::vector<std::string>> rows;
+  if (r.forecast) {
+    out += fmt::format("<h3>{}</h3>\n", en ? "Progress and forecast" : "目标进度与预测");
+    for (const auto& p : r.forecast->metrics) {
+      rows.push_back({html_escape(p.metric), html_escape(p.target_name + " " + show_target_figure(p.target, p.money)),
+                      p.actual ? show_target_figure(*p.actual, p.money) : "", p.actual_at ? show_time(*p.actual_at) : "",
+                      p.fraction ? show_share(*p.fraction) : "", p.planned_share ? show_share(*p.planned_share) : "",
+                      p.projection ? show_target_figure(*p.projection, p.money) : "", html_escape(show_sell_out(p, lang))});
+    }
+    out += table_html({en ? "metric" : "指标", en ? "target" : "目标", en ? "actual" : "实际", en ? "figure at" : "数据时间",
+                       en ? "done" : "完成", en ? "planned share" : "计划累计占比", en ? "projected total" : "预测全天",
+                       en ? "sell-out" : "售罄时间"},
+                      rows, "tnntnnnt");
+    out += fmt::format("<p class=\"muted\">{}{}{}</p>\n", en ? "Method" : "预测方法", en ? ": " : "：",
+                       html_escape(forecast_method(*r.forecast, plan, lang)));
+    rows.clear();
+  }
   for (const auto& c : r.countdown) {
     rows.push_back({html_escape(c.milestone), show_when(c.at, c.date_only, lang),
                     show_countdown(c.remaining, lang)});
@@ -432,15 +473,21 @@ std::string render_report_html(const Report& r, Lang lang) {
   for (const auto& m : metrics) out += metric_chart(r, m, lang);
   rows.clear();
   for (const auto& c : r.checkpoints) {
-    std::string cls = c.off_plan() ? "off" : c.status == CheckStatus::on_plan ? "ok" : "muted";
+    std::string cls = c.off_plan() ? "off" : c.status == CheckStatus::on_plan ? "ok" : c.status == CheckStatus::stale ? "stale" : "muted";
     rows.push_back({show_moment(c.checkpoint.at, lang), html_escape(c.checkpoint.name), html_escape(c.checkpoint.metric),
                     html_escape(plan_text(c.checkpoint)), html_escape(tolerance_text(c.checkpoint)), c.actual ? show_figure(*c.actual) : "",
                     c.deviation ? show_deviation(*c.deviation) : "",
-                    fmt::format("<span class=\"{}\">{}</span>", cls, html_escape(show_status(c.status, lang))), html_escape(c.message)});
+                    fmt::format("<span class=\"{}\">{}</span>", cls, html_escape(show_checkpoint_status(c, lang))), html_escape(c.message)});
   }
   out += table_html({en ? "at" : "时间", en ? "name" : "名称", en ? "metric" : "指标", en ? "plan" : "计划", en ? "tolerance" : "容差",
                      en ? "actual" : "实际", en ? "deviation" : "偏差", en ? "status" : "状态", en ? "action" : "措施"},
                     rows, "tttnnnn");
+  if (!r.latest.empty()) {
+    rows.clear();
+    for (const auto& x : r.latest) rows.push_back({html_escape(x.metric), show_metric_figure(x.metric, x.value), show_time(x.at)});
+    out += fmt::format("<h3>{}</h3>\n", en ? "Latest figures" : "最新数据");
+    out += table_html({en ? "metric" : "指标", en ? "value" : "数值", en ? "figure at" : "数据时间"}, rows, "tnt");
+  }
   if (!r.findings.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", en ? "Problems in the actuals" : "数据问题");
     for (const auto& d : r.findings) {

@@ -2,7 +2,11 @@
 // numbers were computed by build_report.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "dacu/base/error.hpp"
+#include "dacu/base/money.hpp"
+#include "dacu/base/numbers.hpp"
 #include "dacu/render/html.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
@@ -10,6 +14,7 @@
 #include "dacu/compute/report.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/model/template.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
@@ -41,11 +46,63 @@ std::string status_label(CheckStatus s, Lang lang) {
     case CheckStatus::on_plan: return en ? "on plan" : "正常";
     case CheckStatus::above: return en ? "ABOVE plan" : "偏高 ⚠";
     case CheckStatus::below: return en ? "BELOW plan" : "偏低 ⚠";
+    case CheckStatus::stale: return en ? "STALE figure" : "数据过时";
   }
   return "?";
 }
 
 }  // namespace
+
+std::string show_share(const Rational& fraction) { return format_percent(fraction, 1); }
+
+std::string show_metric_figure(std::string_view metric, const Rational& value) {
+  return metric_kind(metric) == MetricKind::money ? show_target_figure(value, true) : show_figure(value);
+}
+
+std::string show_target_figure(const Rational& value, bool money) {
+  if (money) return Money::from_yuan(value, Rounding::half_up_to_fen).to_string();
+  return value.round().to_string();
+}
+
+std::string show_checkpoint_status(const CheckpointResult& c, Lang lang) {
+  auto label = status_label(c.status, lang);
+  if (c.status != CheckStatus::stale || !c.age) return label;
+  // How old the figure was when the checkpoint came: 数据过时（早1小时45分钟）.
+  return lang == Lang::en ? fmt::format("{} ({} old)", label, format_duration(*c.age))
+                          : fmt::format("{}（早{}）", label, format_duration_zh(*c.age));
+}
+
+std::string forecast_method(const ReportForecast& f, const Plan& plan, Lang lang) {
+  bool en = lang == Lang::en;
+  std::string points;
+  for (std::size_t i = 0; i < f.curve.size(); ++i) {
+    const auto at = f.curve[i].first;
+    const auto& share = f.curve[i].second;
+    std::string name;
+    if (i == 0) name = std::string(en ? "opening " : "开团 ");
+    else if (i + 1 == f.curve.size()) {
+      bool close = std::any_of(plan.milestones.begin(), plan.milestones.end(), [&](const auto& m) { return m.at.local == at && m.name == "结束"; });
+      name = close ? std::string(en ? "close " : "结束 ") : std::string(en ? "end of day " : "当天结束 ");
+    }
+    points += fmt::format("{}{}{} {}", i ? (en ? ", " : "，") : "", name, show_time(at), show_share(share));
+  }
+  if (en) {
+    return fmt::format("projection = latest figure ÷ the planned cumulative share at its time; the share is the checkpoints' plan ÷ "
+                       "target ({}), linear between them: {}",
+                       f.curve_metric.empty() ? "no checkpoint" : f.curve_metric, points);
+  }
+  return fmt::format("预测全天 = 最新数字 ÷ 其时刻的计划累计占比；占比取检查点计划 ÷ 目标（{}），检查点之间按时间线性插值：{}",
+                     f.curve_metric.empty() ? "没有检查点" : f.curve_metric, points);
+}
+
+std::string show_sell_out(const Progress& p, Lang lang) {
+  bool en = lang == Lang::en;
+  if (!p.cap) return "";
+  if (p.sold_out) return en ? "sold out " + show_time(*p.sell_out) : "已售罄 " + show_time(*p.sell_out);
+  if (p.sell_out) return en ? "projected " + show_time(*p.sell_out) : "预计 " + show_time(*p.sell_out);
+  if (p.projection) return en ? "not by the close" : "结束前不会售罄";
+  return "";
+}
 
 std::string show_figure(const Rational& value) { return value.is_integer() ? value.to_string() : value.round_to(2).to_string(); }
 
@@ -75,6 +132,41 @@ std::string show_status(CheckStatus status, Lang lang) { return status_label(sta
 
 namespace {
 
+struct ProgressLabels {
+  std::string_view title, metric, target, actual, at, done, share, projection, sell_out, method, latest, value, none,
+      stale_count;
+};
+constexpr ProgressLabels kProgressZh{"目标进度与预测", "指标", "目标", "实际", "数据时间", "完成", "计划累计占比", "预测全天",
+                                     "售罄时间", "预测方法", "最新数据", "数值", "还没有开团后的数据",
+                                     "数据过时的检查点（未比较）"};
+constexpr ProgressLabels kProgressEn{"Progress and forecast", "metric", "target", "actual", "figure at", "done",
+                                     "planned share", "projected total", "sell-out", "Method", "Latest figures", "value",
+                                     "no figures since the opening yet", "checkpoints with a stale figure (not compared)"};
+const ProgressLabels& progress_labels(Lang lang) { return lang == Lang::en ? kProgressEn : kProgressZh; }
+
+Table progress_table(const ReportForecast& f, Lang lang) {
+  const auto& l = progress_labels(lang);
+  Table table{{std::string(l.metric), std::string(l.target), std::string(l.actual), std::string(l.at), std::string(l.done),
+               std::string(l.share), std::string(l.projection), std::string(l.sell_out)},
+              {},
+              {Align::left, Align::right, Align::right, Align::left, Align::right, Align::right, Align::right, Align::left}};
+  for (const auto& p : f.metrics) {
+    table.rows.push_back({p.metric, number_cell(fmt::format("{} {}", p.target_name, show_target_figure(p.target, p.money))),
+                          number_cell(p.actual ? show_target_figure(*p.actual, p.money) : ""), p.actual_at ? show_time(*p.actual_at) : "",
+                          number_cell(p.fraction ? show_share(*p.fraction) : ""),
+                          number_cell(p.planned_share ? show_share(*p.planned_share) : ""),
+                          number_cell(p.projection ? show_target_figure(*p.projection, p.money) : ""), show_sell_out(p, lang)});
+  }
+  return table;
+}
+
+Table latest_table(const Report& r, Lang lang) {
+  const auto& l = progress_labels(lang);
+  Table table{{std::string(l.metric), std::string(l.value), std::string(l.at)}, {}, {Align::left, Align::right, Align::left}};
+  for (const auto& x : r.latest) table.rows.push_back({x.metric, number_cell(show_metric_figure(x.metric, x.value)), show_time(x.at)});
+  return table;
+}
+
 Table tasks_table(const std::vector<DatedTask>& tasks, const ReportLabels& l, Lang lang) {
   Table table{{std::string(l.end), std::string(l.task), std::string(l.department), std::string(l.owner)}, {}, {}};
   for (const auto& t : tasks) table.rows.push_back({show_task_end(t, lang), t.name, t.department, t.owner});
@@ -98,6 +190,14 @@ std::string render_md(const Report& r, Lang lang) {
     }
   }
   out += fmt::format("- {}: {}\n", l.overdue_count, r.overdue().size());
+  const auto& pl = progress_labels(lang);
+  auto stale_count = std::count_if(r.checkpoints.begin(), r.checkpoints.end(), [](const auto& c) { return c.status == CheckStatus::stale; });
+  out += fmt::format("- {}: {}\n", pl.stale_count, stale_count);
+  if (r.forecast) {
+    out += fmt::format("\n### {}\n\n", pl.title);
+    out += render_md_table(progress_table(*r.forecast, lang));
+    out += fmt::format("\n{}{}{}\n", pl.method, lang == Lang::en ? ": " : "：", md_text(forecast_method(*r.forecast, plan, lang)));
+  }
   out += fmt::format("\n### {}\n\n", l.countdown);
   Table countdown{{std::string(l.milestone), std::string(l.at), std::string(l.remaining)}, {}, {}};
   for (const auto& c : r.countdown) {
@@ -133,9 +233,11 @@ std::string render_md(const Report& r, Lang lang) {
     table.rows.push_back({show_moment(c.checkpoint.at, lang), c.checkpoint.name, c.checkpoint.metric, number_cell(plan_text(c.checkpoint)),
                           number_cell(tolerance_text(c.checkpoint)), number_cell(c.actual ? show_figure(*c.actual) : ""),
                           c.actual_at ? show_time(*c.actual_at) : "",
-                          number_cell(c.deviation ? show_deviation(*c.deviation) : ""), status_label(c.status, lang), c.message});
+                          number_cell(c.deviation ? show_deviation(*c.deviation) : ""), show_checkpoint_status(c, lang), c.message});
   }
   out += render_md_table(table);
+  out += fmt::format("\n### {} ({} {})\n\n", pl.latest, l.as_of, show_moment(r.as_of, lang));
+  out += r.latest.empty() ? fmt::format("{}\n", l.none) : render_md_table(latest_table(r, lang));
   if (!r.findings.empty()) {
     out += fmt::format("\n## {}\n\n", l.findings);
     for (const auto& d : r.findings) {
@@ -153,6 +255,9 @@ std::string render_json(const Report& r, Lang lang) {
                                   {"timezone", r.plan.timezone},
                                   {"as_of", r.as_of.iso()},
                                   {"alert", r.alert()},
+                                  {"missing_data", r.missing_data()},
+                                  {"stale", r.stale()},
+                                  {"max_staleness_seconds", static_cast<std::int64_t>(r.max_staleness.count())},
                                   {"actuals", r.actuals_files}});
   auto countdown = json::Value::array();
   for (const auto& c : r.countdown) {
@@ -183,11 +288,52 @@ std::string render_json(const Report& r, Lang lang) {
                                                {"actual", json::maybe(c.actual, show_figure)},
                                                {"actual_at", json::maybe(c.actual_at, format_local_iso)},
                                                {"deviation", json::maybe(c.deviation, show_deviation)},
+                                               {"age_seconds", json::maybe(c.age, [](std::chrono::seconds a) { return json::Value(static_cast<std::int64_t>(a.count())); })},
                                                {"status", status_name(c.status)},
                                                {"owner", c.checkpoint.owner},
                                                {"message", json::maybe(c.message)}}));
   }
   doc["checkpoints"] = std::move(checkpoints);
+  auto latest = json::Value::array();
+  for (const auto& x : r.latest) {
+    latest.push_back(json::Value::object({{"metric", x.metric}, {"value", show_metric_figure(x.metric, x.value)}, {"at", format_local_iso(x.at)}}));
+  }
+  doc["latest"] = std::move(latest);
+  if (r.forecast) {
+    const auto& f = *r.forecast;
+    auto curve = json::Value::array();
+    for (const auto& [at, share] : f.curve) {
+      curve.push_back(json::Value::object({{"at", format_local_iso(at)}, {"share", share.to_string()}, {"share_display", show_share(share)}}));
+    }
+    auto metrics = json::Value::array();
+    for (const auto& p : f.metrics) {
+      auto figure = [&p](const Rational& v) { return json::Value(show_target_figure(v, p.money)); };
+      auto exact = [](const Rational& v) { return json::Value(v.to_string()); };
+      auto share = [](const Rational& v) { return json::Value(show_share(v)); };
+      metrics.push_back(json::Value::object({{"metric", p.metric},
+                                             {"target_name", p.target_name},
+                                             {"target_formula", json::maybe(p.target_formula)},
+                                             {"target", show_target_figure(p.target, p.money)},
+                                             {"actual", json::maybe(p.actual, figure)},
+                                             {"actual_at", json::maybe(p.actual_at, format_local_iso)},
+                                             {"fraction", json::maybe(p.fraction, exact)},
+                                             {"fraction_display", json::maybe(p.fraction, share)},
+                                             {"planned_share", json::maybe(p.planned_share, exact)},
+                                             {"planned_share_display", json::maybe(p.planned_share, share)},
+                                             {"projection", json::maybe(p.projection, figure)},
+                                             {"projection_exact", json::maybe(p.projection, exact)},
+                                             {"cap", json::maybe(p.cap, figure)},
+                                             {"sold_out", p.sold_out},
+                                             {"sell_out_at", json::maybe(p.sell_out, format_local_iso)}}));
+    }
+    doc["progress"] = json::Value::object({{"method", "checkpoint_share_linear"},
+                                           {"method_text", forecast_method(f, r.plan, lang)},
+                                           {"curve_metric", json::maybe(f.curve_metric)},
+                                           {"curve", std::move(curve)},
+                                           {"metrics", std::move(metrics)}});
+  } else {
+    doc["progress"] = json::Value();
+  }
   auto findings = json::Value::array();
   for (const auto& d : r.findings) {
     findings.push_back(json::Value::object({{"severity", d.severity == Severity::error ? "error" : "warning"},
@@ -264,8 +410,33 @@ void add_checkpoint_results_sheet(xlsx::Workbook& book, const Report& r, Lang la
                           C::maybe(c.checkpoint.plan, number), C::maybe(c.checkpoint.tolerance, [](const Rational& v) { return C::percent_of(v); }), C::maybe(c.actual, number),
                           C::maybe(c.actual_at, [](date::local_seconds v) { return C::datetime_of(v); }),
                           C::maybe(c.deviation, [](const Rational& v) { return C::percent_of(v); }),
-                          C::text_of(status_label(c.status, lang)), C::text_of(c.checkpoint.owner), C::text_of(c.message)});
+                          C::text_of(show_checkpoint_status(c, lang)), C::text_of(c.checkpoint.owner), C::text_of(c.message)});
   }
+}
+
+// progress.metrics, then latest: one row each.
+void add_progress_sheets(xlsx::Workbook& book, const Report& r, Lang lang) {
+  const auto& l = progress_labels(lang);
+  using C = xlsx::Cell;
+  if (r.forecast) {
+    auto& sheet = book.add_sheet(std::string(l.title), {std::string(l.metric), std::string(l.target), std::string(l.actual),
+                                                        std::string(l.at), std::string(l.done), std::string(l.share),
+                                                        std::string(l.projection), std::string(l.sell_out)});
+    for (const auto& p : r.forecast->metrics) {
+      auto figure = [&p](const Rational& v) {
+        return p.money ? C::money_of(Money::from_yuan(v, Rounding::half_up_to_fen)) : C::number_of(v.round());
+      };
+      sheet.rows.push_back({C::text_of(p.metric), figure(p.target), C::maybe(p.actual, figure),
+                            C::maybe(p.actual_at, [](date::local_seconds v) { return C::datetime_of(v); }),
+                            C::maybe(p.fraction, [](const Rational& v) { return C::percent_of(v); }),
+                            C::maybe(p.planned_share, [](const Rational& v) { return C::percent_of(v); }),
+                            C::maybe(p.projection, figure),
+                            C::maybe(p.sell_out, [](date::local_seconds v) { return C::datetime_of(v); })});
+    }
+    sheet.notes.push_back(std::string(l.method) + (lang == Lang::en ? ": " : "：") + forecast_method(*r.forecast, r.plan, lang));
+  }
+  auto& latest = book.add_sheet(std::string(l.latest), {std::string(l.metric), std::string(l.value), std::string(l.at)});
+  for (const auto& x : r.latest) latest.rows.push_back({C::text_of(x.metric), C::number_of(x.value), C::datetime_of(x.at)});
 }
 
 void add_findings_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
@@ -288,6 +459,7 @@ xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
   add_countdown_sheet(book, r, lang);
   add_today_sheet(book, r, lang);
   add_checkpoint_results_sheet(book, r, lang);
+  add_progress_sheets(book, r, lang);
   add_findings_sheet(book, r, lang);
   add_plan_sheets(book, r.plan, lang, lang == Lang::en ? "Schedule · " : "日程·");
   return book;

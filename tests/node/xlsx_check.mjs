@@ -213,7 +213,8 @@ function roi(r) {
 }
 
 function report(r) {
-  const status = { pending: "未到", no_data: "未回报", no_plan: "无计划", on_plan: "正常", above: "偏高 ⚠", below: "偏低 ⚠" };
+  const status = { pending: "未到", no_data: "未回报", no_plan: "无计划", on_plan: "正常", above: "偏高 ⚠", below: "偏低 ⚠",
+    stale: derived("数据过时") };
   const task = (name) => r.schedule.tasks.find((t) => t.name === name);
   const checkpoint = (name) => r.checkpoints.find((c) => c.name === name);
   const taskRow = (label) => (name) => {
@@ -238,6 +239,13 @@ function report(r) {
         c.actual === null ? null : { round2: Number(c.actual) }, when(c.actual_at),
         c.deviation === null ? null : { percent1: Number(c.deviation.replace("%", "")) }, status[c.status], value(c.owner), value(c.message)]),
     },
+    ...(r.progress === null ? [] : [{
+      name: "目标进度与预测",
+      rows: r.progress.metrics.map((p) => [p.metric, Number(p.target), p.actual === null ? null : Number(p.actual), when(p.actual_at),
+        decimal(p.fraction), decimal(p.planned_share), p.projection === null ? null : Number(p.projection), when(p.sell_out_at)]),
+      notes: 1,
+    }]),
+    { name: "最新数据", rows: r.latest.map((x) => [x.metric, { round2: Number(x.value) }, when(x.at)]) },
     { name: "数据问题", rows: r.findings.map((d) => [d.severity, d.code, d.file, d.line, d.column, d.message]) },
     ...planSheets(r.schedule, "日程·"),
   ];

@@ -249,3 +249,61 @@ TEST_CASE("Each checkpoint with a plan carries its tolerance band, and the repor
   auto huge = build_report(plan_with("支付笔数", "9223372036854775807"), {}, at(12, 0));
   CHECK_FALSE(huge.checkpoints[0].high);
 }
+
+// Stale and missing figures (issue 21 item 3): never compared as if current, never alerts.
+
+TEST_CASE("a figure older than the staleness tolerance is stale, not below plan", "[report]") {
+  // The issue's case: the export stopped at 10:15 (420 笔); the 12:00 checkpoint (plan 1800) was
+  // reported "below -76.7%" from it. It is 1h45m old there: stale, shown, not compared.
+  auto plan = day_plan(task("开团巡检", "start: 开团"),
+                       "checkpoints:\n  - {name: 开团120分钟跟进, at: 开团后120分钟, metric: 支付笔数, plan: 1800, tolerance: 20%}\n");
+  std::vector<ActualsInput> in{{parse_actuals("time,metric,value\n2026-12-20 10:15,支付笔数,420\n", "a.csv"), "a.csv"}};
+  auto r = build_report(plan, in, on(20, 12, 30));
+  const auto& c = r.checkpoints[0];
+  CHECK(c.status == CheckStatus::stale);
+  CHECK(*c.actual == Rational(420));
+  CHECK(c.actual_at == on(20, 10, 15));
+  CHECK(c.age == std::chrono::seconds(105 * 60));
+  CHECK_FALSE(c.deviation);
+  CHECK(c.message.empty());
+  CHECK(r.stale());
+  CHECK_FALSE(r.alert());  // --fail-on-alert does not change for stale figures
+  CHECK_FALSE(r.missing_data());
+  CHECK(status_name(c.status) == "stale");
+  // Exactly at the tolerance is still current; a wider tolerance compares it.
+  ReportSettings wide;
+  wide.max_staleness = std::chrono::minutes(105);
+  auto compared = build_report(plan, in, on(20, 12, 30), wide);
+  CHECK(compared.checkpoints[0].status == CheckStatus::below);
+  CHECK(compared.checkpoints[0].deviation->round_to(3) == Rational(-767, 1000));
+}
+
+TEST_CASE("a figure from before 开团 is not used for a checkpoint after it", "[report]") {
+  // The issue's case: a figure from two days before 开团 was accepted for 开团后5分钟.
+  auto plan = day_plan(task("开团巡检", "start: 开团"),
+                       "checkpoints:\n  - {name: 开团5分钟跟进, at: 开团后5分钟, metric: 支付笔数, plan: 150, tolerance: 20%}\n");
+  std::vector<ActualsInput> in{{parse_actuals("time,metric,value\n2026-12-18 10:04,支付笔数,150\n2026-12-20 09:59,支付笔数,3\n", "a.csv"), "a.csv"}};
+  ReportSettings lenient;
+  lenient.max_staleness = std::chrono::hours(24 * 7);  // not the staleness rule: 开团 decides
+  auto r = build_report(plan, in, on(20, 10, 30), lenient);
+  CHECK(r.checkpoints[0].status == CheckStatus::no_data);
+  CHECK_FALSE(r.checkpoints[0].actual);
+  CHECK(r.missing_data());
+  CHECK_FALSE(r.alert());
+  CHECK_FALSE(r.stale());
+  // A row at 开团 itself belongs to the sale.
+  std::vector<ActualsInput> at_open{{parse_actuals("time,metric,value\n2026-12-20 10:00,支付笔数,150\n", "a.csv"), "a.csv"}};
+  CHECK(build_report(plan, at_open, on(20, 10, 30)).checkpoints[0].status == CheckStatus::on_plan);
+}
+
+TEST_CASE("the latest figure at or before as-of is listed past the last checkpoint", "[report]") {
+  auto plan = day_plan(task("开团巡检", "start: 开团"),
+                       "checkpoints:\n  - {name: 开团120分钟跟进, at: 开团后120分钟, metric: 支付笔数, plan: 1800, tolerance: 20%}\n");
+  std::vector<ActualsInput> in{{parse_actuals("time,metric,value\n2026-12-20 12:00,支付笔数,1725\n2026-12-20 12:20,支付笔数,1800\n"
+                                              "2026-12-20 12:40,支付笔数,1900\n", "a.csv"), "a.csv"}};
+  auto r = build_report(plan, in, on(20, 12, 30));
+  REQUIRE(r.latest.size() == 1);
+  CHECK(r.latest[0].metric == "支付笔数");
+  CHECK(r.latest[0].value == Rational(1800));  // 12:40 is after as-of
+  CHECK(r.latest[0].at == on(20, 12, 20));
+}

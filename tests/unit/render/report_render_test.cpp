@@ -32,6 +32,7 @@ Report small_report() {
   orders.actual_at = shanghai(day(12, 20), 10, 10).local;
   orders.deviation = Rational(-1, 3);
   orders.message = "汇报运营";
+  orders.age = 5min;
   orders.low = Rational(240);
   orders.high = Rational(360);
   CheckpointResult visitors;
@@ -39,6 +40,8 @@ Report small_report() {
   visitors.status = CheckStatus::no_data;
   r.checkpoints = {orders, visitors};
   r.series = {{"支付笔数", {{shanghai(day(12, 20), 10, 5).local, Rational(150)}, {shanghai(day(12, 20), 10, 10).local, Rational(200)}}}};
+  r.latest = {{"支付笔数", Rational(200), shanghai(day(12, 20), 10, 10).local}};
+  r.max_staleness = 15min;
   r.actuals_files = {"实时.csv"};
   auto source = make_source("实时.csv", "time,metric,value\n2026-12-20 10:05,支付笔数,150\n2026-12-20 10:05,收藏数,9\n");
   r.findings = {{Severity::warning, "D510", Location{source, 3, 18}, "unknown metric '收藏数'; its rows are ignored", ""}};
@@ -58,6 +61,7 @@ TEST_CASE("the report as Markdown: summary, countdown, today, checkpoints, findi
       "- 偏离计划的检查点: 1 / 1\n"
       "- ⚠ 2026-12-20 周日 10:15 开团15分钟: 支付笔数 200 对计划 (300, -33.3%) — 汇报运营\n"
       "- 逾期未回报的检查点: 1\n"
+      "- 数据过时的检查点（未比较）: 0\n"
       "\n"
       "### 里程碑倒计时\n"
       "\n"
@@ -89,6 +93,12 @@ TEST_CASE("the report as Markdown: summary, countdown, today, checkpoints, findi
       "| --- | --- | --- | ---: | ---: | ---: | --- | ---: | --- | --- |\n"
       "| 2026-12-20 周日 10:15 | 开团15分钟 | 支付笔数 | 300 | 20% | 200 | 10:10 | -33.3% | 偏低 ⚠ | 汇报运营 |\n"
       "| 2026-12-20 周日 11:00 | 开团1小时 | 访客数 |  |  |  |  |  | 未回报 |  |\n"
+      "\n"
+      "### 最新数据 (截至 2026-12-20 周日 12:30)\n"
+      "\n"
+      "| 指标 | 数值 | 数据时间 |\n"
+      "| --- | ---: | --- |\n"
+      "| 支付笔数 | 200 | 10:10 |\n"
       "\n"
       "## 数据问题\n"
       "\n"
@@ -138,6 +148,9 @@ TEST_CASE("the report as JSON embeds the plan's own JSON as its schedule", "[rep
       "  \"timezone\": \"Asia/Shanghai\",\n"
       "  \"as_of\": \"2026-12-20T12:30:00+08:00\",\n"
       "  \"alert\": true,\n"
+      "  \"missing_data\": true,\n"
+      "  \"stale\": false,\n"
+      "  \"max_staleness_seconds\": 900,\n"
       "  \"actuals\": [\n"
       "    \"实时.csv\"\n"
       "  ],\n"
@@ -181,6 +194,7 @@ TEST_CASE("the report as JSON embeds the plan's own JSON as its schedule", "[rep
       "      \"actual\": \"200\",\n"
       "      \"actual_at\": \"2026-12-20T10:10:00\",\n"
       "      \"deviation\": \"-33.3%\",\n"
+      "      \"age_seconds\": 300,\n"
       "      \"status\": \"below\",\n"
       "      \"owner\": \"运营主管\",\n"
       "      \"message\": \"汇报运营\"\n"
@@ -195,11 +209,20 @@ TEST_CASE("the report as JSON embeds the plan's own JSON as its schedule", "[rep
       "      \"actual\": null,\n"
       "      \"actual_at\": null,\n"
       "      \"deviation\": null,\n"
+      "      \"age_seconds\": null,\n"
       "      \"status\": \"no_data\",\n"
       "      \"owner\": \"推广主管\",\n"
       "      \"message\": null\n"
       "    }\n"
       "  ],\n"
+      "  \"latest\": [\n"
+      "    {\n"
+      "      \"metric\": \"支付笔数\",\n"
+      "      \"value\": \"200\",\n"
+      "      \"at\": \"2026-12-20T10:10:00\"\n"
+      "    }\n"
+      "  ],\n"
+      "  \"progress\": null,\n"
       "  \"findings\": [\n"
       "    {\n"
       "      \"severity\": \"warning\",\n"
@@ -314,6 +337,26 @@ TEST_CASE("the report's shared text: figures, deviations, countdowns", "[report_
   CHECK(show_countdown(-15min, Lang::zh) == "已过15分钟");
   CHECK(show_countdown(90min, Lang::en) == "in 1h 30min");
   CHECK(show_countdown(30s, Lang::en) == "now");
+}
+
+TEST_CASE("a stale checkpoint shows the age of its figure", "[report_render]") {
+  using namespace std::chrono_literals;
+  auto r = small_report();
+  r.checkpoints[0].status = CheckStatus::stale;
+  r.checkpoints[0].age = 105min;
+  r.checkpoints[0].deviation.reset();
+  CHECK(show_checkpoint_status(r.checkpoints[0], Lang::zh) == "数据过时（早1小时45分钟）");
+  CHECK(show_checkpoint_status(r.checkpoints[0], Lang::en) == "STALE figure (1h45min old)");
+  auto md = render_report(r, Format::md);
+  CHECK(md.find("| 200 | 10:10 |  | 数据过时（早1小时45分钟） |") != std::string::npos);
+  CHECK(md.find("- 数据过时的检查点（未比较）: 1\n") != std::string::npos);
+  auto json = render_report(r, Format::json);
+  CHECK(json.find("\"status\": \"stale\"") != std::string::npos);
+  CHECK(json.find("\"stale\": true,") != std::string::npos);
+  CHECK(json.find("\"age_seconds\": 6300,") != std::string::npos);
+  auto html = render_report(r, Format::html);
+  CHECK(html.find("<span class=\"stale\">数据过时（早1小时45分钟）</span>") != std::string::npos);
+  CHECK(html.find("1 个检查点的数据过时，未作比较") != std::string::npos);
 }
 
 TEST_CASE("a report cannot be a table, CSV or calendar", "[report_render]") {
