@@ -2,6 +2,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "batch.hpp"
@@ -19,9 +20,18 @@ namespace dacu::cli {
 
 namespace {
 
+struct ReadActuals {
+  ActualsFile file;
+  std::string path;
+};
+
 struct ReportOptions {
   std::vector<std::string> files;
   std::vector<std::string> actuals;
+  std::string encoding = "auto";
+  std::string sheet;
+  bool per_period = false;
+  std::string actuals_date;
   std::string as_of;
   bool fail_on_alert = false;
   OutputOptions output;
@@ -40,6 +50,39 @@ std::optional<date::local_seconds> parse_as_of(const std::string& text) {
   return t->at;
 }
 
+// The day a time-only 时间 column means: --actuals-date, else the day of the milestone the
+// campaign's first checkpoint counts from (开团 for 聚划算), else of a milestone named 开团. The
+// label says which day was used, so the report states it.
+ActualsInput dated_actuals(const ReadActuals& file, const Campaign& campaign, const Plan& plan,
+                           std::optional<date::local_days> given) {
+  ActualsInput input{file.file.rows, file.path};
+  if (!file.file.time_only) return input;
+  if (given) {
+    date_actuals(input.rows, *given);
+    input.name = message("export.dated-option", {{"file", file.path}, {"day", format_date(*given)}});
+    return input;
+  }
+  std::vector<std::string> anchors;
+  if (!campaign.plan.checkpoints.empty()) anchors.push_back(campaign.plan.checkpoints.front().at.anchor);
+  anchors.push_back("开团");
+  for (const auto& name : anchors) {
+    auto it = std::find_if(plan.milestones.begin(), plan.milestones.end(), [&](const auto& m) { return m.name == name; });
+    if (it == plan.milestones.end()) continue;
+    auto day = it->at.day();
+    date_actuals(input.rows, day);
+    input.name = message("export.dated", {{"file", file.path}, {"milestone", name}, {"day", format_date(day)}});
+    return input;
+  }
+  throw input_error("D444", file.file.time_only_where);
+}
+
+std::optional<date::local_days> parse_actuals_date(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto day = parse_date(text);
+  if (!day) throw input_error("D457", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
+  return day;
+}
+
 int run_report(ReportOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
@@ -48,15 +91,25 @@ int run_report(ReportOptions& o, Context& ctx) {
   auto as_of = parse_as_of(o.as_of);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::vector<ActualsInput> actuals;
-  for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path), path), path});
+  auto actuals_day = parse_actuals_date(o.actuals_date);
+  ActualsOptions reading{*parse_encoding(o.encoding), o.sheet, o.per_period};
+  std::vector<ReadActuals> actuals;
+  std::vector<Diagnostic> reading_warnings;
+  for (const auto& path : o.actuals) {
+    actuals.push_back({read_actuals(read_text_file(path), path, reading), path});
+    const auto& w = actuals.back().file.warnings;
+    reading_warnings.insert(reading_warnings.end(), w.begin(), w.end());
+  }
 
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
-    auto report = build_report(plan, actuals, moment);
+    std::vector<ActualsInput> inputs;
+    for (const auto& file : actuals) inputs.push_back(dated_actuals(file, campaign, plan, actuals_day));
+    auto report = build_report(plan, inputs, moment);
     auto warnings = plan_warnings(campaign, plan);
+    warnings.insert(warnings.end(), reading_warnings.begin(), reading_warnings.end());
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
     warnings = settle(std::move(warnings), o.output);
     return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
@@ -84,7 +137,16 @@ Command report_command() {
   return {"report", "a campaign's status as of a moment: countdown, due tasks, checkpoints against actuals", [](CommandLine& cl) {
             auto o = std::make_shared<ReportOptions>();
             cl.positionals("FILE", o->files, "campaign file; several with --out-dir", true);
-            cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
+            cl.options("--actuals", o->actuals,
+                       "actuals as exported: CSV (UTF-8 or GBK) or .xlsx (time,metric,value or 时间 and metric columns; "
+                       "see docs/format.md), repeatable");
+            cl.choice("--encoding", o->encoding, {"auto", "utf-8", "gbk", "gb18030"},
+                      "encoding of the actuals CSV (default auto: UTF-8, else GB18030 when it reads as such)");
+            cl.option("--sheet", o->sheet, "the sheet of an .xlsx actuals file to read (default: the first)");
+            cl.flag("--per-period", o->per_period,
+                    "the actuals are each period's own figures (分时段), not running totals: sum them");
+            cl.option("--actuals-date", o->actuals_date,
+                      "the date of a time-only 时间 column (default: the day of the sale, 开团)");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.flag("--fail-on-alert", o->fail_on_alert, "exit 3 when a checkpoint is off plan (outputs are still written)");
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
@@ -95,6 +157,8 @@ Command report_command() {
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"
                 "  dacu report my.yaml --actuals today.csv -o report.html          (format from the extension)\n"
+                "  dacu report my.yaml --actuals 实时.xlsx --as-of 2026-12-20T12:30   (an Excel export; 时间 may be 10:15)\n"
+                "  dacu report my.yaml --actuals 分时.csv --per-period --encoding gbk  (hourly figures, GBK CSV)\n"
                 "  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.xlsx   (Excel workbook)\n"
                 "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n");
             return [o](Context& ctx) { return run_report(*o, ctx); };
