@@ -354,7 +354,7 @@ struct SheetPart : PartHandler {
         }
         if (number == 0 || number > 1'048'576) throw input_error("D452.reference", at(1, 1), {{"text", std::string(r).substr(0, 20)}});
       }
-      if (rows.size() >= book.limits().max_rows) book.fail("D449.rows", {{"limit", book.limits().max_rows}});
+      if (rows.size() >= book.limits().max_rows) throw input_error("D449.rows", at(number, 1), {{"limit", book.limits().max_rows}});
       rows.push_back({number, {}});
     } else if (name == "c" && !rows.empty()) {
       in_cell = true;
@@ -420,7 +420,7 @@ struct SheetPart : PartHandler {
       text = utf8::nfc(value);  // str (a formula's text), b (0 or 1), e (#DIV/0!), d (an ISO date)
     }
     if (text.empty()) return;
-    if (++cells > book.limits().max_cells) book.fail("D449.cells", {{"limit", book.limits().max_cells}});
+    if (++cells > book.limits().max_cells) throw input_error("D449.cells", at(row, column), {{"limit", book.limits().max_cells}});
     auto& row_cells = rows.back().cells;
     if (!row_cells.empty() && row_cells.back().column >= column) {
       throw input_error("D452.order", at(row, column), {});
