@@ -30,7 +30,9 @@ _dacu() {
       return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
-    --actuals|--customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --encoding) COMPREPLY=($(compgen -W "auto utf-8 gbk gb18030" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
@@ -42,7 +44,7 @@ _dacu() {
     local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
       plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
-      report) opts+=" --actuals --as-of --max-staleness --check-only --fail-on-alert --out-dir -j --jobs" ;;
+      report) opts+=" --actuals --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --fail-on-alert --out-dir -j --jobs" ;;
       staff) opts+=" --by --bom" ;;
       stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;
       roi) opts+=" --scenarios --sensitivity --bom" ;;

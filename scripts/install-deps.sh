@@ -7,6 +7,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev catch2
   nlohmann-json3-dev libutf8proc-dev libical-dev libxlsxwriter-dev
   zlib1g-dev  # xlsxwriter.pc links -lz, but Debian's libxlsxwriter-dev does not depend on it
+  libminizip-dev libexpat1-dev  # reading .xlsx actuals: the zip (minizip) and its XML (expat)
   clang-14 libclang-rt-14-dev  # the sanitizer and fuzz build (CONTRIBUTING.md, tests/fuzz/)
 )
 missing=()

@@ -23,9 +23,18 @@ namespace dacu::cli {
 
 namespace {
 
+struct ReadActuals {
+  ActualsFile file;
+  std::string path;
+};
+
 struct ReportOptions {
   std::vector<std::string> files;
   std::vector<std::string> actuals;
+  std::string encoding = "auto";
+  std::string sheet;
+  bool per_period = false;
+  std::string actuals_date;
   std::string as_of;
   std::string max_staleness = "15m";
   bool check_only = false;
@@ -57,13 +66,18 @@ std::chrono::seconds parse_max_staleness(const std::string& text) {
 
 // --check-only: the actuals' problems against each campaign, a line per actuals file on stdout,
 // nothing written. Exit 1 when there is an error (every warning is one under --strict).
-int check_actuals_only(ReportOptions& o, Context& ctx, const std::vector<ActualsInput>& actuals,
-                       const std::function<Report(Loader&, const std::string&)>& build) {
+int check_actuals_only(
+    ReportOptions& o, Context& ctx, const std::vector<ReadActuals>& files, const std::vector<Diagnostic>& reading_warnings,
+    const std::function<std::pair<Report, std::vector<ActualsInput>>(Loader&, const std::string&)>& build) {
   for (const auto& file : o.files) {
-    auto report = build(ctx.loader, file);
-    auto warnings = settle(report.findings, o.output);
+    auto [report, actuals] = build(ctx.loader, file);
+    auto found = reading_warnings;
+    found.insert(found.end(), report.findings.begin(), report.findings.end());
+    auto warnings = settle(std::move(found), o.output);
     print_diagnostics(warnings, ctx, warnings_of(o.output));
-    for (const auto& in : actuals) {
+    for (std::size_t i = 0; i < actuals.size(); ++i) {
+      const auto& in = actuals[i];
+      const auto& path = files[i].path;
       std::set<std::string> metrics;
       std::optional<date::local_seconds> first, last;
       for (const auto& row : in.rows) {
@@ -71,7 +85,7 @@ int check_actuals_only(ReportOptions& o, Context& ctx, const std::vector<Actuals
         if (!first || row.at < *first) first = row.at;
         if (!last || row.at > *last) last = row.at;
       }
-      auto count = std::count_if(warnings.begin(), warnings.end(), [&](const Diagnostic& d) { return d.where.file_name() == in.name; });
+      auto count = std::count_if(warnings.begin(), warnings.end(), [&](const Diagnostic& d) { return d.where.file_name() == path; });
       if (!first) {
         ctx.out << message("check-actuals.empty", {{"file", in.name}}) << "\n";
         continue;
@@ -90,6 +104,39 @@ int check_actuals_only(ReportOptions& o, Context& ctx, const std::vector<Actuals
   return kSuccess;
 }
 
+// The day a time-only 时间 column means: --actuals-date, else the day of the milestone the
+// campaign's first checkpoint counts from (开团 for 聚划算), else of a milestone named 开团. The
+// label says which day was used, so the report states it.
+ActualsInput dated_actuals(const ReadActuals& file, const Campaign& campaign, const Plan& plan,
+                           std::optional<date::local_days> given) {
+  ActualsInput input{file.file.rows, file.path};
+  if (!file.file.time_only) return input;
+  if (given) {
+    date_actuals(input.rows, *given);
+    input.name = message("export.dated-option", {{"file", file.path}, {"day", format_date(*given)}});
+    return input;
+  }
+  std::vector<std::string> anchors;
+  if (!campaign.plan.checkpoints.empty()) anchors.push_back(campaign.plan.checkpoints.front().at.anchor);
+  anchors.push_back("开团");
+  for (const auto& name : anchors) {
+    auto it = std::find_if(plan.milestones.begin(), plan.milestones.end(), [&](const auto& m) { return m.name == name; });
+    if (it == plan.milestones.end()) continue;
+    auto day = it->at.day();
+    date_actuals(input.rows, day);
+    input.name = message("export.dated", {{"file", file.path}, {"milestone", name}, {"day", format_date(day)}});
+    return input;
+  }
+  throw input_error("D444", file.file.time_only_where);
+}
+
+std::optional<date::local_days> parse_actuals_date(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto day = parse_date(text);
+  if (!day) throw input_error("D457", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
+  return day;
+}
+
 int run_report(ReportOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
@@ -99,31 +146,45 @@ int run_report(ReportOptions& o, Context& ctx) {
   auto max_staleness = parse_max_staleness(o.max_staleness);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::vector<ActualsInput> actuals;
-  for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path), path), path});
+  auto actuals_day = parse_actuals_date(o.actuals_date);
+  ActualsOptions reading{*parse_encoding(o.encoding), o.sheet, o.per_period};
+  std::vector<ReadActuals> actuals;
+  std::vector<Diagnostic> reading_warnings;
+  for (const auto& path : o.actuals) {
+    actuals.push_back({read_actuals(read_text_file(path), path, reading), path});
+    const auto& w = actuals.back().file.warnings;
+    reading_warnings.insert(reading_warnings.end(), w.begin(), w.end());
+  }
 
+  auto dated_inputs = [&](const Campaign& campaign, const Plan& plan) {
+    std::vector<ActualsInput> inputs;
+    for (const auto& file : actuals) inputs.push_back(dated_actuals(file, campaign, plan, actuals_day));
+    return inputs;
+  };
   auto build = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     ReportSettings settings{max_staleness, sales_targets(campaign)};
-    auto report = build_report(plan, actuals, moment, settings);
-    return report;
+    auto inputs = dated_inputs(campaign, plan);
+    auto report = build_report(plan, inputs, moment, settings);
+    return std::pair{std::move(report), std::move(inputs)};
   };
   if (o.check_only) {
     if (o.actuals.empty()) {
       ctx.err << usage_problem(message("usage.required", {{"name", "--actuals"}}), "dacu report --check-only");
       return static_cast<int>(kUsageError);
     }
-    return check_actuals_only(o, ctx, actuals, build);
+    return check_actuals_only(o, ctx, actuals, reading_warnings, build);
   }
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     ReportSettings settings{max_staleness, sales_targets(campaign)};
-    auto report = build_report(plan, actuals, moment, settings);
+    auto report = build_report(plan, dated_inputs(campaign, plan), moment, settings);
     auto warnings = plan_warnings(campaign, plan);
+    warnings.insert(warnings.end(), reading_warnings.begin(), reading_warnings.end());
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
     warnings = settle(std::move(warnings), o.output);
     return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
@@ -151,7 +212,16 @@ Command report_command() {
   return {"report", "a campaign's status as of a moment: countdown, due tasks, checkpoints against actuals", [](CommandLine& cl) {
             auto o = std::make_shared<ReportOptions>();
             cl.positionals("FILE", o->files, "campaign file; several with --out-dir", true);
-            cl.options("--actuals", o->actuals, "actuals CSV (time,metric,value; see docs/format.md), repeatable");
+            cl.options("--actuals", o->actuals,
+                       "actuals as exported: CSV (UTF-8 or GBK) or .xlsx (time,metric,value or 时间 and metric columns; "
+                       "see docs/format.md), repeatable");
+            cl.choice("--encoding", o->encoding, {"auto", "utf-8", "gbk", "gb18030"},
+                      "encoding of the actuals CSV (default auto: UTF-8, else GB18030 when it reads as such)");
+            cl.option("--sheet", o->sheet, "the sheet of an .xlsx actuals file to read (default: the first)");
+            cl.flag("--per-period", o->per_period,
+                    "the actuals are each period's own figures (分时段), not running totals: sum them");
+            cl.option("--actuals-date", o->actuals_date,
+                      "the date of a time-only 时间 column (default: the day of the sale, 开团)");
             cl.option("--as-of", o->as_of, "the moment to report at, local time in the campaign's zone (default: now)");
             cl.option("--max-staleness", o->max_staleness,
                       "a figure taken longer than this before a checkpoint is stale: shown, not compared (default 15m; 30m, 1h, 0)");
@@ -167,6 +237,8 @@ Command report_command() {
             cl.examples(
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --actuals examples/雪凡妮-实时数据.csv --as-of 2026-12-20T12:30\n"
                 "  dacu report my.yaml --actuals today.csv -o report.html          (format from the extension)\n"
+                "  dacu report my.yaml --actuals 实时.xlsx --as-of 2026-12-20T12:30   (an Excel export; 时间 may be 10:15)\n"
+                "  dacu report my.yaml --actuals 分时.csv --per-period --encoding gbk  (hourly figures, GBK CSV)\n"
                 "  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.xlsx   (Excel workbook)\n"
                 "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n"
                 "  dacu report my.yaml --actuals today.csv --max-staleness 30m      (older figures are stale, not compared)\n"

@@ -1,6 +1,11 @@
 #include "dacu/input/csv.hpp"
 
+#include <fmt/format.h>
+#include <iconv.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <memory>
 
 #include "dacu/base/utf8.hpp"
 
@@ -132,23 +137,94 @@ class Reader {
   std::size_t line_start_ = 0;
 };
 
+// The location of byte `offset` of `text` (UTF-8 up to there): its line and character column.
+Location locate_byte(const std::shared_ptr<const SourceFile>& source, std::string_view text, std::size_t offset) {
+  auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1;
+  auto line_start = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  Location at{source, line, 1};
+  return at.advanced(text.substr(line_start), offset - line_start);
+}
+
+// GB18030 (which holds GBK and GB2312) to UTF-8 through glibc's iconv. On a byte that does not
+// decode, `failed_at` is its offset and the result is what was decoded before it.
+std::string from_gb18030(std::string_view bytes, std::size_t& failed_at) {
+  failed_at = std::string_view::npos;
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    failed_at = 0;  // no converter: nothing decodes (glibc always has one)
+    return {};
+  }
+  std::unique_ptr<void, int (*)(iconv_t)> close(cd, &iconv_close);
+  std::string out;
+  // A GB18030 character is at most 4 bytes and becomes at most 4 bytes of UTF-8.
+  out.resize(bytes.size() + 4);
+  auto* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* dest = out.data();
+  std::size_t out_left = out.size();
+  while (in_left > 0) {
+    if (iconv(cd, &in, &in_left, &dest, &out_left) != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) {
+      auto used = static_cast<std::size_t>(dest - out.data());
+      out.resize(out.size() * 2);
+      dest = out.data() + used;
+      out_left = out.size() - used;
+      continue;
+    }
+    failed_at = static_cast<std::size_t>(in - bytes.data());  // EILSEQ, or EINVAL: cut short at the end
+    break;
+  }
+  out.resize(static_cast<std::size_t>(dest - out.data()));
+  return out;
+}
+
 }  // namespace
 
-CsvTable parse_csv(std::string text, std::string_view source_name) {
-  // The BOM is dropped: it is not a column, and quoted lines in messages must not show it.
-  if (std::string_view(text).starts_with(kBom)) text.erase(0, kBom.size());
+std::optional<TextEncoding> parse_encoding(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower == "auto") return TextEncoding::automatic;
+  if (lower == "utf-8" || lower == "utf8") return TextEncoding::utf8;
+  if (lower == "gbk" || lower == "gb18030" || lower == "gb2312" || lower == "cp936") return TextEncoding::gb18030;
+  return std::nullopt;
+}
+
+std::string decode_text(std::string bytes, std::string_view source_name, TextEncoding encoding) {
+  if (encoding == TextEncoding::gb18030) {
+    std::size_t failed_at = 0;
+    auto text = from_gb18030(bytes, failed_at);
+    if (failed_at != std::string_view::npos) {
+      // Located in what decoded so far: lines and characters are the same in both encodings.
+      auto source = make_source(std::string(source_name), text);
+      throw input_error("D441", locate_byte(source, source->text, source->text.size()),
+                        {{"byte", fmt::format("0x{:02X}", static_cast<unsigned char>(bytes[failed_at]))}});
+    }
+    return text;
+  }
+  auto bad = utf8::find_invalid(bytes);
+  if (bad == std::string_view::npos) return bytes;
+  std::size_t gb_failed = 0;
+  auto gb = from_gb18030(bytes, gb_failed);
+  if (encoding == TextEncoding::automatic && gb_failed == std::string_view::npos) return gb;
+  auto source = make_source(std::string(source_name), std::move(bytes));
+  auto at = locate_byte(source, source->text, bad);
+  if (gb_failed == std::string_view::npos) throw input_error("D440", at);
+  throw input_error("D342", at);
+}
+
+CsvTable parse_csv(std::string text, std::string_view source_name, TextEncoding encoding) {
+  // The BOM is dropped: it is not a column, and quoted lines in messages must not show it. It also
+  // says the file is UTF-8.
+  if (std::string_view(text).starts_with(kBom)) {
+    text.erase(0, kBom.size());
+    if (encoding == TextEncoding::automatic) encoding = TextEncoding::utf8;
+  }
+  text = decode_text(std::move(text), source_name, encoding);
   std::size_t start = 0;
   auto source = make_source(std::string(source_name), std::move(text));
   CsvTable table;
   table.source = source;
-  std::string_view body = source->text;
-  if (auto bad = utf8::find_invalid(body); bad != std::string_view::npos) {
-    auto line = static_cast<int>(std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(bad), '\n')) + 1;
-    auto line_start = body.rfind('\n', bad == 0 ? 0 : bad - 1);
-    line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
-    Location at{source, line, 1};
-    throw input_error("D342", at.advanced(body.substr(line_start), bad - line_start));
-  }
   Reader reader(source, start);
   if (!reader.skip_blank_lines()) {
     throw input_error("D344.empty", Location{source, 1, 1});

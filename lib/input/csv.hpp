@@ -11,8 +11,13 @@
 /// "" for a quote and line breaks inside, a last line without a line end, blank lines (skipped).
 /// Refused (D340–D345): text after a closing quote, a quote inside an unquoted field, a quote left
 /// open, invalid UTF-8, a record with the wrong number of fields, an empty file or header.
+///
+/// Encodings (decode_text): UTF-8, or GBK/GB18030 as Excel on a Chinese Windows saves "CSV" and
+/// 生意参谋 exports it. Unless told, a file that is valid UTF-8 is UTF-8, and one that is not but
+/// decodes as GB18030 throughout (GBK is a subset) is GB18030 (docs/format.md).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,12 +26,27 @@
 
 namespace dacu {
 
+/// How a file's bytes are read: `automatic` is UTF-8 when they are valid UTF-8, else GB18030 when
+/// they decode as GB18030 throughout; `gb18030` also reads GBK and GB2312 files.
+enum class TextEncoding { automatic, utf8, gb18030 };
+
+/// `--encoding`'s values: auto, utf-8 (utf8), gbk, gb18030, gb2312 (any case); nullopt otherwise.
+std::optional<TextEncoding> parse_encoding(std::string_view name);
+
+/// The bytes of a text file as UTF-8 (a BOM is kept). Throws InputError located at the first byte
+/// that does not decode: D342 invalid UTF-8, D440 invalid UTF-8 in a file that reads as GBK (when
+/// `utf8` is forced), D441 not GB18030 (when `gb18030` is forced).
+std::string decode_text(std::string bytes, std::string_view source_name, TextEncoding encoding);
+
 struct CsvRecord {
   std::vector<std::string> fields;
   std::vector<Location> where;  ///< where each field starts (at its opening quote when quoted)
   std::vector<bool> quoted;     ///< whether each field was quoted
   Location start;               ///< where the record starts
   Location end;                 ///< just past its last field (where a missing field would go)
+  /// .xlsx (input/xlsx_reader.hpp): whether each cell held a number (a date is a serial number);
+  /// empty for CSV.
+  std::vector<bool> numeric;
 };
 
 struct CsvTable {
@@ -34,12 +54,14 @@ struct CsvTable {
   std::vector<std::string> header;
   std::vector<Location> header_where;
   std::vector<CsvRecord> records;
+  bool date1904 = false;  ///< .xlsx: the workbook counts dates from 1904 (its numeric cells' serials)
 };
 
-/// Parses `text` (the file's bytes); the first record is the header. Throws InputError: D340
-/// quoting, D341 wrong number of fields, D342 invalid UTF-8, D344 empty file or empty header name,
-/// D345 a header name given twice.
-CsvTable parse_csv(std::string text, std::string_view source_name);
+/// Parses `text` (the file's bytes, read as decode_text reads them); the first record is the
+/// header. Throws InputError: D340 quoting, D341 wrong number of fields, D342 invalid UTF-8
+/// (D440, D441: see decode_text), D344 empty file or empty header name, D345 a header name given
+/// twice.
+CsvTable parse_csv(std::string text, std::string_view source_name, TextEncoding encoding = TextEncoding::automatic);
 
 /// The index of each wanted column; each column is given by its accepted names (e.g. a Chinese and
 /// an English one). Throws D343 for a column the header lacks, with a suggestion from the header.

@@ -1,5 +1,6 @@
 // Fuzz target: the CSV readers — the RFC 4180 table (csv.hpp), the product list (product_csv.hpp)
-// and the actuals (actuals.hpp).
+// and the actuals (actuals.hpp): UTF-8, GBK (decode_text) and, for input that is a zip or named
+// .xlsx, the workbook reader (xlsx_reader.hpp).
 #include "dacu/input/actuals.hpp"
 #include "dacu/input/csv.hpp"
 #include "dacu/compute/eligibility.hpp"
@@ -20,5 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   });
   dacu::fuzz::refuse_quietly([&] { (void)dacu::parse_products(text, "fuzz.csv", rules); });
   dacu::fuzz::refuse_quietly([&] { (void)dacu::parse_actuals(text, "fuzz.csv"); });
+  dacu::fuzz::refuse_quietly([&] {
+    (void)dacu::read_actuals(std::string(text), "fuzz.csv", {dacu::TextEncoding::gb18030, {}, true});
+  });
+  dacu::fuzz::refuse_quietly([&] { (void)dacu::read_actuals(std::string(text), "fuzz.xlsx"); });
   return 0;
 }

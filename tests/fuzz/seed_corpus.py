@@ -9,7 +9,8 @@ reproducer feeds the fuzzers without anyone editing this script:
 
   fuzz_load      every template, example, calendar and malformed YAML file
   fuzz_calendar  the calendars and the malformed calendar files
-  fuzz_csv       every CSV under examples/ and tests/data/
+  fuzz_csv       every CSV under examples/ and tests/data/, and the workbooks there (.xlsx, .xls;
+                 not the zip bomb, whose 100 KB would only slow every run)
   fuzz_offset, fuzz_expr, fuzz_money, fuzz_timefmt, fuzz_options
                  every scalar value found in those YAML files (offset phrases, formulas, amounts,
                  dates), one per file
@@ -86,6 +87,10 @@ def main():
         write_seed(out / "fuzz_calendar", path.read_bytes())
     for path in sorted(ROOT.glob("examples/**/*.csv")) + sorted(ROOT.glob("tests/data/*.csv")):
         write_seed(out / "fuzz_csv", path.read_bytes())
+    for pattern in ("examples/**/*.xls*", "tests/data/*.xls*"):
+        for path in sorted(ROOT.glob(pattern)):
+            if "zip-bomb" not in path.name:
+                write_seed(out / "fuzz_csv", path.read_bytes())
     values = scalar_values(good + bad)
     for target in SCALAR_TARGETS:
         for value in values:
