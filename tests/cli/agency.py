@@ -5,7 +5,8 @@ shop campaigns made from examples/雪凡妮-双十二聚划算.yaml, each with i
 broken — run once as README's "Nightly job" runs it. Checked: each shop's status in --summary
 (and the summary against docs/schemas/summary.schema.json with Ajv, tests/node), the exit code,
 the manifest and its sha256s, --clean-failed, the lock refusing a concurrent run (exit 4),
---files-from (a file and stdin), --quiet, -j 1 and -j 2 giving the same bytes, an unwritable
+--files-from (a file and stdin), --quiet, -j 1 and -j 2 giving the same bytes, the messages of a
+run killed half-way (printed as inputs finish), an unwritable
 summary (exit 4), --actuals-dir with --actuals (exit 2). A machine without node or
 tests/node/node_modules/ajv FAILS this test: it never skips.
 
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 AS_OF = "2026-12-20T12:30"
 # The checkpoints of the built-in 聚划算 (templates/聚划算.yaml): minutes after 开团, share of 件数.
@@ -243,6 +245,30 @@ def main():
         # --actuals-dir with --actuals: one source of actuals per run, exit 2 (the command line).
         r8 = nightly(inputs + ["--actuals", "actuals/店01.csv"])
         t.check(r8.returncode == 2 and "[D540]" in r8.stderr.decode(), f"--actuals-dir with --actuals: {r8.returncode}")
+
+        # A run killed half-way has printed the messages of the inputs that finished: the broken
+        # shop goes first, and the run is ended once later inputs have been written.
+        many = os.path.join(tmp, "many")
+        os.makedirs(many)
+        listed = [os.path.join("shops", "店20.yaml")]
+        for i in range(300):
+            copy = os.path.join(many, f"copy{i:03}.yaml")
+            shutil.copy(os.path.join(shops, "店01.yaml"), copy)
+            listed.append(os.path.relpath(copy, tmp))
+        open(os.path.join(tmp, "many.txt"), "w", encoding="utf-8").write("\n".join(listed) + "\n")
+        killed_out = os.path.join(tmp, "killed")
+        p = subprocess.Popen([dacu, "report", "--files-from", "many.txt", "--as-of", AS_OF, "--format", "json",
+                              "--out-dir", "killed", "-j", "1"], cwd=tmp, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+        # Not a timing: wait for later inputs to be written, then signal.
+        while p.poll() is None and not (os.path.isdir(killed_out) and len(os.listdir(killed_out)) >= 12):
+            time.sleep(0.002)
+        p.terminate()
+        err = p.stderr.read().decode()
+        p.wait()
+        t.check(p.returncode == -15, f"the long run ended before SIGTERM (exit {p.returncode}); make it longer")
+        t.check("shops/店20.yaml:" in err and "[D001]" in err and "共 " not in err,
+                f"a killed run did not print what finished:\n{err}")
 
         # --clean-failed cannot remove the old output (a folder this user may not write): a warning
         # (D544), and the manifest cannot be written there either (D070, exit 4).
