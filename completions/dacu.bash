@@ -34,17 +34,19 @@ _dacu() {
     --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --encoding) COMPREPLY=($(compgen -W "auto utf-8 gbk gb18030" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out-dir|--dir|--template-dir|--actuals-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     --max-staleness) COMPREPLY=($(compgen -W "0 15m 30m 1h" -- "$cur")); return ;;
-    -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
+    -j|--jobs) COMPREPLY=($(compgen -W "auto 1 2 4" -- "$cur")); return ;;
+    --set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
     --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency|--agents|--max-agents) return ;;
   esac
   if [[ $cur == -* ]]; then
     local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
-      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
-      report) opts+=" --actuals --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --fail-on-alert --out-dir -j --jobs" ;;
+      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
+      report) opts+=" --actuals --actuals-dir --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --fail-on-alert --fail-on-missing --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
       staff) opts+=" --by --bom" ;;
       stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;
       roi) opts+=" --scenarios --sensitivity --bom" ;;

@@ -85,14 +85,17 @@ Examples:
   dacu plan my.yaml -o plan.xlsx                   Excel workbook: real dates and numbers
   dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.html
   dacu report shops/*.yaml --actuals today.csv --out-dir out/ -j 2 --fail-on-alert
+  dacu report shops/*.yaml --actuals-dir actuals/ --out-dir out/ --summary run.json
   dacu roi examples/聚划算-ROI样例.yaml --scenarios   budget, 投产比, 费用占比
   dacu check examples/雪凡妮-双十二聚划算.yaml --products examples/聚划算-商品.csv
   dacu validate templates/*.yaml examples/*.yaml   every problem, for CI too
   dacu when 开团前3个工作日 --at 开团=2026-10-09T10:00
 
-Exit codes: 0 success, 1 invalid input, unwritable output (stdout included) or out of
-memory, 2 usage error, 3 a checkpoint off plan (with --fail-on-alert), 70 internal error,
-128+N ended by signal N (130 Ctrl-C, 143 SIGTERM; temporary files are removed first).
+Exit codes: 0 success, 1 an input is invalid, 2 usage error (the command line), 3 a
+checkpoint off plan (--fail-on-alert) or data missing (--fail-on-missing), 4 an output could
+not be written (stdout included), out of memory or the --out-dir is locked, 70 internal error,
+128+N ended by signal N (130 Ctrl-C, 143 SIGTERM; temporary files are removed first). When
+several apply: 70 > 4 > 1 > 3 > 0.
 Run `dacu COMMAND --help` for a command's options.)";
 
 // `what` split at the first `sep`: true with the parts in `before` and `after`.
@@ -277,14 +280,14 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     }
   } catch (const InputError& e) {
     err << format_input_error(e, color);
-    return kInputError;
+    return exit_status_of(e.diagnostic());  // 1 the input's, 2 the command line's, 4 the machine's
   } catch (const Error& e) {
     err << paint(fmt::format("dacu: {}: {}\n", message("label.error"), e.what()), color);
     return kInputError;
   } catch (const std::bad_alloc&) {
-    // Not a bug: the input (or the batch) needs more memory than the process may have.
+    // Not a bug, nor the input's fault: the run needs more memory than the process may have.
     err << paint(format_diagnostic(out_of_memory({})), color);
-    return kInputError;
+    return kEnvironment;
   } catch (const std::exception& e) {
     err << paint(fmt::format("dacu: {}: {}\n{}: {}\n", message("label.internal-error"), e.what(), message("label.tip"),
                              message("internal-error.report")), color);
@@ -340,12 +343,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   int status = run_command(argc, argv, out, err, color, err_terminal, out_terminal);
 
   // Every byte for stdout must have reached it: a full disk under `> plan.json`, /dev/full or a
-  // closed stdout is D070 and exit 1, as a failed -o is. A reader that went away (EPIPE: `| head`)
+  // closed stdout is D070 and exit 4, as a failed -o is. A reader that went away (EPIPE: `| head`)
   // wanted no more: quiet, and the status is the run's own.
   int error = process ? process->finish_stdout() : 0;
   if (error == 0 || error == EPIPE) return status;
   err << paint(format_diagnostic(stdout_failure(error)), color);
-  return status == kSuccess || status == kAlert ? kInputError : status;
+  return worst_status(status, kEnvironment);
 }
 
 }  // namespace dacu::cli

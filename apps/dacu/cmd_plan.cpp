@@ -62,6 +62,7 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
 
 int run_plan(PlanOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
+  o.files = batch_inputs(std::move(o.files), o.batch);
   refuse_empty_filters(o);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
@@ -76,6 +77,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
     auto plan = filter_plan(std::move(full), o.filter);
     return BatchResult{render_plan(plan, format, render), false, std::move(warnings)};
   };
+  o.batch.command = "plan";
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
@@ -84,7 +86,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
   }
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
-  print_diagnostics(result.warnings, ctx, warnings_of(o.output));
+  if (!o.batch.quiet) print_diagnostics(result.warnings, ctx, warnings_of(o.output));
   write_output(o.output, result.bytes, inputs_read(o.files, ctx.loader), ctx);
   return kSuccess;
 }
@@ -94,7 +96,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
 Command plan_command() {
   return {"plan", "the dated task schedule of a campaign or template", [](CommandLine& cl) {
             auto o = std::make_shared<PlanOptions>();
-            cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir", true);
+            cl.positionals("FILE", o->files, "campaign file (or template file, with --set for its milestones); several with --out-dir (or --files-from)", false);
             add_output_options(cl, o->output, "plan", {"table", "md", "csv", "json", "ics", "html", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
@@ -118,7 +120,8 @@ Command plan_command() {
                 "  dacu plan my.yaml -o plan.xlsx              (Excel: a sheet per list, real dates; never to a terminal)\n"
                 "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n"
                 "  dacu plan shops/a.yaml --template-dir shared/   (a.yaml says extends: ../shared/聚划算.yaml)\n"
-                "  dacu plan shops/*.yaml --out-dir out/ --format ics -j 2   (batch: out/<name>.ics each)\n");
+                "  dacu plan shops/*.yaml --out-dir out/ --format ics -j 2   (batch: out/<name>.ics each)\n"
+                "  ls shops/*.yaml | dacu plan --files-from - --out-dir out/ --format json -j auto --summary summary.json\n");
             return [o](Context& ctx) { return run_plan(*o, ctx); };
           }};
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "commands.hpp"
 #include "dacu/compute/actuals_checks.hpp"
 #include "dacu/input/actuals.hpp"
+#include "dacu/input/sources.hpp"
 #include "dacu/render/render_report.hpp"
 #include "dacu/plan/planning.hpp"
 #include "dacu/plan/schedule.hpp"
@@ -35,10 +37,13 @@ struct ReportOptions {
   std::string sheet;
   bool per_period = false;
   std::string actuals_date;
+  std::string actuals_dir;
+  bool actuals_dir_given = false;
   std::string as_of;
   std::string max_staleness = "15m";
   bool check_only = false;
   bool fail_on_alert = false;
+  bool fail_on_missing = false;
   OutputOptions output;
   BatchOptions batch;
   std::vector<std::string> template_dirs;
@@ -137,12 +142,38 @@ std::optional<date::local_days> parse_actuals_date(const std::string& text) {
   return day;
 }
 
+// --actuals-dir DIR: campaign `shops/X.yaml` reads `DIR/X.csv` (the first of actuals_extensions(), input/actuals.hpp,
+// that exists), or nothing.
+std::optional<std::string> own_actuals(const std::string& dir, const std::string& campaign) {
+  auto stem = std::filesystem::path(campaign).stem().string();
+  for (const auto& extension : actuals_extensions()) {
+    auto path = std::filesystem::path(dir) / (stem + std::string(extension));
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return path.string();
+  }
+  return std::nullopt;
+}
+
+// --actuals-dir is a folder, and does not meet --actuals (D540: one source of actuals per run).
+void check_actuals_dir(const ReportOptions& o) {
+  if (!o.actuals_dir_given) return;
+  Location where{make_source("<command line>", {}), 0, 0};
+  if (!o.actuals.empty()) throw input_error("D540", where, {{"count", o.actuals.size()}});
+  std::error_code ec;
+  if (o.actuals_dir.empty() || !std::filesystem::exists(o.actuals_dir, ec)) {
+    throw input_error("D541.missing", where, {{"dir", o.actuals_dir}});
+  }
+  if (!std::filesystem::is_directory(o.actuals_dir, ec)) throw input_error("D541.not-folder", where, {{"dir", o.actuals_dir}});
+}
+
 int run_report(ReportOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::md);
   auto render = render_options(o.output);
   auto as_of = parse_as_of(o.as_of);
+  o.files = batch_inputs(std::move(o.files), o.batch);
+  check_actuals_dir(o);
   auto max_staleness = parse_max_staleness(o.max_staleness);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -156,9 +187,9 @@ int run_report(ReportOptions& o, Context& ctx) {
     reading_warnings.insert(reading_warnings.end(), w.begin(), w.end());
   }
 
-  auto dated_inputs = [&](const Campaign& campaign, const Plan& plan) {
+  auto dated_inputs = [&](const std::vector<ReadActuals>& files, const Campaign& campaign, const Plan& plan) {
     std::vector<ActualsInput> inputs;
-    for (const auto& file : actuals) inputs.push_back(dated_actuals(file, campaign, plan, actuals_day));
+    for (const auto& file : files) inputs.push_back(dated_actuals(file, campaign, plan, actuals_day));
     return inputs;
   };
   auto build = [&](Loader& loader, const std::string& file) {
@@ -166,7 +197,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     auto plan = plan_campaign(campaign);
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     ReportSettings settings{max_staleness, sales_targets(campaign)};
-    auto inputs = dated_inputs(campaign, plan);
+    auto inputs = dated_inputs(actuals, campaign, plan);
     auto report = build_report(plan, inputs, moment, settings);
     return std::pair{std::move(report), std::move(inputs)};
   };
@@ -180,17 +211,39 @@ int run_report(ReportOptions& o, Context& ctx) {
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto plan = plan_campaign(campaign);
+    // --actuals-dir: this campaign's own file; a bad one fails this campaign alone.
+    std::vector<ReadActuals> own;
+    std::optional<std::string> own_path;
+    if (o.actuals_dir_given) {
+      own_path = own_actuals(o.actuals_dir, file);
+      if (own_path) own.push_back({read_actuals(read_text_file(*own_path), *own_path, reading), *own_path});
+    }
+    const auto& files = o.actuals_dir_given ? own : actuals;
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     ReportSettings settings{max_staleness, sales_targets(campaign)};
-    auto report = build_report(plan, dated_inputs(campaign, plan), moment, settings);
+    auto report = build_report(plan, dated_inputs(files, campaign, plan), moment, settings);
     auto warnings = plan_warnings(campaign, plan);
-    warnings.insert(warnings.end(), reading_warnings.begin(), reading_warnings.end());
+    for (const auto& read : files) warnings.insert(warnings.end(), read.file.warnings.begin(), read.file.warnings.end());
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
     warnings = settle(std::move(warnings), o.output);
-    return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
+    auto overdue = report.overdue();
+    if (o.actuals_dir_given && !own_path && !overdue.empty()) {
+      auto expected = (std::filesystem::path(o.actuals_dir) / (std::filesystem::path(file).stem().string() + std::string(actuals_extensions().front()))).string();
+      warnings.push_back(make_diagnostic(Severity::warning, "D542", Location{make_source(file, {}), 0, 0},
+                                         {{"file", expected}, {"count", overdue.size()}}));
+    }
+    BatchResult result{render_report(report, format, render), report.alert(), std::move(warnings)};
+    result.missing_data = report.missing_data();
+    result.stale = report.stale();
+    return result;
   };
+  o.batch.command = "report";
   o.batch.fail_on_alert = o.fail_on_alert;
+  o.batch.fail_on_missing = o.fail_on_missing;
   o.batch.shared_inputs = o.actuals;
+  if (o.actuals_dir_given) {
+    o.batch.actuals_of = [&o](const std::string& file) { return own_actuals(o.actuals_dir, file); };
+  }
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
@@ -199,11 +252,16 @@ int run_report(ReportOptions& o, Context& ctx) {
   }
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
-  print_diagnostics(result.warnings, ctx, warnings_of(o.output));
+  if (!o.batch.quiet) print_diagnostics(result.warnings, ctx, warnings_of(o.output));
   auto inputs = inputs_read(o.files, ctx.loader);
   inputs.insert(inputs.end(), o.actuals.begin(), o.actuals.end());
+  if (o.actuals_dir_given) {
+    if (auto own = own_actuals(o.actuals_dir, o.files.front())) inputs.push_back(*own);
+  }
   write_output(o.output, result.bytes, inputs, ctx);
-  return result.alert && o.fail_on_alert ? kAlert : kSuccess;
+  if (result.alert && o.fail_on_alert) return kAlert;
+  if ((result.missing_data || result.stale) && o.fail_on_missing) return kAlert;
+  return kSuccess;
 }
 
 }  // namespace
@@ -211,10 +269,13 @@ int run_report(ReportOptions& o, Context& ctx) {
 Command report_command() {
   return {"report", "a campaign's status as of a moment: countdown, due tasks, checkpoints against actuals", [](CommandLine& cl) {
             auto o = std::make_shared<ReportOptions>();
-            cl.positionals("FILE", o->files, "campaign file; several with --out-dir", true);
+            cl.positionals("FILE", o->files, "campaign file; several with --out-dir (or --files-from)", false);
             cl.options("--actuals", o->actuals,
                        "actuals as exported: CSV (UTF-8 or GBK) or .xlsx (time,metric,value or 时间 and metric columns; "
-                       "see docs/format.md), repeatable");
+                       "see docs/format.md), repeatable; every one goes to every input");
+            cl.option("--actuals-dir", o->actuals_dir,
+                      "each campaign shops/X.yaml reads its own actuals DIR/X.csv (none there: no actuals for it); not with --actuals",
+                      o->actuals_dir_given);
             cl.choice("--encoding", o->encoding, {"auto", "utf-8", "gbk", "gb18030"},
                       "encoding of the actuals CSV (default auto: UTF-8, else GB18030 when it reads as such)");
             cl.option("--sheet", o->sheet, "the sheet of an .xlsx actuals file to read (default: the first)");
@@ -228,7 +289,9 @@ Command report_command() {
             cl.flag("--check-only", o->check_only,
                     "check the --actuals files against the campaign (parse errors, data checks) and write no report");
             cl.flag("--fail-on-alert", o->fail_on_alert,
-                    "exit 3 when a checkpoint is off plan (outputs are still written; stale and missing figures are not alerts)");
+                    "exit 3 when a checkpoint is off plan (outputs are still written; stale and missing figures: --fail-on-missing)");
+            cl.flag("--fail-on-missing", o->fail_on_missing,
+                    "exit 3 when a checkpoint is overdue without an actual figure, or its figure is stale (outputs are still written)");
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
@@ -242,7 +305,11 @@ Command report_command() {
                 "  dacu report my.yaml --actuals today.csv --as-of 2026-12-20T12:30 -o report.xlsx   (Excel workbook)\n"
                 "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n"
                 "  dacu report my.yaml --actuals today.csv --max-staleness 30m      (older figures are stale, not compared)\n"
-                "  dacu report my.yaml --actuals today.csv --check-only --strict    (check the export, write nothing)\n");
+                "  dacu report my.yaml --actuals today.csv --check-only --strict    (check the export, write nothing)\n"
+
+                "  dacu report shops/*.yaml --actuals-dir actuals/ --out-dir out/ --format json --summary summary.json \\\n"
+                "      --fail-on-alert --fail-on-missing --clean-failed -j auto --quiet     (the nightly job; README)\n"
+                "  dacu report --files-from shops.txt --actuals-dir actuals/ --out-dir out/   (one path per line; - for stdin)\n");
             return [o](Context& ctx) { return run_report(*o, ctx); };
           }};
 }

@@ -85,8 +85,11 @@ def main():
         elif words[0] == "staff":
             body = body.split("else", 1)[1]
         common = "--set --output --lang --help" if "$common" in body else ""
+        # The batch options are in the $batch array the command's case names.
+        batch_block = re.search(r"^  batch=\((.*?)\)$", zsh_text, re.M | re.S)
+        batch = batch_block.group(1) if batch_block and "$batch" in body else ""
         for opt in sorted(x for x in options if x.startswith("--")):
-            if opt not in body and opt not in common and opt not in ("--out-dir", "--jobs"):
+            if opt not in body and opt not in common and not re.search(rf"{re.escape(opt)}\b(?!-)", batch):
                 problems.append(f"zsh: {name} lacks {opt}")
         if ("--out-dir" in options) != ("$batch" in body):
             problems.append(f"zsh: {name} and --out-dir/-j disagree")

@@ -59,7 +59,8 @@ def main():
                "dacu: error: 上海/店铺.yaml: its output out/店铺.csv is also 北京/店铺.yaml's [D530]\n"
                "hint: give inputs with the same name their own batch or rename one\n"
                "dacu: 2 inputs: 1 written to out, 1 failed\n")
-        made = sorted(os.listdir(os.path.join(tmp, "out"))) if os.path.isdir(os.path.join(tmp, "out")) else []
+        made = sorted(n for n in os.listdir(os.path.join(tmp, "out")) if n not in (".dacu-manifest.json", ".dacu.lock")) \
+            if os.path.isdir(os.path.join(tmp, "out")) else []  # the batch's manifest and lock aside
         if made != ["店铺.csv"]:
             problems.append(f"D530: the batch wrote {made}, want ['店铺.csv'] (the first input's plan)")
 
