@@ -31,7 +31,8 @@ _dacu() {
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
     --actuals|--customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --ignore) COMPREPLY=($(compgen -W "D104 D105 D106 D104,D105" -- "$cur")); return ;;
     --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
@@ -47,7 +48,7 @@ _dacu() {
       roi) opts+=" --scenarios --sensitivity --bom" ;;
       check) opts+=" -p --products --bom" ;;
       funnel) opts+=" --customers --bom" ;;
-      validate) opts="--help -f --format -o --output --strict --template-dir" ;;
+      validate) opts="--help -f --format -o --output --strict --template-dir --ignore --baseline --write-baseline" ;;
       schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir" ;;

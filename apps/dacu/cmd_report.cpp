@@ -49,7 +49,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   std::vector<ActualsInput> actuals;
-  for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path), path), path});
+  for (const auto& path : o.actuals) actuals.push_back({parse_actuals(read_text_file(path, InputKind::actuals), path), path});
 
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
