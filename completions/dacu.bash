@@ -33,9 +33,10 @@ _dacu() {
     --customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --encoding) COMPREPLY=($(compgen -W "auto utf-8 gbk gb18030" -- "$cur")); return ;;
-    -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir|--template-dir|--actuals-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --ignore) COMPREPLY=($(compgen -W "D104 D105 D106 D104,D105" -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     --max-staleness) COMPREPLY=($(compgen -W "0 15m 30m 1h" -- "$cur")); return ;;
     -j|--jobs) COMPREPLY=($(compgen -W "auto 1 2 4" -- "$cur")); return ;;
@@ -52,7 +53,7 @@ _dacu() {
       roi) opts+=" --scenarios --sensitivity --bom" ;;
       check) opts+=" -p --products --bom" ;;
       funnel) opts+=" --customers --bom" ;;
-      validate) opts="--help -f --format -o --output --strict --template-dir" ;;
+      validate) opts="--help -f --format -o --output --strict --template-dir --ignore --baseline --write-baseline" ;;
       schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir" ;;

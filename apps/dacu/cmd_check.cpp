@@ -34,7 +34,7 @@ int run_check(CheckOptions& o, Context& ctx) {
     print_diagnostics(problems, ctx, warnings_of(o.output));
     return kInputError;
   }
-  auto products = parse_products(read_text_file(o.products), o.products, rules);
+  auto products = parse_products(read_text_file(o.products, InputKind::products), o.products, rules);
   CheckReport report{campaign.name, campaign.template_name, o.products, check_products(rules, products)};
   auto render = render_options(o.output, o.bom);
   auto bytes = render_check(report, format, render);

@@ -182,7 +182,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   std::vector<ReadActuals> actuals;
   std::vector<Diagnostic> reading_warnings;
   for (const auto& path : o.actuals) {
-    actuals.push_back({read_actuals(read_text_file(path), path, reading), path});
+    actuals.push_back({read_actuals(read_text_file(path, InputKind::actuals), path, reading), path});
     const auto& w = actuals.back().file.warnings;
     reading_warnings.insert(reading_warnings.end(), w.begin(), w.end());
   }
@@ -216,7 +216,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     std::optional<std::string> own_path;
     if (o.actuals_dir_given) {
       own_path = own_actuals(o.actuals_dir, file);
-      if (own_path) own.push_back({read_actuals(read_text_file(*own_path), *own_path, reading), *own_path});
+      if (own_path) own.push_back({read_actuals(read_text_file(*own_path, InputKind::actuals), *own_path, reading), *own_path});
     }
     const auto& files = o.actuals_dir_given ? own : actuals;
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);

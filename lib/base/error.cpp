@@ -85,6 +85,12 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
+void locate_at_cause(Diagnostic& d, const Location& cause) {
+  if (!cause.known() || cause.file == d.where.file) return;
+  d.related = std::move(d.where);
+  d.where = cause;
+}
+
 InputError::InputError(Diagnostic diagnostic)
     : Error(diagnostic.message), diagnostic_(std::move(diagnostic)) {}
 
@@ -184,25 +190,42 @@ InputError input_error(std::string_view key, Location where, MessageArgs args) {
   return InputError(make_diagnostic(Severity::error, key, std::move(where), args));
 }
 
+namespace {
+
+// The located line and a caret under the located character, as format_diagnostic shows them.
+std::string echo_line(const Location& w) {
+  auto text = w.line_text();
+  if (!w.known() || text.empty()) return {};
+  auto number = std::to_string(w.line);
+  auto shown = excerpt(text, static_cast<std::size_t>(std::max(w.column, 1)) - 1);
+  // The caret sits under the located character, counted in display columns.
+  return fmt::format(" {} | {}\n {} | {}^\n", number, shown.text, std::string(number.size(), ' '), shown.caret_indent);
+}
+
+std::string place(const Location& w) {
+  if (w.known()) return fmt::format("{}:{}:{}: ", utf8::visible(w.file_name()), w.line, w.column);
+  if (w.file) return fmt::format("{}: ", utf8::visible(w.file_name()));
+  return {};
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("dacu: {}: ", message(d.severity == Severity::error ? "label.error" : "label.warning"));
   const auto& w = d.where;
-  if (w.known()) {
-    out += fmt::format("{}:{}:{}: ", utf8::visible(w.file_name()), w.line, w.column);
-  } else if (w.file) {
-    out += fmt::format("{}: ", utf8::visible(w.file_name()));
-  }
+  out += place(w);
   // A message quotes names from the file, which may hold an escape sequence or a bidi override.
   out += utf8::visible(d.message);
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out += '\n';
-  auto text = w.line_text();
-  if (w.known() && !text.empty()) {
-    auto number = std::to_string(w.line);
-    auto shown = excerpt(text, static_cast<std::size_t>(std::max(w.column, 1)) - 1);
-    out += fmt::format(" {} | {}\n", number, shown.text);
-    // The caret sits under the located character, counted in display columns.
-    out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), shown.caret_indent);
+  out += echo_line(w);
+  if (d.related.file) {
+    out += fmt::format("{}: {}{}\n", message("label.note"), place(d.related), message("diagnostic.found-here"));
+    out += echo_line(d.related);
+  }
+  // A problem found in another file than the one asked about (a shared template) names the shop.
+  if (!d.input.empty() && d.input != w.file_name() && (!d.related.file || d.input != d.related.file_name())) {
+    out += fmt::format("{}: {}\n", message("label.note"), message("diagnostic.while-checking", {{"file", utf8::visible(d.input)}}));
   }
   if (!d.hint.empty()) out += fmt::format("{}: {}\n", message("label.tip"), utf8::visible(d.hint));
   return out;

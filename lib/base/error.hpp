@@ -76,12 +76,25 @@ struct Diagnostic {
   /// can quote it in its own language: diagnostic_message(). Empty for a message made otherwise.
   std::string key;
   std::vector<std::pair<std::string, std::string>> args;
+  /// A second place, where the problem was found when `where` is the value that caused it: the
+  /// template line a campaign's (or --set's) value ran into. Shown as a `note:` line; unknown
+  /// (no file) when there is none.
+  Location related;
+  /// The file the user asked to check whose checking found the problem (`dacu validate A B`), so
+  /// that a problem located in a shared template still names the shop; empty when not known.
+  std::string input;
 
   /// The same problem shown the same way: key and args, how the message was made, do not count.
   friend bool operator==(const Diagnostic& a, const Diagnostic& b) {
-    return a.severity == b.severity && a.code == b.code && a.where == b.where && a.message == b.message && a.hint == b.hint;
+    return a.severity == b.severity && a.code == b.code && a.where == b.where && a.message == b.message &&
+           a.hint == b.hint && a.related == b.related && a.input == b.input;
   }
 };
+
+/// `d` located at `cause` (a value the campaign or --set wrote), its old location kept as
+/// `related`: a problem found in a template line is the shop's to fix when the shop's value
+/// caused it. Unchanged when `cause` is unknown or already where `d` is.
+void locate_at_cause(Diagnostic& d, const Location& cause);
 
 /// The diagnostic `key` of the message catalogue (messages.hpp): its code is the key up to the
 /// first `.` (`D080.folder` -> D080), its message the entry `key`, its hint the entry `key.hint`

@@ -40,6 +40,20 @@ class Values {
     return out;
   }
 
+  /// Where a parameter of `f` got its value when not in the formula's own file (a campaign's or
+  /// --set's value, in the file the user edits): one at zero or below first, as what most likely
+  /// made the figure wrong. Unknown when every value is the template's.
+  Location cause(const Formula& f) const {
+    Location first;
+    for (const auto& name : f.expr.names()) {
+      const auto* p = t_.find_parameter(name);
+      if (!p || !p->value_where.known() || p->value_where.file == f.where.file) continue;
+      if (p->number && *p->number <= Rational(0)) return p->value_where;
+      if (!first.known()) first = p->value_where;
+    }
+    return first;
+  }
+
   Rational operator()(const Formula& f) const {
     for (const auto& name : f.expr.names()) {
       if (values_.count(name)) continue;

@@ -95,16 +95,22 @@ std::string origin_hint(const Values& values, const Formula& f, const std::strin
 // `what`: the catalogue's phrase for the figure (staffing.orders, staffing.rota-heads, …).
 void require_nonnegative(const Rational& v, const Formula& f, const std::string& what, const Values& values) {
   if (v.is_negative()) {
-    throw input_error("D202", f.where, {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
-                                        {"advice", origin_hint(values, f, message("compute.check-formula"))}});
+    auto d = make_diagnostic(Severity::error, "D202", f.where,
+                             {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
+                              {"advice", origin_hint(values, f, message("compute.check-formula"))}});
+    locate_at_cause(d, values.cause(f));  // the shop's value, the template's formula as the note
+    throw InputError(std::move(d));
   }
 }
 
 void require_positive(const Rational& v, const Formula& f, const std::string& what, const Values& values) {
   if (v <= Rational(0)) {
     auto fallback = v.is_zero() ? message("staffing.zero-capacity") : message("compute.check-formula");
-    throw input_error("D201", f.where, {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
-                                        {"advice", origin_hint(values, f, fallback)}});
+    auto d = make_diagnostic(Severity::error, "D201", f.where,
+                             {{"what", what}, {"formula", f.text}, {"value", v.to_string()},
+                              {"advice", origin_hint(values, f, fallback)}});
+    locate_at_cause(d, values.cause(f));  // the shop's value, the template's formula as the note
+    throw InputError(std::move(d));
   }
 }
 

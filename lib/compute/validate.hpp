@@ -22,7 +22,8 @@ namespace dacu {
 /// The problems of one file's text; `base_dir` resolves `extends:` paths.
 std::vector<Diagnostic> validate_text(std::string_view yaml, std::string_view source_name,
                                       const std::filesystem::path& base_dir, Loader& loader);
-/// The problems of one file (a file that cannot be read is one D010 diagnostic).
+/// The problems of one file (a file that cannot be read is one D010 diagnostic), each naming
+/// `path` as its Diagnostic::input.
 std::vector<Diagnostic> validate_file(const std::filesystem::path& path, Loader& loader);
 
 /// What validate checks in a campaign's plan, for the commands that compute from the plan (plan,

@@ -48,6 +48,24 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   return text;
 }
 
+std::string read_text_file(const fs::path& path, InputKind kind) {
+  try {
+    return read_text_file(path);
+  } catch (const InputError& e) {
+    const auto& d = e.diagnostic();
+    if (kind == InputKind::campaign || d.key != "D010.missing") throw;
+    auto where = d.where;
+    switch (kind) {
+      case InputKind::actuals: throw input_error("D010.missing-actuals", where);
+      case InputKind::products: throw input_error("D010.missing-products", where);
+      case InputKind::customers: throw input_error("D010.missing-customers", where);
+      case InputKind::baseline: throw input_error("D010.missing-baseline", where);
+      case InputKind::campaign: break;
+    }
+    throw;
+  }
+}
+
 namespace {
 
 std::string kind_of(mode_t mode) {

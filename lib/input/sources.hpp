@@ -15,6 +15,12 @@ namespace dacu {
 /// unreadable, D011 when it is larger than `max_bytes`.
 std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
 
+/// What a file given on the command line is, so that "no such file" says what to check.
+enum class InputKind { campaign, actuals, products, customers, baseline };
+/// read_text_file, a missing file's hint fitting `kind` (an actuals CSV is not found with
+/// `dacu templates`).
+std::string read_text_file(const std::filesystem::path& path, InputKind kind);
+
 /// Reads a whole regular file, for the files dacu finds rather than is given (`extends:`,
 /// `templates --dir`). Everything else is refused before it is opened, with InputError D081: a
 /// named pipe (which would block), a device, a socket, a folder, and anything under /proc, /sys

@@ -78,6 +78,10 @@ class Builder : public YAML::EventHandler {
   const Location& document_start() const { return document_start_; }
   /// The innermost mapping or list not closed yet, if any (for "bracket not closed").
   const Location* innermost_open() const { return stack_.empty() ? nullptr : &stack_.back().node.where; }
+  /// The first quoted value that did not close on its own line, if any: a quote left open there
+  /// takes the lines after it, up to the next quote, and yaml-cpp fails further on.
+  const Location& open_quote() const { return open_quote_; }
+  char open_quote_char() const { return open_quote_char_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override { document_start_ = at(mark); }
   void OnDocumentEnd() override {}
@@ -104,6 +108,7 @@ class Builder : public YAML::EventHandler {
     node.kind = Node::Kind::scalar;
     node.quoted = (tag == "!");
     node.where = at(mark);
+    if (node.quoted) check_quote(mark, node.where);
     node.value = scalar_text(value, node.where);
     add(std::move(node), anchor);
   }
@@ -128,6 +133,37 @@ class Builder : public YAML::EventHandler {
   // Through a cursor: counting each node's column from its line's start was quadratic in the
   // length of a line (a flow list of 80,000 dates took 19 s).
   Location at(const YAML::Mark& mark) { return cursor_.at(mark.line, mark.column); }
+
+  // yaml-cpp 0.7 ends a quoted value that is never closed at the end of the file, without an
+  // error: `name: "abc` on the last line was read as `abc`, and earlier in a file the value took
+  // every line after it (the keys it swallowed were then missing, D005 at 1:1). A quoted value runs
+  // from its quote (the mark, 0-based, columns in bytes) to the matching one.
+  void check_quote(const YAML::Mark& mark, const Location& where) {
+    const std::string& text = source_->text;
+    if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= source_->line_starts.size()) return;
+    auto open = source_->line_starts[static_cast<std::size_t>(mark.line)] + static_cast<std::size_t>(std::max(mark.column, 0));
+    if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) return;
+    char q = text[open];
+    std::size_t i = open + 1;
+    for (; i < text.size(); ++i) {
+      if (q == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == q) {
+        if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is a quote inside a single-quoted value
+          continue;
+        }
+        break;
+      }
+    }
+    auto quote = std::string(1, q);
+    if (i >= text.size()) throw input_error("D001.quote-unclosed", where, {{"quote", quote}});
+    auto line_end = text.find('\n', open);
+    if (i > line_end && !open_quote_.known()) {
+      open_quote_ = where;
+      open_quote_char_ = q;
+    }
+  }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
@@ -197,6 +233,8 @@ class Builder : public YAML::EventHandler {
   Node root_;
   bool has_root_ = false;
   Location document_start_;
+  Location open_quote_;
+  char open_quote_char_ = 0;
 };
 
 // Checks that need the raw text: encoding, byte order mark, tabs in indentation.
@@ -275,7 +313,7 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   check_text(source);
   slips::check_lines(source);
   if (source->text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw input_error("D015.empty", Location{source, 0, 0});
+    throw input_error("D015.empty", Location{source, 1, 1});  // 1:1, as editors and CI show an empty file
   }
   TextBuffer buffer(source->text);
   std::istream stream(&buffer);
@@ -284,7 +322,7 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   try {
     parser.HandleNextDocument(builder);
     if (!builder.has_root()) {
-      throw input_error("D015.no-document", Location{source, 0, 0});
+      throw input_error("D015.no-document", Location{source, 1, 1});
     }
     Builder rest(source, limits);
     if (parser.HandleNextDocument(rest)) {
@@ -293,6 +331,11 @@ Document parse(std::string text, std::string_view source_name, const Limits& lim
   } catch (const YAML::DeepRecursion& e) {
     throw input_error("D017", location_from_bytes(source, e.mark.line, e.mark.column), {{"limit", limits.max_depth}});
   } catch (const YAML::Exception& e) {
+    // A quote left open took the lines up to the next quote, and the parser failed after them.
+    if (builder.open_quote().known() && builder.open_quote().line <= e.mark.line + 1) {
+      throw input_error("D001.quote-open", builder.open_quote(),
+                        {{"quote", std::string(1, builder.open_quote_char())}, {"line", e.mark.line + 1}});
+    }
     // A full-width colon or a missing space makes a line text, which yaml-cpp notices only at a
     // later line, with a message about that one: name the slip instead.
     if (auto slip = slips::near_failure(source, e.mark.line)) throw InputError(std::move(*slip));

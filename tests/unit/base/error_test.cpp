@@ -11,7 +11,7 @@ using namespace dacu;
 
 TEST_CASE("a diagnostic shows file, line, column, the line and a caret under the character", "[error]") {
   auto file = make_source("a.yaml", "name: x\nstart: 开团前二天半\n");
-  Diagnostic d{Severity::error, "D100", Location{file, 2, 11}, "unknown offset phrase", "write 开团前2天", {}, {}};
+  Diagnostic d{Severity::error, "D100", Location{file, 2, 11}, "unknown offset phrase", "write 开团前2天", {}, {}, {}, {}};
   CHECK(format_diagnostic(d) ==
         "dacu: error: a.yaml:2:11: unknown offset phrase [D100]\n"
         " 2 | start: 开团前二天半\n"
@@ -90,7 +90,7 @@ TEST_CASE("a cut line of wide characters keeps the caret under its character", "
 TEST_CASE("control characters in an echoed line are shown and the caret moves with them", "[error]") {
   auto file = make_source("a.yaml", "name: \x1b[31m红\xe2\x80\xae字: x\n");
   // The caret under 字: "name: " 6, "\x1b" 4, "[31m" 4, 红 2, "U+202E" 6 columns before it.
-  Diagnostic d{Severity::error, "D002", Location{file, 1, 14}, "unknown key '\x1b[31m红\xe2\x80\xae字'", "", {}, {}};
+  Diagnostic d{Severity::error, "D002", Location{file, 1, 14}, "unknown key '\x1b[31m红\xe2\x80\xae字'", "", {}, {}, {}, {}};
   CHECK(format_diagnostic(d) ==
         "dacu: error: a.yaml:1:14: unknown key '\\x1b[31m红U+202E字' [D002]\n"
         " 1 | name: \\x1b[31m红U+202E字: x\n"
@@ -99,7 +99,7 @@ TEST_CASE("control characters in an echoed line are shown and the caret moves wi
 
 TEST_CASE("a line that fits is echoed whole, a caret past its end sits after it", "[error]") {
   auto file = make_source("a.yaml", "a: [1, 2\n");
-  Diagnostic d{Severity::error, "D001", Location{file, 1, 9}, "not closed", "", {}, {}};
+  Diagnostic d{Severity::error, "D001", Location{file, 1, 9}, "not closed", "", {}, {}, {}, {}};
   CHECK(format_diagnostic(d) ==
         "dacu: error: a.yaml:1:9: not closed [D001]\n"
         " 1 | a: [1, 2\n"

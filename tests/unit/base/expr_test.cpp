@@ -260,7 +260,7 @@ TEST_CASE("nesting and length are bounded", "[expr]") {
   // The 65th '(' is one level too many: column 5 + 64.
   CHECK(parse_diagnostic(formula, hundred) ==
         Diagnostic{Severity::error, "D313", Location{formula.file, 1, 69}, "expression nested too deeply",
-                   "the limit is 64 levels of parentheses, function calls and minus signs", {}, {}});
+                   "the limit is 64 levels of parentheses, function calls and minus signs", {}, {}, {}, {}});
   auto calls = repeat("ceil(", 65) + "1" + repeat(")", 65);
   CHECK(parse_diagnostic(calls).where.column == 5 + 64 * 5 + 4);
   auto minus = repeat("-", 65) + "1";
@@ -273,7 +273,7 @@ TEST_CASE("nesting and length are bounded", "[expr]") {
   Formula long_formula(too_long);
   CHECK(parse_diagnostic(long_formula, too_long) ==
         Diagnostic{Severity::error, "D313", Location{long_formula.file, 1, 1005}, "expression too long",
-                   "the limit is 1000 characters; split it into parameters", {}, {}});
+                   "the limit is 1000 characters; split it into parameters", {}, {}, {}, {}});
 }
 
 TEST_CASE("unknown names are located and the closest parameter is suggested", "[expr]") {
@@ -295,7 +295,7 @@ TEST_CASE("unknown names are located and the closest parameter is suggested", "[
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.diagnostic() == Diagnostic{Severity::error, "D311", Location{formula.file, 1, 5}, "unknown name x",
-                                       "declare x as a parameter, or correct the spelling", {}, {}});
+                                       "declare x as a parameter, or correct the spelling", {}, {}, {}, {}});
   }
 }
 

@@ -99,7 +99,10 @@ TEST_CASE("ratio posts follow campaign values and --set", "[staffing]") {
 TEST_CASE("a zero capacity is a located error naming where the value came from", "[staffing]") {
   auto d = error_of(kPosts, {{"配货人效", "0"}});
   CHECK(d.code == "D201");
-  CHECK(d.where.line == 24);
+  // At the value that made it zero (--set's), the template's formula as the related location.
+  CHECK(d.where.file_name() == "<command line>");
+  CHECK(d.where.column == 6);
+  CHECK(d.related.line == 24);
   CHECK(d.message == "post 配货: capacity (orders one person handles a day) must be more than 0: 配货人效 = 0");
   CHECK(d.hint.find("<command line>:1:6") != std::string::npos);
 }

@@ -396,9 +396,9 @@ TEST_CASE("a file the sources do not hold is one D010", "[validate]") {
 TEST_CASE("count_diagnostics counts errors and warnings", "[validate]") {
   CHECK(count_diagnostics({}).errors == 0);
   CHECK(count_diagnostics({}).warnings == 0);
-  std::vector<Diagnostic> ds{{Severity::warning, "D101", {}, "a", ""},
-                             {Severity::error, "D001", {}, "b", ""},
-                             {Severity::warning, "D105", {}, "c", ""}};
+  std::vector<Diagnostic> ds{{Severity::warning, "D101", {}, "a", "", {}, {}, {}, {}},
+                             {Severity::error, "D001", {}, "b", "", {}, {}, {}, {}},
+                             {Severity::warning, "D105", {}, "c", "", {}, {}, {}, {}}};
   auto counts = count_diagnostics(ds);
   CHECK(counts.errors == 1);
   CHECK(counts.warnings == 2);

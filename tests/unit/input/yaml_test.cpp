@@ -323,10 +323,10 @@ TEST_CASE("a tab in indentation is D014 at the tab", "[yaml][refusal]") {
   CHECK(root_of("name: 小团\t# 名称\n").find("name")->value == "小团");
 }
 
-TEST_CASE("an empty file, or one holding only comments, is D015 without a line", "[yaml][refusal]") {
+TEST_CASE("an empty file, or one holding only comments, is D015 at 1:1", "[yaml][refusal]") {
   auto d = refusal("");
   CHECK(d.code == "D015");
-  CHECK(where(d.where) == "t.yaml:0:0");
+  CHECK(where(d.where) == "t.yaml:1:1");
   CHECK(d.message == "the file is empty");
   CHECK(d.hint == "start from `dacu init 聚划算` or a file under examples/");
   d = refusal("  \n\r\n \n");
@@ -334,7 +334,7 @@ TEST_CASE("an empty file, or one holding only comments, is D015 without a line",
   CHECK(d.message == "the file is empty");
   d = refusal("# 只有注释\n");
   CHECK(d.code == "D015");
-  CHECK(where(d.where) == "t.yaml:0:0");
+  CHECK(where(d.where) == "t.yaml:1:1");
   CHECK(d.message == "the file holds no YAML document");
   CHECK(d.hint == "start from `dacu init 聚划算` or a file under examples/");
 }
