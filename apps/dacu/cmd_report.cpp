@@ -59,7 +59,9 @@ int run_report(ReportOptions& o, Context& ctx) {
     auto warnings = plan_warnings(campaign, plan);
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
     warnings = settle(std::move(warnings), o.output);
-    return BatchResult{render_report(report, format, render), report.alert(), std::move(warnings)};
+    auto options = render;  // per input: a batch runs inputs in parallel
+    options.input = file;
+    return BatchResult{render_report(report, format, options), report.alert(), std::move(warnings)};
   };
   o.batch.fail_on_alert = o.fail_on_alert;
   o.batch.shared_inputs = o.actuals;

@@ -3,21 +3,15 @@
 #include <fmt/format.h>
 
 #include "dacu/base/error.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
 
 namespace dacu {
 
-std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  auto doc = json::Value::array();
-  for (const auto& d : diagnostics) {
-    doc.push_back(json::Value::object({{"file", d.where.file_name()},
-                                       {"line", d.where.line},
-                                       {"column", d.where.column},
-                                       {"severity", d.severity == Severity::error ? "error" : "warning"},
-                                       {"code", d.code},
-                                       {"message", d.message},
-                                       {"hint", d.hint}}));
-  }
+std::string render_diagnostics_json(const std::vector<std::string>& files, const std::vector<Diagnostic>& diagnostics) {
+  auto doc = json_header({}, {});
+  doc["input"] = files;
+  doc["diagnostics"] = diagnostics_json(diagnostics, message_language(), true);
   return json::dump(doc, 2) + "\n";
 }
 

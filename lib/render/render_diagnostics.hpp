@@ -9,8 +9,10 @@
 
 namespace dacu {
 
-/// Diagnostics as a JSON array of {file, line, column, severity, code, message, hint}.
-std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+/// `dacu validate --format json`: {dacu_version, schema_version, input (the files as given, an
+/// array), campaign (null: validate names no one campaign), diagnostics: [{file, line, column,
+/// severity, code, message, hint}]} (render/contract.hpp).
+std::string render_diagnostics_json(const std::vector<std::string>& files, const std::vector<Diagnostic>& diagnostics);
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=CODE::message`.
 std::string render_diagnostics_github(const std::vector<Diagnostic>& diagnostics);
 

@@ -1,8 +1,10 @@
 // Renderers of the report value: Markdown and JSON here, HTML in html.cpp. They format; the
 // numbers were computed by build_report.
+#include <date/tz.h>
 #include <fmt/format.h>
 
 #include "dacu/base/error.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/html.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
@@ -147,19 +149,27 @@ std::string render_md(const Report& r, Lang lang) {
   return out;
 }
 
-std::string render_json(const Report& r, Lang lang) {
-  auto doc = json::Value::object({{"campaign", r.plan.campaign},
-                                  {"template", r.plan.template_name},
+// A figure's time with the offset of the campaign's zone, as every timestamp of the JSON output
+// (the earlier of the two where the clocks go back, as `as_of` is read).
+std::string zoned_iso(const std::string& timezone, date::local_seconds at) {
+  const auto* zone = date::locate_zone(timezone);
+  return format_iso_with_offset(at, zone->get_info(zone->to_sys(at, date::choose::earliest)).offset);
+}
+
+std::string render_json(const Report& r, const RenderOptions& options) {
+  Lang lang = options.lang;
+  auto doc = json_header(options, r.plan.campaign);
+  doc.update(json::Value::object({{"template", r.plan.template_name},
                                   {"timezone", r.plan.timezone},
                                   {"as_of", r.as_of.iso()},
                                   {"alert", r.alert()},
-                                  {"actuals", r.actuals_files}});
+                                  {"actuals", r.actuals_files}}));
   auto countdown = json::Value::array();
   for (const auto& c : r.countdown) {
     countdown.push_back(json::Value::object({{"milestone", c.milestone},
                                              {"at", c.date_only ? format_date(c.at.day()) : c.at.iso()},
                                              {"seconds", c.remaining.count()},
-                                             {"text", show_countdown(c.remaining, Lang::en)}}));
+                                             {"text", show_countdown(c.remaining, lang)}}));
   }
   auto names = [](const std::vector<DatedTask>& tasks) {
     auto a = json::Value::array();
@@ -172,32 +182,27 @@ std::string render_json(const Report& r, Lang lang) {
                                         {"due_today", names(r.due_today)},
                                         {"in_progress", names(r.in_progress)},
                                         {"overdue", std::move(overdue)}});
+  auto exact = [](const Rational& v) { return v.to_string(); };
   auto checkpoints = json::Value::array();
   for (const auto& c : r.checkpoints) {
-    checkpoints.push_back(json::Value::object({{"name", c.checkpoint.name},
-                                               {"at", c.checkpoint.at.iso()},
-                                               {"metric", c.checkpoint.metric},
-                                               {"plan", json::maybe(plan_text(c.checkpoint))},
-                                               {"plan_formula", json::maybe(c.checkpoint.plan_formula)},
-                                               {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
-                                               {"actual", json::maybe(c.actual, show_figure)},
-                                               {"actual_at", json::maybe(c.actual_at, format_local_iso)},
-                                               {"deviation", json::maybe(c.deviation, show_deviation)},
-                                               {"status", status_name(c.status)},
-                                               {"owner", c.checkpoint.owner},
-                                               {"message", json::maybe(c.message)}}));
+    checkpoints.push_back(json::Value::object(
+        {{"name", c.checkpoint.name},
+         {"at", c.checkpoint.at.iso()},
+         {"metric", c.checkpoint.metric},
+         {"plan", json::maybe(plan_text(c.checkpoint))},
+         {"plan_formula", json::maybe(c.checkpoint.plan_formula)},
+         {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
+         {"actual", json::maybe(c.actual, exact)},
+         {"actual_display", json::maybe(c.actual, show_figure)},
+         {"actual_at", json::maybe(c.actual_at, [&](date::local_seconds at) { return zoned_iso(r.plan.timezone, at); })},
+         {"deviation", json::maybe(c.deviation, exact)},
+         {"deviation_display", json::maybe(c.deviation, show_deviation)},
+         {"status", status_name(c.status)},
+         {"owner", json::maybe(c.checkpoint.owner)},
+         {"message", json::maybe(c.message)}}));
   }
   doc["checkpoints"] = std::move(checkpoints);
-  auto findings = json::Value::array();
-  for (const auto& d : r.findings) {
-    findings.push_back(json::Value::object({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                                            {"code", d.code},
-                                            {"file", d.where.file_name()},
-                                            {"line", d.where.line},
-                                            {"column", d.where.column},
-                                            {"message", diagnostic_message(d, language_of(lang))}}));
-  }
-  doc["findings"] = std::move(findings);
+  doc["diagnostics"] = diagnostics_json(r.findings, language_of(lang));
   doc["schedule"] = plan_json(r.plan);
   return json::dump(doc, 2) + "\n";
 }
@@ -298,7 +303,7 @@ xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
 std::string render_report(const Report& report, Format format, const RenderOptions& options) {
   switch (format) {
     case Format::md: return render_md(report, options.lang);
-    case Format::json: return render_json(report, options.lang);
+    case Format::json: return render_json(report, options);
     case Format::html: return render_report_html(report, options.lang);
     case Format::xlsx: return workbook_bytes(render_xlsx(report, options.lang), options.writers);
     default: throw Error(message("render.report-format", {{"format", format_name(format)}}));
