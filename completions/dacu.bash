@@ -31,7 +31,10 @@ _dacu() {
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
     --actuals|--customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    # schema: --output names a JSON output (its file is -o); everywhere else --output is a file.
+    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate" -- "$cur"))
+              else COMPREPLY=($(compgen -f -- "$cur")); fi; return ;;
+    -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
