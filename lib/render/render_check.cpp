@@ -142,7 +142,7 @@ std::string render_json(const CheckReport& r, const RenderOptions& options) {
                                             {"discount", json::Value::object({{"ratio", p.discount.to_string()},
                                                                               {"zhe", format_zhe(p.discount)}})},
                                             {"verdict", verdict_key(p.verdict)},
-                                            {"verdict_label", verdict_name(p.verdict)},
+                                            {"verdict_label", verdict_name(p.verdict, options.lang == Lang::en)},
                                             {"findings", std::move(findings)}}));
   }
   auto doc = json_header(options, r.campaign);
