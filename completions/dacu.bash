@@ -33,10 +33,13 @@ _dacu() {
     --customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --encoding) COMPREPLY=($(compgen -W "auto utf-8 gbk gb18030" -- "$cur")); return ;;
-    -o|--output|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir|--template-dir|--actuals-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "D104 D105 D106 D104,D105" -- "$cur")); return ;;
+    # schema: --output names a JSON output (its file is -o); everywhere else --output is a file.
+    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate" -- "$cur"))
+              else COMPREPLY=($(compgen -f -- "$cur")); fi; return ;;
+    -o|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
     --max-staleness) COMPREPLY=($(compgen -W "0 15m 30m 1h" -- "$cur")); return ;;
     -j|--jobs) COMPREPLY=($(compgen -W "auto 1 2 4" -- "$cur")); return ;;

@@ -37,6 +37,7 @@ int run_check(CheckOptions& o, Context& ctx) {
   auto products = parse_products(read_text_file(o.products, InputKind::products), o.products, rules);
   CheckReport report{campaign.name, campaign.template_name, o.products, check_products(rules, products)};
   auto render = render_options(o.output, o.bom);
+  render.input = o.file;
   auto bytes = render_check(report, format, render);
   write_output(o.output, bytes, inputs_read({o.file, o.products}, ctx.loader), ctx);
   return kSuccess;

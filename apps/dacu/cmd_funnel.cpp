@@ -28,6 +28,7 @@ int run_funnel(const FunnelOptions& o, Context& ctx) {
   auto table = parse_csv(read_text_file(o.customers, InputKind::customers), o.customers);
   auto report = compute_funnel(campaign, table);
   auto render = render_options(o.output, o.bom);
+  render.input = o.file;
   auto bytes = render_funnel(report, format, render);
   print_diagnostics(report.warnings, ctx, warnings_of(o.output));
   write_output(o.output, bytes, inputs_read({o.file, o.customers}, ctx.loader), ctx);

@@ -75,7 +75,9 @@ int run_plan(PlanOptions& o, Context& ctx) {
     auto full = plan_campaign(campaign);
     auto warnings = settle(plan_warnings(campaign, full), o.output);  // on the whole plan, before --dept & co
     auto plan = filter_plan(std::move(full), o.filter);
-    return BatchResult{render_plan(plan, format, render), false, std::move(warnings)};
+    auto options = render;  // per input: a batch runs inputs in parallel
+    options.input = file;
+    return BatchResult{render_plan(plan, format, options), false, std::move(warnings)};
   };
   o.batch.command = "plan";
   check_batch_usage(o.files, o.batch, o.output.output);

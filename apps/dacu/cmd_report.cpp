@@ -232,7 +232,9 @@ int run_report(ReportOptions& o, Context& ctx) {
       warnings.push_back(make_diagnostic(Severity::warning, "D542", Location{make_source(file, {}), 0, 0},
                                          {{"file", expected}, {"count", overdue.size()}}));
     }
-    BatchResult result{render_report(report, format, render), report.alert(), std::move(warnings)};
+    auto options = render;  // per input: a batch runs inputs in parallel
+    options.input = file;
+    BatchResult result{render_report(report, format, options), report.alert(), std::move(warnings)};
     result.missing_data = report.missing_data();
     result.stale = report.stale();
     return result;

@@ -33,6 +33,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);
   auto report = compute_roi(campaign, options);
   auto render = render_options(o.output, o.bom);
+  render.input = o.file;
   render.created = workbook_created(campaign);
   auto bytes = render_roi(report, format, render);
   print_diagnostics(settle(report.warnings, o.output), ctx, warnings_of(o.output));

@@ -62,6 +62,7 @@ int run_staff(StaffOptions& o, Context& ctx) {
   auto plan = plan_campaign(campaign);
   auto report = compute_staffing(campaign, plan);
   auto render = render_options(o.output, o.bom);
+  render.input = o.file;
   render.created = workbook_created(plan);
   auto bytes = render_staff(report, *staff_view_from_name(o.by), format, render);
   // The plan and the staffing days are dated on one timeline: a year the calendar lacks is said once.

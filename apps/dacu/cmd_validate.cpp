@@ -93,7 +93,7 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
   auto counts = count_diagnostics(fresh);
   std::string bytes;
   if (o.format == "json") {
-    bytes = render_diagnostics_json(all, baselined);
+    bytes = render_diagnostics_json(o.files, all, baselined);
   } else if (o.format == "github") {
     bytes = render_diagnostics_github(fresh);
   } else {
@@ -124,7 +124,7 @@ Command validate_command() {
             auto o = std::make_shared<ValidateOptions>();
             cl.positionals("FILE", o->files, "templates, campaign files or calendars (kind: calendar)", true);
             cl.choice("-f,--format", o->format, {"text", "json", "github"},
-                      "text (default, on stderr), json (one object per problem) or github (Actions annotations)");
+                      "text (default, on stderr), json (every problem under diagnostics; dacu schema --output validate) or github (Actions annotations)");
             cl.flag("--strict", o->strict, "warnings fail too (exit 1)");
             add_output_file_option(cl, o->output, "write the report to FILE instead");
             add_template_dir_option(cl, o->template_dirs);

@@ -12,5 +12,8 @@ namespace dacu {
 std::span<const EmbeddedFile> builtin_files();
 /// The JSON Schema of dacu's YAML files (docs/dacu.schema.json): one file.
 std::span<const EmbeddedFile> builtin_schema_files();
+/// The JSON Schemas of the JSON outputs (docs/schemas/NAME.schema.json, DACU_OUTPUT_SCHEMAS in
+/// lib/CMakeLists.txt), in that order: `dacu schema --output NAME`.
+std::span<const EmbeddedFile> output_schema_files();
 
 }  // namespace dacu

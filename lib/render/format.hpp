@@ -42,6 +42,9 @@ struct RenderOptions {
   /// XLSX: the creation time the workbook records (see workbook_created). Unset: 2000-01-01T00:00:00Z.
   std::optional<std::chrono::sys_seconds> created;
   Writers writers;  ///< ICS and XLSX: who writes the bytes
+  /// JSON: the input file as given on the command line ("-": stdin), written as `input` at the top
+  /// of every JSON output (contract.hpp); empty for an output made from no file (null).
+  std::string input;
 };
 
 /// `table`, `md`, `csv`, `json`, `ics`, `html`, `xlsx`; nullopt for anything else.

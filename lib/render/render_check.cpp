@@ -5,6 +5,7 @@
 #include "dacu/base/error.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
 
 namespace dacu {
@@ -124,7 +125,7 @@ std::string render_csv(const CheckReport& r, const RenderOptions& options) {
   return with_excel_bom(render_csv_table(t, options.csv_guard), options.bom);
 }
 
-std::string render_json(const CheckReport& r) {
+std::string render_json(const CheckReport& r, const RenderOptions& options) {
   auto products = json::Value::array();
   for (const auto& p : r.products) {
     auto findings = json::Value::array();
@@ -141,13 +142,12 @@ std::string render_json(const CheckReport& r) {
                                             {"discount", json::Value::object({{"ratio", p.discount.to_string()},
                                                                               {"zhe", format_zhe(p.discount)}})},
                                             {"verdict", verdict_key(p.verdict)},
-                                            {"verdict_label", verdict_name(p.verdict)},
+                                            {"verdict_label", verdict_name(p.verdict, options.lang == Lang::en)},
                                             {"findings", std::move(findings)}}));
   }
-  auto doc = json::Value::object({{"campaign", r.campaign},
-                                  {"template", r.template_name},
-                                  {"products_file", r.products_file},
-                                  {"products", std::move(products)}});
+  auto doc = json_header(options, r.campaign);
+  doc.update(json::Value::object(
+      {{"template", r.template_name}, {"products_file", r.products_file}, {"products", std::move(products)}}));
   return json::dump(doc, 2) + "\n";
 }
 
@@ -159,7 +159,7 @@ std::string render_check(const CheckReport& report, Format format, const RenderO
     case Format::table: return render_text(report, en);
     case Format::md: return render_markdown(report, en);
     case Format::csv: return render_csv(report, options);
-    case Format::json: return render_json(report);
+    case Format::json: return render_json(report, options);
     case Format::ics:
     case Format::html:
     case Format::xlsx: break;  // `dacu check` does not offer these

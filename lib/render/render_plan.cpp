@@ -8,6 +8,7 @@
 
 #include "dacu/render/html.hpp"
 #include "dacu/render/ics.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -182,7 +183,7 @@ json::Value plan_json(const Plan& plan) {
   for (const auto& d : plan.deadlines) {
     deadlines.push_back(json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
                                              {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
-                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", d.note}}));
+                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", json::maybe(d.note)}}));
   }
   doc["deadlines"] = std::move(deadlines);
   auto tasks = json::Value::array();
@@ -197,8 +198,8 @@ json::Value plan_json(const Plan& plan) {
                                   {"all_day", t.all_day},
                                   {"start", t.all_day ? format_date(t.first_day) : t.start.iso()},
                                   {"end", t.all_day ? format_date(t.last_day) : t.end.iso()},
-                                  {"rolled", t.rolled}});
-    if (!t.note.empty()) j["note"] = t.note;
+                                  {"rolled", t.rolled},
+                                  {"note", json::maybe(t.note)}});
     tasks.push_back(std::move(j));
   }
   doc["tasks"] = std::move(tasks);
@@ -211,8 +212,8 @@ json::Value plan_json(const Plan& plan) {
                                                {"plan", json::maybe(plan_text(c))},
                                                {"plan_formula", json::maybe(c.plan_formula)},
                                                {"tolerance", json::maybe(tolerance_text(c))},
-                                               {"owner", c.owner},
-                                               {"action", c.action}}));
+                                               {"owner", json::maybe(c.owner)},
+                                               {"action", json::maybe(c.action)}}));
   }
   doc["checkpoints"] = std::move(checkpoints);
   return doc;
@@ -411,7 +412,11 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::table: return render_table(plan, options.lang);
     case Format::md: return render_md(plan, options.lang);
     case Format::csv: return render_csv(plan, options);
-    case Format::json: return json::dump(plan_json(plan), 2) + "\n";
+    case Format::json: {
+      auto doc = json_header(options, plan.campaign);
+      doc.update(plan_json(plan));
+      return json::dump(doc, 2) + "\n";
+    }
     case Format::ics: return render_ics(plan, IcsOptions{options.alarm}, options.writers);
     case Format::html: return render_plan_html(plan, options.lang);
     case Format::xlsx: return render_plan_xlsx(plan, options);

@@ -6,6 +6,7 @@
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
 
@@ -427,18 +428,6 @@ json::Value figures_json(const RoiFigures& f) {
   });
 }
 
-json::Value warnings_json(const std::vector<Diagnostic>& warnings, Lang lang) {
-  auto out = json::Value::array();
-  for (const auto& w : warnings) {
-    out.push_back(json::Value::object({{"code", w.code},
-                                       {"file", w.where.file_name()},
-                                       {"line", w.where.line},
-                                       {"column", w.where.column},
-                                       {"message", diagnostic_message(w, language_of(lang))}}));
-  }
-  return out;
-}
-
 // Parameters as written, by name, in their order.
 json::Value values_json(const std::vector<std::pair<std::string, std::string>>& values) {
   auto out = json::Value::object();
@@ -446,11 +435,13 @@ json::Value values_json(const std::vector<std::pair<std::string, std::string>>& 
   return out;
 }
 
-std::string roi_json(const RoiReport& r, Lang lang) {
-  auto j = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
+std::string roi_json(const RoiReport& r, const RenderOptions& options) {
+  auto j = json_header(options, r.campaign);
+  j["template"] = r.template_name;
   auto parameters = json::Value::object();
   for (const auto& p : r.parameters) parameters[p.name] = p.value;
   j["parameters"] = std::move(parameters);
+  j["figures"] = nullptr;  // null without a budget or a revenue
   if (r.has_budget || r.has_revenue) {
     auto figures = figures_json(r.base);
     figures["budget"]["declared_total"] = jmoney(r.declared_total);
@@ -492,7 +483,7 @@ std::string roi_json(const RoiReport& r, Lang lang) {
                                           {"shown_amount_share_sum", jexact(t.shown_amount_share_sum)}}));
   }
   j["shares"] = std::move(shares);
-  j["warnings"] = warnings_json(r.warnings, lang);
+  j["diagnostics"] = diagnostics_json(r.warnings, language_of(options.lang));
   return json::dump(j, 2) + "\n";
 }
 
@@ -535,7 +526,7 @@ std::vector<Section> funnel_sections(const FunnelReport& r, const Labels& l) {
   return {s};
 }
 
-std::string funnel_json(const FunnelReport& r, Lang lang) {
+std::string funnel_json(const FunnelReport& r, const RenderOptions& options) {
   auto rate = [](const std::optional<Rational>& v) {
     return json::maybe(v, [](const Rational& x) {
       return json::Value::object({{"value", x.to_string()}, {"shown", format_percent(x, 1)}});
@@ -555,13 +546,14 @@ std::string funnel_json(const FunnelReport& r, Lang lang) {
     row.update(counts(c));
     by.push_back(std::move(row));
   }
-  auto j = json::Value::object({{"campaign", r.campaign}, {"customers_file", r.customers_file}});
+  auto j = json_header(options, r.campaign);
+  j["customers_file"] = r.customers_file;
   j["by_salesperson"] = std::move(by);
   j["overall"] = counts(r.overall);
   j["targets"] = json::Value::object({{"activation_rate", jexact(r.target_activation)},
                                       {"first_order_rate", jexact(r.target_first_order)}});
   j["formulas"] = json::Value::object({{"activation_rate", "激活用户数 ÷ 注册用户数"}, {"first_order_rate", "下单用户数 ÷ 激活用户数"}});
-  j["warnings"] = warnings_json(r.warnings, lang);
+  j["diagnostics"] = diagnostics_json(r.warnings, language_of(options.lang));
   return json::dump(j, 2) + "\n";
 }
 
@@ -570,7 +562,7 @@ std::string funnel_json(const FunnelReport& r, Lang lang) {
 std::string render_roi(const RoiReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
   std::string out;
-  if (format == Format::json) return roi_json(report, options.lang);
+  if (format == Format::json) return roi_json(report, options);
   if (format == Format::xlsx) {
     return workbook_bytes(sections_xlsx(roi_sections(report, l), options.created.value_or(xlsx::no_date()), report.campaign), options.writers);
   }
@@ -583,7 +575,7 @@ std::string render_roi(const RoiReport& report, Format format, const RenderOptio
 
 std::string render_funnel(const FunnelReport& report, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  if (format == Format::json) return funnel_json(report, options.lang);
+  if (format == Format::json) return funnel_json(report, options);
   if (format == Format::xlsx) throw Error(message("render.funnel-xlsx"));
   auto shown = format == Format::md ? md_text : visible_text;
   auto title = fmt::format("{}  ({})", shown(report.campaign), shown(report.customers_file));

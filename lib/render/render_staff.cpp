@@ -10,6 +10,7 @@
 #include "dacu/base/table.hpp"
 #include "dacu/base/visible.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/xlsx.hpp"
 
@@ -260,7 +261,7 @@ json::Value heads_json(const std::vector<std::pair<std::string, std::int64_t>>& 
 }
 
 json::Value queue_json(const QueueSummary& q, bool dated) {
-  auto j = json::Value::object({{"name", q.name}, {"department", q.department}, {"role", q.role}});
+  auto j = json::Value::object({{"name", q.name}, {"department", json::maybe(q.department)}, {"role", json::maybe(q.role)}});
   if (dated) j["day"] = format_date(q.day);
   j["curve"] = json::maybe(q.curve);
   j["interval_seconds"] = q.interval.count();
@@ -281,8 +282,9 @@ json::Value queue_json(const QueueSummary& q, bool dated) {
 
 std::string model_key(StaffLine::Model m) { return s(model_name(m, kEn)); }
 
-std::string report_json(const StaffReport& r) {
-  auto doc = json::Value::object({{"campaign", r.campaign}, {"template", r.template_name}});
+std::string report_json(const StaffReport& r, const RenderOptions& options) {
+  auto doc = json_header(options, r.campaign);
+  doc["template"] = r.template_name;
   auto lines = json::Value::array();
   for (const auto& line : r.lines) {
     lines.push_back(json::Value::object({{"model", model_key(line.model)},
@@ -473,7 +475,7 @@ xlsx::Workbook staff_xlsx(const StaffReport& r, const RenderOptions& options) {
 
 std::string render_staff(const StaffReport& r, StaffView view, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  if (format == Format::json) return report_json(r);
+  if (format == Format::json) return report_json(r, options);
   if (format == Format::xlsx) return workbook_bytes(staff_xlsx(r, options), options.writers);
   auto table = view_table(r, view, l, options.lang);
   if (format == Format::csv) return with_excel_bom(render_csv_table(table, options.csv_guard), options.bom);
@@ -495,7 +497,11 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
 
 std::string render_erlang(const QueueSummary& q, Format format, const RenderOptions& options) {
   const auto& l = labels(options.lang);
-  if (format == Format::json) return json::dump(queue_json(q, false), 2) + "\n";
+  if (format == Format::json) {
+    auto doc = json_header(options, {});  // a question, not a campaign: input and campaign null
+    doc.update(queue_json(q, false));
+    return json::dump(doc, 2) + "\n";
+  }
   if (format == Format::xlsx) throw Error(message("render.erlang-xlsx"));
   const auto& i = q.intervals.front();
   const auto& res = i.result;

@@ -1,5 +1,6 @@
 // Renderers of the report value: Markdown and JSON here, HTML in html.cpp. They format; the
 // numbers were computed by build_report.
+#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include "dacu/base/error.hpp"
 #include "dacu/base/money.hpp"
 #include "dacu/base/numbers.hpp"
+#include "dacu/render/contract.hpp"
 #include "dacu/render/html.hpp"
 #include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
@@ -249,22 +251,30 @@ std::string render_md(const Report& r, Lang lang) {
   return out;
 }
 
-std::string render_json(const Report& r, Lang lang) {
-  auto doc = json::Value::object({{"campaign", r.plan.campaign},
-                                  {"template", r.plan.template_name},
+// A figure's time with the offset of the campaign's zone, as every timestamp of the JSON output
+// (the earlier of the two where the clocks go back, as `as_of` is read).
+std::string zoned_iso(const std::string& timezone, date::local_seconds at) {
+  const auto* zone = date::locate_zone(timezone);
+  return format_iso_with_offset(at, zone->get_info(zone->to_sys(at, date::choose::earliest)).offset);
+}
+
+std::string render_json(const Report& r, const RenderOptions& options) {
+  Lang lang = options.lang;
+  auto doc = json_header(options, r.plan.campaign);
+  doc.update(json::Value::object({{"template", r.plan.template_name},
                                   {"timezone", r.plan.timezone},
                                   {"as_of", r.as_of.iso()},
                                   {"alert", r.alert()},
                                   {"missing_data", r.missing_data()},
                                   {"stale", r.stale()},
                                   {"max_staleness_seconds", static_cast<std::int64_t>(r.max_staleness.count())},
-                                  {"actuals", r.actuals_files}});
+                                  {"actuals", r.actuals_files}}));
   auto countdown = json::Value::array();
   for (const auto& c : r.countdown) {
     countdown.push_back(json::Value::object({{"milestone", c.milestone},
                                              {"at", c.date_only ? format_date(c.at.day()) : c.at.iso()},
                                              {"seconds", c.remaining.count()},
-                                             {"text", show_countdown(c.remaining, Lang::en)}}));
+                                             {"text", show_countdown(c.remaining, lang)}}));
   }
   auto names = [](const std::vector<DatedTask>& tasks) {
     auto a = json::Value::array();
@@ -277,54 +287,59 @@ std::string render_json(const Report& r, Lang lang) {
                                         {"due_today", names(r.due_today)},
                                         {"in_progress", names(r.in_progress)},
                                         {"overdue", std::move(overdue)}});
+  auto exact = [](const Rational& v) { return v.to_string(); };
   auto checkpoints = json::Value::array();
   for (const auto& c : r.checkpoints) {
-    checkpoints.push_back(json::Value::object({{"name", c.checkpoint.name},
-                                               {"at", c.checkpoint.at.iso()},
-                                               {"metric", c.checkpoint.metric},
-                                               {"plan", json::maybe(plan_text(c.checkpoint))},
-                                               {"plan_formula", json::maybe(c.checkpoint.plan_formula)},
-                                               {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
-                                               {"actual", json::maybe(c.actual, show_figure)},
-                                               {"actual_at", json::maybe(c.actual_at, format_local_iso)},
-                                               {"deviation", json::maybe(c.deviation, show_deviation)},
-                                               {"age_seconds", json::maybe(c.age, [](std::chrono::seconds a) { return json::Value(static_cast<std::int64_t>(a.count())); })},
-                                               {"status", status_name(c.status)},
-                                               {"owner", c.checkpoint.owner},
-                                               {"message", json::maybe(c.message)}}));
+    checkpoints.push_back(json::Value::object(
+        {{"name", c.checkpoint.name},
+         {"at", c.checkpoint.at.iso()},
+         {"metric", c.checkpoint.metric},
+         {"plan", json::maybe(plan_text(c.checkpoint))},
+         {"plan_formula", json::maybe(c.checkpoint.plan_formula)},
+         {"tolerance", json::maybe(tolerance_text(c.checkpoint))},
+         {"actual", json::maybe(c.actual, exact)},
+         {"actual_display", json::maybe(c.actual, show_figure)},
+         {"actual_at", json::maybe(c.actual_at, [&](date::local_seconds at) { return zoned_iso(r.plan.timezone, at); })},
+         {"deviation", json::maybe(c.deviation, exact)},
+         {"deviation_display", json::maybe(c.deviation, show_deviation)},
+         {"age_seconds", json::maybe(c.age, [](std::chrono::seconds a) { return json::Value(static_cast<std::int64_t>(a.count())); })},
+         {"status", status_name(c.status)},
+         {"owner", json::maybe(c.checkpoint.owner)},
+         {"message", json::maybe(c.message)}}));
   }
+  auto zoned = [&](date::local_seconds at) { return zoned_iso(r.plan.timezone, at); };
   doc["checkpoints"] = std::move(checkpoints);
   auto latest = json::Value::array();
   for (const auto& x : r.latest) {
-    latest.push_back(json::Value::object({{"metric", x.metric}, {"value", show_metric_figure(x.metric, x.value)}, {"at", format_local_iso(x.at)}}));
+    latest.push_back(json::Value::object({{"metric", x.metric}, {"value", show_metric_figure(x.metric, x.value)}, {"at", zoned(x.at)}}));
   }
   doc["latest"] = std::move(latest);
   if (r.forecast) {
     const auto& f = *r.forecast;
     auto curve = json::Value::array();
     for (const auto& [at, share] : f.curve) {
-      curve.push_back(json::Value::object({{"at", format_local_iso(at)}, {"share", share.to_string()}, {"share_display", show_share(share)}}));
+      curve.push_back(json::Value::object({{"at", zoned(at)}, {"share", share.to_string()}, {"share_display", show_share(share)}}));
     }
     auto metrics = json::Value::array();
     for (const auto& p : f.metrics) {
       auto figure = [&p](const Rational& v) { return json::Value(show_target_figure(v, p.money)); };
-      auto exact = [](const Rational& v) { return json::Value(v.to_string()); };
+      auto exact_value = [](const Rational& v) { return json::Value(v.to_string()); };
       auto share = [](const Rational& v) { return json::Value(show_share(v)); };
       metrics.push_back(json::Value::object({{"metric", p.metric},
                                              {"target_name", p.target_name},
                                              {"target_formula", json::maybe(p.target_formula)},
                                              {"target", show_target_figure(p.target, p.money)},
                                              {"actual", json::maybe(p.actual, figure)},
-                                             {"actual_at", json::maybe(p.actual_at, format_local_iso)},
-                                             {"fraction", json::maybe(p.fraction, exact)},
+                                             {"actual_at", json::maybe(p.actual_at, zoned)},
+                                             {"fraction", json::maybe(p.fraction, exact_value)},
                                              {"fraction_display", json::maybe(p.fraction, share)},
-                                             {"planned_share", json::maybe(p.planned_share, exact)},
+                                             {"planned_share", json::maybe(p.planned_share, exact_value)},
                                              {"planned_share_display", json::maybe(p.planned_share, share)},
                                              {"projection", json::maybe(p.projection, figure)},
-                                             {"projection_exact", json::maybe(p.projection, exact)},
+                                             {"projection_exact", json::maybe(p.projection, exact_value)},
                                              {"cap", json::maybe(p.cap, figure)},
                                              {"sold_out", p.sold_out},
-                                             {"sell_out_at", json::maybe(p.sell_out, format_local_iso)}}));
+                                             {"sell_out_at", json::maybe(p.sell_out, zoned)}}));
     }
     doc["progress"] = json::Value::object({{"method", "checkpoint_share_linear"},
                                            {"method_text", forecast_method(f, r.plan, lang)},
@@ -334,16 +349,7 @@ std::string render_json(const Report& r, Lang lang) {
   } else {
     doc["progress"] = json::Value();
   }
-  auto findings = json::Value::array();
-  for (const auto& d : r.findings) {
-    findings.push_back(json::Value::object({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                                            {"code", d.code},
-                                            {"file", d.where.file_name()},
-                                            {"line", d.where.line},
-                                            {"column", d.where.column},
-                                            {"message", diagnostic_message(d, language_of(lang))}}));
-  }
-  doc["findings"] = std::move(findings);
+  doc["diagnostics"] = diagnostics_json(r.findings, language_of(lang));
   doc["schedule"] = plan_json(r.plan);
   return json::dump(doc, 2) + "\n";
 }
@@ -470,7 +476,7 @@ xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
 std::string render_report(const Report& report, Format format, const RenderOptions& options) {
   switch (format) {
     case Format::md: return render_md(report, options.lang);
-    case Format::json: return render_json(report, options.lang);
+    case Format::json: return render_json(report, options);
     case Format::html: return render_report_html(report, options.lang);
     case Format::xlsx: return workbook_bytes(render_xlsx(report, options.lang), options.writers);
     default: throw Error(message("render.report-format", {{"format", format_name(format)}}));

@@ -29,7 +29,7 @@ def commands_of(dacu):
 def options_of(help_text):
     """Long and short options, and the --format choices, of one command's --help."""
     options, formats = set(), []
-    for m in re.finditer(r"^  ((?:-\w,)?--[\w-]+)(?:\s+TEXT(?::\{([\w,]+)\})?)?", help_text, re.M):
+    for m in re.finditer(r"^  ((?:-\w,)?--[\w-]+|-\w(?= ))(?:\s+TEXT(?::\{([\w,]+)\})?)?", help_text, re.M):
         for name in m.group(1).split(","):
             options.add(name)
         if m.group(1).endswith("--format") and m.group(2):

@@ -44,7 +44,7 @@ def main():
         if took > 1.0:
             problems.append(f"took {took:.2f} s")
         try:
-            found = json.loads(r.stdout)
+            found = json.loads(r.stdout)["diagnostics"]
         except ValueError:
             print(f"{rel}: output is not JSON:\n{r.stdout.decode(errors='replace')}\n{r.stderr.decode(errors='replace')}")
             return 1

@@ -1,5 +1,6 @@
-// Validates YAML files against dacu's JSON Schema with Ajv (an independent JSON Schema validator).
-// usage: node schema_check.mjs SCHEMA.json [--expect-invalid] FILE.yaml...
+// Validates YAML or JSON files against a JSON Schema with Ajv (an independent JSON Schema
+// validator): dacu's input schema, or the schema of one of its JSON outputs.
+// usage: node schema_check.mjs SCHEMA.json [--expect-invalid] FILE.yaml|FILE.json...
 // Exit 0 when every file is valid (or, with --expect-invalid, every file is rejected); 1 otherwise.
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -17,7 +18,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }
 const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
 let failed = 0;
 for (const file of args) {
-  const data = parse(readFileSync(file, "utf8"));
+  const text = readFileSync(file, "utf8");
+  const data = file.endsWith(".json") ? JSON.parse(text) : parse(text);
   const ok = validate(data);
   if (ok && expectInvalid) {
     console.error(`${file}: accepted, but the schema should reject it`);

@@ -236,8 +236,8 @@ function report(r) {
     {
       name: "跟进检查点",
       rows: r.checkpoints.map((c) => [c.name, when(c.at), value(c.metric), figure(c.plan), figure(c.tolerance),
-        c.actual === null ? null : { round2: Number(c.actual) }, when(c.actual_at),
-        c.deviation === null ? null : { percent1: Number(c.deviation.replace("%", "")) }, status[c.status], value(c.owner), value(c.message)]),
+        c.actual_display === null ? null : { round2: Number(c.actual_display) }, when(c.actual_at),
+        c.deviation_display === null ? null : { percent1: Number(c.deviation_display.replace("%", "")) }, status[c.status], value(c.owner), value(c.message)]),
     },
     ...(r.progress === null ? [] : [{
       name: "目标进度与预测",
@@ -246,7 +246,7 @@ function report(r) {
       notes: 1,
     }]),
     { name: "最新数据", rows: r.latest.map((x) => [x.metric, { round2: Number(x.value) }, when(x.at)]) },
-    { name: "数据问题", rows: r.findings.map((d) => [d.severity, d.code, d.file, d.line, d.column, d.message]) },
+    { name: "数据问题", rows: r.diagnostics.map((d) => [d.severity, d.code, d.file, d.line, d.column, d.message]) },
     ...planSheets(r.schedule, "日程·"),
   ];
 }

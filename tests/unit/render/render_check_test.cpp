@@ -80,6 +80,9 @@ TEST_CASE("check as CSV: reasons and fixes joined per product, fields quoted whe
 TEST_CASE("check as JSON", "[render_check]") {
   CHECK(render_check(small_check(), Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
       "  \"campaign\": \"小店 双十二\",\n"
       "  \"template\": \"聚划算\",\n"
       "  \"products_file\": \"商品.csv\",\n"

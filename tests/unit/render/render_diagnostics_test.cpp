@@ -17,33 +17,42 @@ std::vector<Diagnostic> two() {
 
 }  // namespace
 
-TEST_CASE("diagnostics as JSON, one object per diagnostic", "[render_diagnostics]") {
-  CHECK(render_diagnostics_json(two()) ==
-      "[\n"
-      "  {\n"
-      "    \"file\": \"活动.yaml\",\n"
-      "    \"line\": 2,\n"
-      "    \"column\": 7,\n"
-      "    \"severity\": \"error\",\n"
-      "    \"code\": \"D051\",\n"
-      "    \"message\": \"parameter 件数 is integer but '2千' is not\",\n"
-      "    \"hint\": \"write a whole number such as 2000\",\n"
-      "    \"related\": null,\n"
-      "    \"input\": null\n"
-      "  },\n"
-      "  {\n"
-      "    \"file\": \"a,b:c.yaml\",\n"
-      "    \"line\": 0,\n"
-      "    \"column\": 0,\n"
-      "    \"severity\": \"warning\",\n"
-      "    \"code\": \"D104\",\n"
-      "    \"message\": \"50% off\\nnext line\",\n"
-      "    \"hint\": \"\",\n"
-      "    \"related\": null,\n"
-      "    \"input\": null\n"
-      "  }\n"
-      "]\n");
-  CHECK(render_diagnostics_json({}) == "[]\n");
+TEST_CASE("validate's JSON: the contract's first members, then one object per diagnostic", "[render_diagnostics]") {
+  CHECK(render_diagnostics_json({"活动.yaml", "a,b:c.yaml"}, two()) ==
+      "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": [\n"
+      "    \"活动.yaml\",\n"
+      "    \"a,b:c.yaml\"\n"
+      "  ],\n"
+      "  \"campaign\": null,\n"
+      "  \"diagnostics\": [\n"
+      "    {\n"
+      "      \"file\": \"活动.yaml\",\n"
+      "      \"line\": 2,\n"
+      "      \"column\": 7,\n"
+      "      \"severity\": \"error\",\n"
+      "      \"code\": \"D051\",\n"
+      "      \"message\": \"parameter 件数 is integer but '2千' is not\",\n"
+      "      \"hint\": \"write a whole number such as 2000\",\n"
+      "      \"related\": null,\n"
+      "      \"input\": null\n"
+      "    },\n"
+      "    {\n"
+      "      \"file\": \"a,b:c.yaml\",\n"
+      "      \"line\": null,\n"
+      "      \"column\": null,\n"
+      "      \"severity\": \"warning\",\n"
+      "      \"code\": \"D104\",\n"
+      "      \"message\": \"50% off\\nnext line\",\n"
+      "      \"hint\": null,\n"
+      "      \"related\": null,\n"
+      "      \"input\": null\n"
+      "    }\n"
+      "  ]\n"
+      "}\n");
+  CHECK(render_diagnostics_json({}, {}).ends_with("  \"input\": [],\n  \"campaign\": null,\n  \"diagnostics\": []\n}\n"));
 }
 
 TEST_CASE("diagnostics as GitHub annotations escape what workflow commands need", "[render_diagnostics]") {

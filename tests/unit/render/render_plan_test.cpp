@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "dacu/render/contract.hpp"
 #include "fixtures.hpp"
 
 using namespace dacu;
@@ -113,9 +114,12 @@ TEST_CASE("the plan as CSV: one row per task, dates Excel reads, CRLF line ends"
   CHECK(render_plan(small_plan(), Format::csv, bom).starts_with("\xEF\xBB\xBF阶段,"));
 }
 
-TEST_CASE("the plan as JSON: nulls for what is absent, a note only when there is one", "[render_plan]") {
+TEST_CASE("the plan as JSON: the contract's first members, nulls for what is absent", "[render_plan]") {
   CHECK(render_plan(small_plan(), Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
       "  \"campaign\": \"小店 双十二\",\n"
       "  \"template\": \"聚划算\",\n"
       "  \"timezone\": \"Asia/Shanghai\",\n"
@@ -162,7 +166,8 @@ TEST_CASE("the plan as JSON: nulls for what is absent, a note only when there is
       "      \"all_day\": true,\n"
       "      \"start\": \"2026-11-18\",\n"
       "      \"end\": \"2026-11-20\",\n"
-      "      \"rolled\": false\n"
+      "      \"rolled\": false,\n"
+      "      \"note\": null\n"
       "    },\n"
       "    {\n"
       "      \"name\": \"开团跟进\",\n"
@@ -200,15 +205,21 @@ TEST_CASE("the plan as JSON: nulls for what is absent, a note only when there is
       "      \"plan_formula\": null,\n"
       "      \"tolerance\": null,\n"
       "      \"owner\": \"推广主管\",\n"
-      "      \"action\": \"\"\n"
+      "      \"action\": null\n"
       "    }\n"
       "  ]\n"
       "}\n");
 }
 
-TEST_CASE("plan_json is the value --format json writes", "[render_plan]") {
+TEST_CASE("plan_json is the value --format json writes after the contract's first members", "[render_plan]") {
   auto p = small_plan();
-  CHECK(json::dump(plan_json(p), 2) + "\n" == render_plan(p, Format::json));
+  RenderOptions options;
+  options.input = "小店.yaml";
+  auto doc = json_header(options, p.campaign);
+  doc.update(plan_json(p));
+  CHECK(json::dump(doc, 2) + "\n" == render_plan(p, Format::json, options));
+  CHECK(render_plan(p, Format::json, options).starts_with("{\n  \"dacu_version\": \"" DACU_VERSION "\",\n  \"schema_version\": \"1\",\n"
+                                                          "  \"input\": \"小店.yaml\",\n  \"campaign\": \"小店 双十二\",\n  \"template\""));
 }
 
 TEST_CASE("a day, a moment and a clock time as planners read them", "[render_plan]") {

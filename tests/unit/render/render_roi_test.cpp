@@ -242,6 +242,9 @@ TEST_CASE("ROI as long CSV: plain exact values, no grouping", "[render_roi]") {
 TEST_CASE("ROI as JSON: money as decimal strings, ratios exact and as shown", "[render_roi]") {
   CHECK(render_roi(small_roi(), Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
       "  \"campaign\": \"小店 双十二\",\n"
       "  \"template\": \"聚划算\",\n"
       "  \"parameters\": {\n"
@@ -369,7 +372,7 @@ TEST_CASE("ROI as JSON: money as decimal strings, ratios exact and as shown", "[
       "      \"shown_amount_share_sum\": \"1\"\n"
       "    }\n"
       "  ],\n"
-      "  \"warnings\": []\n"
+      "  \"diagnostics\": []\n"
       "}\n");
 }
 
@@ -390,6 +393,9 @@ TEST_CASE("the funnel as a table names who is below target", "[render_roi]") {
 TEST_CASE("the funnel as JSON", "[render_roi]") {
   CHECK(render_funnel(small_funnel(), Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
       "  \"campaign\": \"订货宝 上线\",\n"
       "  \"customers_file\": \"客户.csv\",\n"
       "  \"by_salesperson\": [\n"
@@ -446,7 +452,7 @@ TEST_CASE("the funnel as JSON", "[render_roi]") {
       "    \"activation_rate\": \"激活用户数 ÷ 注册用户数\",\n"
       "    \"first_order_rate\": \"下单用户数 ÷ 激活用户数\"\n"
       "  },\n"
-      "  \"warnings\": []\n"
+      "  \"diagnostics\": []\n"
       "}\n");
 }
 

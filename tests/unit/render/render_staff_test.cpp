@@ -122,6 +122,9 @@ TEST_CASE("staff by hour: the last hour of the day ends at 24:00", "[render_staf
 TEST_CASE("staff as JSON holds every view", "[render_staff]") {
   CHECK(render_staff(small_staff(), StaffView::role, Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
       "  \"campaign\": \"双十一 旗舰店\",\n"
       "  \"template\": \"双十一\",\n"
       "  \"lines\": [\n"
@@ -344,6 +347,10 @@ TEST_CASE("the quick Erlang answer as a table and as JSON", "[render_staff]") {
       "  达标                           是\n");
   CHECK(render_erlang(q, Format::json) ==
       "{\n"
+      "  \"dacu_version\": \"" DACU_VERSION "\",\n"
+      "  \"schema_version\": \"1\",\n"
+      "  \"input\": null,\n"
+      "  \"campaign\": null,\n"
       "  \"name\": \"旺旺咨询\",\n"
       "  \"department\": \"客服\",\n"
       "  \"role\": \"售前\",\n"
