@@ -37,7 +37,7 @@ _dacu() {
     --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "D104 D105 D106 D104,D105" -- "$cur")); return ;;
     # schema: --output names a JSON output (its file is -o); everywhere else --output is a file.
-    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate" -- "$cur"))
+    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate summary" -- "$cur"))
               else COMPREPLY=($(compgen -f -- "$cur")); fi; return ;;
     -o|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;

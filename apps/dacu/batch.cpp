@@ -166,7 +166,7 @@ json::Value location_json(const Diagnostic& d, const std::string& input) {
 
 std::string summary_json(const std::vector<Item>& items, const BatchOptions& o, int status) {
   auto doc = json::Value::object();
-  doc["schema_version"] = kSummarySchemaVersion;
+  doc["schema_version"] = std::string(kSummarySchemaVersion);
   doc["dacu_version"] = DACU_VERSION;
   doc["command"] = o.command;
   doc["out_dir"] = json_text(o.out_dir);
@@ -211,7 +211,7 @@ std::string summary_json(const std::vector<Item>& items, const BatchOptions& o, 
 
 std::string manifest_json(const std::vector<Item>& items, const BatchOptions& o) {
   auto doc = json::Value::object();
-  doc["schema_version"] = kSummarySchemaVersion;
+  doc["schema_version"] = std::string(kSummarySchemaVersion);
   doc["dacu_version"] = DACU_VERSION;
   doc["command"] = o.command;
   auto list = json::Value::array();

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "command_line.hpp"
@@ -24,7 +25,7 @@
 namespace dacu::cli {
 
 /// The summary's and the manifest's schema_version: raised when a field changes meaning or goes.
-inline constexpr int kSummarySchemaVersion = 1;
+inline constexpr std::string_view kSummarySchemaVersion = "1";
 /// The manifest's name in --out-dir, and the lock's.
 inline constexpr const char* kManifestName = ".dacu-manifest.json";
 inline constexpr const char* kLockName = ".dacu.lock";

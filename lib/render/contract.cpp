@@ -41,8 +41,8 @@ json::Value diagnostic_json(const Diagnostic& d, Language language, bool hint) {
   if (hint) {
     out["hint"] = json::maybe(valid_utf8(d.hint));
     out["related"] = d.related.file ? json::Value::object({{"file", valid_utf8(d.related.file_name())},
-                                                           {"line", d.related.line},
-                                                           {"column", d.related.column}})
+                                                           {"line", d.related.known() ? json::Value(d.related.line) : json::Value()},
+                                                           {"column", d.related.known() ? json::Value(d.related.column) : json::Value()}})
                                     : json::Value();
     out["input"] = d.input.empty() ? json::Value() : json::Value(valid_utf8(d.input));
   }

@@ -131,7 +131,7 @@ def main():
         t.check(r.returncode == 1, f"nightly run exited {r.returncode}, expected 1:\n{stderr}")
         summary_path = os.path.join(tmp, "summary.json")
         summary = json.load(open(summary_path, encoding="utf-8"))
-        t.check(summary["schema_version"] == 1 and summary["command"] == "report", "summary header")
+        t.check(summary["schema_version"] == "1" and summary["command"] == "report", "summary header")
         t.check(summary["exit_code"] == r.returncode, f"summary exit_code {summary['exit_code']} != {r.returncode}")
         t.check([e["input"] for e in summary["inputs"]] == inputs, "summary inputs not in the order given")
         for entry in summary["inputs"]:
