@@ -5,6 +5,7 @@
 
 #include "dacu/compute/report.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/plan/limits.hpp"
 #include "dacu/plan/schedule.hpp"
 
 using namespace dacu;
@@ -108,4 +109,63 @@ TEST_CASE("the report compares each repeated checkpoint with the actuals") {
   CHECK(status("开团半小时跟进 11:00") == CheckStatus::on_plan);
   CHECK(status("开团半小时跟进 12:00") == CheckStatus::above);
   CHECK(status("开团半小时跟进 12:30") == CheckStatus::pending);
+}
+
+namespace {
+
+const DatedTask& task(const Plan& p, std::string_view name) {
+  for (const auto& t : p.tasks) {
+    if (t.name == name) return t;
+  }
+  FAIL("no task " << name);
+  return p.tasks.front();
+}
+
+}  // namespace
+
+TEST_CASE("聚划算: the three after-sale steps at the close, with their owners (issue 20)") {
+  auto plan = juhuasuan_plan();
+  const auto& price = task(plan, "聚划算产品恢复零售价");
+  CHECK(price.owner == "推广主管");
+  CHECK(price.phase == "活动后");
+  CHECK(price.start.iso() == "2026-12-20T23:59:00+08:00");
+  const auto& pages = task(plan, "聚划算相关页面全部取消");
+  CHECK(pages.owner == "美工主管");
+  CHECK(pages.start.iso() == "2026-12-20T23:59:00+08:00");
+  const auto& poster = task(plan, "替换聚划算结束后的海报");
+  CHECK(poster.owner == "美工主管");
+  CHECK(format_date(poster.first_day) == "2026-12-21");
+}
+
+TEST_CASE("聚划算: the logo hangs on the home page for a month from the slot's confirmation (issue 20)") {
+  auto plan = juhuasuan_plan();
+  const auto& logo = task(plan, "店铺首页挂上聚划算标志图片");
+  CHECK(logo.owner == "美工主管");
+  CHECK(format_date(logo.first_day) == "2026-11-26");  // 竞拍完后1天
+  CHECK((logo.last_day - logo.first_day).count() == 29);  // 30 days
+}
+
+TEST_CASE("聚划算: 选款、测款方案及费用预计 is the 推广主管's, as the owner column counts (issue 20)") {
+  CHECK(task(juhuasuan_plan(), "选款、测款方案及费用预计").owner == "推广主管");
+}
+
+TEST_CASE("订货宝: the 30-day cap runs from 启动期 to 活动结束, not from 预热期 (issue 20)") {
+  auto limits_for = [](std::vector<Override> sets) {
+    Loader loader;
+    auto campaign = loader.parse("dacu: 1\nkind: campaign\nname: c\nextends: 订货宝\n", "c.yaml", ".", sets);
+    auto plan = expand(campaign);
+    std::vector<std::string> codes;
+    for (const auto& d : check_limits(campaign.plan, plan)) {
+      if (d.severity == Severity::error) codes.push_back(d.code);
+    }
+    return codes;
+  };
+  // 预热期 40 days before 活动结束 but 启动期 only 20: within the cap (the 3–7 day advice warns only).
+  CHECK(limits_for({{"上线", "2026-12-01"}, {"预热期", "2026-12-08"}, {"启动期", "2026-12-25"},
+                    {"进行期", "2026-12-27"}, {"结束期", "2027-01-12"}, {"活动结束", "2027-01-14"}})
+            .empty());
+  // 启动期 31 days before 活动结束: over the cap, an error.
+  CHECK(limits_for({{"上线", "2026-12-01"}, {"预热期", "2026-12-08"}, {"启动期", "2026-12-13"},
+                    {"进行期", "2026-12-15"}, {"结束期", "2027-01-12"}, {"活动结束", "2027-01-13"}}) ==
+        std::vector<std::string>{"D336"});
 }
