@@ -59,7 +59,7 @@ _dacu() {
       validate) opts="--help -f --format -o --output --strict --template-dir --ignore --baseline --write-baseline" ;;
       schema) opts="--help -o --output" ;;
       when) opts="--help --at --calendar --timezone" ;;
-      templates) opts="--help --dir" ;;
+      templates) opts="--help --dir --trace" ;;
       init) opts="--help --name --set -o --output --force" ;;
     esac
     case $cmd$sub in

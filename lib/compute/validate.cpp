@@ -13,6 +13,7 @@
 #include "dacu/compute/eligibility.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/compute/staffing.hpp"
+#include "dacu/compute/trace.hpp"
 #include "dacu/input/calendar_file.hpp"
 #include "dacu/input/yaml.hpp"
 #include "dacu/plan/limits.hpp"
@@ -32,6 +33,10 @@ void give_template_dates(Campaign& campaign) {
   }
 }
 
+void add_trace(std::vector<Diagnostic> found, std::vector<Diagnostic>& out) {
+  out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+}
+
 bool is_template_file(const Campaign& c) { return c.source && c.plan.source == c.source; }
 
 void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
@@ -43,8 +48,12 @@ void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
   for (const auto& task : t.tasks) {
     use(task.start);
     if (task.end) use(*task.end);
+    if (task.repeat) use(task.repeat->until);
   }
-  for (const auto& c : t.checkpoints) use(c.at);
+  for (const auto& c : t.checkpoints) {
+    use(c.at);
+    if (c.repeat) use(c.repeat->until);
+  }
   for (const auto& p : t.phase_starts) {
     if (p) use(*p);
   }
@@ -379,6 +388,7 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
     bool standalone = is_template_file(campaign);
     const Template& t = campaign.plan;
     if (standalone) {
+      add_trace(check_trace(t), out);  // a library template's sources (compute/trace.hpp)
       check_unused_milestones(t, out);
       check_unused_parameters(t, out);
       give_template_dates(campaign);

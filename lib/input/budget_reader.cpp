@@ -13,10 +13,10 @@ namespace dacu::reader {
 namespace {
 
 
-constexpr std::array<std::string_view, 3> kBudgetKeys{"declared_total", "lines", "note"};
-constexpr std::array<std::string_view, 5> kLineKeys{"name", "category", "amount", "discount", "note"};
-constexpr std::array<std::string_view, 7> kRevenueKeys{"price", "units", "visitors", "conversion", "order_value",
-                                                       "unit_cost", "note"};
+constexpr std::array<std::string_view, 4> kBudgetKeys{"declared_total", "lines", "note", "source"};
+constexpr std::array<std::string_view, 6> kLineKeys{"name", "category", "amount", "discount", "note", "source"};
+constexpr std::array<std::string_view, 8> kRevenueKeys{"price", "units", "visitors", "conversion", "order_value",
+                                                       "unit_cost", "note", "source"};
 constexpr std::array<std::string_view, 5> kShareKeys{"name", "note", "units_label", "amount_label", "rows"};
 constexpr std::array<std::string_view, 3> kShareRowKeys{"name", "units", "amount"};
 constexpr std::array<std::string_view, 7> kLimitKeys{"name", "from", "to", "min", "max", "severity", "source"};
@@ -66,6 +66,7 @@ void read_line_fields(const yaml::Fields& f, BudgetLine& line, const Template& t
   }
   if (const auto* d = f.find("discount")) line.discount = read_bool(*d, "discount");
   if (const auto* n = f.find("note")) line.note = yaml::scalar(*n, "note");
+  if (f.find("source")) line.source = read_source(f);
 }
 
 BudgetLine read_line(const yaml::Node& node, const Template& t) {
@@ -95,6 +96,7 @@ Budget read_budget(const yaml::Node& node, const Template& t) {
   Budget b;
   b.where = node.where;
   b.declared_total = read_declared_total(f, b.declared_where);
+  b.declared_source = read_source(f);
   for (const auto& item : yaml::sequence(f.require("lines"), message("reader.budget-lines")).children) {
     auto line = read_line(item, t);
     check_unique_line(b.lines, line);
@@ -130,6 +132,7 @@ RevenueModel read_revenue(const yaml::Node& node, const Template& t) {
   r.order_value = formula("order_value");
   r.unit_cost = formula("unit_cost");
   if (const auto* n = f.find("note")) r.note = yaml::scalar(*n, "note");
+  r.source = read_source(f);
   bool simple = r.price || r.units;
   bool traffic = r.visitors || r.conversion || r.order_value;
   if (simple && traffic) {
@@ -163,6 +166,10 @@ Scenario read_scenario(const std::string& name, const yaml::Node& key, const yam
     const auto& v = body.val(i);
     if (k.value == "description") {
       s.description = yaml::scalar(v, "description");
+      continue;
+    }
+    if (k.value == "source" && !t.find_parameter(k.value)) {
+      s.source = SourceRef{yaml::scalar(v, "source"), v.text_where()};
       continue;
     }
     const auto* p = t.find_parameter(k.value);
@@ -289,7 +296,10 @@ PeriodLimit read_limit(const yaml::Node& node, const Template& t) {
       throw input_error("D337.severity", s->where, {{"value", text}});
     }
   }
-  if (const auto* s = f.find("source")) l.source = yaml::scalar(*s, "source");
+  if (const auto* s = f.find("source")) {
+    l.source = yaml::scalar(*s, "source");
+    l.source_where = s->text_where();
+  }
   return l;
 }
 

@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 2> kBandKeys{"up_to", "sales"};
 constexpr std::array<std::string_view, 2> kUnitsKeys{"min", "exempt_from_price"};
 constexpr std::array<std::string_view, 1> kBelowPriceKeys{"max_share"};
 constexpr std::array<std::string_view, 2> kDsrKeys{"min", "max"};
-constexpr std::array<std::string_view, 5> kCategoryKeys{"market", "required", "preferred", "discounts", "note"};
+constexpr std::array<std::string_view, 6> kCategoryKeys{"market", "required", "preferred", "discounts", "note", "source"};
 constexpr std::array<std::string_view, 2> kConditionKeys{"name", "only"};
 constexpr std::array<std::string_view, 3> kDiscountKeys{"at_most", "only", "note"};
 
@@ -125,6 +125,10 @@ CategoryRules read_category(const yaml::Node& key, const yaml::Node& body) {
   if (const auto* n = f.find("preferred")) c.preferred = read_conditions(*n, message("csv.what-preferred"));
   if (const auto* n = f.find("discounts")) c.discounts = read_discounts(*n);
   if (const auto* n = f.find("note")) c.note = yaml::scalar(*n, "note");
+  if (const auto* n = f.find("source")) {
+    c.source = yaml::scalar(*n, "source");
+    c.source_where = n->text_where();
+  }
   return c;
 }
 
@@ -134,7 +138,10 @@ EligibilityRules read_eligibility(const yaml::Node& node, EligibilityRules r) {
   yaml::Fields top(node, "eligibility", kEligibilityKeys);
   r.present = true;
   r.where = node.where;
-  if (const auto* n = top.find("source")) r.source = yaml::scalar(*n, "source");
+  if (const auto* n = top.find("source")) {
+    r.source = yaml::scalar(*n, "source");
+    r.source_where = n->text_where();
+  }
   if (const auto* n = top.find("markets")) r.markets = read_names(*n, message("csv.what-market"));
   if (const auto* n = top.find("sales_history")) {
     yaml::Fields f(*n, "sales_history", kSalesHistoryKeys);

@@ -237,4 +237,27 @@ void check_formula_names(const Expr& e, const Template& t, bool revenue_allowed)
   }
 }
 
+SourceRef read_source(const yaml::Fields& fields) {
+  SourceRef s;
+  if (const auto* n = fields.find("source")) {
+    s.text = yaml::scalar(*n, "source");
+    s.where = n->text_where();
+  }
+  return s;
+}
+
+std::optional<Repeat> read_repeat(const yaml::Fields& fields, std::string_view name, std::span<const std::string> milestones) {
+  const auto* every = fields.find("repeat");
+  const auto* until = fields.find("until");
+  if (!every && !until) return std::nullopt;
+  if (!every) throw input_error("D110.until-alone", until->where, {{"name", name}});
+  if (!until) throw input_error("D110.repeat-alone", every->where, {{"name", name}});
+  Repeat r;
+  r.every = read_duration(*every, "repeat");
+  r.where = every->where;
+  if (r.every <= std::chrono::seconds{0}) throw input_error("D111", every->where, {{"name", name}, {"value", every->value}});
+  r.until = read_offset(*until, "until", milestones);
+  return r;
+}
+
 }  // namespace dacu::reader

@@ -62,6 +62,13 @@ std::string optional_text(const yaml::Fields& fields, std::string_view key);
 /// `dacu: 1` and `kind:` (D006); an empty `expected_kind` accepts any kind.
 void check_header(const yaml::Fields& top, std::string_view expected_kind);
 
+/// `source:` of an element (model/source.hpp), empty when the field is absent. The text is kept as
+/// written; its grammar is checked by `dacu validate` (compute/trace.hpp).
+SourceRef read_source(const yaml::Fields& fields);
+/// `repeat:` and `until:` of a task or checkpoint: both or neither (D110); the interval more than
+/// zero (D111). nullopt when neither is written.
+std::optional<Repeat> read_repeat(const yaml::Fields& fields, std::string_view name, std::span<const std::string> milestones);
+
 /// 顺延 / 提前 / none (D004).
 Roll read_roll(const yaml::Node& node);
 /// A duration that is not negative (D023).

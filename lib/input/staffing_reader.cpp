@@ -38,16 +38,16 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 8> kStaffingKeys{"orders", "start", "end", "posts",
-                                                        "calling", "rotas", "queues", "curves"};
-constexpr std::array<std::string_view, 7> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end"};
-constexpr std::array<std::string_view, 9> kCallingKeys{"name", "department", "role", "customers", "days",
-                                                       "calls_per_person", "people", "start", "task"};
-constexpr std::array<std::string_view, 4> kRotaKeys{"name", "department", "shift", "periods"};
+constexpr std::array<std::string_view, 9> kStaffingKeys{"orders", "start", "end", "posts",
+                                                        "calling", "rotas", "queues", "curves", "source"};
+constexpr std::array<std::string_view, 8> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end", "source"};
+constexpr std::array<std::string_view, 10> kCallingKeys{"name", "department", "role", "customers", "days",
+                                                        "calls_per_person", "people", "start", "task", "source"};
+constexpr std::array<std::string_view, 5> kRotaKeys{"name", "department", "shift", "periods", "source"};
 constexpr std::array<std::string_view, 6> kPeriodKeys{"name", "from", "to", "hours", "opens", "heads"};
-constexpr std::array<std::string_view, 13> kQueueKeys{
+constexpr std::array<std::string_view, 14> kQueueKeys{
     "name", "department", "role", "contacts", "daily_contacts", "curve", "interval",
-    "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day"};
+    "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day", "source"};
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -124,6 +124,7 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
   RatioPost p;
   p.name = required_name(f);
   p.where = node.where;
+  p.source = read_source(f);
   p.department = read_department(f, t);
   if (const auto* n = f.find("orders")) {
     p.orders = read_formula(*n, "orders", t);
@@ -158,6 +159,7 @@ CallingCampaign read_calling(const yaml::Node& node, const Template& t) {
   CallingCampaign c;
   c.name = required_name(f);
   c.where = node.where;
+  c.source = read_source(f);
   c.department = read_department(f, t);
   if (const auto* n = f.find("role")) c.role = yaml::scalar(*n, "role");
   c.customers = read_formula(f.require("customers"), "customers", t);
@@ -210,6 +212,7 @@ Rota read_rota(const yaml::Node& node, const Template& t) {
   Rota r;
   r.name = required_name(f);
   r.where = node.where;
+  r.source = read_source(f);
   r.department = read_department(f, t);
   if (const auto* n = f.find("shift")) {
     r.shift = read_positive_duration(*n, "shift");
@@ -234,6 +237,10 @@ TrafficCurve read_curve(const std::string& name, const yaml::Node& node, const T
   std::set<int> seen;
   for (std::size_t i = 0; i < m.map_size(); ++i) {
     const auto& key = m.key(i);
+    if (key.value == "source") {  // where the shares come from (model/source.hpp)
+      c.source = SourceRef{yaml::scalar(m.val(i), "source"), m.val(i).text_where()};
+      continue;
+    }
     std::string text = key.value;
     if (text.size() == 5 && text[2] == ':' && text.substr(3) == "00") text = text.substr(0, 2);
     int hour = -1;
@@ -257,6 +264,7 @@ Queue read_queue(const yaml::Node& node, const Template& t) {
   Queue q;
   q.name = required_name(f);
   q.where = node.where;
+  q.source = read_source(f);
   q.department = read_department(f, t);
   if (const auto* n = f.find("role")) q.role = yaml::scalar(*n, "role");
   if (const auto* n = f.find("contacts")) q.contacts = read_formula(*n, "contacts", t);
@@ -307,6 +315,7 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
   std::optional<Formula> orders;
   std::optional<Offset> start, end;
   if (const auto* n = f.find("orders")) orders = read_formula(*n, "orders", t);
+  s.orders_source = read_source(f);
   if (const auto* n = f.find("start")) start = read_day_offset(*n, "start", t);
   if (const auto* n = f.find("end")) end = read_day_offset(*n, "end", t);
   // Curves first: queues name them.

@@ -23,22 +23,23 @@ namespace {
 // Task names seen so far, for duplicate detection without a quadratic scan.
 using TaskIndex = std::unordered_map<std::string, Location>;
 
-constexpr std::array<std::string_view, 22> kTemplateKeys{
+constexpr std::array<std::string_view, 23> kTemplateKeys{
     "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
     "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
-    "budget", "revenue", "scenarios", "shares", "limits", "eligibility"};
+    "budget", "revenue", "scenarios", "shares", "limits", "eligibility", "seeds"};
 constexpr std::array<std::string_view, 18> kCampaignKeys{
     "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
     "milestones", "parameters", "tasks", "checkpoints", "budget", "revenue", "scenarios", "rules", "eligibility"};
-constexpr std::array<std::string_view, 9> kTaskKeys{"name", "department", "owner", "phase", "start",
-                                                    "end", "duration", "roll", "note"};
-constexpr std::array<std::string_view, 7> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner", "action"};
-constexpr std::array<std::string_view, 5> kMilestoneKeys{"at", "description", "default", "time", "aliases"};
-constexpr std::array<std::string_view, 6> kParameterKeys{"type", "default", "unit", "description", "min", "max"};
+constexpr std::array<std::string_view, 12> kTaskKeys{"name", "department", "owner", "phase", "start", "end",
+                                                     "duration", "roll", "note", "repeat", "until", "source"};
+constexpr std::array<std::string_view, 10> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner",
+                                                           "action", "repeat", "until", "source"};
+constexpr std::array<std::string_view, 6> kMilestoneKeys{"at", "description", "default", "time", "aliases", "source"};
+constexpr std::array<std::string_view, 7> kParameterKeys{"type", "default", "unit", "description", "min", "max", "source"};
 constexpr std::array<std::string_view, 3> kDepartmentKeys{"lead", "roles", "description"};
-constexpr std::array<std::string_view, 9> kRuleKeys{"showcase", "sale", "payment_window", "ship_within",
-                                                    "ship_within_custom", "deposit_due", "deposit_hold",
-                                                    "deposit_hold_high_risk", "showcase_roll"};
+constexpr std::array<std::string_view, 10> kRuleKeys{"showcase", "sale", "payment_window", "ship_within",
+                                                     "ship_within_custom", "deposit_due", "deposit_hold",
+                                                     "deposit_hold_high_risk", "showcase_roll", "sources"};
 constexpr std::array<std::string_view, 3> kCalendarKeys{"base", "days_off", "workdays"};
 constexpr std::array<std::string_view, 3> kChangeKeys{"add", "drop", "change"};
 constexpr std::array<std::string_view, 2> kWindowKeys{"from", "to"};
@@ -129,6 +130,9 @@ void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::st
     task.roll_given = true;
   }
   if (const auto* n = f.find("note")) task.note = yaml::scalar(*n, "note");
+  if (auto r = read_repeat(f, task.name, milestones)) task.repeat = std::move(r);
+  if (task.repeat && task.end) throw input_error("D112.end", f.find("end") ? f.find("end")->where : task.where, {{"name", task.name}});
+  if (f.find("source")) task.source = read_source(f);
 }
 
 Task read_task(const yaml::Node& node, std::span<const std::string> milestones) {
@@ -200,7 +204,20 @@ void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template
     c.at = read_offset(*at, "at", milestones);
   }
   if (const auto* metric = f.find("metric")) c.metric = yaml::scalar(*metric, "metric");
-  if (const auto* plan = f.find("plan")) c.plan = read_checkpoint_plan(*plan, t);
+  if (auto r = read_repeat(f, c.name, milestones)) c.repeat = std::move(r);
+  if (f.find("source")) c.source = read_source(f);
+  if (const auto* plan = f.find("plan")) {
+    // A repeated checkpoint's plan may use 分钟: the minutes from the milestone `at:` names to
+    // each occurrence (plan/schedule.cpp), so that one formula gives each its own figure.
+    if (c.repeat) {
+      Template with_minutes;
+      with_minutes.parameters = t.parameters;
+      with_minutes.parameters.push_back(Parameter{.name = std::string(kRepeatMinutes), .type = ParameterType::integer});
+      c.plan = read_checkpoint_plan(*plan, with_minutes);
+    } else {
+      c.plan = read_checkpoint_plan(*plan, t);
+    }
+  }
   if (const auto* tol = f.find("tolerance")) {
     const auto& text = yaml::scalar(*tol, "tolerance");
     c.tolerance = read_figure(text, true);
@@ -322,6 +339,29 @@ void read_rules(const yaml::Node& node, PlatformRules& rules) {
   if (const auto* n = f.find("deposit_hold")) rules.deposit_hold = read_duration(*n, "deposit_hold");
   if (const auto* n = f.find("deposit_hold_high_risk")) rules.deposit_hold_high_risk = read_duration(*n, "deposit_hold_high_risk");
   if (const auto* n = f.find("showcase_roll")) rules.showcase_roll = read_roll(*n);
+  // `sources:` gives each rule key its `source:` (a rule is a scalar, with no room for one).
+  std::vector<std::pair<std::string, SourceRef>> sources;
+  if (const auto* n = f.find("sources")) {
+    yaml::mapping(*n, "sources");
+    for (std::size_t i = 0; i < n->map_size(); ++i) {
+      const auto& key = n->key(i);
+      if (key.value == "sources" || std::find(kRuleKeys.begin(), kRuleKeys.end(), key.value) == kRuleKeys.end()) {
+        std::vector<std::string> keys(kRuleKeys.begin(), kRuleKeys.end() - 1);
+        throw input_error("D113.rule", key.where, {{"key", key.value}, {"advice", suggestion(key.value, keys)}});
+      }
+      sources.emplace_back(key.value, SourceRef{yaml::scalar(n->val(i), "source"), n->val(i).text_where()});
+    }
+  }
+  for (std::size_t i = 0; i < node.map_size(); ++i) {
+    const auto& key = node.key(i);
+    if (key.value == "sources") continue;
+    SourceRef src;
+    for (const auto& [k, v] : sources) {
+      if (k == key.value) src = v;
+    }
+    std::erase_if(rules.written, [&](const auto& w) { return w.first.value == key.value; });
+    rules.written.emplace_back(Located{key.value, key.where}, src);
+  }
 }
 
 Template read_template(const yaml::Document& doc, Problems& problems) {
@@ -334,6 +374,12 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
   t.description = optional_text(top, "description");
   if (const auto* notes = top.find("notes")) {
     for (const auto* n : yaml::scalar_or_list(*notes, message("reader.a-note"))) t.notes.push_back(n->value);
+  }
+  if (const auto* seeds = top.find("seeds")) {
+    yaml::mapping(*seeds, "seeds");
+    for (std::size_t i = 0; i < seeds->map_size(); ++i) {
+      t.seeds.emplace_back(Located{seeds->key(i).value, seeds->key(i).where}, located(seeds->val(i), "seeds"));
+    }
   }
   if (const auto* zone = top.find("timezone")) t.timezone = located(*zone, "timezone");
   t.calendar.base.where = top.node().where;
@@ -386,6 +432,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
       p.unit = optional_text(f, "unit");
       p.description = optional_text(f, "description");
+      p.source = read_source(f);
       read_parameter_range(f, p);
       if (const auto* def = f.find("default")) {
         p.value = yaml::scalar(*def, "default");
@@ -417,6 +464,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       }
       yaml::Fields f(body, message("reader.milestone", {{"name", m.name}}), kMilestoneKeys);
       m.description = optional_text(f, "description");
+      m.source = read_source(f);
       if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
       if (const auto* time = f.find("time")) m.time_of_day = read_clock(*time);
       if (const auto* def = f.find("default")) give_milestone(m, yaml::scalar(*def, "default"), def->where);

@@ -14,6 +14,7 @@
 #include "dacu/base/money.hpp"
 #include "dacu/base/rational.hpp"
 #include "dacu/model/formula.hpp"
+#include "dacu/model/source.hpp"
 
 namespace dacu {
 /// The cost categories a budget line may name (the seeds' 推广 / 活动 / 运营 / 其他).
@@ -28,6 +29,7 @@ struct BudgetLine {
   std::string written;           ///< the amount or formula as written
   bool discount = false;         ///< a rebate or subsidy: may be negative (it lowers the cost)
   std::string note;
+  SourceRef source;
   Location where;         ///< the line's name
   Location amount_where;  ///< the amount or formula
   Location category_where;
@@ -37,6 +39,7 @@ struct Budget {
   std::vector<BudgetLine> lines;
   std::optional<Money> declared_total;  ///< a total the source states; checked, never copied
   Location declared_where;
+  SourceRef declared_source;  ///< `source:` of the section: where the declared total is stated
   Location where;
 };
 
@@ -48,6 +51,7 @@ struct RevenueModel {
   std::optional<Expr> visitors, conversion, order_value;   ///< traffic
   std::optional<Expr> unit_cost;   ///< 进货价 per unit (per order for traffic): enables profit figures
   std::string note;
+  SourceRef source;
   Location where;
 };
 
@@ -65,6 +69,7 @@ struct Scenario {
     Location where;
   };
   std::vector<Value> values;
+  SourceRef source;
   Location where;
 };
 
@@ -91,6 +96,7 @@ struct PeriodLimit {
   std::optional<std::chrono::seconds> min, max;
   Severity severity = Severity::warning;
   std::string source;  ///< what the seed says, quoted in the message
+  Location source_where;
   Location where;
 };
 

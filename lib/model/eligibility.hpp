@@ -51,6 +51,8 @@ struct CategoryRules {
   std::vector<CategoryCondition> preferred;  ///< 优选条件: missing one means not preferred
   std::vector<DiscountAdvice> discounts;     ///< 建议价格
   std::string note;
+  std::string source;    ///< `source:` (model/source.hpp): the seed's row this category comes from
+  Location source_where;
   Location where;
   friend bool operator==(const CategoryRules&, const CategoryRules&) = default;
 };
@@ -66,7 +68,8 @@ struct ConditionName {
 /// The `eligibility:` section of a template (商品报名要求审核指标 + 各类目商品优选条件).
 struct EligibilityRules {
   bool present = false;
-  std::string source;
+  std::string source;  ///< `source:` of the section (model/source.hpp)
+  Location source_where;
   std::vector<std::string> markets;         ///< 商城, 集市, 无名良品
   std::vector<SalesBand> sales_bands;       ///< by 原价, increasing
   bool new_launch_exempt = false;           ///< 新品首发 needs no sales history (on separate application)

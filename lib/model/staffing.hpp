@@ -13,6 +13,7 @@
 #include "dacu/base/expr.hpp"
 #include "dacu/base/offset.hpp"
 #include "dacu/model/formula.hpp"
+#include "dacu/model/source.hpp"
 
 namespace dacu {
 
@@ -25,6 +26,7 @@ struct RatioPost {
   Formula capacity;  ///< orders one person handles a day
   Offset start;      ///< first day staffed
   std::optional<Offset> end;  ///< last day staffed (inclusive); the start day alone when none
+  SourceRef source;
   Location where;
 };
 
@@ -42,6 +44,7 @@ struct CallingCampaign {
   Location task_where;
   std::optional<Formula> days;
   std::optional<Offset> start;
+  SourceRef source;
   Location where;
 };
 
@@ -63,6 +66,7 @@ struct Rota {
   std::chrono::seconds shift{8 * 3600};
   Location shift_where;
   std::vector<RotaPeriod> periods;
+  SourceRef source;
   Location where;
 };
 
@@ -70,6 +74,7 @@ struct Rota {
 struct TrafficCurve {
   std::string name;
   std::vector<std::pair<int, Formula>> shares;  ///< hour → share
+  SourceRef source;
   Location where;
 };
 
@@ -96,6 +101,7 @@ struct Queue {
   std::optional<Formula> shrinkage;
   std::optional<Formula> concurrency;
   Offset day;
+  SourceRef source;
   Location where;
 };
 
@@ -106,6 +112,7 @@ struct Staffing {
   std::vector<Rota> rotas;
   std::vector<Queue> queues;
   std::vector<TrafficCurve> curves;
+  SourceRef orders_source;  ///< `sources: {orders: …}`: where the day's order count comes from
   Location where;
 };
 

@@ -17,6 +17,7 @@
 #include "dacu/model/budget.hpp"
 #include "dacu/model/eligibility.hpp"
 #include "dacu/model/formula.hpp"
+#include "dacu/model/source.hpp"
 #include "dacu/model/staffing.hpp"
 
 namespace dacu {
@@ -51,6 +52,7 @@ struct Parameter {
   Location value_where;
   std::string unit;
   std::string description;
+  SourceRef source;
   Location where;
 };
 
@@ -64,11 +66,27 @@ struct Milestone {
   /// date given alone takes it.
   std::optional<std::chrono::minutes> time_of_day;
   bool time_from_template = false;  ///< `given` was a date alone and took `time_of_day`
+  SourceRef source;
   Location where;
 };
 
 /// 如遇节假日顺延: what to do when a date lands on a day off.
 enum class Roll { none, next, previous };
+
+/// `repeat: 30min` + `until: 结束` on a task or checkpoint: written once, it happens at its start and
+/// every `every` after while not later than `until`; plan/schedule.hpp dates each occurrence.
+struct Repeat {
+  std::chrono::seconds every{0};
+  Offset until;
+  Location where;  ///< the `repeat:` value
+};
+
+/// The name a repeated checkpoint's plan formula may use: the minutes from the milestone its `at:`
+/// names to the occurrence (开团后30分钟 every 30min: 30, 60, 90 …).
+inline constexpr std::string_view kRepeatMinutes = "分钟";
+
+/// At most this many occurrences of one repeated task or checkpoint (D112 beyond).
+inline constexpr std::size_t max_repeats = 500;
 
 struct Department {
   std::string name;
@@ -89,7 +107,9 @@ struct Task {
   Location duration_where;
   Roll roll = Roll::none;
   bool roll_given = false;  ///< `roll:` was written: `roll: none` keeps a task on a day off on purpose
+  std::optional<Repeat> repeat;
   std::string note;
+  SourceRef source;
   Location where;
 };
 
@@ -103,6 +123,8 @@ struct Checkpoint {
   std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
   Located owner;
   std::string action;
+  std::optional<Repeat> repeat;
+  SourceRef source;
   Location where;
 };
 
@@ -133,6 +155,8 @@ struct PlatformRules {
   std::optional<std::chrono::seconds> deposit_hold;            ///< 保证金 held after the close, normal categories
   std::optional<std::chrono::seconds> deposit_hold_high_risk;  ///< … 高危 categories
   Roll showcase_roll = Roll::none;                             ///< 如遇节假日顺延
+  /// The rule keys written, in order, each with its `sources:` entry (empty when none).
+  std::vector<std::pair<Located, SourceRef>> written;
   Location where;
 };
 
@@ -170,6 +194,9 @@ struct Template {
   std::vector<ShareTable> shares;    ///< `shares:`
   std::vector<PeriodLimit> limits;   ///< `limits:` between milestones
   EligibilityRules eligibility;  ///< 聚划算 报名 审核指标 and 优选条件; `present` false when none
+  /// `seeds:`: the documents the template was written from, short name → file. A template that
+  /// declares them is a library template: `dacu validate` wants a `source:` on every element.
+  std::vector<std::pair<Located, Located>> seeds;
   std::shared_ptr<const SourceFile> source;
 
   const Milestone* find_milestone(std::string_view name) const;

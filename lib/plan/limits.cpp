@@ -36,13 +36,18 @@ std::vector<Diagnostic> check_limits(const Template& t, const Plan& plan) {
       }
     }
     auto span_text = format_duration_zh(span);
-    if (l.source.empty()) {
+    // A traced source (订货宝 §营销活动 「活动周期最长可达30天」) is quoted by its seed's words.
+    std::string source = l.source;
+    if (auto open = source.find("「"), close = source.rfind("」"); open != std::string::npos && close != std::string::npos && close > open) {
+      source = source.substr(open + std::string_view("「").size(), close - open - std::string_view("「").size());
+    }
+    if (source.empty()) {
       out.push_back(make_diagnostic(l.severity, "D336", at,
                                     {{"limit", l.name}, {"from", l.from}, {"to", l.to}, {"span", span_text}, {"range", range}}));
     } else {
       out.push_back(make_diagnostic(l.severity, "D336.source", at,
                                     {{"limit", l.name}, {"from", l.from}, {"to", l.to}, {"span", span_text}, {"range", range},
-                                     {"source", l.source}}));
+                                     {"source", source}}));
     }
   }
   return out;

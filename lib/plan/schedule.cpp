@@ -2,6 +2,7 @@
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/utf8.hpp"
+#include "dacu/plan/repeat.hpp"
 #include "dacu/plan/timeline.hpp"
 
 #include <date/tz.h>
@@ -97,19 +98,19 @@ Plan expand(const Campaign& campaign) {
 
 
   std::size_t order = 0;
-  for (const auto& task : t.tasks) {
+  // One task, or one occurrence of a repeated task (its own start, name and offset).
+  auto date_task = [&](const Task& task, const Point& start, const std::string& name, const std::string& start_offset) {
     DatedTask d;
-    d.name = task.name;
+    d.name = name;
     d.department = task.department.value;
     d.owner = task.owner.value;
     d.phase = task.phase.value;
-    d.start_offset = task.start.text;
+    d.start_offset = start_offset;
     d.end_offset = task.end ? task.end->text : "";
     d.duration = task.duration ? format_duration(*task.duration) : "";
     d.note = task.note;
-    d.template_order = order++;
+    d.template_order = order;
 
-    auto start = timeline.point(task.start, Edge::start);
     std::optional<Point> end;
     if (task.end) end = timeline.point(*task.end, Edge::end);
     bool duration_in_days = task.duration && *task.duration % 24h == 0s;
@@ -163,6 +164,14 @@ Plan expand(const Campaign& campaign) {
       d.last_day = e.utc > s.utc ? date::floor<date::days>(e.local - std::chrono::seconds{1}) : e.day();
     }
     plan.tasks.push_back(std::move(d));
+  };
+  for (const auto& task : t.tasks) {
+    if (task.repeat) {
+      for (const auto& o : occurrences(timeline, task.name, task.start, *task.repeat)) date_task(task, o.at, o.name, o.offset);
+    } else {
+      date_task(task, timeline.point(task.start, Edge::start), task.name, task.start.text);
+    }
+    ++order;
   }
   {
     // Sort positions, then move each task once: a DatedTask holds eight strings, and sorting
@@ -185,9 +194,9 @@ Plan expand(const Campaign& campaign) {
   // A checkpoint's plan may be a share of the campaign's own figures (件数 × 15%): evaluated with
   // the campaign's values, so a shop selling 3000 件 is compared with a plan for 3000 件.
   const auto values = t.parameter_numbers();
-  for (const auto& c : t.checkpoints) {
-    auto p = timeline.point(c.at);
-    DatedCheckpoint d{c.name, c.at.text, timeline.zoned(p.at), c.metric, {}, {}, c.tolerance, c.owner.value, c.action};
+  auto date_checkpoint = [&](const Checkpoint& c, const Point& p, const std::string& name, const std::string& offset,
+                             const std::map<std::string, Rational, std::less<>>& values) {
+    DatedCheckpoint d{name, offset, timeline.zoned(p.at), c.metric, {}, {}, c.tolerance, c.owner.value, c.action};
     if (c.plan) {
       // A formula's plan at its metric's precision: 件数 × 7.5% of 2999 件 is 225 笔, not 224.925.
       d.plan = at_metric_precision(evaluate(c.plan->expr, values), c.metric);
@@ -198,6 +207,18 @@ Plan expand(const Campaign& campaign) {
       if (c.plan->expr.kind != Expr::Kind::number) d.plan_formula = c.plan->text;
     }
     plan.checkpoints.push_back(std::move(d));
+  };
+  for (const auto& c : t.checkpoints) {
+    if (!c.repeat) {
+      date_checkpoint(c, timeline.point(c.at), c.name, c.at.text, values);
+      continue;
+    }
+    // Each occurrence's plan with 分钟, the minutes since the milestone `at:` names.
+    auto with_minutes = values;
+    for (const auto& o : occurrences(timeline, c.name, c.at, *c.repeat)) {
+      with_minutes.insert_or_assign(std::string(kRepeatMinutes), Rational(o.since_anchor.count()));
+      date_checkpoint(c, o.at, o.name, o.offset, with_minutes);
+    }
   }
   std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
                    [](const DatedCheckpoint& a, const DatedCheckpoint& b) { return a.at.utc() < b.at.utc(); });

@@ -220,3 +220,14 @@ TEST_CASE("a check report counts its products by verdict") {
   CHECK(report.count(Verdict::not_preferred) == 0);
   CHECK(report.count(Verdict::not_eligible) == 1);
 }
+
+TEST_CASE("书籍音像: an ordinary book passes and only 音像 needs 商城书籍类目推荐 (issue 20)") {
+  // The seed: 「书籍音像 音像类由于特殊类目问题,报名全部由商城书籍类目推荐」 — 音像 only.
+  auto book = check_row("B,小说,书籍音像,书籍,商城,59,29,1500,30,0,4.8,,");
+  CHECK(book.verdict == Verdict::eligible);
+  auto disc = check_row("B,CD,书籍音像,音像,商城,59,29,1500,30,0,4.8,,");
+  CHECK(disc.verdict == Verdict::not_eligible);
+  CHECK(finding(disc, "必选条件").message == "缺少商城书籍类目推荐（音像）");
+  auto recommended = check_row("B,CD,书籍音像,音像,商城,59,29,1500,30,0,4.8,,商城书籍类目推荐");
+  CHECK(recommended.verdict == Verdict::eligible);
+}

@@ -310,12 +310,21 @@ TEST_CASE("filter_plan keeps the tasks that match every given field", "[schedule
   CHECK(names(filter_plan(p, by("", "", "", day("2027-01-01"), {}))).empty());
 }
 
+static const DatedCheckpoint& checkpoint_named(const Plan& p, std::string_view name) {
+  for (const auto& c : p.checkpoints) {
+    if (c.name == name) return c;
+  }
+  FAIL("no checkpoint " << name);
+  return p.checkpoints.front();
+}
+
 TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 12-20", "[schedule]") {
   Loader loader;
   auto c = loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
                         std::vector<Override>{{"报名", "2026-11-20T10:00"}, {"开团", "2026-12-20T10:00"}});
   auto p = expand(c);
-  CHECK(p.tasks.size() == c.plan.tasks.size());
+  // The half-hourly follow-up is one task written once, 27 in the plan (10:30 … 23:30).
+  CHECK(p.tasks.size() == c.plan.tasks.size() - 1 + 27);
   CHECK(p.warnings.empty());
 
   std::map<std::string, std::string> milestones;
@@ -332,7 +341,8 @@ TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 1
     CHECK(t.start.local <= t.end.local);
     CHECK(t.first_day <= t.last_day);
     if (t.phase == "活动前") CHECK(t.start.local < open);
-    if (t.phase == "活动后") CHECK(t.first_day > date::floor<date::days>(open));
+    // 活动后 begins at 结束 (23:59): 恢复零售价 and 页面全部取消 happen then.
+    if (t.phase == "活动后") CHECK(t.start.local >= open + std::chrono::minutes{13 * 60 + 59});
   }
   CHECK(std::is_sorted(p.tasks.begin(), p.tasks.end(), [](const DatedTask& a, const DatedTask& b) {
     return a.start.local < b.start.local;
@@ -352,11 +362,12 @@ TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 1
   CHECK(span(task_named(p, "活动后的总结会")) == "2026-12-23..2026-12-24");
   CHECK(span(task_named(p, "按订单发货")) == "2026-12-21..2026-12-27");
 
-  REQUIRE(p.checkpoints.size() == 6);
+  REQUIRE(p.checkpoints.size() == 6 + 27);  // and the half-hourly 访客数 follow-ups
   CHECK(p.checkpoints.front().name == "开团5分钟跟进");
   CHECK(p.checkpoints.front().at.iso() == "2026-12-20T10:05:00+08:00");
-  CHECK(p.checkpoints.back().at.iso() == "2026-12-20T12:00:00+08:00");
-  CHECK(p.checkpoints.back().plan == Rational(1200));
+  CHECK(checkpoint_named(p, "开团120分钟跟进").at.iso() == "2026-12-20T12:00:00+08:00");
+  CHECK(checkpoint_named(p, "开团120分钟跟进").plan == Rational(1200));
+  CHECK(p.checkpoints.back().name == "开团半小时跟进 23:30");
 }
 
 namespace {
