@@ -26,7 +26,6 @@ import time
 
 AS_OF = "2026-12-20T12:30"
 # The checkpoints of the built-in 聚划算 (templates/聚划算.yaml): minutes after 开团, share of 件数.
-CHECKPOINTS = [(5, 0.075), (15, 0.15), (25, 0.225), (45, 0.325), (60, 0.40), (120, 0.60)]
 
 # shop name -> (kind, expected status, expected failure)
 SHOPS = {}
@@ -57,7 +56,7 @@ class Test:
         return ok
 
 
-def make_agency(root, tmp):
+def make_agency(root, tmp, dacu, env):
     example = open(os.path.join(root, "examples", "雪凡妮-双十二聚划算.yaml"), encoding="utf-8").read()
     example_actuals = open(os.path.join(root, "examples", "雪凡妮-实时数据.csv"), encoding="utf-8").read()
     shops = os.path.join(tmp, "shops")
@@ -75,9 +74,15 @@ def make_agency(root, tmp):
             f.write(text)
         csv = os.path.join(actuals, f"{name}.csv")
         if kind == "on-plan":
+            # Exactly on plan: every checkpoint due by AS_OF (支付笔数 and the half-hourly 访客数
+            # follow-ups) gets its planned figure at its moment, as the shop's plan says.
+            plan = json.loads(subprocess.run([dacu, "plan", os.path.join(shops, f"{name}.yaml"), "--format", "json"],
+                                             env=env, capture_output=True, check=True).stdout)
             rows = ["time,metric,value"]
-            for minutes, share in CHECKPOINTS:
-                rows.append(f"2026-12-20 {10 + minutes // 60:02d}:{minutes % 60:02d},支付笔数,{round(pieces * share)}")
+            for c in plan["checkpoints"]:
+                at = c["at"][:16].replace("T", " ")
+                if c["at"][:16] <= AS_OF:
+                    rows.append(f"{at},{c['metric']},{c['plan']}")
             open(csv, "w", encoding="utf-8").write("\n".join(rows) + "\n")
         elif kind == "example-actuals":
             open(csv, "w", encoding="utf-8").write(example_actuals)
@@ -112,7 +117,7 @@ def main():
     t = Test()
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)
-        shops, actuals = make_agency(root, tmp)
+        shops, actuals = make_agency(root, tmp, dacu, env)
         inputs = [os.path.join("shops", f"{name}.yaml") for name in sorted(SHOPS)]
         out = os.path.join(tmp, "out")
         os.makedirs(out)

@@ -81,7 +81,7 @@ def main():
 
         # Every diagnostic names the shop it was found in, a template's too.
         r = run(["validate", "--format", "json", *names], tmp)
-        found = json.loads(r.stdout)
+        found = json.loads(r.stdout)["diagnostics"]
         check(r.returncode == 0, f"the shops validate with errors: exit {r.returncode}\n{r.stdout.decode()[:2000]}")
         codes = sorted({d["code"] for d in found})
         check("D106" in codes and "D224" in codes, f"expected D106 and D224 among the shops' warnings, got {codes}")
@@ -133,7 +133,7 @@ def main():
             f"::error file=shops/店07.yaml,line={line},col={column},title=D201::"),
             f"expected one annotation at shops/店07.yaml:{line}:{column}, got:\n{r.stdout.decode()}")
         r = run(["validate", "--format", "json", "--baseline", "ci/baseline.tsv", *names], tmp)
-        found = json.loads(r.stdout)
+        found = json.loads(r.stdout)["diagnostics"]
         new = [d for d in found if not d["baselined"]]
         check(len(new) == 1 and len(found) > 1, f"expected one finding not in the baseline: {json.dumps(new, ensure_ascii=False)}")
         if new:
@@ -167,7 +167,7 @@ def main():
         write("店08.yaml", text)
         line = text.splitlines().index("  结束: 2026-12-28T23:59") + 1
         r = run(["validate", "--format", "json", "shops/店08.yaml"], tmp)
-        found = [d for d in json.loads(r.stdout) if d["code"] == "D103"]
+        found = [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "D103"]
         check(r.returncode == 1 and found and all((d["file"], d["line"], d["column"]) == ("shops/店08.yaml", line, 7)
                                                   and (d["related"] or {}).get("file") == "<builtin>/聚划算.yaml"
                                                   for d in found),
@@ -206,7 +206,7 @@ def main():
                 continue
             check(r.returncode == 1 and "D012" in out + err, f"--format {form} of a GBK file:\n{out}{err}")
             if form == "json":
-                d = json.loads(out)[0]
+                d = json.loads(out)["diagnostics"][0]
                 check(d["code"] == "D012" and d["file"] == "shops/\\xb5\\xea.yaml", f"JSON of a GBK file: {out}")
             else:
                 check("shops/\\xb5\\xea.yaml" in out + err, f"--format {form}: the GBK name not shown as \\xNN:\n{out}{err}")
@@ -214,7 +214,7 @@ def main():
         # An empty file: 1:1, not 0:0.
         write("empty.yaml", "")
         r = run(["validate", "--format", "json", "shops/empty.yaml"], tmp)
-        d = json.loads(r.stdout)[0]
+        d = json.loads(r.stdout)["diagnostics"][0]
         check((d["code"], d["line"], d["column"]) == ("D015", 1, 1), f"empty file: {d}")
 
     for p in problems:

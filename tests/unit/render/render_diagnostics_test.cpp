@@ -68,10 +68,10 @@ TEST_CASE("a diagnostic at a campaign's value keeps the template line and names 
   locate_at_cause(d, Location{shop, 2, 9});
   CHECK(d.where == Location{shop, 2, 9});
   CHECK(d.related == Location{builtin, 2, 32});
-  auto json = render_diagnostics_json({d}, {false});
-  CHECK_THAT(json, Catch::Contains("\"file\": \"shops/a.yaml\",\n    \"line\": 2,\n    \"column\": 9,"));
-  CHECK_THAT(json, Catch::Contains("\"related\": {\n      \"file\": \"<builtin>/聚划算.yaml\",\n      \"line\": 2,\n      \"column\": 32\n    },\n"
-                                   "    \"input\": \"shops/a.yaml\",\n    \"baselined\": false\n"));
+  auto json = render_diagnostics_json({"shops/a.yaml"}, {d}, {false});
+  CHECK_THAT(json, Catch::Contains("\"file\": \"shops/a.yaml\",\n      \"line\": 2,\n      \"column\": 9,"));
+  CHECK_THAT(json, Catch::Contains("\"related\": {\n        \"file\": \"<builtin>/聚划算.yaml\",\n        \"line\": 2,\n        \"column\": 32\n      },\n"
+                                   "      \"input\": \"shops/a.yaml\",\n      \"baselined\": false\n"));
   // GitHub: the primary location only.
   CHECK(render_diagnostics_github({d}) == "::error file=shops/a.yaml,line=2,col=9,title=D201::must be more than 0\n");
   // A problem located in the built-in template is annotated on the shop, the location quoted.
@@ -81,7 +81,8 @@ TEST_CASE("a diagnostic at a campaign's value keeps the template line and names 
 
 TEST_CASE("diagnostics as JSON and annotations are valid UTF-8 whatever the file held", "[render_diagnostics]") {
   Diagnostic d{Severity::error, "D012", Location{make_source("g\xb5\xea.yaml", ""), 1, 4}, "not \xff UTF-8", "", {}, {}, {}, "g\xb5\xea.yaml"};
-  auto json = render_diagnostics_json({d});
+  auto json = render_diagnostics_json({"g\xb5\xea.yaml"}, {d});
+  CHECK_THAT(json, Catch::Contains("\"input\": [\n    \"g\\\\xb5\\\\xea.yaml\"\n  ]"));
   CHECK_THAT(json, Catch::Contains("\"file\": \"g\\\\xb5\\\\xea.yaml\""));
   CHECK_THAT(json, Catch::Contains("\"message\": \"not \\\\xff UTF-8\""));
   CHECK(render_diagnostics_github({d}) == "::error file=g\\xb5\\xea.yaml,line=1,col=4,title=D012::not \\xff UTF-8\n");
