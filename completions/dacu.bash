@@ -34,6 +34,7 @@ _dacu() {
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --out-dir|--dir|--template-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
+    --ics-events) COMPREPLY=($(compgen -W "tasks milestones deadlines checkpoints tasks,milestones,deadlines,checkpoints" -- "$cur")); return ;;
     --max-staleness) COMPREPLY=($(compgen -W "0 15m 30m 1h" -- "$cur")); return ;;
     -j|--jobs|--set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
     --contacts|--interval|--aht|--sl|--max-occupancy|--shrinkage|--concurrency|--agents|--max-agents) return ;;
@@ -41,7 +42,7 @@ _dacu() {
   if [[ $cur == -* ]]; then
     local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
-      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs" ;;
+      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --ics-events --out-dir -j --jobs" ;;
       report) opts+=" --actuals --as-of --max-staleness --check-only --fail-on-alert --out-dir -j --jobs" ;;
       staff) opts+=" --by --bom" ;;
       stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;

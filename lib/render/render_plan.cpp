@@ -412,7 +412,7 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
     case Format::md: return render_md(plan, options.lang);
     case Format::csv: return render_csv(plan, options);
     case Format::json: return json::dump(plan_json(plan), 2) + "\n";
-    case Format::ics: return render_ics(plan, IcsOptions{options.alarm}, options.writers);
+    case Format::ics: return render_ics(plan, IcsOptions{options.alarm, options.ics_events}, options.writers);
     case Format::html: return render_plan_html(plan, options.lang);
     case Format::xlsx: return render_plan_xlsx(plan, options);
   }
