@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libutf8proc-dev libical-dev libxlsxwriter-dev
   zlib1g-dev  # xlsxwriter.pc links -lz, but Debian's libxlsxwriter-dev does not depend on it
   clang-14 libclang-rt-14-dev  # the sanitizer and fuzz build (CONTRIBUTING.md, tests/fuzz/)
+  chromium  # tests/cli/html_chromium.py renders the HTML headless (about 120 MB download, 360 MiB installed)
 )
 missing=()
 for p in "${packages[@]}"; do
