@@ -41,6 +41,7 @@ _dacu() {
               else COMPREPLY=($(compgen -f -- "$cur")); fi; return ;;
     -o|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
+    --ics-events) COMPREPLY=($(compgen -W "tasks milestones deadlines checkpoints tasks,milestones,deadlines,checkpoints" -- "$cur")); return ;;
     --max-staleness) COMPREPLY=($(compgen -W "0 15m 30m 1h" -- "$cur")); return ;;
     -j|--jobs) COMPREPLY=($(compgen -W "auto 1 2 4" -- "$cur")); return ;;
     --set|--as-of|--at|--dept|--owner|--phase|--from|--to|--calendar|--timezone|--sensitivity|--name) return ;;
@@ -49,7 +50,7 @@ _dacu() {
   if [[ $cur == -* ]]; then
     local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
-      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
+      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --ics-events --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
       report) opts+=" --actuals --actuals-dir --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --fail-on-alert --fail-on-missing --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
       staff) opts+=" --by --bom" ;;
       stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;

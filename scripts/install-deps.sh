@@ -9,6 +9,7 @@ packages=(
   zlib1g-dev  # xlsxwriter.pc links -lz, but Debian's libxlsxwriter-dev does not depend on it
   libminizip-dev libexpat1-dev  # reading .xlsx actuals: the zip (minizip) and its XML (expat)
   clang-14 libclang-rt-14-dev  # the sanitizer and fuzz build (CONTRIBUTING.md, tests/fuzz/)
+  chromium  # tests/cli/html_chromium.py renders the HTML headless (about 120 MB download, 360 MiB installed)
 )
 missing=()
 for p in "${packages[@]}"; do

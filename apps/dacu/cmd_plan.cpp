@@ -1,7 +1,9 @@
 // dacu plan: the dated task schedule of a campaign.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "batch.hpp"
 #include "commands.hpp"
@@ -9,6 +11,8 @@
 #include "dacu/render/render_plan.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/base/utf8.hpp"
+#include "dacu/render/ics.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "reads.hpp"
@@ -25,6 +29,8 @@ struct PlanOptions {
   PlanFilter filter;
   std::string from, to;
   std::string alarm;
+  std::string ics_events;
+  bool ics_events_given = false;
   std::vector<std::string> template_dirs;
   bool department_given = false, owner_given = false, phase_given = false;
 };
@@ -60,6 +66,54 @@ std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
   return d;
 }
 
+// --ics-events tasks,milestones: which kinds of event the calendar holds. Chinese names too, and a
+// full-width comma, as a 运营主管 types them; an unknown name is located at its column.
+IcsEvents parse_ics_events(const std::string& text, bool given) {
+  IcsEvents events;
+  if (!given) return events;
+  events = {false, false, false, false};
+  const std::vector<std::pair<std::vector<std::string>, bool IcsEvents::*>> kinds = {
+      {{"tasks", "task", "任务"}, &IcsEvents::tasks},
+      {{"milestones", "milestone", "里程碑"}, &IcsEvents::milestones},
+      {{"deadlines", "deadline", "平台时限"}, &IcsEvents::deadlines},
+      {{"checkpoints", "checkpoint", "检查点"}, &IcsEvents::checkpoints}};
+  std::vector<std::string> names;
+  for (const auto& [aliases, member] : kinds) names.insert(names.end(), aliases.begin(), aliases.end());
+  bool any = false;
+  int column = 1;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    auto comma = text.find(',', i), wide = text.find("，", i);
+    auto end = std::min(comma, wide);
+    std::string item(text.substr(i, end == std::string::npos ? std::string::npos : end - i));
+    int item_column = column;
+    for (std::size_t k = 0; k < item.size() && item[k] == ' '; ++k) ++item_column;
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) {
+      bool known = false;
+      for (const auto& [aliases, member] : kinds) {
+        if (std::find(aliases.begin(), aliases.end(), item) != aliases.end()) {
+          events.*member = true;
+          known = true;
+        }
+      }
+      if (!known) {
+        auto close = closest_match(item, names);
+        throw input_error("D580", Location{make_source("<command line>", text), 1, item_column},
+                          {{"text", item}, {"advice", close.empty() ? std::string() : message("calendar.did-you-mean", {{"name", close}})}});
+      }
+      any = true;
+    }
+    if (end == std::string::npos) break;
+    // Columns count characters: the item's, then the comma (one, full-width or not).
+    column += int(utf8::count_chars(std::string_view(text).substr(i, end - i))) + 1;
+    i = end + (end == comma ? 1 : std::string_view("，").size());
+  }
+  if (!any) throw input_error("D580.empty", Location{make_source("<command line>", text), 1, 1}, {});
+  return events;
+}
+
 int run_plan(PlanOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   o.files = batch_inputs(std::move(o.files), o.batch);
@@ -68,6 +122,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
   o.filter.to = filter_day(o.to, "--to");
   auto render = render_options(o.output, o.bom);
   render.alarm = parse_alarm(o.alarm);
+  render.ics_events = parse_ics_events(o.ics_events, o.ics_events_given);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::table);
   auto produce = [&](Loader& loader, const std::string& file) {
@@ -103,7 +158,11 @@ Command plan_command() {
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
             add_strict_option(cl, o->output);
-            cl.option("--alarm", o->alarm, "ICS: a reminder this long before each task starts (30m, 1h, 1d)");
+            cl.option("--alarm", o->alarm, "ICS: a reminder this long before each event starts (30m, 1h, 1d)");
+            cl.option("--ics-events", o->ics_events,
+                      "ICS: only these kinds of event, comma-separated: tasks, milestones, deadlines (平台时限), checkpoints "
+                      "(default: all four)",
+                      o->ics_events_given);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");
             add_csv_raw_option(cl, o->output);
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)", o->department_given);
@@ -119,6 +178,8 @@ Command plan_command() {
                 "  dacu plan my.yaml --format csv --csv-raw -o plan.csv   (for a program: a task named =… is not written '=…)\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
                 "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"
+                "  dacu plan my.yaml -o tasks.ics --ics-events tasks   (tasks only: no milestones, 平台时限 or checkpoints)\n"
+                "  dacu plan my.yaml -o dates.ics --ics-events milestones,deadlines   (the key dates only)\n"
                 "  dacu plan my.yaml -o plan.xlsx              (Excel: a sheet per list, real dates; never to a terminal)\n"
                 "  dacu plan templates/聚划算.yaml --set 开团=2026-12-20T10:00 --phase 活动中\n"
                 "  dacu plan shops/a.yaml --template-dir shared/   (a.yaml says extends: ../shared/聚划算.yaml)\n"

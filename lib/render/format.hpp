@@ -33,12 +33,22 @@ enum class Lang { zh, en };
 /// The message language of an output's labels: a report quotes its warnings in --lang's language.
 inline Language language_of(Lang lang) { return lang == Lang::en ? Language::en : Language::zh; }
 
+/// Which kinds of event the calendar holds (`dacu plan --ics-events`); all by default.
+struct IcsEvents {
+  bool tasks = true;
+  bool milestones = true;
+  bool deadlines = true;
+  bool checkpoints = true;
+  friend bool operator==(const IcsEvents&, const IcsEvents&) = default;
+};
+
 struct RenderOptions {
   Lang lang = Lang::zh;
   bool bom = false;  ///< CSV: start with a UTF-8 byte order mark so Excel reads it as UTF-8
   /// CSV: a text cell a spreadsheet would run as a formula gets a leading ' (off: `--csv-raw`).
   FormulaGuard csv_guard = FormulaGuard::on;
   std::optional<std::chrono::seconds> alarm;  ///< ICS: a reminder this long before each event
+  IcsEvents ics_events;                       ///< ICS: which kinds of event (all by default)
   /// XLSX: the creation time the workbook records (see workbook_created). Unset: 2000-01-01T00:00:00Z.
   std::optional<std::chrono::sys_seconds> created;
   Writers writers;  ///< ICS and XLSX: who writes the bytes

@@ -230,7 +230,44 @@ std::string gantt_svg(const Plan& plan, const GanttAxis& axis, Lang lang) {
   return out;
 }
 
-std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
+// ---- 平台时限: the platform's deadlines and windows (plan/deadlines.hpp). A report counts down
+// to each one's end from its as-of: how long is left to pay the 保证金, to ship, until release.
+
+/// When a deadline ends: the end of its last day (the next midnight), or its end moment.
+date::sys_seconds deadline_end(const DatedDeadline& d) {
+  if (!d.all_day) return d.end.utc();
+  // The offset of the last day's midnight: right unless the clocks change that very day.
+  return date::sys_seconds{(date::local_seconds(d.last_day + date::days(1)) - d.end.utc_offset).time_since_epoch()};
+}
+
+std::string deadlines_html(const Plan& plan, Lang lang, std::string_view h, const ZonedTime* as_of) {
+  if (plan.deadlines.empty()) return {};
+  bool en = lang == Lang::en;
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : plan.deadlines) {
+    auto show = [&](date::local_days day, const ZonedTime& at) { return d.all_day ? show_day(day, lang) : show_moment(at, lang); };
+    std::vector<std::string> row{html_escape(d.name), show(d.first_day, d.start), show(d.last_day, d.end), html_escape(d.rule)};
+    if (as_of) {
+      auto now = as_of->utc(), end = deadline_end(d);
+      bool started = now >= d.start.utc(), over = now >= end;
+      std::string state = over ? (en ? "over" : "已过") : started ? (en ? "under way" : "进行中") : (en ? "ahead" : "未开始");
+      row.push_back(fmt::format("<span class=\"{}\">{}</span>", over ? "muted" : started ? "stale" : "ok", state));
+      row.push_back(show_countdown(end - now, lang));
+    }
+    row.push_back(html_escape(d.note));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> header{en ? "item" : "事项", en ? "start" : "开始", en ? "end" : "结束", en ? "rule" : "规则"};
+  if (as_of) {
+    header.push_back(en ? "state" : "状态");
+    header.push_back(en ? "until the end" : "距截止");
+  }
+  header.push_back(en ? "note" : "说明");
+  return fmt::format("<{0} id=\"deadlines\">{1}</{0}>\n", h, en ? "Platform deadlines" : "平台时限") +
+         table_html(header, rows, as_of ? " tt  t" : " tt");
+}
+
+std::string schedule_html(const Plan& plan, Lang lang, std::string_view h, bool deadlines) {
   bool en = lang == Lang::en;
   std::string out;
   out += fmt::format("<{0}>{1}</{0}>\n", h, en ? "Milestones" : "里程碑");
@@ -240,6 +277,7 @@ std::string schedule_html(const Plan& plan, Lang lang, std::string_view h) {
                     m.rule.empty() ? "" : html_escape((en ? "from " : "由 ") + m.rule)});
   }
   out += table_html({en ? "milestone" : "里程碑", en ? "at" : "时间", ""}, rows, " t");
+  if (deadlines) out += deadlines_html(plan, lang, h, nullptr);
   out += fmt::format("<{0}>{1}</{0}>\n", h, en ? "Gantt chart by department" : "甘特图（按部门）");
   out += gantt_svg(plan, gantt_axis(plan), lang);
   for (const auto& phase : plan.phases) {
@@ -375,7 +413,7 @@ std::string render_plan_html(const Plan& plan, Lang lang) {
   out += fmt::format("<h1>{}</h1>\n<p class=\"meta\">{} {} · {} {} · {} {}</p>\n", html_escape(plan.campaign),
                      en ? "template" : "模板", html_escape(plan.template_name), en ? "time zone" : "时区", html_escape(plan.timezone),
                      en ? "calendar" : "日历", html_escape(plan.calendar));
-  out += schedule_html(plan, lang, "h2");
+  out += schedule_html(plan, lang, "h2", true);
   return out + std::string(kFoot);
 }
 
@@ -438,6 +476,7 @@ std::string render_report_html(const Report& r, Lang lang) {
   }
   out += fmt::format("<h3>{}</h3>\n", en ? "Countdown" : "里程碑倒计时");
   out += table_html({en ? "milestone" : "里程碑", en ? "at" : "时间", en ? "countdown" : "倒计时"}, rows, " t");
+  out += deadlines_html(plan, lang, "h3", &r.as_of);
   auto tasks_html = [&](std::string_view title, const std::vector<DatedTask>& tasks) {
     out += fmt::format("<h3>{} ({})</h3>\n", title, tasks.size());
     if (tasks.empty()) {
@@ -497,7 +536,7 @@ std::string render_report_html(const Report& r, Lang lang) {
     out += "</ul>\n";
   }
   out += fmt::format("<h2>{}</h2>\n", en ? "Schedule" : "日程");
-  out += schedule_html(plan, lang, "h3");
+  out += schedule_html(plan, lang, "h3", false);  // 平台时限 is above, with its countdown
   return out + std::string(kFoot);
 }
 

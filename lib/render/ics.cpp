@@ -13,19 +13,38 @@ std::string render_ics(const Plan& plan, const IcsOptions& options, const Writer
   return writers.ics(plan, options);
 }
 
+namespace {
+
+/// FNV-1a 64: stable across platforms and versions. Parts are joined by a NUL byte.
+struct Fnv1a {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  bool first = true;
+  void byte(unsigned char c) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  void part(std::string_view bytes) {
+    if (!first) byte(0);
+    first = false;
+    for (unsigned char c : bytes) byte(c);
+  }
+};
+
+}  // namespace
+
 std::string task_uid(std::string_view campaign, std::string_view task) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a 64: stable across platforms and versions
-  auto mix = [&](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 0x100000001b3ull;
-    }
-  };
-  mix(campaign);
-  mix(std::string_view("\0", 1));
-  mix(task);
-  return fmt::format("{:016x}@dacu", hash);
+  Fnv1a h;
+  h.part(campaign);
+  h.part(task);
+  return fmt::format("{:016x}@dacu", h.hash);
 }
 
+std::string event_uid(std::string_view campaign, std::string_view kind, std::initializer_list<std::string_view> keys) {
+  Fnv1a h;
+  h.part(campaign);
+  h.part(kind);
+  for (auto key : keys) h.part(key);
+  return fmt::format("{}-{:016x}@dacu", kind, h.hash);
+}
 
 }  // namespace dacu

@@ -417,7 +417,7 @@ std::string render_plan(const Plan& plan, Format format, const RenderOptions& op
       doc.update(plan_json(plan));
       return json::dump(doc, 2) + "\n";
     }
-    case Format::ics: return render_ics(plan, IcsOptions{options.alarm}, options.writers);
+    case Format::ics: return render_ics(plan, IcsOptions{options.alarm, options.ics_events}, options.writers);
     case Format::html: return render_plan_html(plan, options.lang);
     case Format::xlsx: return render_plan_xlsx(plan, options);
   }

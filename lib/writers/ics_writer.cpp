@@ -10,6 +10,7 @@
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/timefmt.hpp"
+#include "dacu/render/render_plan.hpp"
 
 namespace dacu {
 
@@ -112,6 +113,32 @@ std::string describe(const DatedTask& t) {
   return text;
 }
 
+std::string describe(const DatedMilestone& m) {
+  if (m.time_from_template) return "里程碑（只给了日期，时间按模板）";
+  return m.rule.empty() ? std::string("里程碑") : fmt::format("里程碑，由 {}", m.rule);
+}
+
+std::string describe(const DatedDeadline& d) {
+  std::string text = fmt::format("规则: {}", d.rule);
+  if (!d.note.empty()) text += "\n" + d.note;
+  return text;
+}
+
+std::string describe(const DatedCheckpoint& c) {
+  std::string text = fmt::format("检查点: {}\n指标: {}", c.offset, c.metric);
+  if (auto plan = plan_text(c); !plan.empty()) text += "\n计划: " + plan;
+  if (auto tolerance = tolerance_text(c); !tolerance.empty()) text += "\n容差: " + tolerance;
+  if (!c.owner.empty()) text += "\n负责人: " + c.owner;
+  if (!c.action.empty()) text += "\n措施: " + c.action;
+  return text;
+}
+
+icalproperty* kind_property(std::string_view kind) {
+  icalproperty* property = icalproperty_new_x(std::string(kind).c_str());
+  icalproperty_set_x_name(property, "X-DACU-KIND");
+  return property;
+}
+
 }  // namespace
 
 std::string write_ics(const Plan& plan, const IcsOptions& options) {
@@ -130,13 +157,31 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
   date::sys_seconds stamp{};
   if (!plan.milestones.empty()) stamp = to_sys(plan.milestones.front().at);
 
+  const auto& kinds = options.events;
   bool any_timed = false;
   date::sys_seconds first = date::sys_seconds::max(), last = date::sys_seconds::min();
-  for (const auto& t : plan.tasks) {
-    if (t.all_day) continue;
+  auto span = [&](const ZonedTime& from, const ZonedTime& to) {
     any_timed = true;
-    first = std::min(first, to_sys(t.start));
-    last = std::max(last, to_sys(t.end));
+    first = std::min(first, to_sys(from));
+    last = std::max(last, to_sys(to));
+  };
+  if (kinds.tasks) {
+    for (const auto& t : plan.tasks) {
+      if (!t.all_day) span(t.start, t.end);
+    }
+  }
+  if (kinds.milestones) {
+    for (const auto& m : plan.milestones) {
+      if (!m.date_only) span(m.at, m.at);
+    }
+  }
+  if (kinds.deadlines) {
+    for (const auto& d : plan.deadlines) {
+      if (!d.all_day) span(d.start, d.end);
+    }
+  }
+  if (kinds.checkpoints) {
+    for (const auto& c : plan.checkpoints) span(c.at, c.at);
   }
   // A wall time the clocks show twice (the hour repeated when they go back) would be read as its
   // first occurrence (RFC 5545 3.3.5): such moments are written in UTC, which says which one.
@@ -152,23 +197,18 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
     icalcomponent_add_component(cal, make_vtimezone(*zone, first - date::days(366), last + date::days(366)));
   }
 
-  for (const auto& t : plan.tasks) {
+  // What every event has: UID, DTSTAMP, its kind, and the reminder when one was asked for.
+  auto new_event = [&](const std::string& uid, std::string_view kind) {
     icalcomponent* event = icalcomponent_new_vevent();
-    icalcomponent_add_property(event, icalproperty_new_uid(task_uid(plan.campaign, t.name).c_str()));
+    icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(ical_utc(stamp)));
-    if (t.all_day) {
-      icalcomponent_add_property(event, icalproperty_new_dtstart(ical_date(t.first_day)));
-      // DTEND of a DATE event is exclusive: the day after the last day.
-      icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(t.last_day + date::days(1))));
-      icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-    } else {
-      add_moment(event, icalproperty_new_dtstart, t.start);
-      // A moment (start == end) has no DTEND: RFC 5545 then ends it when it starts.
-      if (to_sys(t.end) != to_sys(t.start)) add_moment(event, icalproperty_new_dtend, t.end);
-    }
-    icalcomponent_add_property(event, icalproperty_new_summary(t.name.c_str()));
-    icalcomponent_add_property(event, icalproperty_new_description(describe(t).c_str()));
-    icalcomponent_add_property(event, category(t.department));
+    icalcomponent_add_property(event, kind_property(kind));
+    return event;
+  };
+  auto finish = [&](icalcomponent* event, const std::string& summary, const std::string& description, const std::string& categories) {
+    icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
+    icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
+    icalcomponent_add_property(event, category(categories));
     icalcomponent_add_property(event, icalproperty_new_sequence(0));
     if (options.alarm) {
       icalcomponent* alarm = icalcomponent_new_valarm();
@@ -177,10 +217,67 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
       trigger.time = icaltime_null_time();
       trigger.duration = icaldurationtype_from_int(-int(options.alarm->count()));
       icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
-      icalcomponent_add_property(alarm, icalproperty_new_description(t.name.c_str()));
+      icalcomponent_add_property(alarm, icalproperty_new_description(summary.c_str()));
       icalcomponent_add_component(event, alarm);
     }
     icalcomponent_add_component(cal, event);
+  };
+  // DATE events: DTEND is exclusive, the day after the last day; they take no time in a
+  // free/busy view.
+  auto add_days = [&](icalcomponent* event, date::local_days first_day, date::local_days last_day) {
+    icalcomponent_add_property(event, icalproperty_new_dtstart(ical_date(first_day)));
+    icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(last_day + date::days(1))));
+    icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+  };
+  // Timed: a moment (start == end) has no DTEND, and RFC 5545 then ends it when it starts.
+  auto add_span = [&](icalcomponent* event, const ZonedTime& start, const ZonedTime& end) {
+    add_moment(event, icalproperty_new_dtstart, start);
+    if (to_sys(end) != to_sys(start)) add_moment(event, icalproperty_new_dtend, end);
+  };
+
+  if (kinds.tasks) {
+    for (const auto& t : plan.tasks) {
+      icalcomponent* event = new_event(task_uid(plan.campaign, t.name), "task");
+      if (t.all_day) {
+        add_days(event, t.first_day, t.last_day);
+      } else {
+        add_span(event, t.start, t.end);
+      }
+      finish(event, t.name, describe(t), t.department);
+    }
+  }
+  // The key dates are markers, not work: TRANSPARENT, so that they never show anyone as busy.
+  if (kinds.milestones) {
+    for (const auto& m : plan.milestones) {
+      icalcomponent* event = new_event(event_uid(plan.campaign, kMilestoneKind, {m.name}), kMilestoneKind);
+      if (m.date_only) {
+        add_days(event, m.at.day(), m.at.day());
+      } else {
+        add_span(event, m.at, m.at);
+        icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+      }
+      finish(event, "里程碑：" + m.name, describe(m), "里程碑");
+    }
+  }
+  if (kinds.deadlines) {
+    for (const auto& d : plan.deadlines) {
+      icalcomponent* event = new_event(event_uid(plan.campaign, kDeadlineKind, {d.name}), kDeadlineKind);
+      if (d.all_day) {
+        add_days(event, d.first_day, d.last_day);
+      } else {
+        add_span(event, d.start, d.end);
+        icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+      }
+      finish(event, "平台时限：" + d.name, describe(d), "平台时限");
+    }
+  }
+  if (kinds.checkpoints) {
+    for (const auto& c : plan.checkpoints) {
+      icalcomponent* event = new_event(event_uid(plan.campaign, kCheckpointKind, {c.name, c.metric}), kCheckpointKind);
+      add_span(event, c.at, c.at);
+      icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+      finish(event, fmt::format("检查点：{}（{}）", c.name, c.metric), describe(c), "检查点");
+    }
   }
 
   char* text = icalcomponent_as_ical_string_r(cal);

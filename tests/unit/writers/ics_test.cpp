@@ -62,7 +62,9 @@ TEST_CASE("ICS lines fold at 75 octets without splitting a UTF-8 character") {
 }
 
 TEST_CASE("ICS all-day events end the day after their last day, moments have no DTEND") {
-  auto all_day = write_ics(one_task_plan("备货", true), {});
+  IcsOptions no_milestones;
+  no_milestones.events.milestones = false;  // 开团 at 10:00 would bring a VTIMEZONE
+  auto all_day = write_ics(one_task_plan("备货", true), no_milestones);
   CHECK(all_day.find("DTSTART;VALUE=DATE:20261219\r\n") != std::string::npos);
   CHECK(all_day.find("DTEND;VALUE=DATE:20261220\r\n") != std::string::npos);
   CHECK(all_day.find("BEGIN:VTIMEZONE") == std::string::npos);
@@ -90,4 +92,50 @@ TEST_CASE("ICS CATEGORIES escapes a comma and a semicolon inside the one departm
   CHECK(text.find("\r\nCATEGORIES:运营\\,推广\\;x\\\\y\r\n") != std::string::npos);
   CHECK(text.find("\r\nSUMMARY:任务\\,一\\;二\r\n") != std::string::npos);
   CHECK(text.find("CATEGORIES;") == std::string::npos);  // no VALUE=STRING or any other parameter
+}
+
+TEST_CASE("ICS UIDs of milestones, deadlines and checkpoints carry their kind and never meet a task's", "[ics]") {
+  const std::string c = "雪凡妮 双十二聚划算";
+  auto milestone = event_uid(c, kMilestoneKind, {"开团"});
+  auto deadline = event_uid(c, kDeadlineKind, {"开团"});
+  auto checkpoint = event_uid(c, kCheckpointKind, {"开团", "支付笔数"});
+  CHECK(milestone.rfind("milestone-", 0) == 0);
+  CHECK(deadline.rfind("deadline-", 0) == 0);
+  CHECK(checkpoint.rfind("checkpoint-", 0) == 0);
+  CHECK(milestone.size() == std::string("milestone-0123456789abcdef@dacu").size());
+  CHECK(milestone == event_uid(c, kMilestoneKind, {"开团"}));  // names only: same input, same UID
+  CHECK(milestone != task_uid(c, "开团"));
+  CHECK(event_uid(c, kCheckpointKind, {"a", "bc"}) != event_uid(c, kCheckpointKind, {"ab", "c"}));
+  CHECK(event_uid(c, kCheckpointKind, {"开团", "支付件数"}) != checkpoint);
+}
+
+TEST_CASE("ICS holds a milestone, a deadline and a checkpoint as events of their kind, which --ics-events can leave out", "[ics]") {
+  auto plan = one_task_plan("备货", true);
+  DatedDeadline d;
+  d.name = "发货截止";
+  d.rule = "团购结束后7天内";
+  d.first_day = date::local_days{date::year{2026} / 12 / 22};
+  d.last_day = date::local_days{date::year{2026} / 12 / 28};
+  plan.deadlines.push_back(d);
+  DatedCheckpoint cp;
+  cp.name = "开团15分钟跟进";
+  cp.metric = "支付笔数";
+  cp.at = plan.milestones[0].at;
+  cp.at.local += std::chrono::minutes(15);
+  plan.checkpoints.push_back(cp);
+  auto text = write_ics(plan, {});
+  CHECK(text.find("\r\nX-DACU-KIND:milestone\r\n") != std::string::npos);
+  CHECK(text.find("\r\nSUMMARY:里程碑：开团\r\n") != std::string::npos);
+  CHECK(text.find("\r\nCATEGORIES:平台时限\r\n") != std::string::npos);
+  CHECK(text.find("DTSTART;VALUE=DATE:20261222\r\nDTEND;VALUE=DATE:20261229\r\n") != std::string::npos);
+  CHECK(text.find("DTSTART;TZID=Asia/Shanghai:20261220T101500\r\n") != std::string::npos);
+  CHECK(text.find("\r\nUID:" + event_uid(plan.campaign, kCheckpointKind, {"开团15分钟跟进", "支付笔数"}) + "\r\n") != std::string::npos);
+  IcsOptions tasks_only;
+  tasks_only.events = {true, false, false, false};
+  auto only = write_ics(plan, tasks_only);
+  CHECK(only.find("X-DACU-KIND:task") != std::string::npos);
+  CHECK(only.find("X-DACU-KIND:milestone") == std::string::npos);
+  CHECK(only.find("X-DACU-KIND:deadline") == std::string::npos);
+  CHECK(only.find("X-DACU-KIND:checkpoint") == std::string::npos);
+  CHECK(only.find("BEGIN:VTIMEZONE") == std::string::npos);  // nothing timed is left
 }
