@@ -70,6 +70,12 @@ std::vector<std::string> batch_inputs(std::vector<std::string> files, const Batc
       }
       text = read_text_file(o.files_from);
     }
+    // A NUL cuts a path when it is opened but not when the output is named: `a.yaml\0b` would
+    // write a's report as b's. Such a list is refused, located at the line.
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+      auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) + 1;
+      throw input_error("D545.nul", Location{make_source(o.files_from == "-" ? "<stdin>" : o.files_from, {}), line, 1}, {});
+    }
     auto listed = parse_file_list(text);
     files.insert(files.end(), listed.begin(), listed.end());
   }
@@ -237,6 +243,29 @@ void fail(Item& item, std::vector<Diagnostic> diagnostics, int failure, bool col
 }
 
 // Writes `bytes` to `path` the way every output is written; a failure is printed and gives 4.
+// --summary must not land on what the run writes or reads besides the campaign files (which
+// write_output already protects): an output of this run, the manifest, the lock, or the
+// --files-from list. D546.clash, before anything is written.
+void refuse_summary_clash(const std::vector<std::string>& inputs, const BatchOptions& o) {
+  if (!o.summary_given) return;
+  std::error_code ec;
+  auto same = [&](const fs::path& a, const fs::path& b) {
+    auto ca = fs::weakly_canonical(a, ec);
+    if (ec) return false;
+    auto cb = fs::weakly_canonical(b, ec);
+    return !ec && ca == cb;
+  };
+  std::vector<fs::path> taken{fs::path(o.out_dir) / kManifestName, fs::path(o.out_dir) / kLockName};
+  if (o.files_from_given && o.files_from != "-") taken.emplace_back(o.files_from);
+  for (const auto& input : inputs) taken.push_back(fs::path(o.out_dir) / (fs::path(input).stem().string() + "." + o.extension));
+  for (const auto& path : taken) {
+    if (same(o.summary, path)) {
+      throw input_error("D546.clash", Location{make_source("<command line>", o.summary), 1, 1},
+                        {{"file", o.summary}, {"other", path.string()}});
+    }
+  }
+}
+
 int write_run_file(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs, Context& ctx) {
   OutputOptions target;
   target.output = path;
@@ -255,8 +284,9 @@ int write_run_file(const std::string& path, const std::string& bytes, const std:
 int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, const BatchProduce& produce, Context& ctx) {
   unsigned jobs = parse_jobs(o.jobs, processors());
   std::error_code ec;
+  refuse_summary_clash(inputs, o);
   fs::create_directories(o.out_dir, ec);
-  if (!fs::is_directory(o.out_dir)) {
+  if (!fs::is_directory(o.out_dir, ec)) {
     throw input_error("D531.out-dir", Location{make_source(o.out_dir, {}), 0, 0});
   }
   FolderLock folder_lock(o.out_dir);
@@ -266,6 +296,15 @@ int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, con
     items[i].input = inputs[i];
     items[i].output = fs::path(o.out_dir) / (fs::path(inputs[i]).stem().string() + "." + o.extension);
     if (o.actuals_of) items[i].actuals = o.actuals_of(inputs[i]);
+    auto name = items[i].output.filename().string();
+    if (name == kManifestName || name == kLockName) {
+      items[i].owns_output = false;
+      fail(items[i],
+           {make_diagnostic(Severity::error, "D530.reserved", Location{make_source(inputs[i], {}), 0, 0},
+                            {{"output", items[i].output.string()}})},
+           kInputError, ctx.color);
+      continue;
+    }
     auto [it, fresh] = claimed.emplace(items[i].output, i);
     if (!fresh) {
       items[i].owns_output = false;

@@ -78,6 +78,8 @@ int run_validate(const ValidateOptions& o, Context& ctx) {
     ctx.err << fmt::format("dacu: {}\n", message("ci.baseline-written", {{"file", o.write_baseline}, {"count", all.size()}}));
     return kSuccess;
   }
+  // The baseline is an input too: -o never replaces it.
+  if (!o.baseline.empty()) inputs.push_back(o.baseline);
   std::vector<bool> baselined;
   std::size_t old = 0;
   if (!o.baseline.empty()) {

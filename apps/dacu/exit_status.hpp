@@ -41,8 +41,9 @@ constexpr int worst_status(int a, int b) { return status_rank(b) > status_rank(a
 /// The codes of exit_status_of, as lists (one word each) rather than string literals, which the
 /// catalogue checks would take for message keys.
 inline constexpr std::string_view kEnvironmentCodes = "D070 D074 D075 D078 D531 D543";
-inline constexpr std::string_view kUsageCodes = "D076 D077 D532 D533 D540 D541 D545 D546 D548";
-/// Usage errors only where the value is the command line's (--as-of), not a file's (an actuals time).
+inline constexpr std::string_view kUsageCodes = "D076 D077 D457 D520 D532 D533 D540 D541 D545 D546 D548 D564 D580 D600";
+/// Usage errors only where the value is the command line's (--as-of), not a file's (an
+/// actuals time, a template's parameter).
 inline constexpr std::string_view kUsageCodesOnCommandLine = "D507 (--as-of)";
 
 /// Whether `code` is one of the words of `list`.
@@ -59,8 +60,9 @@ inline bool code_listed(std::string_view list, std::string_view code) {
 /// The exit status a run stopped by diagnostic `d` has: 4 for what is the machine's fault
 /// (D070 an output cannot be written, D074 a writer module missing, D075 a read-only output,
 /// D078 out of memory, D531 --out-dir cannot be made, D543 the --out-dir lock), 2 for a command
-/// line that cannot run (D076 -o's extension, D077 an empty -o or --out-dir, D507 in --as-of,
-/// D532 and D533 batch options, D540, D541, D545, D546, D548 the nightly options), else 1 — the
+/// line that cannot run (D076 -o's extension, D077 an empty -o or --out-dir, D507
+/// in --as-of, D457 --actuals-date, D520 --alarm, D564 --max-staleness, D580 --ics-events, D600 schema --output, D532
+/// and D533 batch options, D540, D541, D545, D546, D548 the nightly options), else 1 — the
 /// refusals that protect a file (D071 -o names an input, D072 binary to a terminal, D079 init
 /// would replace a file) included.
 inline int exit_status_of(const Diagnostic& d) {

@@ -82,9 +82,9 @@ struct Progress {
   std::optional<date::local_seconds> actual_at;
   std::optional<Rational> fraction;       ///< actual ÷ target, exact
   std::optional<Rational> planned_share;  ///< the planned cumulative share at actual_at
-  std::optional<Rational> projection;     ///< actual ÷ planned_share: the day's total, exact
-  /// Units offered (件数 when the platform sells exactly that many, 聚划算's 报名数量): the
-  /// projection may run past it, the sale cannot.
+  std::optional<Rational> projection;     ///< actual ÷ planned_share, at most the cap (成交额 for 支付金额): the day's total, exact
+  /// Units offered (件数 when the platform sells exactly that many, 聚划算's 报名数量): the sale
+  /// cannot run past it, so neither does the projection.
   std::optional<Rational> cap;
   bool sold_out = false;                       ///< an actual figure reached the cap
   std::optional<date::local_seconds> sell_out;  ///< when the cap was (sold_out) or is projected to be reached

@@ -102,6 +102,10 @@ std::optional<ReportForecast> build_forecast(const Plan& plan, const SalesTarget
             p.sell_out = projected_sell_out(f, *p.projection, *p.cap, at);
           }
         }
+        // A sale capped by its units cannot sell past them, nor take more than 成交额 (团购价 ×
+        // 件数): the day's total stops at the cap (the sell-out time above used the curve's pace).
+        auto bound = p.cap ? p.cap : (target->money && targets.units_capped ? std::optional<Rational>(p.target) : std::nullopt);
+        if (bound && p.projection && *p.projection > *bound) p.projection = *bound;
       } catch (const Error&) {
         // Too large to compute exactly: the figures stay, the projection is left out.
         p.projection.reset();

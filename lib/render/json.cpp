@@ -96,6 +96,10 @@ nlohmann::ordered_json to_nlohmann(const Value& v) {
 
 }  // namespace
 
-std::string dump(const Value& value, int indent) { return to_nlohmann(value).dump(indent); }
+// Text that is not UTF-8 (a GBK file name) is shown with U+FFFD rather than stopping the output:
+// nlohmann throws on it otherwise, which would make a file name an internal error.
+std::string dump(const Value& value, int indent) {
+  return to_nlohmann(value).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace dacu::json

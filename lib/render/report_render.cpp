@@ -89,11 +89,11 @@ std::string forecast_method(const ReportForecast& f, const Plan& plan, Lang lang
     points += fmt::format("{}{}{} {}", i ? (en ? ", " : "，") : "", name, show_time(at), show_share(share));
   }
   if (en) {
-    return fmt::format("projection = latest figure ÷ the planned cumulative share at its time; the share is the checkpoints' plan ÷ "
+    return fmt::format("projection = latest figure ÷ the planned cumulative share at its time, at most the units offered; the share is the checkpoints' plan ÷ "
                        "target ({}), linear between them: {}",
                        f.curve_metric.empty() ? "no checkpoint" : f.curve_metric, points);
   }
-  return fmt::format("预测全天 = 最新数字 ÷ 其时刻的计划累计占比；占比取检查点计划 ÷ 目标（{}），检查点之间按时间线性插值：{}",
+  return fmt::format("预测全天 = 最新数字 ÷ 其时刻的计划累计占比，不超过报名件数；占比取检查点计划 ÷ 目标（{}），检查点之间按时间线性插值：{}",
                      f.curve_metric.empty() ? "没有检查点" : f.curve_metric, points);
 }
 

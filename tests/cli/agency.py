@@ -251,6 +251,23 @@ def main():
         r8 = nightly(inputs + ["--actuals", "actuals/店01.csv"])
         t.check(r8.returncode == 2 and "[D540]" in r8.stderr.decode(), f"--actuals-dir with --actuals: {r8.returncode}")
 
+        # The summary never lands on what the run writes or reads: an output, the manifest, the
+        # --files-from list — refused before anything is written (D546.clash, exit 2).
+        first_out = os.path.join(tmp, "out", os.path.splitext(os.path.basename(inputs[0]))[0] + ".json")
+        before = open(first_out, "rb").read()
+        for clash in (os.path.relpath(first_out, tmp), "out/.dacu-manifest.json", "shops.txt"):
+            open(os.path.join(tmp, "shops.txt"), "w", encoding="utf-8").write("\n".join(inputs) + "\n")
+            r9 = nightly(["--files-from", "shops.txt"], summary=clash)
+            t.check(r9.returncode == 2 and "[D546]" in r9.stderr.decode(), f"--summary {clash}: exit {r9.returncode}: {r9.stderr.decode()}")
+        t.check(open(first_out, "rb").read() == before, "a refused summary changed a shop's output")
+        # A shop whose output would be the manifest is refused, alone (D530): the manifest stays the run's.
+        shutil.copy(os.path.join(tmp, inputs[0]), os.path.join(tmp, "shops", ".dacu-manifest.yaml"))
+        r10 = nightly([inputs[0], "shops/.dacu-manifest.yaml"], summary="reserved.json")
+        manifest = json.load(open(os.path.join(tmp, "out", ".dacu-manifest.json"), encoding="utf-8"))
+        t.check(r10.returncode == 1 and "[D530]" in r10.stderr.decode(), f"a shop named .dacu-manifest: exit {r10.returncode}")
+        t.check(isinstance(manifest, dict), "the manifest was replaced by a shop's report")
+        os.remove(os.path.join(tmp, "shops", ".dacu-manifest.yaml"))
+
         # A run killed half-way has printed the messages of the inputs that finished: the broken
         # shop goes first, and the run is ended once later inputs have been written.
         many = os.path.join(tmp, "many")

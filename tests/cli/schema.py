@@ -212,7 +212,7 @@ def main():
             with open(schemas[name], "wb") as f:
                 f.write(r.stdout)
         r = subprocess.run([dacu, "schema", "--output", "plna"], capture_output=True, env=ENV)
-        if r.returncode != 1 or b"[D600]" not in r.stderr or r.stdout:
+        if r.returncode != 2 or b"[D600]" not in r.stderr or r.stdout:
             print(f"FAIL: dacu schema --output plna: exit {r.returncode}, {r.stderr!r}")
             ok = False
 

@@ -76,7 +76,7 @@ TEST_CASE("a row more than a day after as-of is a warning, once per file", "[che
   auto found = check(csv, {{}, {}, at(20, 12, 30)});
   REQUIRE(codes(found) == std::vector<std::string>{"D563"});
   CHECK(found[0].where.line == 3);
-  CHECK(diagnostic_message(found[0], Language::en).find("(2 rows of this file)") != std::string::npos);
+  CHECK(diagnostic_message(found[0], Language::en).find("(2 figures of this file)") != std::string::npos);
   CHECK(check(csv, {}).empty());  // no as-of: nothing to be after
   CHECK(check("time,metric,value\n2026-12-21 12:30,支付笔数,10\n", {{}, {}, at(20, 12, 30)}).empty());  // exactly a day
 }

@@ -91,13 +91,24 @@ TEST_CASE("the sell-out time is when the projected curve reaches the cap", "[for
   // 1500 at 10:45, where the plan is 32.5% (13/40): projection 1500 × 40/13 = 60000/13 ≈ 4615.
   // The cap 3000 is reached when the share is 3000 ÷ 60000/13 = 13/20 (65%): past 12:00 (60%),
   // on the segment to 23:59 (100%): 12:00 + (13/20 − 3/5) ÷ (2/5) × 719 min = 12:00 + 89.875 min
-  // = 13:29:52.5, rounded up to 13:29:53.
+  // = 13:29:52.5, rounded up to 13:29:53. The day's total cannot pass the 3000 offered: the
+  // projection shown is 3000, not 60000/13.
   auto r = report_of(shop(), "time,metric,value\n2026-12-20 10:45,支付笔数,1500\n", at(10, 50));
   const auto& orders = progress(r, "支付笔数");
-  CHECK(*orders.projection == Rational(60000, 13));
+  CHECK(*orders.projection == Rational(3000));
   CHECK_FALSE(orders.sold_out);
   REQUIRE(orders.sell_out);
   CHECK(*orders.sell_out == at(13, 29, 53));
+}
+
+TEST_CASE("a capped sale projects no more than 件数, nor 支付金额 more than 成交额", "[forecast]") {
+  // 193500 at 10:45 (plan 32.5% = 13/40) paces 193500 × 40/13 ≈ 595384.62, above 成交额
+  // 129 × 3000 = 387000: the projection stops at 387000. 1200 units at 11:00 (40%) project 3000
+  // exactly, which the cap leaves as it is.
+  auto r = report_of(shop(), "time,metric,value\n2026-12-20 10:45,支付金额,193500\n2026-12-20 11:00,支付笔数,1200\n",
+                     at(11, 5));
+  CHECK(*progress(r, "支付金额").projection == Rational(387000));
+  CHECK(*progress(r, "支付笔数").projection == Rational(3000));
 }
 
 TEST_CASE("a figure that reached the cap is sold out at that row", "[forecast]") {
