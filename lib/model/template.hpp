@@ -19,6 +19,7 @@
 #include "dacu/model/formula.hpp"
 #include "dacu/model/source.hpp"
 #include "dacu/model/staffing.hpp"
+#include "dacu/model/waves.hpp"
 
 namespace dacu {
 
@@ -193,6 +194,7 @@ struct Template {
   std::vector<Scenario> scenarios;   ///< `scenarios:` (campaign files may add or replace them)
   std::vector<ShareTable> shares;    ///< `shares:`
   std::vector<PeriodLimit> limits;   ///< `limits:` between milestones
+  Waves waves;                       ///< `waves:` (model/waves.hpp): per-wave milestones, parameters, the waves
   EligibilityRules eligibility;  ///< 聚划算 报名 审核指标 and 优选条件; `present` false when none
   /// `seeds:`: the documents the template was written from, short name → file. A template that
   /// declares them is a library template: `dacu validate` wants a `source:` on every element.
