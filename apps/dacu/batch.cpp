@@ -136,7 +136,7 @@ class FolderLock {
     auto path = (dir / kLockName).string();
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd_ < 0) {
-      throw input_error("D543.open", Location{make_source(path, {}), 0, 0}, {{"reason", std::strerror(errno)}});
+      throw input_error("D543.open", Location{make_source(path, {}), 0, 0}, {{"reason", system_error_text(errno)}});
     }
     while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       if (errno == EINTR) continue;
@@ -145,7 +145,7 @@ class FolderLock {
       if (error == EWOULDBLOCK) {
         throw input_error("D543.held", Location{make_source(path, {}), 0, 0}, {{"folder", dir.string()}});
       }
-      throw input_error("D543.open", Location{make_source(path, {}), 0, 0}, {{"reason", std::strerror(error)}});
+      throw input_error("D543.open", Location{make_source(path, {}), 0, 0}, {{"reason", system_error_text(error)}});
     }
   }
   ~FolderLock() { ::close(fd_); }

@@ -34,7 +34,7 @@ std::vector<std::filesystem::path> template_files(const std::string& dir) {
     const auto& path = entries->path();
     if (path.extension() == ".yaml" || path.extension() == ".yml") files.push_back(path);
   }
-  if (ec) throw input_error("D010.dir-unreadable", where, {{"reason", ec.message()}});
+  if (ec) throw input_error("D010.dir-unreadable", where, {{"reason", system_error_text(ec.value())}});
   std::sort(files.begin(), files.end());
   return files;
 }

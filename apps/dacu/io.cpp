@@ -228,7 +228,7 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     for (std::size_t done = 0; done < bytes.size();) {
       auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) give_up(n < 0 ? std::string(std::strerror(errno)) : message("app.no-progress"));
+      if (n <= 0) give_up(n < 0 ? system_error_text(errno) : message("app.no-progress"));
       done += static_cast<std::size_t>(n);
     }
   };
@@ -246,12 +246,12 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   if (o.keep_existing && !fd_link && (exists ? S_ISREG(at.st_mode) : ::lstat(target.c_str(), &own) == 0)) refuse_existing(o);
   if (exists && (!S_ISREG(at.st_mode) || fd_link)) {
     int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(at.st_mode) ? O_APPEND : 0));
-    if (fd < 0) throw input_error("D070.open", output_location(o.output), {{"reason", std::strerror(errno)}});
+    if (fd < 0) throw input_error("D070.open", output_location(o.output), {{"reason", system_error_text(errno)}});
     write_all(fd, [&](const std::string& reason) {
       ::close(fd);
       throw input_error("D070.write", output_location(o.output), {{"reason", reason}});
     });
-    if (::close(fd) != 0) throw input_error("D070.write", output_location(o.output), {{"reason", std::strerror(errno)}});
+    if (::close(fd) != 0) throw input_error("D070.write", output_location(o.output), {{"reason", system_error_text(errno)}});
     return;
   }
   if (exists) refuse_read_only(target, at);
@@ -281,7 +281,7 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     if (fd < 0 && error != EEXIST) break;
   }
   if (fd < 0) {
-    throw input_error("D070.create-temporary", output_location(o.output), {{"folder", dir.string()}, {"reason", std::strerror(error)}});
+    throw input_error("D070.create-temporary", output_location(o.output), {{"folder", dir.string()}, {"reason", system_error_text(error)}});
   }
   auto discard = [&] {
     ::close(fd);
@@ -292,7 +292,7 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
     // Only root may give a file away; a user keeps at least the group where it is one of theirs.
     if (::fchown(fd, at.st_uid, at.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), at.st_gid);
     if (::fchmod(fd, at.st_mode & 07777) != 0) {
-      std::string reason = std::strerror(errno);
+      std::string reason = system_error_text(errno);
       discard();
       throw input_error("D070.mode", output_location(o.output), {{"mode", fmt::format("{:04o}", at.st_mode & 07777)}, {"reason", reason}});
     }
@@ -304,21 +304,21 @@ void write_output(const OutputOptions& o, const std::string& bytes, const std::v
   if (::close(fd) != 0) {
     error = errno;  // before unlink, which may set it
     ::unlink(temp.c_str());
-    throw input_error("D070.write", output_location(o.output), {{"reason", std::strerror(error)}});
+    throw input_error("D070.write", output_location(o.output), {{"reason", system_error_text(error)}});
   }
   if (o.keep_existing) {
     if (!move_without_replacing(temp, target)) {
       error = errno;
       ::unlink(temp.c_str());
       if (error == EEXIST) refuse_existing(o);
-      throw input_error("D070.create", output_location(o.output), {{"reason", std::strerror(error)}});
+      throw input_error("D070.create", output_location(o.output), {{"reason", system_error_text(error)}});
     }
     return;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     error = errno;
     ::unlink(temp.c_str());
-    throw input_error("D070.replace", output_location(o.output), {{"reason", std::strerror(error)}});
+    throw input_error("D070.replace", output_location(o.output), {{"reason", system_error_text(error)}});
   }
 }
 

@@ -160,7 +160,7 @@ int Process::finish_stdout() {
 
 Diagnostic stdout_failure(int error) {
   Location where{make_source("<stdout>", {}), 0, 0};
-  const char* reason = std::strerror(error);
+  std::string reason = system_error_text(error);
   switch (error) {
     case EBADF: return make_diagnostic(Severity::error, "D070.stdout-closed", where, {{"reason", reason}});
     case ENOSPC:

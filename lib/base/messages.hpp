@@ -46,6 +46,11 @@ std::string message_in(Language language, std::string_view key, MessageArgs args
 std::string message_in(Language language, std::string_view key, std::span<const MessageArg> args);
 bool has_message(std::string_view key);
 
+/// What the system said about an errno value, in the current language: the catalogue's words for
+/// the errors a user can act on (a full disk, no permission, a missing folder …), the C library's
+/// English text for the rest. A Chinese message then never carries an English reason.
+std::string system_error_text(int error);
+
 /// Every key of the catalogue, sorted (tests, docs/errors.md's table of texts).
 std::vector<std::string> message_keys();
 /// An entry's text as written, placeholders unfilled.

@@ -44,7 +44,7 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
     if (text.size() > max_bytes) fail("D011.over", {{"limit", max_bytes}});
     if (got < chunk.size()) break;
   }
-  if (std::ferror(file.get())) fail("D010.unreadable", {{"reason", std::strerror(errno)}});
+  if (std::ferror(file.get())) fail("D010.unreadable", {{"reason", system_error_text(errno)}});
   return text;
 }
 
@@ -108,7 +108,7 @@ std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
   auto unreadable = [&](int error) {
     if (error == ENOENT || error == ENOTDIR) fail("D010.missing");
     if (error == EACCES) fail("D010.permission");
-    fail("D010.unreadable", {{"reason", std::strerror(error)}});
+    fail("D010.unreadable", {{"reason", system_error_text(error)}});
   };
   // Every symbolic link followed first: what is checked below is what is opened.
   std::error_code ec;

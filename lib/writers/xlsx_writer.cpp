@@ -246,7 +246,7 @@ class ScratchFolder {
       int error = errno;
       guard_.created(made);
       if (made) return;
-      if (error != EEXIST) fail_workbook(message("render.xlsx-temporary-folder", {{"folder", base.string()}, {"reason", std::strerror(error)}}));
+      if (error != EEXIST) fail_workbook(message("render.xlsx-temporary-folder", {{"folder", base.string()}, {"reason", system_error_text(error)}}));
     }
     fail_workbook(message("render.xlsx-temporary-names", {{"folder", base.string()}}));
   }

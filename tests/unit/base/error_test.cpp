@@ -2,9 +2,13 @@
 
 #include "dacu/base/error.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <string>
 #include <vector>
 
+#include "dacu/base/messages.hpp"
 #include "dacu/base/utf8.hpp"
 
 using namespace dacu;
@@ -104,4 +108,17 @@ TEST_CASE("a line that fits is echoed whole, a caret past its end sits after it"
         "dacu: error: a.yaml:1:9: not closed [D001]\n"
         " 1 | a: [1, 2\n"
         "   |         ^\n");
+}
+
+TEST_CASE("the system's reason reads in the message language, glibc's English otherwise", "[error]") {
+  dacu::set_message_language(dacu::Language::zh);
+  CHECK(dacu::system_error_text(ENOSPC) == "磁盘已满");
+  CHECK(dacu::system_error_text(EACCES) == "没有权限");
+  // Not in the catalogue: the C library's text, in any language.
+  CHECK(dacu::system_error_text(ENOTSOCK) == std::strerror(ENOTSOCK));
+  dacu::set_message_language(dacu::Language::en);
+  for (int error : {ENOSPC, EDQUOT, EFBIG, EACCES, EPERM, ENOENT, ENOTDIR, EISDIR, EROFS, EEXIST, EMFILE, ENAMETOOLONG, EIO,
+                    ELOOP, EXDEV, EBUSY, ENOMEM, EPIPE, EBADF, EINVAL, ENXIO, EAGAIN}) {
+    CHECK(dacu::system_error_text(error) == std::strerror(error));
+  }
 }
