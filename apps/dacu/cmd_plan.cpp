@@ -120,6 +120,9 @@ int run_plan(PlanOptions& o, Context& ctx) {
   refuse_empty_filters(o);
   o.filter.from = filter_day(o.from, "--from");
   o.filter.to = filter_day(o.to, "--to");
+  if (o.filter.from && o.filter.to && *o.filter.from > *o.filter.to) {
+    throw input_error("D020.filter-range", Location{make_source("<command line>", o.from), 1, 1}, {{"from", o.from}, {"to", o.to}});
+  }
   auto render = render_options(o.output, o.bom);
   render.alarm = parse_alarm(o.alarm);
   render.ics_events = parse_ics_events(o.ics_events, o.ics_events_given);
