@@ -8,14 +8,14 @@ _dacu() {
   cmd="" sub=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      plan|report|staff|roi|funnel|check|validate|when|templates|init|schema)
+      plan|report|staff|roi|funnel|check|validate|when|templates|init|schema|agenda)
         cmd=${COMP_WORDS[i]}
         [[ $cmd == staff && ${COMP_WORDS[i+1]:-} == erlang && $((i + 1)) -lt $COMP_CWORD ]] && sub=erlang
         break ;;
     esac
   done
   if [[ -z $cmd ]]; then
-    COMPREPLY=($(compgen -W "plan report staff roi funnel check validate when templates init schema --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan report staff roi funnel check validate when templates init schema agenda --help --version" -- "$cur"))
     return
   fi
   case $prev in
@@ -26,6 +26,7 @@ _dacu() {
         staff|roi) COMPREPLY=($(compgen -W "table md csv json xlsx" -- "$cur")) ;;
         stafferlang|check|funnel) COMPREPLY=($(compgen -W "table md csv json" -- "$cur")) ;;
         validate) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
+        agenda) COMPREPLY=($(compgen -W "table md csv json ics html" -- "$cur")) ;;
       esac
       return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
@@ -37,7 +38,7 @@ _dacu() {
     --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "D104 D105 D106 D104,D105" -- "$cur")); return ;;
     # schema: --output names a JSON output (its file is -o); everywhere else --output is a file.
-    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate summary" -- "$cur"))
+    --output) if [[ $cmd == schema ]]; then COMPREPLY=($(compgen -W "plan report staff roi check funnel validate summary agenda" -- "$cur"))
               else COMPREPLY=($(compgen -f -- "$cur")); fi; return ;;
     -o|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --alarm) COMPREPLY=($(compgen -W "10m 30m 1h 1d" -- "$cur")); return ;;
@@ -62,6 +63,7 @@ _dacu() {
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir --trace" ;;
       init) opts="--help --name --set -o --output --force" ;;
+      agenda) opts="--help -f --format -o --output --lang --template-dir --all-warnings --strict --from --to --owner --dept --fail-on-conflict -j --jobs --files-from --bom --csv-raw" ;;
     esac
     case $cmd$sub in
       plan|staff|roi|check|funnel) opts+=" --csv-raw" ;;
@@ -76,7 +78,7 @@ _dacu() {
     return
   fi
   case $cmd in
-    plan|report|roi|check|funnel|validate) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
+    plan|report|roi|check|funnel|validate|agenda) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
     staff)
       if [[ -z $sub && $COMP_CWORD -eq $((i + 1)) ]]; then
         COMPREPLY=($(compgen -W "erlang" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dacu/base/messages.hpp"
 #include "dacu/base/table.hpp"
@@ -24,7 +25,8 @@ class Workbook;
 /// through these pointers, which the caller fills (the CLI with the loaded modules, tests with
 /// the linked writers). A renderer asked for a format whose writer is missing throws Error.
 struct Writers {
-  std::string (*ics)(const Plan&, const IcsOptions&) = nullptr;
+  /// One calendar of the plans' events (one plan: `dacu plan`; several: `dacu agenda`).
+  std::string (*ics)(const std::vector<const Plan*>&, const IcsOptions&) = nullptr;
   std::string (*xlsx)(const xlsx::Workbook&) = nullptr;
 };
 

@@ -407,6 +407,10 @@ std::string metric_chart(const Report& r, const std::string& metric, Lang lang) 
 
 }  // namespace
 
+std::string html_page(std::string_view title, Lang lang, std::string_view body) {
+  return head(title, lang) + std::string(body) + std::string(kFoot);
+}
+
 std::string render_plan_html(const Plan& plan, Lang lang) {
   bool en = lang == Lang::en;
   std::string out = head(plan.campaign, lang);

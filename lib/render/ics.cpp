@@ -10,7 +10,12 @@ namespace dacu {
 
 std::string render_ics(const Plan& plan, const IcsOptions& options, const Writers& writers) {
   if (writers.ics == nullptr) throw Error(message("render.no-ics-writer"));
-  return writers.ics(plan, options);
+  return writers.ics({&plan}, options);
+}
+
+std::string render_ics(const std::vector<const Plan*>& plans, const IcsOptions& options, const Writers& writers) {
+  if (writers.ics == nullptr) throw Error(message("render.no-ics-writer"));
+  return writers.ics(plans, options);
 }
 
 namespace {

@@ -30,10 +30,15 @@ struct IcsOptions {
   /// A VALARM this long before each event's start; none when empty.
   std::optional<std::chrono::seconds> alarm;
   IcsEvents events;  ///< format.hpp
+  /// X-WR-CALNAME: empty for the (first) plan's campaign.
+  std::string calendar_name;
 };
 
 /// The plan's calendar, written by `writers.ics` (lib/writers). Throws Error when there is none.
 std::string render_ics(const Plan& plan, const IcsOptions& options, const Writers& writers);
+/// Several plans' events in one calendar (`dacu agenda`): each event as render_ics writes it for
+/// its own plan, UID included, so importing the agenda and a plan does not duplicate events.
+std::string render_ics(const std::vector<const Plan*>& plans, const IcsOptions& options, const Writers& writers);
 
 /// The UID of a task's event: `<16 hex digits of FNV-1a 64 over campaign NUL task>@dacu`.
 std::string task_uid(std::string_view campaign, std::string_view task);

@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <algorithm>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -141,29 +144,20 @@ icalproperty* kind_property(std::string_view kind) {
 
 }  // namespace
 
-std::string write_ics(const Plan& plan, const IcsOptions& options) {
-  ComponentPtr calendar(icalcomponent_new_vcalendar());
-  icalcomponent* cal = calendar.get();
-  icalcomponent_add_property(cal, icalproperty_new_prodid(fmt::format("-//dacu//dacu {}//ZH", DACU_VERSION).c_str()));
-  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  icalproperty* name = icalproperty_new_x(plan.campaign.c_str());
-  icalproperty_set_x_name(name, "X-WR-CALNAME");
-  icalcomponent_add_property(cal, name);
+namespace {
 
-  // DTSTAMP is when the object was made; dacu takes the plan's first milestone so that two runs
-  // over the same input agree byte for byte (the clock would make every run differ).
-  date::sys_seconds stamp{};
-  if (!plan.milestones.empty()) stamp = to_sys(plan.milestones.front().at);
-
-  const auto& kinds = options.events;
-  bool any_timed = false;
+/// The span of a plan's timed events of the kinds asked for, as instants; nothing when it has none.
+struct Span {
+  bool any = false;
   date::sys_seconds first = date::sys_seconds::max(), last = date::sys_seconds::min();
+};
+
+Span timed_span(const Plan& plan, const IcsEvents& kinds) {
+  Span s;
   auto span = [&](const ZonedTime& from, const ZonedTime& to) {
-    any_timed = true;
-    first = std::min(first, to_sys(from));
-    last = std::max(last, to_sys(to));
+    s.any = true;
+    s.first = std::min(s.first, to_sys(from));
+    s.last = std::max(s.last, to_sys(to));
   };
   if (kinds.tasks) {
     for (const auto& t : plan.tasks) {
@@ -183,6 +177,17 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
   if (kinds.checkpoints) {
     for (const auto& c : plan.checkpoints) span(c.at, c.at);
   }
+  return s;
+}
+
+/// One plan's events into `cal`.
+void add_events(icalcomponent* cal, const Plan& plan, const IcsOptions& options) {
+  // DTSTAMP is when the object was made; dacu takes the plan's first milestone so that two runs
+  // over the same input agree byte for byte (the clock would make every run differ).
+  date::sys_seconds stamp{};
+  if (!plan.milestones.empty()) stamp = to_sys(plan.milestones.front().at);
+
+  const auto& kinds = options.events;
   // A wall time the clocks show twice (the hour repeated when they go back) would be read as its
   // first occurrence (RFC 5545 3.3.5): such moments are written in UTC, which says which one.
   auto add_moment = [&](icalcomponent* event, auto make, const ZonedTime& at) {
@@ -192,10 +197,6 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
       add_zoned(event, make(ical_local(at.local)), plan.timezone);
     }
   };
-  if (any_timed) {
-    const date::time_zone* zone = date::locate_zone(plan.timezone);
-    icalcomponent_add_component(cal, make_vtimezone(*zone, first - date::days(366), last + date::days(366)));
-  }
 
   // What every event has: UID, DTSTAMP, its kind, and the reminder when one was asked for.
   auto new_event = [&](const std::string& uid, std::string_view kind) {
@@ -279,6 +280,45 @@ std::string write_ics(const Plan& plan, const IcsOptions& options) {
       finish(event, fmt::format("检查点：{}（{}）", c.name, c.metric), describe(c), "检查点");
     }
   }
+
+}
+
+}  // namespace
+
+std::string write_ics(const Plan& plan, const IcsOptions& options) { return write_ics_calendar({&plan}, options); }
+
+std::string write_ics_calendar(const std::vector<const Plan*>& plans, const IcsOptions& options) {
+  ComponentPtr calendar(icalcomponent_new_vcalendar());
+  icalcomponent* cal = calendar.get();
+  icalcomponent_add_property(cal, icalproperty_new_prodid(fmt::format("-//dacu//dacu {}//ZH", DACU_VERSION).c_str()));
+  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  const std::string& calendar_name = options.calendar_name.empty() && !plans.empty() ? plans.front()->campaign : options.calendar_name;
+  icalproperty* name = icalproperty_new_x(calendar_name.c_str());
+  icalproperty_set_x_name(name, "X-WR-CALNAME");
+  icalcomponent_add_property(cal, name);
+
+
+  // One VTIMEZONE per zone, in the order the plans first name it, spanning every plan's timed
+  // events in it (a calendar may hold each TZID once).
+  std::vector<std::pair<std::string, Span>> zones;
+  for (const Plan* plan : plans) {
+    auto s = timed_span(*plan, options.events);
+    if (!s.any) continue;
+    auto it = std::find_if(zones.begin(), zones.end(), [&](const auto& z) { return z.first == plan->timezone; });
+    if (it == zones.end()) {
+      zones.emplace_back(plan->timezone, s);
+    } else {
+      it->second.first = std::min(it->second.first, s.first);
+      it->second.last = std::max(it->second.last, s.last);
+    }
+  }
+  for (const auto& [tzid, s] : zones) {
+    const date::time_zone* zone = date::locate_zone(tzid);
+    icalcomponent_add_component(cal, make_vtimezone(*zone, s.first - date::days(366), s.last + date::days(366)));
+  }
+  for (const Plan* plan : plans) add_events(cal, *plan, options);
 
   char* text = icalcomponent_as_ical_string_r(cal);
   if (!text) throw Error(message("render.libical"));

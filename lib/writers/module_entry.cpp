@@ -4,7 +4,7 @@
 
 extern "C" [[gnu::visibility("default")]] const dacu::modules::Entry* dacu_module_entry() {
 #if defined(DACU_MODULE_ICS)
-  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::write_ics),
+  static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::write_ics_calendar),
                                           &dacu::cleanup::adopt, dacu::cleanup::table_size()};
 #elif defined(DACU_MODULE_XLSX)
   static const dacu::modules::Entry entry{dacu::modules::kAbi, reinterpret_cast<void (*)()>(&dacu::xlsx::write_workbook),

@@ -13,7 +13,7 @@
 // A program that links a writer's object library defines these; in dacu they stay null (weak
 // references do not pull anything out of a static library) and the module is loaded instead.
 namespace dacu {
-[[gnu::weak]] std::string write_ics(const Plan& plan, const IcsOptions& options);
+[[gnu::weak]] std::string write_ics_calendar(const std::vector<const Plan*>& plans, const IcsOptions& options);
 namespace xlsx {
 [[gnu::weak]] std::string write_workbook(const Workbook& workbook);
 }
@@ -73,7 +73,7 @@ void (*load(std::string_view name, std::string_view format))() {
 }  // namespace
 
 IcsWriter ics() {
-  if (&write_ics != nullptr) return &write_ics;
+  if (&write_ics_calendar != nullptr) return &write_ics_calendar;
   static const IcsWriter loaded = reinterpret_cast<IcsWriter>(load("ics", "ics"));
   return loaded;
 }
@@ -86,7 +86,7 @@ XlsxWriter xlsx() {
 
 Writers writers() {
   Writers w;
-  w.ics = [](const Plan& plan, const IcsOptions& options) { return ics()(plan, options); };
+  w.ics = [](const std::vector<const Plan*>& plans, const IcsOptions& options) { return ics()(plans, options); };
   w.xlsx = [](const xlsx::Workbook& book) { return xlsx()(book); };
   return w;
 }

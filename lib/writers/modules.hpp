@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dacu/render/format.hpp"
 #include "dacu/render/ics.hpp"
@@ -27,6 +28,10 @@ namespace dacu {
 /// The writers (lib/writers/ics_writer.cpp, lib/writers/xlsx_writer.cpp); call them through
 /// modules::ics() and modules::xlsx(), which find them wherever they are.
 std::string write_ics(const Plan& plan, const IcsOptions& options);
+/// Several plans in one calendar (`dacu agenda`): each plan's events as write_ics writes them
+/// (same UIDs, descriptions and stamps), one VTIMEZONE per zone; the calendar is named
+/// IcsOptions::calendar_name, else the first plan's campaign. What the module exports.
+std::string write_ics_calendar(const std::vector<const Plan*>& plans, const IcsOptions& options);
 namespace xlsx {
 std::string write_workbook(const Workbook& workbook);
 }
@@ -53,7 +58,7 @@ struct Entry {
 inline constexpr Abi kAbi{DACU_VERSION,           sizeof(Plan),        sizeof(DatedTask), sizeof(IcsOptions),
                           sizeof(xlsx::Workbook), sizeof(xlsx::Sheet), sizeof(xlsx::Cell), sizeof(Entry)};
 
-using IcsWriter = std::string (*)(const Plan&, const IcsOptions&);
+using IcsWriter = std::string (*)(const std::vector<const Plan*>&, const IcsOptions&);
 using XlsxWriter = std::string (*)(const xlsx::Workbook&);
 
 /// The writers. Thread-safe; a module is loaded at most once and stays loaded. When it cannot be

@@ -29,7 +29,7 @@ import sys
 import tempfile
 
 ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
-OUTPUTS = ["plan", "report", "staff", "roi", "check", "funnel", "validate"]
+OUTPUTS = ["plan", "report", "staff", "roi", "check", "funnel", "validate", "agenda"]
 ACTUALS = "examples/雪凡妮-实时数据.csv"
 PRODUCTS = "examples/聚划算-商品.csv"
 CUSTOMERS = "examples/订货宝-客户.csv"
@@ -38,7 +38,7 @@ CUSTOMERS = "examples/订货宝-客户.csv"
 # such phase (D521).
 REFUSALS = {"D200", "D330", "D332", "D338", "D420", "D521"}
 # Each output schema must have accepted at least this many outputs.
-MINIMUM = {"plan": 10, "report": 20, "staff": 6, "roi": 10, "check": 2, "funnel": 1, "validate": 4}
+MINIMUM = {"plan": 10, "report": 20, "staff": 6, "roi": 10, "check": 2, "funnel": 1, "validate": 4, "agenda": 4}
 
 
 def check_input_schema(dacu, root, node, node_dir, tmp):
@@ -132,6 +132,13 @@ def validate_commands(root, tmp):
            ("validate", ["validate", "--format", "json", empty]),
            ("validate", ["validate", "--format", "json", *bad])]
     out += [("validate", ["validate", "--format", "json", path]) for path in bad[:4]]
+    # dacu agenda: every example in one agenda, a filtered one, the fixture's double booking in
+    # two zones, English labels.
+    fixture = [f"tests/data/agenda/{n}.yaml" for n in ("双十二", "年货节", "东京店")]
+    out += [("agenda", ["agenda", "--format", "json", *examples]),
+            ("agenda", ["agenda", "--format", "json", *examples, "--from", "2026-12-19", "--to", "2026-12-20", "--owner", "美工主管"]),
+            ("agenda", ["agenda", "--format", "json", *fixture]),
+            ("agenda", ["agenda", "--format", "json", "--lang", "en", *fixture, *examples])]
     return out
 
 
@@ -176,6 +183,13 @@ def number_mutations(name, doc):
         bad = copy.deepcopy(doc)
         bad["figures"]["revenue"]["amount"] = 198000
         out.append(("money as a number", bad))
+    if name == "agenda":
+        for i in doc.get("items", []):
+            if not i["all_day"]:
+                bad = copy.deepcopy(doc)
+                bad["items"][doc["items"].index(i)]["start"] = i["start"][:19]
+                out.append(("an item's start without its offset", bad))
+                break
     if name == "plan" and doc.get("milestones"):
         bad = copy.deepcopy(doc)
         bad["milestones"][0]["at"] = "2026-12-20T10:00:00"
