@@ -4,8 +4,8 @@
 Eight `dacu done` processes are started at once on one status file, each writing 6 rows one run
 after another (48 runs, 48 rows, each with its own note); then the file must hold the header and
 all 48 rows, each whole, and read back with `dacu plan --status` (which refuses a broken row).
-Without the lock (a write that reads, adds and renames unlocked) rows are lost here in practice;
-the check is on the rows, never on timing. Also: the file is created with its header when absent,
+A writer that read, added and renamed without the lock would drop the rows of a writer that
+renamed in between; the check is on the rows, never on timing. Also: the file is created with its header when absent,
 a GBK file is rewritten as UTF-8 keeping its rows, an unknown task name (D460) and a bad --state
 (D465) leave the file untouched, and no temporary file is left behind. And `report --status-dir`
 in a batch: each shop its own status file, none for one of them, --fail-on-alert exits 3 on
