@@ -8,14 +8,14 @@ _dacu() {
   cmd="" sub=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      plan|report|staff|roi|funnel|check|validate|when|templates|init|schema|agenda)
+      plan|report|staff|roi|funnel|check|validate|when|templates|init|schema|agenda|done)
         cmd=${COMP_WORDS[i]}
         [[ $cmd == staff && ${COMP_WORDS[i+1]:-} == erlang && $((i + 1)) -lt $COMP_CWORD ]] && sub=erlang
         break ;;
     esac
   done
   if [[ -z $cmd ]]; then
-    COMPREPLY=($(compgen -W "plan report staff roi funnel check validate when templates init schema agenda --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan report staff roi funnel check validate when templates init schema agenda done --help --version" -- "$cur"))
     return
   fi
   case $prev in
@@ -33,6 +33,11 @@ _dacu() {
     --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
     --customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --status) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --state) COMPREPLY=($(compgen -W "未开始 进行中 已完成 取消" -- "$cur")); return ;;
+    --ahead) COMPREPLY=($(compgen -W "0d 1d 3d 7d" -- "$cur")); return ;;
+    --status-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --note) return ;;
     --encoding) COMPREPLY=($(compgen -W "auto utf-8 gbk gb18030" -- "$cur")); return ;;
     --out-dir|--dir|--template-dir|--actuals-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --summary|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -51,8 +56,8 @@ _dacu() {
   if [[ $cur == -* ]]; then
     local opts="--help --set -f --format -o --output --lang --template-dir"
     case $cmd$sub in
-      plan) opts+=" --bom --dept --owner --phase --from --to --alarm --ics-events --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
-      report) opts+=" --actuals --actuals-dir --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --fail-on-alert --fail-on-missing --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
+      plan) opts+=" --status --bom --dept --owner --phase --from --to --alarm --ics-events --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
+      report) opts+=" --actuals --actuals-dir --encoding --sheet --per-period --actuals-date --as-of --max-staleness --check-only --status --status-dir --ahead --dept --owner --fail-on-alert --fail-on-missing --out-dir -j --jobs --summary --clean-failed --files-from -q --quiet" ;;
       staff) opts+=" --by --bom" ;;
       stafferlang) opts="--help -f --format -o --output --lang --contacts --interval --aht --sl --max-occupancy --shrinkage --concurrency --agents --max-agents" ;;
       roi) opts+=" --scenarios --sensitivity --bom" ;;
@@ -64,6 +69,7 @@ _dacu() {
       templates) opts="--help --dir --trace" ;;
       init) opts="--help --name --set -o --output --force" ;;
       agenda) opts="--help -f --format -o --output --lang --template-dir --all-warnings --strict --from --to --owner --dept --fail-on-conflict -j --jobs --files-from --bom --csv-raw" ;;
+      done) opts="--help --status --state --owner --note --at --template-dir" ;;
     esac
     case $cmd$sub in
       plan|staff|roi|check|funnel) opts+=" --csv-raw" ;;
@@ -78,7 +84,7 @@ _dacu() {
     return
   fi
   case $cmd in
-    plan|report|roi|check|funnel|validate|agenda) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
+    plan|report|roi|check|funnel|validate|agenda|done) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
     staff)
       if [[ -z $sub && $COMP_CWORD -eq $((i + 1)) ]]; then
         COMPREPLY=($(compgen -W "erlang" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))

@@ -7,6 +7,9 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "dacu/compute/task_status.hpp"
+#include "dacu/input/sources.hpp"
+#include "dacu/input/status_reader.hpp"
 #include "dacu/plan/planning.hpp"
 #include "dacu/render/render_plan.hpp"
 #include "dacu/plan/schedule.hpp"
@@ -33,6 +36,7 @@ struct PlanOptions {
   bool ics_events_given = false;
   std::vector<std::string> template_dirs;
   bool department_given = false, owner_given = false, phase_given = false;
+  std::vector<std::string> status;  ///< --status: task status CSVs (issue 18 item 1)
 };
 
 // `--dept ""` (an unset variable) printed the whole plan, as if no filter had been asked for.
@@ -128,9 +132,12 @@ int run_plan(PlanOptions& o, Context& ctx) {
   render.ics_events = parse_ics_events(o.ics_events, o.ics_events_given);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::table);
+  std::vector<StatusFile> status_files;
+  for (const auto& path : o.status) status_files.push_back(read_status(read_text_file(path), path, TextEncoding::automatic, status_files.size()));
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto full = plan_campaign(campaign);
+    if (!o.status.empty()) apply_status(full, status_book(full, status_files));  // names checked on the whole plan
     auto warnings = settle(plan_warnings(campaign, full), o.output);  // on the whole plan, before --dept & co
     auto plan = filter_plan(std::move(full), o.filter);
     auto options = render;  // per input: a batch runs inputs in parallel
@@ -138,6 +145,7 @@ int run_plan(PlanOptions& o, Context& ctx) {
     return BatchResult{render_plan(plan, format, options), false, std::move(warnings)};
   };
   o.batch.command = "plan";
+  o.batch.shared_inputs.insert(o.batch.shared_inputs.end(), o.status.begin(), o.status.end());
   check_batch_usage(o.files, o.batch, o.output.output);
   if (!o.batch.out_dir.empty()) {
     o.batch.extension = format_extension(format);
@@ -147,7 +155,9 @@ int run_plan(PlanOptions& o, Context& ctx) {
   refuse_binary_on_terminal(o.output, format, ctx);
   auto result = produce(ctx.loader, o.files.front());
   if (!o.batch.quiet) print_diagnostics(result.warnings, ctx, warnings_of(o.output));
-  write_output(o.output, result.bytes, inputs_read(o.files, ctx.loader), ctx);
+  auto inputs = inputs_read(o.files, ctx.loader);
+  inputs.insert(inputs.end(), o.status.begin(), o.status.end());
+  write_output(o.output, result.bytes, inputs, ctx);
   return kSuccess;
 }
 
@@ -171,6 +181,8 @@ Command plan_command() {
             cl.option("--dept", o->filter.department, "only tasks of this department (部门)", o->department_given);
             cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人)", o->owner_given);
             cl.option("--phase", o->filter.phase, "only tasks of this phase (活动前 / 活动中 / 活动后)", o->phase_given);
+            cl.options("--status", o->status,
+                       "task status CSV (任务,状态,负责人,时间,备注), repeatable: each task shows its latest state, who and when");
             cl.option("--from", o->from, "only tasks that end on or after this date (YYYY-MM-DD)");
             cl.option("--to", o->to, "only tasks that start on or before this date (YYYY-MM-DD)");
             add_batch_options(cl, o->batch);
@@ -178,6 +190,7 @@ Command plan_command() {
                 "  dacu plan examples/雪凡妮-双十二聚划算.yaml\n"
                 "  dacu plan my.yaml --set 开团=2026-12-21T10:00 --dept 推广\n"
                 "  dacu plan my.yaml --format csv --bom -o plan.csv\n"
+                "  dacu plan my.yaml --status 状态.csv --owner 美工主管   (each task with its state from the status file)\n"
                 "  dacu plan my.yaml --format csv --csv-raw -o plan.csv   (for a program: a task named =… is not written '=…)\n"
                 "  dacu plan my.yaml -o plan.json              (format from the extension)\n"
                 "  dacu plan my.yaml -o team.ics --alarm 30m   (calendar to import, with reminders)\n"

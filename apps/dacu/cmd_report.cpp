@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <functional>
 #include <set>
+#include <tuple>
 
 #include "batch.hpp"
 #include "commands.hpp"
 #include "dacu/compute/actuals_checks.hpp"
+#include "dacu/compute/task_status.hpp"
+#include "dacu/input/status_reader.hpp"
 #include "dacu/input/actuals.hpp"
 #include "dacu/input/sources.hpp"
 #include "dacu/render/render_report.hpp"
@@ -47,7 +50,45 @@ struct ReportOptions {
   OutputOptions output;
   BatchOptions batch;
   std::vector<std::string> template_dirs;
+  // Task status (issue 18 item 1): --status files, or --status-dir DIR/X.csv per campaign.
+  std::vector<std::string> status;
+  std::string status_dir;
+  bool status_dir_given = false;
+  std::string ahead = "3d";
+  PlanFilter filter;
+  bool department_given = false, owner_given = false;
 };
+
+// --ahead 3d: whole days (3d, 7天, 1w, 0d or 0 for today alone).
+int parse_ahead(const std::string& text) {
+  auto d = parse_duration(text);
+  if (text == "0") d = std::chrono::seconds(0);
+  if (!d || *d < std::chrono::seconds(0) || *d % std::chrono::days(1) != std::chrono::seconds(0) || *d > std::chrono::days(366)) {
+    throw input_error("D464", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
+  }
+  return static_cast<int>(*d / std::chrono::days(1));
+}
+
+// --status-dir DIR: campaign shops/X.yaml reads DIR/X.csv when it exists (none there: no task status for it).
+std::optional<std::string> own_status(const std::string& dir, const std::string& campaign) {
+  auto path = std::filesystem::path(dir) / (std::filesystem::path(campaign).stem().string() + ".csv");
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return path.string();
+  return std::nullopt;
+}
+
+void check_status_options(const ReportOptions& o) {
+  Location where{make_source("<command line>", {}), 0, 0};
+  for (auto [given, value, option] : {std::tuple{o.department_given, &o.filter.department, "--dept"},
+                                      std::tuple{o.owner_given, &o.filter.owner, "--owner"}}) {
+    if (given && value->empty()) throw input_error("D521.empty-filter", where, {{"option", option}});
+  }
+  if (!o.status_dir_given) return;
+  if (!o.status.empty()) throw input_error("D469.both", where);
+  std::error_code ec;
+  if (o.status_dir.empty() || !std::filesystem::exists(o.status_dir, ec)) throw input_error("D469.missing", where, {{"dir", o.status_dir}});
+  if (!std::filesystem::is_directory(o.status_dir, ec)) throw input_error("D469.not-folder", where, {{"dir", o.status_dir}});
+}
 
 std::optional<date::local_seconds> parse_as_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -175,6 +216,11 @@ int run_report(ReportOptions& o, Context& ctx) {
   o.files = batch_inputs(std::move(o.files), o.batch);
   check_actuals_dir(o);
   auto max_staleness = parse_max_staleness(o.max_staleness);
+  check_status_options(o);
+  auto ahead = parse_ahead(o.ahead);
+  auto encoding = *parse_encoding(o.encoding);
+  std::vector<StatusFile> status_files;
+  for (const auto& path : o.status) status_files.push_back(read_status(read_text_file(path), path, encoding, status_files.size()));
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto actuals_day = parse_actuals_date(o.actuals_date);
@@ -222,6 +268,24 @@ int run_report(ReportOptions& o, Context& ctx) {
     auto moment = as_of ? *as_of : date::locate_zone(plan.timezone)->to_local(now);
     ReportSettings settings{max_staleness, sales_targets(campaign)};
     auto report = build_report(plan, dated_inputs(files, campaign, plan), moment, settings);
+    // --dept/--owner narrow the task lists (and the status sections), never the checkpoints.
+    auto tasks = filter_plan(plan, o.filter);
+    auto kept = [&tasks](const DatedTask& t) {
+      return std::any_of(tasks.tasks.begin(), tasks.tasks.end(), [&t](const DatedTask& k) { return k.name == t.name; });
+    };
+    std::erase_if(report.due_today, [&](const DatedTask& t) { return !kept(t); });
+    std::erase_if(report.in_progress, [&](const DatedTask& t) { return !kept(t); });
+    std::vector<StatusFile> own_status_files;
+    if (o.status_dir_given) {
+      if (auto path = own_status(o.status_dir, file)) own_status_files.push_back(read_status(read_text_file(*path), *path, encoding));
+    }
+    const auto& status_of = o.status_dir_given ? own_status_files : status_files;
+    if (!status_of.empty()) {
+      auto book = status_book(plan, status_of, moment);  // rows after --as-of are not known yet
+      apply_status(report.plan, book);  // the schedule shows each task's state too
+      report.status = status_section(tasks, book, moment, ahead);
+    }
+    bool overdue_tasks = report.status && !report.status->overdue.empty();
     auto warnings = plan_warnings(campaign, plan);
     for (const auto& read : files) warnings.insert(warnings.end(), read.file.warnings.begin(), read.file.warnings.end());
     warnings.insert(warnings.end(), report.findings.begin(), report.findings.end());
@@ -234,7 +298,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     }
     auto options = render;  // per input: a batch runs inputs in parallel
     options.input = file;
-    BatchResult result{render_report(report, format, options), report.alert(), std::move(warnings)};
+    BatchResult result{render_report(report, format, options), report.alert() || overdue_tasks, std::move(warnings)};
     result.missing_data = report.missing_data();
     result.stale = report.stale();
     return result;
@@ -243,6 +307,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   o.batch.fail_on_alert = o.fail_on_alert;
   o.batch.fail_on_missing = o.fail_on_missing;
   o.batch.shared_inputs = o.actuals;
+  o.batch.shared_inputs.insert(o.batch.shared_inputs.end(), o.status.begin(), o.status.end());
   if (o.actuals_dir_given) {
     o.batch.actuals_of = [&o](const std::string& file) { return own_actuals(o.actuals_dir, file); };
   }
@@ -257,6 +322,10 @@ int run_report(ReportOptions& o, Context& ctx) {
   if (!o.batch.quiet) print_diagnostics(result.warnings, ctx, warnings_of(o.output));
   auto inputs = inputs_read(o.files, ctx.loader);
   inputs.insert(inputs.end(), o.actuals.begin(), o.actuals.end());
+  inputs.insert(inputs.end(), o.status.begin(), o.status.end());
+  if (o.status_dir_given) {
+    if (auto own = own_status(o.status_dir, o.files.front())) inputs.push_back(*own);
+  }
   if (o.actuals_dir_given) {
     if (auto own = own_actuals(o.actuals_dir, o.files.front())) inputs.push_back(*own);
   }
@@ -290,8 +359,18 @@ Command report_command() {
                       "a figure taken longer than this before a checkpoint is stale: shown, not compared (default 15m; 30m, 1h, 0)");
             cl.flag("--check-only", o->check_only,
                     "check the --actuals files against the campaign (parse errors, data checks) and write no report");
+            cl.options("--status", o->status,
+                       "task status CSV (任务,状态,负责人,时间,备注; UTF-8 or GBK), repeatable: the latest row of a task up to --as-of wins; "
+                       "adds 逾期未完成, 今日到期 and the next --ahead days");
+            cl.option("--status-dir", o->status_dir,
+                      "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no status sections); not with --status",
+                      o->status_dir_given);
+            cl.option("--ahead", o->ahead, "with --status: list tasks due in this many days after today (default 3d; 7d, 0d)");
+            cl.option("--dept", o->filter.department, "only tasks of this department (部门) in the task lists", o->department_given);
+            cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人) in the task lists", o->owner_given);
             cl.flag("--fail-on-alert", o->fail_on_alert,
-                    "exit 3 when a checkpoint is off plan (outputs are still written; stale and missing figures: --fail-on-missing)");
+                    "exit 3 when a checkpoint is off plan or (with --status) an open task is past due (outputs are still written; "
+                    "stale and missing figures: --fail-on-missing)");
             cl.flag("--fail-on-missing", o->fail_on_missing,
                     "exit 3 when a checkpoint is overdue without an actual figure, or its figure is stale (outputs are still written)");
             add_output_options(cl, o->output, "report", {"md", "json", "html", "xlsx"});
@@ -308,6 +387,9 @@ Command report_command() {
                 "  dacu report shops/*.yaml --actuals today.csv --out-dir out/ --format html -j 2 --fail-on-alert\n"
                 "  dacu report my.yaml --actuals today.csv --max-staleness 30m      (older figures are stale, not compared)\n"
                 "  dacu report my.yaml --actuals today.csv --check-only --strict    (check the export, write nothing)\n"
+                "  dacu report examples/雪凡妮-双十二聚划算.yaml --status examples/雪凡妮-任务状态.csv --as-of 2026-12-19T20:00\n"
+                "  dacu report my.yaml --status status.csv --owner 美工主管 --ahead 7d   (one person's overdue and coming tasks)\n"
+                "  dacu report shops/*.yaml --status-dir status/ --out-dir out/ --fail-on-alert   (status/<shop>.csv each)\n"
 
                 "  dacu report shops/*.yaml --actuals-dir actuals/ --out-dir out/ --format json --summary summary.json \\\n"
                 "      --fail-on-alert --fail-on-missing --clean-failed -j auto --quiet     (the nightly job; README)\n"

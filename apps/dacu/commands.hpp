@@ -19,11 +19,12 @@ Command check_command();
 Command report_command();
 Command schema_command();
 Command agenda_command();
+Command done_command();
 
 inline std::vector<Command> all_commands() {
   return {plan_command(),     report_command(), staff_command(),     roi_command(),  funnel_command(),
           check_command(),    validate_command(), when_command(),    templates_command(), init_command(),
-          schema_command(),   agenda_command()};
+          schema_command(),   agenda_command(), done_command()};
 }
 
 }  // namespace dacu::cli

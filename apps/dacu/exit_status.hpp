@@ -40,8 +40,8 @@ constexpr int worst_status(int a, int b) { return status_rank(b) > status_rank(a
 
 /// The codes of exit_status_of, as lists (one word each) rather than string literals, which the
 /// catalogue checks would take for message keys.
-inline constexpr std::string_view kEnvironmentCodes = "D070 D074 D075 D078 D531 D543";
-inline constexpr std::string_view kUsageCodes = "D076 D077 D457 D520 D532 D533 D540 D541 D545 D546 D548 D564 D580 D600";
+inline constexpr std::string_view kEnvironmentCodes = "D070 D074 D075 D078 D467 D531 D543";
+inline constexpr std::string_view kUsageCodes = "D076 D077 D457 D520 D532 D533 D540 D541 D545 D546 D548 D564 D580 D600 D464 D465 D466 D469";
 /// Usage errors only where the value is the command line's (--as-of), not a file's (an
 /// actuals time, a template's parameter).
 inline constexpr std::string_view kUsageCodesOnCommandLine = "D507 (--as-of)";
@@ -64,7 +64,8 @@ inline bool code_listed(std::string_view list, std::string_view code) {
 /// in --as-of, D457 --actuals-date, D520 --alarm, D564 --max-staleness, D580 --ics-events, D600 schema --output, D532
 /// and D533 batch options, D540, D541, D545, D546, D548 the nightly options), else 1 — the
 /// refusals that protect a file (D071 -o names an input, D072 binary to a terminal, D079 init
-/// would replace a file) included.
+/// would replace a file) included. Task status (issue 18): D464 --ahead, D465 --state, D466 --at
+/// and D469 --status-dir are usage errors; D467, a status file dacu done cannot write, is the machine's.
 inline int exit_status_of(const Diagnostic& d) {
   if (code_listed(kEnvironmentCodes, d.code)) return kEnvironment;
   if (code_listed(kUsageCodes, d.code)) return kUsageError;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dacu/compute/actuals_checks.hpp"
+#include "dacu/compute/task_status.hpp"
 #include "dacu/input/actuals.hpp"
 #include "dacu/plan/schedule.hpp"
 
@@ -123,6 +124,8 @@ struct Report {
   std::chrono::seconds max_staleness{0};    ///< the tolerance used
   std::vector<std::string> actuals_files;
   std::vector<Diagnostic> findings;         ///< unknown metrics and other warnings about the actuals
+  /// With --status: the tasks open past due, due today and due soon (compute/task_status.hpp).
+  std::optional<StatusSection> status;
   // Sections still to come, each optional so the renderers skip it when absent:
   //   std::optional<StaffingSection> staffing;   (issue 4: dacu staff)
   //   std::optional<BudgetSection> budget;       (issue 5: dacu roi)

@@ -11,6 +11,7 @@
 
 #include "dacu/base/error.hpp"
 #include "dacu/base/rational.hpp"
+#include "dacu/model/task_status.hpp"
 
 namespace dacu {
 
@@ -56,6 +57,12 @@ struct DatedTask {
   bool rolled = false;  ///< moved off a day off by its roll rule
   std::string note;
   std::size_t template_order = 0;
+  /// An occurrence of a repeated task (`repeat:`): the task's own name (开团跟进), which a status
+  /// file may use for every occurrence at once; empty otherwise.
+  std::string series;
+  /// With --status: the task's latest status row (apply_status, compute/task_status.hpp); none
+  /// when never reported (未开始).
+  std::optional<StatusRow> status;
   friend bool operator==(const DatedTask&, const DatedTask&) = default;
 };
 
@@ -97,6 +104,8 @@ struct Plan {
   std::vector<DatedCheckpoint> checkpoints;
   std::vector<DatedDeadline> deadlines;    ///< platform deadlines; see deadlines.hpp
   std::vector<Diagnostic> warnings;        ///< e.g. a year the calendar does not cover
+  /// --status was given: renderers show each task's state (DatedTask::status).
+  bool with_status = false;
 };
 
 }  // namespace dacu

@@ -167,7 +167,10 @@ Plan expand(const Campaign& campaign) {
   };
   for (const auto& task : t.tasks) {
     if (task.repeat) {
-      for (const auto& o : occurrences(timeline, task.name, task.start, *task.repeat)) date_task(task, o.at, o.name, o.offset);
+      for (const auto& o : occurrences(timeline, task.name, task.start, *task.repeat)) {
+        date_task(task, o.at, o.name, o.offset);
+        plan.tasks.back().series = task.name;
+      }
     } else {
       date_task(task, timeline.point(task.start, Edge::start), task.name, task.start.text);
     }

@@ -2,6 +2,7 @@
 // nothing that names another resource, so the file can be mailed and opened anywhere and prints
 // on A4. Coordinates are computed here with doubles because they only place pixels.
 #include "dacu/render/html.hpp"
+#include "dacu/render/render_status.hpp"
 #include "dacu/render/render_plan.hpp"
 #include "dacu/render/render_report.hpp"
 
@@ -286,12 +287,14 @@ std::string schedule_html(const Plan& plan, Lang lang, std::string_view h, bool 
       if (t.phase != phase) continue;
       rows.push_back({show_task_start(t, lang), show_task_end(t, lang), html_escape(t.name), html_escape(t.department),
                       html_escape(t.owner), html_escape(task_timing(t))});
+      if (plan.with_status) rows.back().push_back(html_escape(show_plan_task_status(t, lang)));
     }
     if (rows.empty()) continue;
     out += fmt::format("<{0}>{1} ({2})</{0}>\n", h, html_escape(phase), rows.size());
-    out += table_html({en ? "start" : "开始", en ? "end" : "结束", en ? "task" : "任务", en ? "department" : "部门",
-                       en ? "owner" : "负责人", en ? "timing" : "时间要求"},
-                      rows, "tt");
+    std::vector<std::string> header{en ? "start" : "开始", en ? "end" : "结束", en ? "task" : "任务", en ? "department" : "部门",
+                                    en ? "owner" : "负责人", en ? "timing" : "时间要求"};
+    if (plan.with_status) header.emplace_back(task_status_header(lang));
+    out += table_html(header, rows, "tt");
   }
   return out;
 }
@@ -508,6 +511,7 @@ std::string render_report_html(const Report& r, Lang lang) {
     out += table_html({en ? "at" : "时间", en ? "name" : "名称", en ? "metric" : "指标", en ? "owner" : "负责人"}, rows, "t");
   }
 
+  if (r.status) out += status_html(*r.status, lang);
   out += fmt::format("<h2>{}</h2>\n", en ? "Checkpoints" : "跟进检查点");
   std::vector<std::string> metrics;
   for (const auto& c : r.checkpoints) {

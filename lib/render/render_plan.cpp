@@ -1,4 +1,5 @@
 #include "dacu/render/render_plan.hpp"
+#include "dacu/render/render_status.hpp"
 
 #include <fmt/format.h>
 
@@ -78,8 +79,10 @@ std::string render_table(const Plan& plan, Lang lang) {
     Table table;
     table.header = {std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                     std::string(l.owner), std::string(l.timing)};
+    if (plan.with_status) table.header.emplace_back(task_status_header(lang));
     for (const auto* t : tasks) {
       table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
+      if (plan.with_status) table.rows.back().emplace_back(show_plan_task_status(*t, lang));
     }
     out += render_text_table(table);
   }
@@ -121,8 +124,10 @@ std::string render_plan_md_sections(const Plan& plan, Lang lang, std::string_vie
     out += fmt::format("\n{} {} ({} {})\n\n", h, md_text(phase), tasks.size(), l.items);
     Table table{{std::string(l.start), std::string(l.end), std::string(l.task), std::string(l.department),
                  std::string(l.owner), std::string(l.timing)}, {}, {}};
+    if (plan.with_status) table.header.emplace_back(task_status_header(lang));
     for (const auto* t : tasks) {
       table.rows.push_back({show_task_start(*t, lang), show_task_end(*t, lang), t->name, t->department, t->owner, task_timing(*t)});
+      if (plan.with_status) table.rows.back().emplace_back(show_plan_task_status(*t, lang));
     }
     out += render_md_table(table);
   }
@@ -159,6 +164,20 @@ std::string render_csv(const Plan& plan, const RenderOptions& options) {
     table.rows.push_back({t.phase, t.name, t.department, t.owner, t.all_day ? csv_day(t.first_day) : csv_moment(t.start),
                           t.all_day ? csv_day(t.last_day) : csv_moment(t.end), std::string(t.all_day ? l.yes : l.no),
                           t.start_offset, t.end_offset});
+    if (plan.with_status) {
+      // The state and the status row's own columns, for a spreadsheet to sort and filter on.
+      const auto* row = t.status ? &*t.status : nullptr;
+      table.rows.back().push_back(std::string(task_state_zh(row ? row->state : TaskState::not_started)));
+      table.rows.back().push_back(row ? row->owner : "");
+      table.rows.back().push_back(row ? csv_moment(ZonedTime{row->at}) : "");
+      table.rows.back().push_back(row ? row->note : "");
+    }
+  }
+  if (plan.with_status) {
+    for (auto name : en ? std::vector<std::string>{"state", "reported by", "reported at", "status note"}
+                        : std::vector<std::string>{"状态", "回报人", "回报时间", "状态备注"}) {
+      table.header.push_back(name);
+    }
   }
   return with_excel_bom(render_csv_table(table, options.csv_guard), options.bom);
 }
@@ -200,6 +219,8 @@ json::Value plan_json(const Plan& plan) {
                                   {"end", t.all_day ? format_date(t.last_day) : t.end.iso()},
                                   {"rolled", t.rolled},
                                   {"note", json::maybe(t.note)}});
+    // With --status only, so that a plan without one keeps its shape.
+    if (plan.with_status) j["status"] = t.status ? task_status_json(*t.status, plan.timezone) : json::Value();
     tasks.push_back(std::move(j));
   }
   doc["tasks"] = std::move(tasks);
@@ -356,11 +377,25 @@ void add_task_sheet(xlsx::Workbook& book, const Plan& plan, Lang lang, std::stri
                                 en ? "start timing" : "开始时间要求", en ? "end timing" : "结束时间要求", en ? "duration" : "时长",
                                 std::string(l.all_day), std::string(l.start), std::string(l.end), std::string(l.rolled),
                                 en ? "note" : "备注"});
+  if (plan.with_status) {
+    for (auto name : en ? std::vector<std::string>{"state", "reported by", "reported at", "status note"}
+                        : std::vector<std::string>{"状态", "回报人", "回报时间", "状态备注"}) {
+      sheet.header.push_back(name);
+    }
+  }
   for (const auto& t : plan.tasks) {
     sheet.rows.push_back({C::text_of(t.name), C::text_of(t.phase), C::text_of(t.department), C::text_of(t.owner),
                           C::text_of(t.start_offset), C::text_of(t.end_offset), C::text_of(t.duration), C::boolean_of(t.all_day),
                           day_or_moment(t.all_day, t.first_day, t.start), day_or_moment(t.all_day, t.last_day, t.end),
                           C::boolean_of(t.rolled), C::text_of(t.note)});
+    if (plan.with_status) {
+      const auto* row = t.status ? &*t.status : nullptr;
+      auto& cells = sheet.rows.back();
+      cells.push_back(C::text_of(std::string(task_state_zh(row ? row->state : TaskState::not_started))));
+      cells.push_back(C::text_of(row ? row->owner : ""));
+      cells.push_back(row ? C::datetime_of(row->at) : C{});
+      cells.push_back(C::text_of(row ? row->note : ""));
+    }
   }
 }
 

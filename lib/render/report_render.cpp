@@ -13,6 +13,7 @@
 #include "dacu/render/json.hpp"
 #include "dacu/render/render_plan.hpp"
 #include "dacu/render/render_report.hpp"
+#include "dacu/render/render_status.hpp"
 #include "dacu/compute/report.hpp"
 #include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
@@ -195,6 +196,7 @@ std::string render_md(const Report& r, Lang lang) {
   const auto& pl = progress_labels(lang);
   auto stale_count = std::count_if(r.checkpoints.begin(), r.checkpoints.end(), [](const auto& c) { return c.status == CheckStatus::stale; });
   out += fmt::format("- {}: {}\n", pl.stale_count, stale_count);
+  if (r.status) out += fmt::format("- {}: {}\n", lang == Lang::en ? "open tasks past due" : "逾期未完成的任务", r.status->overdue.size());
   if (r.forecast) {
     out += fmt::format("\n### {}\n\n", pl.title);
     out += render_md_table(progress_table(*r.forecast, lang));
@@ -225,6 +227,7 @@ std::string render_md(const Report& r, Lang lang) {
     out += render_md_table(table);
   }
 
+  if (r.status) out += "\n" + status_md(*r.status, lang, "##");
   out += fmt::format("\n## {}\n\n", l.checkpoints);
   Table table{{std::string(l.at), std::string(l.name), std::string(l.metric), std::string(l.plan), std::string(l.tolerance),
                std::string(l.actual), std::string(l.actual_at), std::string(l.deviation), std::string(l.status),
@@ -349,6 +352,7 @@ std::string render_json(const Report& r, const RenderOptions& options) {
   } else {
     doc["progress"] = json::Value();
   }
+  if (r.status) doc["task_status"] = status_json(*r.status, r.plan.timezone);  // with --status only
   doc["diagnostics"] = diagnostics_json(r.findings, language_of(lang));
   doc["schedule"] = plan_json(r.plan);
   return json::dump(doc, 2) + "\n";
@@ -464,6 +468,7 @@ xlsx::Workbook render_xlsx(const Report& r, Lang lang) {
   add_about_sheet(book, r, lang);
   add_countdown_sheet(book, r, lang);
   add_today_sheet(book, r, lang);
+  if (r.status) add_status_sheet(book, *r.status, lang);
   add_checkpoint_results_sheet(book, r, lang);
   add_progress_sheets(book, r, lang);
   add_findings_sheet(book, r, lang);

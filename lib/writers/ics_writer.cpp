@@ -113,6 +113,13 @@ std::string describe(const DatedTask& t) {
   if (!t.duration.empty()) text += fmt::format(" ({})", t.duration);
   if (t.rolled) text += "（已顺延）";
   if (!t.note.empty()) text += "\n" + t.note;
+  if (t.status) {
+    // --status: the task's latest state, who reported it and when (the calendar shows it on import).
+    text += fmt::format("\n状态: {}", task_state_zh(t.status->state));
+    if (!t.status->owner.empty()) text += " · " + t.status->owner;
+    text += " · " + format_local_iso(t.status->at).substr(0, 16);
+    if (!t.status->note.empty()) text += " · " + t.status->note;
+  }
   return text;
 }
 

@@ -100,11 +100,12 @@ def main():
 
         report = os.path.join(tmp, "report.html")
         dacu(o, "report", "examples/雪凡妮-双十二聚划算.yaml", "--actuals", "examples/雪凡妮-实时数据-午间.csv",
-             "--as-of", "2026-12-20T12:30", "-o", report)
+             "--as-of", "2026-12-20T12:30", "--status", "examples/雪凡妮-任务状态.csv", "-o", report)
         plan = os.path.join(tmp, "plan.html")
-        dacu(o, "plan", "examples/雪凡妮-双十二聚划算.yaml", "-o", plan)
+        dacu(o, "plan", "examples/雪凡妮-双十二聚划算.yaml", "--status", "examples/雪凡妮-任务状态.csv", "-o", plan)
         expected = {
-            report: ["概要", "目标进度与预测", "里程碑倒计时", "平台时限", "跟进检查点", "最新数据", "日程", "里程碑"],
+            report: ["概要", "目标进度与预测", "里程碑倒计时", "平台时限", "任务状态", "逾期未完成", "今日到期", "未来3天",
+                     "跟进检查点", "最新数据", "日程", "里程碑"],
             plan: ["里程碑", "平台时限", "甘特图（按部门）"],
         }
         for path, sections in expected.items():
@@ -127,6 +128,9 @@ def main():
                         problems.append(f"{name}: the chart has no SVG element of class {want}")
                 if "距截止" not in dom:
                     problems.append(f"{name}: 平台时限 has no 距截止 countdown")
+            # --status: the schedule's task tables gain a 状态 column with the states of the file.
+            if "<th>状态</th>" not in dom or "已完成（" not in dom:
+                problems.append(f"{name}: no 状态 column with the status file's states")
     if problems:
         print("FAIL:\n" + "\n".join(problems))
         return 1

@@ -1,0 +1,256 @@
+// dacu done: record that tasks changed state, as rows appended to a task status file that
+// `dacu report --status` and `dacu plan --status` read.
+//
+// The file is rewritten whole, never appended to in place: under an exclusive flock on FILE.lock
+// (a side file that is never replaced, so every writer waits on the same lock), the current
+// rows are read, the new ones added, and the result written to a temporary file in the same
+// folder, fsynced and renamed over FILE. A reader sees the old file or the new one, never half a
+// row; two writers at once each see the other's rows (tests/cli/done_concurrent.py).
+#include <date/tz.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include "commands.hpp"
+#include "dacu/base/timefmt.hpp"
+#include "dacu/compute/task_status.hpp"
+#include "dacu/input/sources.hpp"
+#include "dacu/input/status_reader.hpp"
+#include "dacu/plan/planning.hpp"
+#include "dacu/plan/schedule.hpp"
+#include "exit_status.hpp"
+#include "io.hpp"
+#include "reads.hpp"
+
+namespace dacu::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DoneOptions {
+  std::string campaign;
+  std::vector<std::string> tasks;
+  std::string status;
+  std::string state = "已完成";
+  std::string owner;
+  std::string note;
+  std::string at;
+  std::vector<std::string> template_dirs;
+};
+
+Location command_line_at(const std::string& text) { return Location{make_source("<command line>", text), 1, 1}; }
+
+[[noreturn]] void cannot_write(const std::string& file, int error) {
+  throw input_error("D467", Location{make_source(file, {}), 0, 0}, {{"file", file}, {"reason", std::strerror(error)}});
+}
+
+// A CSV field: quoted when it holds a comma, a quote or a line break. Never formula-guarded: the
+// file is read back by dacu, and a leading ' would change the task's name.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string show_at(date::local_seconds at) {
+  auto day = date::floor<date::days>(at);
+  auto time = at - day;
+  auto text = format_date(day) + " " + format_clock(std::chrono::duration_cast<std::chrono::minutes>(time));
+  if (time % std::chrono::minutes(1) != std::chrono::seconds(0)) text += fmt::format(":{:02}", (time % std::chrono::minutes(1)).count());
+  return text;
+}
+
+class FileLock {
+ public:
+  explicit FileLock(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0) cannot_write(path, errno);
+    while (::flock(fd_, LOCK_EX) != 0) {  // waits for the other writer
+      if (errno == EINTR) continue;
+      int error = errno;
+      ::close(fd_);
+      cannot_write(path, error);
+    }
+  }
+  ~FileLock() { ::close(fd_); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+void write_all(int fd, const std::string& bytes, const std::string& path) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      cannot_write(path, errno);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+// Writes `bytes` to a temporary file beside `path`, fsyncs it and renames it over `path`; then
+// fsyncs the folder so that the rename survives a crash.
+void replace_file(const std::string& path, const std::string& bytes, mode_t mode) {
+  auto dir = fs::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  auto pattern = (dir / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) cannot_write(path, errno);
+  std::string temp(name.data());
+  try {
+    write_all(fd, bytes, path);
+    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) cannot_write(path, errno);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(temp.c_str());
+    cannot_write(path, error);
+  }
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+}
+
+std::optional<std::size_t> column_of(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (std::find(names.begin(), names.end(), header[i]) != names.end()) return i;
+  }
+  return std::nullopt;
+}
+
+// D468: --owner or --note onto a file without the column for it (the rows would lose them).
+void check_header(const std::vector<std::string>& header, const DoneOptions& o) {
+  if ((!o.owner.empty() && !column_of(header, {"负责人", "owner"})) || (!o.note.empty() && !column_of(header, {"备注", "note"}))) {
+    throw input_error("D468", Location{make_source(o.status, {}), 1, 1}, {{"file", o.status}, {"header", kStatusHeader}});
+  }
+}
+
+int run_done(DoneOptions& o, Context& ctx) {
+  allow_template_dirs(ctx.loader, o.template_dirs);
+  if (o.status.empty()) {
+    ctx.err << usage_problem(message("usage.required", {{"name", "--status"}}), "dacu done");
+    return static_cast<int>(kUsageError);
+  }
+  auto state = parse_task_state(o.state);
+  if (!state) {
+    std::vector<std::string> words;
+    for (const auto& w : status_state_words()) words.emplace_back(w.word);
+    auto close = closest_match(o.state, words);
+    if (close.empty()) throw input_error("D465", command_line_at(o.state), {{"text", o.state}});
+    throw input_error("D465.close", command_line_at(o.state), {{"text", o.state}, {"close", close}});
+  }
+  auto campaign = ctx.loader.load_file(o.campaign, {});
+  auto plan = plan_campaign(campaign);
+  auto names = status_task_names(plan);
+  for (const auto& task : o.tasks) {
+    if (std::find(names.begin(), names.end(), task) == names.end()) {
+      throw input_error("D460", command_line_at(task), {{"task", task}, {"advice", suggestion(task, names)}});
+    }
+  }
+  date::local_seconds at;
+  if (!o.at.empty()) {
+    auto t = parse_local_datetime(o.at);
+    if (!t) {
+      auto advice = date_advice(o.at, message("D462.form"));
+      throw input_error("D466", command_line_at(o.at), {{"text", o.at}, {"problem", advice.problem}, {"advice", advice.hint}});
+    }
+    at = t->at;
+  } else {
+    // The only clock reading: now, in the campaign's zone, to the minute.
+    auto now = date::floor<std::chrono::minutes>(std::chrono::system_clock::now());
+    at = date::floor<std::chrono::minutes>(date::locate_zone(plan.timezone)->to_local(now));
+  }
+
+  // Refusals first, before the lock file is made: the file's own problems, and a column the
+  // options need that its header lacks (D468). Checked again under the lock.
+  std::error_code exists_ec;
+  if (fs::exists(o.status, exists_ec)) {
+    auto bytes = read_text_file(o.status);
+    read_status(bytes, o.status);
+    check_header(parse_csv(std::move(bytes), o.status).header, o);
+  }
+  FileLock lock(o.status + ".lock");
+  std::error_code ec;
+  bool exists = fs::exists(o.status, ec);
+  std::string text;
+  mode_t mode = 0644;
+  std::vector<std::string> header{"任务", "状态", "负责人", "时间", "备注"};
+  std::string eol = "\n";
+  if (exists) {
+    auto bytes = read_text_file(o.status);
+    read_status(bytes, o.status);  // the file as it is must read: its problems are shown, not buried
+    // GBK (Excel's "CSV") is rewritten as UTF-8 with a BOM, which Excel opens as well.
+    text = decode_text(std::move(bytes), o.status, TextEncoding::automatic);
+    if (!text.empty() && !text.starts_with("\xEF\xBB\xBF")) text = "\xEF\xBB\xBF" + text;
+    auto table = parse_csv(text, o.status);
+    header = table.header;
+    if (text.find("\r\n") != std::string::npos) eol = "\r\n";
+    if (!text.empty() && text.back() != '\n') text += eol;
+    struct stat st {};
+    if (::stat(o.status.c_str(), &st) == 0) mode = st.st_mode & 07777;
+  } else {
+    text = "\xEF\xBB\xBF" + std::string(kStatusHeader) + eol;  // a BOM: Excel opens it as UTF-8
+  }
+  auto task_column = column_of(header, {"任务", "task"}), state_column = column_of(header, {"状态", "state", "status"}),
+       time_column = column_of(header, {"时间", "time"}), owner_column = column_of(header, {"负责人", "owner"}),
+       note_column = column_of(header, {"备注", "note"});
+  check_header(header, o);
+  for (const auto& task : o.tasks) {
+    std::vector<std::string> fields(header.size());
+    fields[*task_column] = task;
+    fields[*state_column] = std::string(task_state_zh(*state));
+    fields[*time_column] = show_at(at);
+    if (owner_column) fields[*owner_column] = o.owner;
+    if (note_column) fields[*note_column] = o.note;
+    for (std::size_t i = 0; i < fields.size(); ++i) text += (i ? "," : "") + csv_field(fields[i]);
+    text += eol;
+  }
+  replace_file(o.status, text, mode);
+  ctx.out << message("done.written", {{"file", o.status}, {"count", o.tasks.size()}, {"state", task_state_zh(*state)}}) << "\n";
+  return kSuccess;
+}
+
+}  // namespace
+
+Command done_command() {
+  return {"done", "record that tasks are done (or another state) in a task status file", [](CommandLine& cl) {
+            auto o = std::make_shared<DoneOptions>();
+            cl.positional("CAMPAIGN", o->campaign, "campaign file whose tasks these are", true);
+            cl.positionals("TASK", o->tasks, "task names as dacu plan lists them (开团跟进 10:30; 开团跟进 for every occurrence)", true);
+            cl.option("--status", o->status, "the task status CSV to append to (created with its header when absent)");
+            cl.option("--state", o->state, "the new state: 未开始, 进行中, 已完成 (default) or 取消");
+            cl.option("--owner", o->owner, "who reports it (负责人 column)");
+            cl.option("--note", o->note, "a note (备注 column)");
+            cl.option("--at", o->at, "when, local time in the campaign's zone (default: now, to the minute)");
+            add_template_dir_option(cl, o->template_dirs);
+            cl.examples(
+                "  dacu done examples/雪凡妮-双十二聚划算.yaml 老客户短信预热 --status 状态.csv --owner 推广主管\n"
+                "  dacu done my.yaml 主图设计 详情页设计 --status 状态.csv --state 进行中 --note 等样衣\n"
+                "  dacu done my.yaml 开团跟进 --status 状态.csv --state 取消 --at 2026-12-20T09:00   (every occurrence)\n"
+                "  dacu report my.yaml --status 状态.csv      (then: what is overdue, due today, due soon)\n");
+            return [o](Context& ctx) { return run_done(*o, ctx); };
+          }};
+}
+
+}  // namespace dacu::cli
