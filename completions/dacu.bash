@@ -68,7 +68,7 @@ _dacu() {
       when) opts="--help --at --calendar --timezone" ;;
       templates) opts="--help --dir --trace" ;;
       init) opts="--help --name --set -o --output --force" ;;
-      agenda) opts="--help -f --format -o --output --lang --template-dir --all-warnings --strict --from --to --owner --dept --fail-on-conflict -j --jobs --files-from --bom --csv-raw" ;;
+      agenda) opts="--help -f --format -o --output --lang --template-dir --all-warnings --strict --from --to --owner --dept --status --status-dir --fail-on-conflict -j --jobs --files-from --bom --csv-raw" ;;
       done) opts="--help --status --state --owner --note --at --template-dir" ;;
     esac
     case $cmd$sub in

@@ -2,6 +2,7 @@
 // deadlines and checkpoints — with the double bookings of an owner between campaigns.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -13,12 +14,14 @@
 #include "commands.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/compute/agenda.hpp"
+#include "dacu/compute/task_status.hpp"
 #include "dacu/plan/planning.hpp"
 #include "dacu/render/render_agenda.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "process.hpp"
 #include "reads.hpp"
+#include "status_files.hpp"
 
 namespace dacu::cli {
 
@@ -33,20 +36,11 @@ struct AgendaOptions {
   bool owner_given = false, department_given = false;
   bool fail_on_conflict = false;
   std::vector<std::string> template_dirs;
+  // Task status: --status files (a row applies to each campaign that has its task) or --status-dir.
+  std::vector<std::string> status;
+  std::string status_dir;
+  bool status_dir_given = false;
 };
-
-Location command_line(const std::string& text) { return Location{make_source("<command line>", text), 1, 1}; }
-
-std::optional<date::local_days> option_day(const std::string& text, std::string_view option) {
-  if (text.empty()) return std::nullopt;
-  auto day = parse_date(text);
-  if (!day) {
-    auto advice = date_advice(text, message("app.write-date"));
-    throw input_error("D020.filter-date", command_line(text),
-                      {{"option", option}, {"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
-  }
-  return day;
-}
 
 unsigned processors() {
   cpu_set_t set;
@@ -126,6 +120,52 @@ std::vector<Diagnostic> conflict_warnings(const Agenda& agenda) {
   return out;
 }
 
+/// Gives each campaign's tasks their state. From --status-dir, DIR/X.csv is shops/X.yaml's alone
+/// (an unknown task is D460, as in report). From --status files, a row applies to every campaign
+/// that has its task (one file for a team's campaigns); a row no campaign has is D460 with the
+/// first campaign's closest name.
+void apply_agenda_status(std::vector<AgendaInput>& inputs, const AgendaOptions& o) {
+  if (o.status_dir_given) {
+    for (auto& input : inputs) {
+      auto own = own_status(o.status_dir, input.file);
+      if (!own) continue;
+      auto files = read_status_files({*own});
+      apply_status(input.plan, status_book(input.plan, files));
+    }
+    return;
+  }
+  if (o.status.empty()) return;
+  auto files = read_status_files(o.status);
+  std::vector<std::vector<std::string>> names;
+  for (const auto& input : inputs) {
+    auto list = status_task_names(input.plan);
+    std::sort(list.begin(), list.end());
+    names.push_back(std::move(list));
+  }
+  auto has = [&](std::size_t i, const std::string& task) { return std::binary_search(names[i].begin(), names[i].end(), task); };
+  for (const auto& file : files) {
+    for (const auto& row : file.rows) {
+      bool anywhere = false;
+      for (std::size_t i = 0; i < inputs.size() && !anywhere; ++i) anywhere = has(i, row.task);
+      if (!anywhere) {
+        std::vector<StatusFile> alone{StatusFile{file.name, {row}}};
+        status_book(inputs.front().plan, alone);  // throws D460 at the row, with the closest name
+      }
+    }
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::vector<StatusFile> own;
+    for (const auto& file : files) {
+      StatusFile kept{file.name, {}};
+      for (const auto& row : file.rows) {
+        if (has(i, row.task)) kept.rows.push_back(row);
+      }
+      own.push_back(std::move(kept));
+    }
+    apply_status(inputs[i].plan, status_book(inputs[i].plan, own));
+  }
+}
+
 int run_agenda(AgendaOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   o.files = batch_inputs(std::move(o.files), o.batch);
@@ -133,15 +173,14 @@ int run_agenda(AgendaOptions& o, Context& ctx) {
     if (given && value->empty()) throw input_error("D521.empty-filter", Location{make_source("<command line>", {}), 0, 0}, {{"option", option}});
   }
   AgendaFilter filter;
-  filter.from = option_day(o.from, "--from");
-  filter.to = option_day(o.to, "--to");
-  if (filter.from && filter.to && *filter.to < *filter.from) {
-    throw input_error("D484", command_line(o.to), {{"from", format_date(*filter.from)}, {"to", format_date(*filter.to)}});
-  }
+  auto days = option_days(o.from, o.to);
+  filter.from = days.from;
+  filter.to = days.to;
   filter.owner = o.owner;
   filter.department = o.department;
   auto format = choose_format(o.output, Format::table);
   unsigned jobs = parse_jobs(o.jobs, processors());
+  check_status_dir(o.status, o.status_dir, o.status_dir_given);
   refuse_empty_output(o.output);
 
   // Every input planned, in parallel with -j (a Loader per worker: each parses a template once);
@@ -183,6 +222,13 @@ int run_agenda(AgendaOptions& o, Context& ctx) {
   inputs.reserve(slots.size());
   for (auto& slot : slots) inputs.push_back(std::move(*slot.input));
   slots.clear();
+  apply_agenda_status(inputs, o);
+  read.insert(read.end(), o.status.begin(), o.status.end());  // -o may not replace a status file
+  if (o.status_dir_given) {
+    for (const auto& input : inputs) {
+      if (auto own = own_status(o.status_dir, input.file)) read.push_back(*own);
+    }
+  }
   auto agenda = build_agenda(std::move(inputs), filter);
   add_once(warnings, conflict_warnings(agenda));
 
@@ -213,6 +259,12 @@ Command agenda_command() {
             cl.option("--to", o->to, "only items that start on or before this date (YYYY-MM-DD)");
             cl.option("--owner", o->owner, "only the tasks and checkpoints of this owner (负责人)", o->owner_given);
             cl.option("--dept", o->department, "only the tasks of this department (部门)", o->department_given);
+            cl.options("--status", o->status,
+                       "task status CSV (任务,状态,负责人,时间,备注; UTF-8 or GBK), repeatable: each task shows its latest state; "
+                       "a row applies to every campaign that has its task");
+            cl.option("--status-dir", o->status_dir,
+                      "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no states for it); not with --status",
+                      o->status_dir_given);
             cl.flag("--fail-on-conflict", o->fail_on_conflict, "exit 3 when an owner is double-booked across campaigns (the agenda is still written)");
             cl.option("-j,--jobs", o->jobs, "campaigns planned in parallel: N, or auto for the number of processors (default 1)");
             cl.option("--files-from", o->batch.files_from, "read campaign paths from FILE, one per line (- for stdin; blank lines and # comments skipped)",
@@ -223,6 +275,7 @@ Command agenda_command() {
                 "  dacu agenda examples/*.yaml\n"
                 "  dacu agenda shops/*.yaml --from 2026-12-14 --to 2026-12-20 --owner 美工主管\n"
                 "  dacu agenda a.yaml b.yaml --dept 设计 -o week.md\n"
+                "  dacu agenda examples/雪凡妮-双十二聚划算.yaml --status examples/雪凡妮-任务状态.csv --owner 美工主管\n"
                 "  dacu agenda shops/*.yaml -o team.ics           (one calendar; UIDs as dacu plan's)\n"
                 "  dacu agenda shops/*.yaml --format json --fail-on-conflict   (exit 3 on a double booking)\n"
                 "  ls shops/*.yaml | dacu agenda --files-from - -j auto -o agenda.csv\n");

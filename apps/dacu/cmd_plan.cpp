@@ -19,6 +19,7 @@
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "reads.hpp"
+#include "status_files.hpp"
 
 namespace dacu::cli {
 
@@ -48,17 +49,6 @@ void refuse_empty_filters(const PlanOptions& o) {
       throw input_error("D521.empty-filter", Location{make_source("<command line>", {}), 0, 0}, {{"option", option}});
     }
   }
-}
-
-std::optional<date::local_days> filter_day(const std::string& text, std::string_view option) {
-  if (text.empty()) return std::nullopt;
-  auto day = parse_date(text);
-  if (!day) {
-    auto advice = date_advice(text, message("app.write-date"));
-    throw input_error("D020.filter-date", Location{make_source("<command line>", text), 1, 1},
-                      {{"option", option}, {"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
-  }
-  return day;
 }
 
 std::optional<std::chrono::seconds> parse_alarm(const std::string& text) {
@@ -122,18 +112,15 @@ int run_plan(PlanOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   o.files = batch_inputs(std::move(o.files), o.batch);
   refuse_empty_filters(o);
-  o.filter.from = filter_day(o.from, "--from");
-  o.filter.to = filter_day(o.to, "--to");
-  if (o.filter.from && o.filter.to && *o.filter.from > *o.filter.to) {
-    throw input_error("D020.filter-range", Location{make_source("<command line>", o.from), 1, 1}, {{"from", o.from}, {"to", o.to}});
-  }
+  auto days = option_days(o.from, o.to);
+  o.filter.from = days.from;
+  o.filter.to = days.to;
   auto render = render_options(o.output, o.bom);
   render.alarm = parse_alarm(o.alarm);
   render.ics_events = parse_ics_events(o.ics_events, o.ics_events_given);
   auto overrides = parse_overrides(o.output);
   auto format = choose_format(o.output, Format::table);
-  std::vector<StatusFile> status_files;
-  for (const auto& path : o.status) status_files.push_back(read_status(read_text_file(path), path, TextEncoding::automatic, status_files.size()));
+  auto status_files = read_status_files(o.status);
   auto produce = [&](Loader& loader, const std::string& file) {
     auto campaign = loader.load_file(file, overrides);
     auto full = plan_campaign(campaign);

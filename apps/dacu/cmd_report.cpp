@@ -21,6 +21,7 @@
 #include "dacu/plan/schedule.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "exit_status.hpp"
+#include "status_files.hpp"
 #include "io.hpp"
 #include "reads.hpp"
 
@@ -69,25 +70,13 @@ int parse_ahead(const std::string& text) {
   return static_cast<int>(*d / std::chrono::days(1));
 }
 
-// --status-dir DIR: campaign shops/X.yaml reads DIR/X.csv when it exists (none there: no task status for it).
-std::optional<std::string> own_status(const std::string& dir, const std::string& campaign) {
-  auto path = std::filesystem::path(dir) / (std::filesystem::path(campaign).stem().string() + ".csv");
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) return path.string();
-  return std::nullopt;
-}
-
 void check_status_options(const ReportOptions& o) {
   Location where{make_source("<command line>", {}), 0, 0};
   for (auto [given, value, option] : {std::tuple{o.department_given, &o.filter.department, "--dept"},
                                       std::tuple{o.owner_given, &o.filter.owner, "--owner"}}) {
     if (given && value->empty()) throw input_error("D521.empty-filter", where, {{"option", option}});
   }
-  if (!o.status_dir_given) return;
-  if (!o.status.empty()) throw input_error("D469.both", where);
-  std::error_code ec;
-  if (o.status_dir.empty() || !std::filesystem::exists(o.status_dir, ec)) throw input_error("D469.missing", where, {{"dir", o.status_dir}});
-  if (!std::filesystem::is_directory(o.status_dir, ec)) throw input_error("D469.not-folder", where, {{"dir", o.status_dir}});
+  check_status_dir(o.status, o.status_dir, o.status_dir_given);
 }
 
 std::optional<date::local_seconds> parse_as_of(const std::string& text) {
@@ -219,8 +208,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   check_status_options(o);
   auto ahead = parse_ahead(o.ahead);
   auto encoding = *parse_encoding(o.encoding);
-  std::vector<StatusFile> status_files;
-  for (const auto& path : o.status) status_files.push_back(read_status(read_text_file(path), path, encoding, status_files.size()));
+  auto status_files = read_status_files(o.status, encoding);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
   auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto actuals_day = parse_actuals_date(o.actuals_date);

@@ -5,11 +5,15 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "command_line.hpp"
+#include "dacu/base/messages.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "dacu/input/loader.hpp"
 
 namespace dacu::cli {
@@ -41,6 +45,29 @@ inline void allow_template_dirs(Loader& loader, const std::vector<std::string>& 
 inline std::vector<std::string> inputs_read(std::vector<std::string> given, const Loader& loader) {
   given.insert(given.end(), loader.files_read().begin(), loader.files_read().end());
   return given;
+}
+
+/// `--from`/`--to` as days (plan, agenda): D020.filter-date for a value that is not a date, and
+/// D020.filter-range when --from is later than --to (nothing could fall between them).
+struct DayRange {
+  std::optional<date::local_days> from, to;
+};
+inline std::optional<date::local_days> option_day(const std::string& text, std::string_view option) {
+  if (text.empty()) return std::nullopt;
+  auto day = parse_date(text);
+  if (!day) {
+    auto advice = date_advice(text, message("app.write-date"));
+    throw input_error("D020.filter-date", Location{make_source("<command line>", text), 1, 1},
+                      {{"option", option}, {"text", text}, {"problem", advice.problem}, {"advice", advice.hint}});
+  }
+  return day;
+}
+inline DayRange option_days(const std::string& from, const std::string& to) {
+  DayRange range{option_day(from, "--from"), option_day(to, "--to")};
+  if (range.from && range.to && *range.from > *range.to) {
+    throw input_error("D020.filter-range", Location{make_source("<command line>", from), 1, 1}, {{"from", from}, {"to", to}});
+  }
+  return range;
 }
 
 }  // namespace dacu::cli

@@ -73,6 +73,7 @@ void collect(const Plan& plan, std::size_t campaign, std::vector<AgendaItem>& ou
     item.owner = t.owner;
     item.phase = t.phase;
     item.source = std::size_t(&t - plan.tasks.data());
+    if (plan.with_status) item.state = t.status ? t.status->state : TaskState::not_started;
   }
   for (const auto& m : plan.milestones) {
     auto& item = m.date_only ? c.days(AgendaKind::milestone, m.name, m.at.day(), m.at.day())

@@ -64,9 +64,9 @@ struct AgendaItem {
   ZonedTime end;
   date::sys_seconds starts;  ///< the instant the item starts (all-day: its first midnight): the order
   date::sys_seconds ends;    ///< the instant it ends (all-day: the midnight after its last day)
-  /// A task's state from a status file (未开始 / 进行中 / 已完成 / 取消). Unset until `--status`
-  /// is wired: apply_states() below is where it plugs in.
-  std::optional<std::string> state;
+  /// With `agenda --status`: a task's state, its latest status row's (未开始 when it has none).
+  /// Unset for other items, and for every item without --status.
+  std::optional<TaskState> state;
   std::optional<std::size_t> conflict;  ///< into Agenda::conflicts: this task is double-booked
   std::size_t source = 0;  ///< its position in its plan's list of its kind (Agenda::plans)
 };
@@ -114,14 +114,5 @@ struct AgendaInput {
 /// that no campaign has (with the closest name).
 Agenda build_agenda(std::vector<AgendaInput> inputs, const AgendaFilter& filter);
 
-/// Where `--status` plugs in: sets each task's state from `state_of(campaign, task)` (nullopt:
-/// unknown). The status reader (lib/input/status_reader) is another branch's; the CLI calls this
-/// with it once both have landed.
-template <typename StateOf>
-void apply_states(Agenda& agenda, StateOf&& state_of) {
-  for (auto& item : agenda.items) {
-    if (item.kind == AgendaKind::task) item.state = state_of(agenda.campaigns[item.campaign].name, item.name);
-  }
-}
 
 }  // namespace dacu

@@ -86,7 +86,7 @@ Table items_table(const Agenda& a, Lang lang) {
     std::vector<TableCell> row{show_start(item, lang), show_end(item, lang), a.campaigns[item.campaign].name,
                                std::string(kind_label(item.kind, l)), item.name, item.department, item.owner,
                                conflict_cell(a, item, l)};
-    if (states) row.emplace_back(item.state.value_or(""));
+    if (states) row.emplace_back(std::string(item.state ? task_state_zh(*item.state) : ""));
     if (zones) row.emplace_back(a.campaigns[item.campaign].timezone);
     t.rows.push_back(std::move(row));
   }
@@ -156,7 +156,7 @@ std::string render_csv(const Agenda& a, const AgendaRender& r) {
     t.rows.push_back({item.all_day ? format_date(item.first_day) : csv_moment(item.start),
                       item.all_day ? format_date(item.last_day) : csv_moment(item.end), std::string(item.all_day ? l.yes : l.no),
                       a.campaigns[item.campaign].timezone, a.campaigns[item.campaign].name, std::string(kind_label(item.kind, l)),
-                      item.name, item.phase, item.department, item.owner, conflict_cell(a, item, l), item.state.value_or("")});
+                      item.name, item.phase, item.department, item.owner, conflict_cell(a, item, l), std::string(item.state ? task_state_zh(*item.state) : "")});
   }
   return with_excel_bom(render_csv_table(t, r.options.csv_guard), r.options.bom);
 }
@@ -190,7 +190,8 @@ std::string render_json(const Agenda& a, const AgendaRender& r) {
                                          {"start", day_or_moment(item.all_day, item.first_day, item.start)},
                                          {"end", day_or_moment(item.all_day, item.last_day, item.end)},
                                          {"timezone", a.campaigns[item.campaign].timezone},
-                                         {"state", item.state},
+                                         {"state", item.state ? json::Value(std::string(task_state_id(*item.state))) : json::Value()},
+                                         {"state_display", item.state ? json::Value(std::string(task_state_zh(*item.state))) : json::Value()},
                                          {"conflict", item.conflict ? json::Value(conflict_label(*item.conflict)) : json::Value()}}));
   }
   doc["items"] = std::move(items);

@@ -219,8 +219,8 @@ json::Value plan_json(const Plan& plan) {
                                   {"end", t.all_day ? format_date(t.last_day) : t.end.iso()},
                                   {"rolled", t.rolled},
                                   {"note", json::maybe(t.note)}});
-    // With --status only, so that a plan without one keeps its shape.
-    if (plan.with_status) j["status"] = t.status ? task_status_json(*t.status, plan.timezone) : json::Value();
+    // Always there (the JSON contract): null without --status or a row for the task.
+    j["status"] = plan.with_status && t.status ? task_status_json(*t.status, plan.timezone) : json::Value();
     tasks.push_back(std::move(j));
   }
   doc["tasks"] = std::move(tasks);

@@ -352,7 +352,7 @@ std::string render_json(const Report& r, const RenderOptions& options) {
   } else {
     doc["progress"] = json::Value();
   }
-  if (r.status) doc["task_status"] = status_json(*r.status, r.plan.timezone);  // with --status only
+  doc["task_status"] = r.status ? status_json(*r.status, r.plan.timezone) : json::Value();  // null without --status
   doc["diagnostics"] = diagnostics_json(r.findings, language_of(lang));
   doc["schedule"] = plan_json(r.plan);
   return json::dump(doc, 2) + "\n";

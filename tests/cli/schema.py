@@ -38,7 +38,7 @@ CUSTOMERS = "examples/订货宝-客户.csv"
 # such phase (D521).
 REFUSALS = {"D200", "D330", "D332", "D338", "D420", "D521"}
 # Each output schema must have accepted at least this many outputs.
-MINIMUM = {"plan": 10, "report": 20, "staff": 6, "roi": 10, "check": 2, "funnel": 1, "validate": 4, "agenda": 4}
+MINIMUM = {"plan": 10, "report": 20, "staff": 6, "roi": 10, "check": 2, "funnel": 1, "validate": 4, "agenda": 5}
 
 
 def check_input_schema(dacu, root, node, node_dir, tmp):
@@ -138,7 +138,8 @@ def validate_commands(root, tmp):
     out += [("agenda", ["agenda", "--format", "json", *examples]),
             ("agenda", ["agenda", "--format", "json", *examples, "--from", "2026-12-19", "--to", "2026-12-20", "--owner", "美工主管"]),
             ("agenda", ["agenda", "--format", "json", *fixture]),
-            ("agenda", ["agenda", "--format", "json", "--lang", "en", *fixture, *examples])]
+            ("agenda", ["agenda", "--format", "json", "--lang", "en", *fixture, *examples]),
+            ("agenda", ["agenda", "--format", "json", *examples, "--status", "examples/雪凡妮-任务状态.csv"])]
     return out
 
 
