@@ -35,6 +35,7 @@ struct DatedMilestone {
   bool date_only = false;   ///< given as a date without a time
   std::string rule;         ///< how it was derived (the offset as written), empty when given
   bool time_from_template = false;  ///< given as a date; the time of day is the template's
+  std::string wave;                 ///< the wave (第一波) of a per-wave milestone; empty for the others
   friend bool operator==(const DatedMilestone&, const DatedMilestone&) = default;
 };
 
@@ -56,6 +57,7 @@ struct DatedTask {
   bool rolled = false;  ///< moved off a day off by its roll rule
   std::string note;
   std::size_t template_order = 0;
+  std::string wave;  ///< the wave of a task written with `wave: each`; empty for the others
   friend bool operator==(const DatedTask&, const DatedTask&) = default;
 };
 
@@ -69,6 +71,7 @@ struct DatedCheckpoint {
   std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
   std::string owner;
   std::string action;
+  std::string wave;  ///< the wave of a checkpoint written with `wave: each`
   friend bool operator==(const DatedCheckpoint&, const DatedCheckpoint&) = default;
 };
 
@@ -83,6 +86,7 @@ struct DatedDeadline {
   ZonedTime start;             ///< timed: [start, end]
   ZonedTime end;
   std::string note;
+  std::string wave;  ///< the wave of a per-wave deadline (第一波 · 发货截止); empty for the others
   friend bool operator==(const DatedDeadline&, const DatedDeadline&) = default;
 };
 

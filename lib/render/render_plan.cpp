@@ -173,17 +173,21 @@ json::Value plan_json(const Plan& plan) {
   doc["calendar"] = plan.calendar;
   auto milestones = json::Value::array();
   for (const auto& m : plan.milestones) {
-    milestones.push_back(json::Value::object({{"name", m.name},
+    auto j = json::Value::object({{"name", m.name},
                                               {"at", m.date_only ? format_date(m.at.day()) : m.at.iso()},
                                               {"derived_from", json::maybe(m.rule)},
-                                              {"time_from_template", m.time_from_template}}));
+                                              {"time_from_template", m.time_from_template}});
+    if (!m.wave.empty()) j["wave"] = m.wave;
+    milestones.push_back(std::move(j));
   }
   doc["milestones"] = std::move(milestones);
   auto deadlines = json::Value::array();
   for (const auto& d : plan.deadlines) {
-    deadlines.push_back(json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
+    auto j = json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
                                              {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
-                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", json::maybe(d.note)}}));
+                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", json::maybe(d.note)}});
+    if (!d.wave.empty()) j["wave"] = d.wave;
+    deadlines.push_back(std::move(j));
   }
   doc["deadlines"] = std::move(deadlines);
   auto tasks = json::Value::array();
@@ -200,12 +204,13 @@ json::Value plan_json(const Plan& plan) {
                                   {"end", t.all_day ? format_date(t.last_day) : t.end.iso()},
                                   {"rolled", t.rolled},
                                   {"note", json::maybe(t.note)}});
+    if (!t.wave.empty()) j["wave"] = t.wave;  // only for an element of a wave (docs/format.md, "Waves and presale")
     tasks.push_back(std::move(j));
   }
   doc["tasks"] = std::move(tasks);
   auto checkpoints = json::Value::array();
   for (const auto& c : plan.checkpoints) {
-    checkpoints.push_back(json::Value::object({{"name", c.name},
+    auto j = json::Value::object({{"name", c.name},
                                                {"offset", c.offset},
                                                {"at", c.at.iso()},
                                                {"metric", c.metric},
@@ -213,7 +218,9 @@ json::Value plan_json(const Plan& plan) {
                                                {"plan_formula", json::maybe(c.plan_formula)},
                                                {"tolerance", json::maybe(tolerance_text(c))},
                                                {"owner", json::maybe(c.owner)},
-                                               {"action", json::maybe(c.action)}}));
+                                               {"action", json::maybe(c.action)}});
+    if (!c.wave.empty()) j["wave"] = c.wave;
+    checkpoints.push_back(std::move(j));
   }
   doc["checkpoints"] = std::move(checkpoints);
   return doc;
