@@ -153,3 +153,35 @@ TEST_CASE("located errors in waves", "[waves]") {
   });
   CHECK(e.code == "D123");
 }
+
+TEST_CASE("overlapping 尾款 windows pass when declared, and each wave ships by its own deadline", "[waves]") {
+  TempDir dir;
+  Loader loader;
+  // 第二波's 尾款 (from 11-01 20:00) opens before 第一波's ends (尾款开始后2天: 11-02).
+  auto text = [](std::string_view overlaps) {
+    return fmt::format(
+        "dacu: 1\nkind: campaign\nname: 叠\nextends: ./两波.yaml\nwaves:\n"
+        "  - {{name: 第一波, 定金开始: 2026-10-20, 尾款开始: 2026-10-31, 件数占比: 40%}}\n"
+        "  - {{name: 第二波, 定金开始: 2026-10-25, 尾款开始: 2026-11-01, 件数占比: 60%{}}}\n",
+        overlaps);
+  };
+  auto e = error_of([&] { plan_campaign(loader.parse(text(""), "c.yaml", dir.path)); });
+  CHECK(e.code == "D129");
+  CHECK(where(e.where) == "c.yaml:7:41");
+  auto plan = plan_campaign(loader.parse(text(", overlaps: [第一波]"), "c.yaml", dir.path));
+  // The template declares no 发货截止 and no ship_within: no per-wave shipping deadline.
+  CHECK(plan.deadlines.empty());
+}
+
+TEST_CASE("the built-in 双十一预售 gives each wave its 发货截止 among the platform deadlines", "[waves]") {
+  Loader loader;
+  auto plan = plan_campaign(loader.parse("dacu: 1\nkind: campaign\nname: 默认两波\nextends: 双十一预售\n", "c.yaml", "."));
+  REQUIRE(plan.deadlines.size() == 2);
+  CHECK(plan.deadlines[0].name == "第一波 · 发货截止");
+  CHECK(plan.deadlines[0].wave == "第一波");
+  // From the wave's 尾款开始 (10-31 20:00) to its 发货截止: 尾款结束 (11-03 23:59) + 7 days.
+  CHECK(plan.deadlines[0].first_day == date::local_days{date::year{2026} / 10 / 31});
+  CHECK(plan.deadlines[0].last_day == date::local_days{date::year{2026} / 11 / 10});
+  CHECK(plan.deadlines[1].name == "第二波 · 发货截止");
+  CHECK(plan.deadlines[1].last_day == date::local_days{date::year{2026} / 11 / 21});
+}
