@@ -91,7 +91,7 @@ _dacu() {
       elif [[ -z $sub ]]; then
         COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;
-    init) COMPREPLY=($(compgen -W "聚划算 双十一 订货宝" -- "$cur")) ;;
+    init) COMPREPLY=($(compgen -W "聚划算 双十一 双十一预售 618 订货宝" -- "$cur")) ;;
   esac
 }
 complete -o filenames -F _dacu dacu

@@ -18,6 +18,7 @@
 #include "dacu/input/yaml.hpp"
 #include "dacu/plan/limits.hpp"
 #include "dacu/plan/timeline.hpp"
+#include "dacu/plan/waves.hpp"
 
 namespace dacu {
 
@@ -57,8 +58,20 @@ void check_unused_milestones(const Template& t, std::vector<Diagnostic>& out) {
   for (const auto& p : t.phase_starts) {
     if (p) use(*p);
   }
+  // A per-wave milestone is used when some wave's is (a task of 第一波 only); it is reported once,
+  // by the name its template declares, at its declaration.
+  std::set<std::string> wave_used, wave_reported;
+  auto definition = [](const Milestone& m) { return m.name.substr(m.wave.size() + kWaveJoin.size()); };
   for (const auto& m : t.milestones) {
-    if (!used.count(m.name)) {
+    if (!m.wave.empty() && used.count(m.name)) wave_used.insert(definition(m));
+  }
+  for (const auto& m : t.milestones) {
+    if (!m.wave.empty()) {
+      auto name = definition(m);
+      if (!wave_used.count(name) && wave_reported.insert(name).second) {
+        out.push_back(make_diagnostic(Severity::warning, "D101", m.where, {{"name", name}}));
+      }
+    } else if (!used.count(m.name)) {
       out.push_back(make_diagnostic(Severity::warning, "D101", m.where, {{"name", m.name}}));
     }
   }
@@ -408,6 +421,7 @@ std::vector<Diagnostic> validate_text(std::string_view yaml_text, std::string_vi
     if (plan) {
       try {
         for (auto& w : plan->warnings) out.push_back(std::move(w));
+        add(check_waves(campaign, *plan));
         add(check_limits(t, *plan));  // the commands' plan_campaign() has them in plan.warnings
         add(check_plan(campaign, *plan, PlanChecks::all));
       } catch (const InputError& e) {

@@ -14,6 +14,7 @@
 #include "dacu/input/embedded.hpp"
 #include "dacu/input/template_files.hpp"
 #include "dacu/input/template_reader.hpp"
+#include "dacu/input/waves_reader.hpp"
 #include "dacu/input/yaml.hpp"
 
 namespace dacu {
@@ -145,6 +146,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   if (kind && kind->is_scalar() && kind->value == "template") {
     if (const auto* name = doc.root.find("name")) campaign.template_where = name->where;
     campaign.plan = read_template(doc, problems);
+    expand_wave_elements(campaign.plan, problems);
     campaign.name = campaign.plan.title.empty() ? campaign.plan.name : campaign.plan.title;
     campaign.template_name = campaign.plan.name;
     apply_overrides(campaign, overrides);
@@ -182,6 +184,8 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
     t.calendar = read_calendar_spec(*cal, spec);
     t.resolved_calendar = resolve_calendar(t.calendar);
   }
+  // Waves first: the campaign's milestones, tasks and --set may name a wave's milestones.
+  if (const auto* waves = top.find("waves")) problems.attempt([&] { read_campaign_waves(*waves, t, problems); });
   if (const auto* ms = top.find("milestones")) {
     yaml::mapping(*ms, "milestones");
     campaign.milestones_where = ms->where;
@@ -199,6 +203,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   }
   if (const auto* tasks = top.find("tasks")) apply_campaign_tasks(*tasks, t, problems);
   if (const auto* cps = top.find("checkpoints")) problems.attempt([&] { apply_campaign_checkpoints(*cps, t, problems); });
+  expand_wave_elements(t, problems);
   apply_campaign_money(doc.root, t, problems);
   if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
   if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e, t.eligibility); });

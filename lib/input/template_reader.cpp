@@ -15,6 +15,7 @@
 #include "dacu/input/loader.hpp"
 #include "dacu/input/slips.hpp"
 #include "dacu/input/staffing_reader.hpp"
+#include "dacu/input/waves_reader.hpp"
 
 namespace dacu::reader {
 
@@ -23,17 +24,17 @@ namespace {
 // Task names seen so far, for duplicate detection without a quadratic scan.
 using TaskIndex = std::unordered_map<std::string, Location>;
 
-constexpr std::array<std::string_view, 23> kTemplateKeys{
-    "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
+constexpr std::array<std::string_view, 24> kTemplateKeys{
+    "waves", "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
     "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
     "budget", "revenue", "scenarios", "shares", "limits", "eligibility", "seeds"};
-constexpr std::array<std::string_view, 18> kCampaignKeys{
-    "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
+constexpr std::array<std::string_view, 19> kCampaignKeys{
+    "waves", "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
     "milestones", "parameters", "tasks", "checkpoints", "budget", "revenue", "scenarios", "rules", "eligibility"};
-constexpr std::array<std::string_view, 12> kTaskKeys{"name", "department", "owner", "phase", "start", "end",
-                                                     "duration", "roll", "note", "repeat", "until", "source"};
-constexpr std::array<std::string_view, 10> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner",
-                                                           "action", "repeat", "until", "source"};
+constexpr std::array<std::string_view, 13> kTaskKeys{"name", "department", "owner", "phase", "start", "end", "duration",
+                                                     "roll", "note", "repeat", "until", "source", "wave"};
+constexpr std::array<std::string_view, 11> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner",
+                                                           "action", "repeat", "until", "source", "wave"};
 constexpr std::array<std::string_view, 6> kMilestoneKeys{"at", "description", "default", "time", "aliases", "source"};
 constexpr std::array<std::string_view, 7> kParameterKeys{"type", "default", "unit", "description", "min", "max", "source"};
 constexpr std::array<std::string_view, 3> kDepartmentKeys{"lead", "roles", "description"};
@@ -135,10 +136,13 @@ void read_task_fields(const yaml::Fields& f, Task& task, std::span<const std::st
   if (f.find("source")) task.source = read_source(f);
 }
 
-Task read_task(const yaml::Node& node, std::span<const std::string> milestones) {
+// `names` for an ordinary task, `wave_names` (the per-wave milestones unqualified too) for one
+// written with `wave: each`.
+Task read_task(const yaml::Node& node, std::span<const std::string> names, std::span<const std::string> wave_names) {
   yaml::Fields f(node, message("reader.a-task"), kTaskKeys);
   Task task;
-  read_task_fields(f, task, milestones, true);
+  task.each_wave = read_wave_marker(f);
+  read_task_fields(f, task, task.each_wave ? wave_names : names, true);
   return task;
 }
 
@@ -229,10 +233,12 @@ void read_checkpoint_fields(const yaml::Fields& f, Checkpoint& c, const Template
   if (const auto* action = f.find("action")) c.action = yaml::scalar(*action, "action");
 }
 
-Checkpoint read_checkpoint(const yaml::Node& node, const Template& t, std::span<const std::string> milestones) {
+Checkpoint read_checkpoint(const yaml::Node& node, const Template& t, std::span<const std::string> names,
+                           std::span<const std::string> wave_names) {
   yaml::Fields f(node, message("reader.a-checkpoint"), kCheckpointKeys);
   Checkpoint c;
-  read_checkpoint_fields(f, c, t, milestones, true);
+  c.each_wave = read_wave_marker(f);
+  read_checkpoint_fields(f, c, t, c.each_wave ? wave_names : names, true);
   return c;
 }
 
@@ -261,6 +267,34 @@ TaskIndex index_tasks(const std::vector<Task>& tasks) {
 }  // namespace
 
 std::span<const std::string_view> campaign_keys() { return kCampaignKeys; }
+
+void read_parameter_fields(const yaml::Fields& f, Parameter& p) {
+  p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
+  p.unit = optional_text(f, "unit");
+  p.description = optional_text(f, "description");
+  p.source = read_source(f);
+  read_parameter_range(f, p);
+  if (const auto* def = f.find("default")) {
+    p.value = yaml::scalar(*def, "default");
+    p.value_where = def->where;
+    p.number = read_parameter_value(p, p.value, p.value_where);
+  }
+}
+
+void read_milestone_body(const yaml::Node& body, Milestone& m, std::span<const std::string> names,
+                         std::span<const std::string_view> keys) {
+  if (body.is_null()) return;
+  if (body.is_scalar()) {  // shorthand: 竞拍: 报名后5天
+    m.derived = read_offset(body, "at", names);
+    return;
+  }
+  yaml::Fields f(body, message("reader.milestone", {{"name", m.name}}), keys);
+  m.description = optional_text(f, "description");
+  m.source = read_source(f);
+  if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
+  if (const auto* time = f.find("time")) m.time_of_day = read_clock(*time);
+  if (const auto* def = f.find("default")) give_milestone(m, yaml::scalar(*def, "default"), def->where);
+}
 
 CalendarSpec read_calendar_spec(const yaml::Node& node, CalendarSpec spec) {
   if (node.is_scalar()) {
@@ -428,17 +462,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       Parameter p;
       p.name = params->key(i).value;
       p.where = params->key(i).where;
-      yaml::Fields f(params->val(i), message("reader.parameter", {{"name", p.name}}), kParameterKeys);
-      p.type = f.find("type") ? read_parameter_type(*f.find("type")) : ParameterType::number;
-      p.unit = optional_text(f, "unit");
-      p.description = optional_text(f, "description");
-      p.source = read_source(f);
-      read_parameter_range(f, p);
-      if (const auto* def = f.find("default")) {
-        p.value = yaml::scalar(*def, "default");
-        p.value_where = def->where;
-        p.number = read_parameter_value(p, p.value, p.value_where);
-      }
+      read_parameter_fields(yaml::Fields(params->val(i), message("reader.parameter", {{"name", p.name}}), kParameterKeys), p);
       t.parameters.push_back(std::move(p));
     });
   }
@@ -453,24 +477,16 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
       problems.attempt([&] { check_milestone_name(m.name, m.where); });
       t.milestones.push_back(std::move(m));
     }
-    auto names = t.milestone_names();
+  }
+  // The waves' milestones next: a milestone (预热) may be derived from one (第一波 · 定金开始).
+  if (const auto* waves = top.find("waves")) read_template_waves(*waves, t, problems);
+  auto names = offset_names(t, false);
+  if (const auto* ms = top.find("milestones")) {
     for (std::size_t i = 0; i < ms->map_size(); ++i) problems.attempt([&] {
-      auto& m = t.milestones[i];
-      const auto& body = ms->val(i);
-      if (body.is_null()) return;
-      if (body.is_scalar()) {  // shorthand: 竞拍: 报名后5天
-        m.derived = read_offset(body, "at", names);
-        return;
-      }
-      yaml::Fields f(body, message("reader.milestone", {{"name", m.name}}), kMilestoneKeys);
-      m.description = optional_text(f, "description");
-      m.source = read_source(f);
-      if (const auto* at = f.find("at")) m.derived = read_offset(*at, "at", names);
-      if (const auto* time = f.find("time")) m.time_of_day = read_clock(*time);
-      if (const auto* def = f.find("default")) give_milestone(m, yaml::scalar(*def, "default"), def->where);
+      read_milestone_body(ms->val(i), t.milestones[i], names, kMilestoneKeys);
     });
   }
-  auto names = t.milestone_names();
+  auto wave_names = offset_names(t, true);
   t.phase_starts.resize(t.phases.size());
   for (std::size_t i = 0; i < phase_from.size(); ++i) {
     if (phase_from[i]) problems.attempt([&] { t.phase_starts[i] = read_offset(*phase_from[i], "from", names); });
@@ -481,7 +497,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
     t.tasks.reserve(tasks->children.size());
     for (const auto& item : yaml::sequence(*tasks, "tasks").children) {
       problems.attempt([&] {
-        auto task = read_task(item, names);
+        auto task = read_task(item, names, wave_names);
         check_unique_task(index, task);
         t.tasks.push_back(std::move(task));
       });
@@ -490,7 +506,7 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
   if (const auto* cps = top.find("checkpoints")) {
     for (const auto& item : yaml::sequence(*cps, "checkpoints").children) {
       problems.attempt([&] {
-        auto c = read_checkpoint(item, t, names);
+        auto c = read_checkpoint(item, t, names, wave_names);
         check_unique_checkpoint(t.checkpoints, c);
         t.checkpoints.push_back(std::move(c));
       });
@@ -508,11 +524,12 @@ Template read_template(const yaml::Document& doc, Problems& problems) {
 
 void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problems) {
   yaml::Fields f(node, "tasks", kChangeKeys);
-  auto names = t.milestone_names();
+  auto names = offset_names(t, false);
+  auto wave_names = offset_names(t, true);
   std::optional<TaskIndex> index;  // built once, at the first task added
   apply_list_changes(
-      f, t.tasks, "tasks", kTaskChanges, kTaskKeys, problems, [&](const yaml::Node& item) { return read_task(item, names); },
-      [&](const yaml::Fields& tf, Task& task) { read_task_fields(tf, task, names, false); },
+      f, t.tasks, "tasks", kTaskChanges, kTaskKeys, problems, [&](const yaml::Node& item) { return read_task(item, names, wave_names); },
+      [&](const yaml::Fields& tf, Task& task) { read_task_fields(tf, task, task.each_wave ? wave_names : names, false); },
       [&](const std::vector<Task>& tasks, const Task& task) {
         if (!index) index = index_tasks(tasks);
         check_unique_task(*index, task);
@@ -521,13 +538,16 @@ void apply_campaign_tasks(const yaml::Node& node, Template& t, Problems& problem
 
 void apply_campaign_checkpoints(const yaml::Node& node, Template& t, Problems& problems) {
   yaml::Fields f(node, "checkpoints", kChangeKeys);
-  auto names = t.milestone_names();
+  auto names = offset_names(t, false);
+  auto wave_names = offset_names(t, true);
   // Formulas in the changes are checked against the campaign's parameters, which are the template's.
   const Template& parameters = t;
   apply_list_changes(
       f, t.checkpoints, "checkpoints", kCheckpointChanges, kCheckpointKeys, problems,
-      [&](const yaml::Node& item) { return read_checkpoint(item, parameters, names); },
-      [&](const yaml::Fields& cf, Checkpoint& c) { read_checkpoint_fields(cf, c, parameters, names, false); },
+      [&](const yaml::Node& item) { return read_checkpoint(item, parameters, names, wave_names); },
+      [&](const yaml::Fields& cf, Checkpoint& c) {
+        read_checkpoint_fields(cf, c, parameters, c.each_wave ? wave_names : names, false);
+      },
       [](const std::vector<Checkpoint>& existing, const Checkpoint& c) { check_unique_checkpoint(existing, c); });
 }
 

@@ -16,6 +16,11 @@ namespace dacu::reader {
 /// The keys a campaign file may have at its top level.
 std::span<const std::string_view> campaign_keys();
 
+/// A parameter's fields (`parameters:`, `waves: parameters:`): type, unit, description, source, range, default.
+void read_parameter_fields(const yaml::Fields& f, Parameter& p);
+/// A milestone's body: null, a shorthand offset (竞拍: 报名后5天), or a mapping of `keys`.
+void read_milestone_body(const yaml::Node& body, Milestone& m, std::span<const std::string> names,
+                         std::span<const std::string_view> keys);
 /// Reads a `kind: template` document (its header checked); problems go to `problems`.
 Template read_template(const yaml::Document& doc, Problems& problems);
 /// `calendar:` as a name or {base, days_off, workdays}; days add to those of `spec`.

@@ -67,6 +67,7 @@ struct Milestone {
   /// date given alone takes it.
   std::optional<std::chrono::minutes> time_of_day;
   bool time_from_template = false;  ///< `given` was a date alone and took `time_of_day`
+  std::string wave;  ///< the wave (第一波) of a per-wave milestone once expanded; empty for the others
   SourceRef source;
   Location where;
 };
@@ -110,6 +111,10 @@ struct Task {
   bool roll_given = false;  ///< `roll:` was written: `roll: none` keeps a task on a day off on purpose
   std::optional<Repeat> repeat;
   std::string note;
+  /// `wave: each`: written once, expanded into one task per wave (`第一波 · 尾款催付`) by the loader;
+  /// its offsets may name the per-wave milestones unqualified. After expansion `wave` names the wave.
+  bool each_wave = false;
+  std::string wave;
   SourceRef source;
   Location where;
 };
@@ -125,6 +130,8 @@ struct Checkpoint {
   Located owner;
   std::string action;
   std::optional<Repeat> repeat;
+  bool each_wave = false;  ///< `wave: each`, as for a task
+  std::string wave;        ///< the wave once expanded
   SourceRef source;
   Location where;
 };
@@ -195,6 +202,10 @@ struct Template {
   std::vector<ShareTable> shares;    ///< `shares:`
   std::vector<PeriodLimit> limits;   ///< `limits:` between milestones
   Waves waves;                       ///< `waves:` (model/waves.hpp): per-wave milestones, parameters, the waves
+  /// `waves: milestones:`: the per-wave milestone definitions, named unqualified (尾款开始), their
+  /// `at:` naming other per-wave milestones unqualified. The loader expands them into `milestones`
+  /// once per wave (`第一波 · 尾款开始`); these stay as the definitions.
+  std::vector<Milestone> wave_milestones;
   EligibilityRules eligibility;  ///< 聚划算 报名 审核指标 and 优选条件; `present` false when none
   /// `seeds:`: the documents the template was written from, short name → file. A template that
   /// declares them is a library template: `dacu validate` wants a `source:` on every element.

@@ -26,6 +26,16 @@ inline std::string wave_element_name(std::string_view wave, std::string_view ele
   return out;
 }
 
+/// The per-wave milestone names dacu knows the meaning of (docs/format.md, "Waves and presale"):
+/// validate checks their order inside a wave and between waves, the platform deadlines list each
+/// wave's 发货截止. A template may declare other per-wave milestones besides.
+inline constexpr std::string_view kDepositStart = "定金开始";
+inline constexpr std::string_view kDepositEnd = "定金结束";
+inline constexpr std::string_view kBalanceStart = "尾款开始";
+inline constexpr std::string_view kBalanceEnd = "尾款结束";
+inline constexpr std::string_view kSpotStart = "现货开售";
+inline constexpr std::string_view kShipBy = "发货截止";
+
 /// One wave a campaign runs (or the template's default waves), in the order written.
 struct Wave {
   std::string name;  ///< 第一波, 第二波, 现货 … as written
@@ -48,6 +58,10 @@ struct Waves {
   std::vector<std::string> milestone_names;  ///< declared per wave, in the template's order
   std::vector<std::string> parameter_names;  ///< declared per wave
   std::vector<Wave> waves;
+  /// A per-wave parameter's `total:` (件数占比 `total: 100%`): what its values over the waves add
+  /// up to, each wave taking the parameter's campaign value when it gives none (validate checks).
+  std::map<std::string, Rational, std::less<>> totals;
+  std::map<std::string, Location, std::less<>> totals_where;
   Location where;
   bool present() const { return !waves.empty(); }
   const Wave* find(std::string_view name) const {

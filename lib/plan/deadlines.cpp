@@ -21,8 +21,51 @@ std::string days_text(std::chrono::seconds s) { return format_duration_zh(whole_
 
 }  // namespace
 
+namespace {
+
+// Each wave ships on its own: from its 尾款开始 (or 现货开售) to its 发货截止 (docs/format.md,
+// "Waves and presale"), or, when the template declares no 发货截止, `ship_within` after its 尾款结束.
+void wave_deadlines(const Campaign& campaign, const Plan& plan, std::vector<DatedDeadline>& out) {
+  const auto& t = campaign.plan;
+  if (!t.waves.present()) return;
+  Timeline timeline(campaign);
+  auto find = [&](const Wave& w, std::string_view element) -> const DatedMilestone* {
+    auto name = wave_element_name(w.name, element);
+    for (const auto& m : plan.milestones) {
+      if (m.name == name) return &m;
+    }
+    return nullptr;
+  };
+  for (const auto& w : t.waves.waves) {
+    const auto* from = find(w, kBalanceStart);
+    if (!from) from = find(w, kSpotStart);
+    if (!from) continue;
+    DatedDeadline d;
+    d.name = wave_element_name(w.name, kShipBy);
+    d.wave = w.name;
+    d.first_day = from->at.day();
+    if (const auto* ship = find(w, kShipBy)) {
+      d.rule = ship->rule.empty() ? std::string(kShipBy) : ship->rule;
+      d.last_day = ship->at.day();
+      d.note = fmt::format("{}付清尾款的订单在此前发出", w.name);
+    } else if (const auto* end = find(w, kBalanceEnd); end && t.rules.ship_within) {
+      d.rule = fmt::format("{}后{}内", kBalanceEnd, days_text(*t.rules.ship_within));
+      d.last_day = end->at.day() + whole_days(*t.rules.ship_within);
+      d.note = fmt::format("{}的订单按尾款付清时间顺推", w.name);
+    } else {
+      continue;
+    }
+    d.start = timeline.zoned(date::local_seconds{d.first_day});
+    d.end = timeline.zoned(date::local_seconds{d.last_day});
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
 std::vector<DatedDeadline> platform_deadlines(const Campaign& campaign, const Plan& plan, std::vector<Diagnostic>& warnings) {
   std::vector<DatedDeadline> out;
+  wave_deadlines(campaign, plan, out);
   const auto& t = campaign.plan;
   const auto& rules = t.rules;
   auto opening = std::find_if(plan.milestones.begin(), plan.milestones.end(),

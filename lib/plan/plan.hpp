@@ -36,6 +36,7 @@ struct DatedMilestone {
   bool date_only = false;   ///< given as a date without a time
   std::string rule;         ///< how it was derived (the offset as written), empty when given
   bool time_from_template = false;  ///< given as a date; the time of day is the template's
+  std::string wave;                 ///< the wave (第一波) of a per-wave milestone; empty for the others
   friend bool operator==(const DatedMilestone&, const DatedMilestone&) = default;
 };
 
@@ -63,6 +64,7 @@ struct DatedTask {
   /// With --status: the task's latest status row (apply_status, compute/task_status.hpp); none
   /// when never reported (未开始).
   std::optional<StatusRow> status;
+  std::string wave;  ///< the wave of a task written with `wave: each`; empty for the others
   friend bool operator==(const DatedTask&, const DatedTask&) = default;
 };
 
@@ -76,6 +78,7 @@ struct DatedCheckpoint {
   std::optional<Rational> tolerance;  ///< a fraction: 20% is 1/5
   std::string owner;
   std::string action;
+  std::string wave;  ///< the wave of a checkpoint written with `wave: each`
   friend bool operator==(const DatedCheckpoint&, const DatedCheckpoint&) = default;
 };
 
@@ -90,6 +93,7 @@ struct DatedDeadline {
   ZonedTime start;             ///< timed: [start, end]
   ZonedTime end;
   std::string note;
+  std::string wave;  ///< the wave of a per-wave deadline (第一波 · 发货截止); empty for the others
   friend bool operator==(const DatedDeadline&, const DatedDeadline&) = default;
 };
 

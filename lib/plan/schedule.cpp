@@ -32,6 +32,7 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
     const DatedMilestone* latest = nullptr;
     for (const auto& m : dated) {
       if (given_only && !m.rule.empty()) continue;
+      if (!m.wave.empty()) continue;  // a wave's milestones: plan/waves.cpp checks them per wave
       if (latest && m.at.utc() < latest->at.utc()) {
         const auto* earlier = t.find_milestone(latest->name);
         const auto* later = t.find_milestone(m.name);
@@ -91,7 +92,7 @@ Plan expand(const Campaign& campaign) {
     if (!has_date) continue;
     const auto& at = timeline.milestone(m.name);
     plan.milestones.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text,
-                                             m.given && m.time_from_template});
+                                             m.given && m.time_from_template, m.wave});
   }
   check_milestone_order(t, plan.milestones);
   warn_date_only(t, plan.milestones, plan.warnings);
@@ -110,6 +111,7 @@ Plan expand(const Campaign& campaign) {
     d.duration = task.duration ? format_duration(*task.duration) : "";
     d.note = task.note;
     d.template_order = order;
+    d.wave = task.wave;
 
     std::optional<Point> end;
     if (task.end) end = timeline.point(*task.end, Edge::end);
@@ -199,7 +201,7 @@ Plan expand(const Campaign& campaign) {
   const auto values = t.parameter_numbers();
   auto date_checkpoint = [&](const Checkpoint& c, const Point& p, const std::string& name, const std::string& offset,
                              const std::map<std::string, Rational, std::less<>>& values) {
-    DatedCheckpoint d{name, offset, timeline.zoned(p.at), c.metric, {}, {}, c.tolerance, c.owner.value, c.action};
+    DatedCheckpoint d{name, offset, timeline.zoned(p.at), c.metric, {}, {}, c.tolerance, c.owner.value, c.action, c.wave};
     if (c.plan) {
       // A formula's plan at its metric's precision: 件数 × 7.5% of 2999 件 is 225 笔, not 224.925.
       d.plan = at_metric_precision(evaluate(c.plan->expr, values), c.metric);
@@ -212,12 +214,15 @@ Plan expand(const Campaign& campaign) {
     plan.checkpoints.push_back(std::move(d));
   };
   for (const auto& c : t.checkpoints) {
+    // A checkpoint of a wave sees that wave's values (件数占比 of 第一波).
+    const auto* wave = c.wave.empty() ? nullptr : t.waves.find(c.wave);
+    const auto& own = wave ? numbers_in_wave(values, *wave) : values;
     if (!c.repeat) {
-      date_checkpoint(c, timeline.point(c.at), c.name, c.at.text, values);
+      date_checkpoint(c, timeline.point(c.at), c.name, c.at.text, own);
       continue;
     }
     // Each occurrence's plan with 分钟, the minutes since the milestone `at:` names.
-    auto with_minutes = values;
+    auto with_minutes = own;
     for (const auto& o : occurrences(timeline, c.name, c.at, *c.repeat)) {
       with_minutes.insert_or_assign(std::string(kRepeatMinutes), Rational(o.since_anchor.count()));
       date_checkpoint(c, o.at, o.name, o.offset, with_minutes);

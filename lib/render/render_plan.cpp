@@ -192,17 +192,21 @@ json::Value plan_json(const Plan& plan) {
   doc["calendar"] = plan.calendar;
   auto milestones = json::Value::array();
   for (const auto& m : plan.milestones) {
-    milestones.push_back(json::Value::object({{"name", m.name},
+    auto j = json::Value::object({{"name", m.name},
                                               {"at", m.date_only ? format_date(m.at.day()) : m.at.iso()},
                                               {"derived_from", json::maybe(m.rule)},
-                                              {"time_from_template", m.time_from_template}}));
+                                              {"time_from_template", m.time_from_template}});
+    j["wave"] = json::maybe(m.wave);  // null outside a wave (the JSON contract: absent is null)
+    milestones.push_back(std::move(j));
   }
   doc["milestones"] = std::move(milestones);
   auto deadlines = json::Value::array();
   for (const auto& d : plan.deadlines) {
-    deadlines.push_back(json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
+    auto j = json::Value::object({{"name", d.name}, {"rule", d.rule}, {"all_day", d.all_day},
                                              {"start", d.all_day ? format_date(d.first_day) : d.start.iso()},
-                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", json::maybe(d.note)}}));
+                                             {"end", d.all_day ? format_date(d.last_day) : d.end.iso()}, {"note", json::maybe(d.note)}});
+    j["wave"] = json::maybe(d.wave);
+    deadlines.push_back(std::move(j));
   }
   doc["deadlines"] = std::move(deadlines);
   auto tasks = json::Value::array();
@@ -221,12 +225,13 @@ json::Value plan_json(const Plan& plan) {
                                   {"note", json::maybe(t.note)}});
     // Always there (the JSON contract): null without --status or a row for the task.
     j["status"] = plan.with_status && t.status ? task_status_json(*t.status, plan.timezone) : json::Value();
+    j["wave"] = json::maybe(t.wave);  // docs/format.md, "Waves and presale"
     tasks.push_back(std::move(j));
   }
   doc["tasks"] = std::move(tasks);
   auto checkpoints = json::Value::array();
   for (const auto& c : plan.checkpoints) {
-    checkpoints.push_back(json::Value::object({{"name", c.name},
+    auto j = json::Value::object({{"name", c.name},
                                                {"offset", c.offset},
                                                {"at", c.at.iso()},
                                                {"metric", c.metric},
@@ -234,7 +239,9 @@ json::Value plan_json(const Plan& plan) {
                                                {"plan_formula", json::maybe(c.plan_formula)},
                                                {"tolerance", json::maybe(tolerance_text(c))},
                                                {"owner", json::maybe(c.owner)},
-                                               {"action", json::maybe(c.action)}}));
+                                               {"action", json::maybe(c.action)}});
+    j["wave"] = json::maybe(c.wave);
+    checkpoints.push_back(std::move(j));
   }
   doc["checkpoints"] = std::move(checkpoints);
   return doc;

@@ -86,8 +86,10 @@ for name, items in sorted(covered.items()):
     checkpoints = {c["name"]: c for c in data.get("checkpoints", [])}
 
     def find(table, wanted):
-        # A repeated element appears as its occurrences: NAME HH:MM, NAME MM-DD …
-        return [v for k, v in table.items() if k == wanted or k.startswith(wanted + " ")]
+        # A repeated element appears as its occurrences: NAME HH:MM, NAME MM-DD …; one written once
+        # per wave (`wave: each`) as 第一波 · NAME, 第二波 · NAME (docs/format.md, "Waves and presale").
+        return [v for k, v in table.items()
+                if k == wanted or k.startswith(wanted + " ") or (v.get("wave") and k == f"{v['wave']} · {wanted}")]
 
     for section, element in items:
         if section == "tasks":

@@ -373,7 +373,7 @@ TEST_CASE("every problem of a file is collected and sorted by location", "[valid
                         });
   for (const auto& d : ds) CHECK(d.severity == Severity::error);
   REQUIRE(ds.size() == 5);
-  CHECK(ds[0].hint == "expected one of: name, department, owner, phase, start, end, duration, roll, note, repeat, until, source");
+  CHECK(ds[0].hint == "expected one of: name, department, owner, phase, start, end, duration, roll, note, repeat, until, source, …");
   CHECK(ds[1].hint == "expected one of: 运营");
   CHECK(ds[4].hint == "give each task its own name; use `change:` to modify an existing one");
   auto counts = count_diagnostics(ds);
