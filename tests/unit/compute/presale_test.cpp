@@ -6,6 +6,7 @@
 #include "dacu/compute/roi.hpp"
 #include "dacu/input/loader.hpp"
 #include "dacu/model/template.hpp"
+#include "dacu/render/render_roi.hpp"
 
 using namespace dacu;
 
@@ -226,4 +227,22 @@ TEST_CASE("presale values out of range are located where they were given", "[pre
   // A presale needs every part.
   auto missing = subst(presale(), "  deposit: 定金\n", "");
   CHECK(error_of([&] { load(missing); }).starts_with("dacu: error: t.yaml:16:3: the presale revenue lacks deposit [D362]"));
+}
+
+TEST_CASE("presale per wave in the table and in JSON", "[presale]") {
+  auto c = load(presale());
+  c.plan.waves.waves = {wave("第一波", Rational(2, 5)), wave("第二波", Rational(3, 5))};
+  auto r = compute_roi(c);
+  auto table = render_roi(r, Format::table);
+  // One row per figure per wave, then the sums, whose formula names the waves.
+  CHECK(table.find("第一波  尾款") != std::string::npos);
+  CHECK(table.find("第二波  尾款") != std::string::npos);
+  CHECK(table.find("合计    成交额") != std::string::npos);
+  CHECK(table.find("第一波 + 第二波") != std::string::npos);
+  auto json = render_roi(r, Format::json);
+  CHECK(json.find(R"("wave": "第一波")") != std::string::npos);
+  CHECK(json.find(R"("wave": "第二波")") != std::string::npos);
+  CHECK(json.find(R"("bonus": "price_reduction")") != std::string::npos);
+  // 800 / 1200 件: 尾款 408 × 199 + 612 × 199 = 202,980.00 as in the one-wave example.
+  CHECK(json.find(R"("balances": "202980.00")") != std::string::npos);
 }
