@@ -54,6 +54,12 @@ class Values {
     return first;
   }
 
+  /// The same with a wave's own values laid over the campaign's (model/waves.hpp).
+  Values in_wave(const Wave& wave) const {
+    Values out = *this;
+    out.values_ = numbers_in_wave(values_, wave);
+    return out;
+  }
   Rational operator()(const Formula& f) const {
     for (const auto& name : f.expr.names()) {
       if (values_.count(name)) continue;

@@ -20,10 +20,7 @@ using reader::kRevenueName;
 using Values = std::map<std::string, Rational, std::less<>>;
 using Shown = std::map<std::string, std::string, std::less<>>;
 
-struct Inputs {
-  Values values;
-  Shown shown;
-};
+using Inputs = FormulaInputs;
 
 Inputs parameter_inputs(const Template& t) {
   Inputs in;
@@ -31,6 +28,7 @@ Inputs parameter_inputs(const Template& t) {
     if (!p.number) continue;
     in.values[p.name] = *p.number;
     in.shown[p.name] = p.value;
+    in.where[p.name] = p.value_where;
   }
   return in;
 }
@@ -94,6 +92,21 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     f.unit_price = to_money(eval(*r.price, in.values), r.price->at);
     f.units = eval(*r.units, in.values);
     f.revenue_trace = trace_of({&*r.price, &*r.units}, fmt::format("{} × {}", r.price->to_string(), r.units->to_string()), in.shown);
+  } else if (r.kind == RevenueModel::Kind::presale) {
+    // The parts per wave, each checked and exact; the revenue is their total (compute/presale).
+    auto presale = compute_presale(t, in);
+    const auto& total = presale.total;
+    f.revenue = total.total;
+    f.units = Rational(total.shipped_units());
+    f.unit_price = to_money(eval(*r.price, in.values), r.price->at);
+    f.revenue_trace = {"定金 + 尾款 + 现货", fmt::format("定金 = {}, 尾款 = {}, 现货 = {}", total.deposits.to_string(),
+                                                        total.balances.to_string(), total.spot.to_string())};
+    if (total.goods_cost) {
+      f.unit_cost = to_money(eval(*r.unit_cost, in.values), r.unit_cost->at);
+      f.goods_cost = total.goods_cost;
+      f.gross_profit = exact(r.where, [&] { return f.revenue - *f.goods_cost; });
+    }
+    f.presale = std::move(presale);
   } else if (r.kind == RevenueModel::Kind::traffic) {
     auto visitors = eval(*r.visitors, in.values);
     auto conversion = eval(*r.conversion, in.values);
@@ -104,7 +117,7 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
                                            r.order_value->to_string()),
                                in.shown);
   }
-  if (f.unit_price) {
+  if (f.unit_price && !f.presale) {
     // A negative count or price sells nothing; two of them would make a positive 成交额.
     bool traffic = r.kind == RevenueModel::Kind::traffic;
     auto refuse = [](const Expr& formula, const std::string& what) {
@@ -180,12 +193,19 @@ struct RawProfit {
   Rational revenue, goods, cost;
   Rational profit() const { return revenue - goods - cost; }
 };
-RawProfit raw_profit(const Template& t, Values values, const std::string& parameter, const Rational& units) {
+RawProfit raw_profit(const Template& t, Inputs in, const std::string& parameter, const Rational& units) {
   const auto& r = t.revenue;
-  values[parameter] = units;
+  in.values[parameter] = units;
+  auto& values = in.values;
   RawProfit p;
-  p.revenue = eval(*r.price, values) * units;
-  p.goods = eval(*r.unit_cost, values) * units;
+  if (r.kind == RevenueModel::Kind::presale) {
+    auto raw = presale_raw(t, in);
+    p.revenue = raw.revenue;
+    p.goods = raw.goods;
+  } else {
+    p.revenue = eval(*r.price, values) * units;
+    p.goods = eval(*r.unit_cost, values) * units;
+  }
   values[std::string(kRevenueName)] = p.revenue;
   for (const auto& line : t.budget.lines) p.cost += line.amount ? line.amount->yuan() : eval(*line.formula, values);
   return p;
@@ -209,18 +229,21 @@ bool uses(const Expr& e, std::string_view name) {
 // by one); others are searched from 0.
 std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const RoiFigures& f) {
   const auto& r = t.revenue;
-  if (!f.unit_cost || r.kind != RevenueModel::Kind::price_units) return std::nullopt;
+  if (!f.unit_cost || (r.kind != RevenueModel::Kind::price_units && r.kind != RevenueModel::Kind::presale)) return std::nullopt;
   BreakEven b;
-  if (r.units->kind != Expr::Kind::name) {
+  // A presale's units are often 件数 × 件数占比 (per wave): what varies is the first name, 件数.
+  auto unit_names = r.units->names();
+  bool presale = r.kind == RevenueModel::Kind::presale && !unit_names.empty();
+  if (r.units->kind != Expr::Kind::name && !presale) {
     b.reason = fmt::format("件数 is the formula {}: the break-even is found by varying one parameter", r.units->to_string());
     return b;
   }
-  b.parameter = r.units->text;
+  b.parameter = presale ? unit_names.front() : r.units->text;
   for (const auto& line : t.budget.lines) {
     if (line.formula && (uses(*line.formula, b.parameter) || uses(*line.formula, kRevenueName))) b.variable_lines.push_back(line.name);
   }
   try {
-    auto at = [&](std::int64_t n) { return raw_profit(t, in.values, b.parameter, Rational(n)); };
+    auto at = [&](std::int64_t n) { return raw_profit(t, in, b.parameter, Rational(n)); };
     auto zero = at(0), one = at(1);
     auto slope = one.profit() - zero.profit();
     bool linear = true;
@@ -249,7 +272,7 @@ std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const R
       for (int step = 0; step < 100 && n > 0 && shown_ok(n - 1); ++step) --n;
       for (int step = 0; step < 100 && !shown_ok(n); ++step) ++n;
       b.units = n;
-      auto at_solution = raw_profit(t, in.values, b.parameter, *b.exact_units);
+      auto at_solution = raw_profit(t, in, b.parameter, *b.exact_units);
       if (!at_solution.cost.is_zero()) b.roas = at_solution.revenue / at_solution.cost;
       return b;
     }
@@ -305,6 +328,8 @@ Inputs with_scenario(const Template& t, Inputs in, const Scenario& s, std::vecto
     auto [value, text] = as_parameter_value(*p, exact_value, v.where);
     in.values[v.parameter] = value;
     in.shown[v.parameter] = text;
+    in.where[v.parameter] = v.where;
+    in.fixed.insert(v.parameter);  // the scenario's value, in every wave
     computed.push_back(std::move(text));
   }
   return in;
@@ -369,7 +394,8 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     for (auto& n : e->names()) used.push_back(std::move(n));
   };
   for (const auto* e : {&t.revenue.price, &t.revenue.units, &t.revenue.visitors, &t.revenue.conversion,
-                        &t.revenue.order_value, &t.revenue.unit_cost}) {
+                        &t.revenue.order_value, &t.revenue.unit_cost, &t.revenue.presale_share, &t.revenue.deposit,
+                        &t.revenue.deposit_value, &t.revenue.balance_rate}) {
     use(*e);
   }
   for (const auto& line : t.budget.lines) use(line.formula);

@@ -22,6 +22,7 @@
 #include "dacu/base/money.hpp"
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/rational.hpp"
+#include "dacu/compute/presale.hpp"
 #include "dacu/model/budget.hpp"
 
 namespace dacu {
@@ -37,12 +38,6 @@ std::vector<Diagnostic> check_budget(const Template& t);
 struct RoiOptions {
   bool scenarios = false;
   std::optional<Sensitivity> sensitivity;
-};
-
-/// A figure and how it was reached, so that every number can be checked by hand.
-struct Trace {
-  std::string formula;  ///< "团购价 × 件数"
-  std::string inputs;   ///< "团购价 = 99, 件数 = 2000"
 };
 
 struct LineResult {
@@ -95,6 +90,9 @@ struct RoiFigures {
   std::optional<Money> gross_profit;      ///< 成交额 − 货品成本
   std::optional<Money> net_profit;        ///< 毛利 − 活动费用
   std::optional<BreakEven> break_even;    ///< with a unit cost: 保本件数 and 保本投产比
+  /// A presale's parts (定金, 尾款, 现货) per wave and summed; `revenue` is their total, `units` the
+  /// units shipped (付尾款件数 + 现货件数), `unit_price` the price per unit.
+  std::optional<PresaleRevenue> presale;
 };
 
 struct ScenarioResult {

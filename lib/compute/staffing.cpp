@@ -1,4 +1,5 @@
 #include "dacu/compute/staffing.hpp"
+#include "dacu/compute/staffing_waves.hpp"
 
 #include "dacu/compute/staffing_gaps.hpp"
 #include "dacu/compute/formula_values.hpp"
@@ -426,8 +427,8 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
   Values values(t);
   Days days(campaign, plan);
   // Days rows in model order; sorted by day (stable) at the end.
-  for (const auto& p : s.posts) {
-    auto line = compute_post(p, values, &days);
+  for (const auto& [p, wave_values] : posts_by_wave(s, t, plan, values)) {  // `wave: each`: once per wave
+    auto line = compute_post(p, wave_values, &days);
     for (auto d : line.days) report.days.push_back(StaffDay{d, p.name, p.name, p.department, line.heads, 0, line.heads, std::nullopt});
     report.lines.push_back(std::move(line));
   }
@@ -445,8 +446,8 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
     report.rota_days.insert(report.rota_days.end(), result.days.begin(), result.days.end());
     report.shifts.insert(report.shifts.end(), result.shifts.begin(), result.shifts.end());
   }
-  for (const auto& q : s.queues) {
-    auto summary = compute_queue(q, s, values, &days);
+  for (const auto& [q, wave_values] : queues_by_wave(s, t, plan, values)) {
+    auto summary = compute_queue(q, s, wave_values, &days);
     Rational person_hours;
     for (const auto& i : summary.intervals) person_hours += Rational(i.result.agents_after_shrinkage) * Rational(summary.interval.count(), 3600);
     report.days.push_back(StaffDay{summary.day, q.name, summary.role.empty() ? q.name : summary.role, q.department, summary.peak_heads, 0, 0, person_hours});

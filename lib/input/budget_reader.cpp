@@ -15,8 +15,11 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kBudgetKeys{"declared_total", "lines", "note", "source"};
 constexpr std::array<std::string_view, 6> kLineKeys{"name", "category", "amount", "discount", "note", "source"};
-constexpr std::array<std::string_view, 8> kRevenueKeys{"price", "units", "visitors", "conversion", "order_value",
-                                                       "unit_cost", "note", "source"};
+constexpr std::array<std::string_view, 12> kRevenueKeys{"price", "units", "visitors", "conversion", "order_value",
+                                                        "unit_cost", "note", "source", "presale_share", "deposit",
+                                                        "deposit_value", "balance_rate"};
+// A presale model's keys besides price and units, in the order a message names the missing one.
+constexpr std::array<std::string_view, 4> kPresaleKeys{"presale_share", "deposit", "deposit_value", "balance_rate"};
 constexpr std::array<std::string_view, 5> kShareKeys{"name", "note", "units_label", "amount_label", "rows"};
 constexpr std::array<std::string_view, 3> kShareRowKeys{"name", "units", "amount"};
 constexpr std::array<std::string_view, 7> kLimitKeys{"name", "from", "to", "min", "max", "severity", "source"};
@@ -131,10 +134,27 @@ RevenueModel read_revenue(const yaml::Node& node, const Template& t) {
   r.conversion = formula("conversion");
   r.order_value = formula("order_value");
   r.unit_cost = formula("unit_cost");
+  r.presale_share = formula("presale_share");
+  r.deposit = formula("deposit");
+  r.deposit_value = formula("deposit_value");
+  r.balance_rate = formula("balance_rate");
   if (const auto* n = f.find("note")) r.note = yaml::scalar(*n, "note");
   r.source = read_source(f);
   bool simple = r.price || r.units;
   bool traffic = r.visitors || r.conversion || r.order_value;
+  bool presale = r.presale_share || r.deposit || r.deposit_value || r.balance_rate;
+  if (presale) {
+    // A presale is price × units with a deposit: every part must be there, none of traffic's.
+    if (traffic) throw input_error("D362.traffic", node.where);
+    for (auto key : std::array<std::string_view, 2>{"price", "units"}) {
+      if (!f.find(key)) throw input_error("D362", node.where, {{"missing", std::string(key)}});
+    }
+    for (auto key : kPresaleKeys) {
+      if (!f.find(key)) throw input_error("D362", node.where, {{"missing", std::string(key)}});
+    }
+    r.kind = RevenueModel::Kind::presale;
+    return r;
+  }
   if (simple && traffic) {
     throw input_error("D328.both-models", node.where);
   }

@@ -40,14 +40,22 @@ using namespace std::chrono_literals;
 
 constexpr std::array<std::string_view, 9> kStaffingKeys{"orders", "start", "end", "posts",
                                                         "calling", "rotas", "queues", "curves", "source"};
-constexpr std::array<std::string_view, 8> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end", "source"};
+constexpr std::array<std::string_view, 9> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end", "source", "wave"};
 constexpr std::array<std::string_view, 10> kCallingKeys{"name", "department", "role", "customers", "days",
                                                         "calls_per_person", "people", "start", "task", "source"};
 constexpr std::array<std::string_view, 5> kRotaKeys{"name", "department", "shift", "periods", "source"};
 constexpr std::array<std::string_view, 6> kPeriodKeys{"name", "from", "to", "hours", "opens", "heads"};
-constexpr std::array<std::string_view, 14> kQueueKeys{
+constexpr std::array<std::string_view, 15> kQueueKeys{
     "name", "department", "role", "contacts", "daily_contacts", "curve", "interval",
-    "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day", "source"};
+    "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day", "source", "wave"};
+
+// `wave: each` (the only value): the post or queue is computed once per wave (compute/staffing_waves).
+bool read_each_wave(const yaml::Fields& f) {
+  const auto* n = f.find("wave");
+  if (!n) return false;
+  if (yaml::scalar(*n, "wave") != "each") throw input_error("D370", n->text_where(), {{"value", n->value}});
+  return true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -151,6 +159,7 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
   } else if (!f.find("start")) {
     p.end = end;
   }
+  p.each_wave = read_each_wave(f);
   return p;
 }
 
@@ -300,6 +309,7 @@ Queue read_queue(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("shrinkage")) q.shrinkage = read_formula(*n, "shrinkage", t);
   if (const auto* n = f.find("concurrency")) q.concurrency = read_formula(*n, "concurrency", t);
   q.day = read_day_offset(f.require("day"), "day", t);
+  q.each_wave = read_each_wave(f);
   return q;
 }
 

@@ -43,12 +43,18 @@ struct Budget {
   Location where;
 };
 
-/// How revenue (成交额, GMV) is modelled: price × units, or visitors × conversion × order value.
+/// How revenue (成交额, GMV) is modelled: price × units, visitors × conversion × order value, or a
+/// presale (预售): price × units with a share of the units sold on a deposit (定金) that counts for
+/// more (膨胀金额) against the price, the balance (尾款) paid by a share of the deposit payers
+/// (尾款支付率). docs/format.md, "Presale revenue"; computed by compute/presale.hpp.
 struct RevenueModel {
-  enum class Kind { none, price_units, traffic };
+  enum class Kind { none, price_units, traffic, presale };
   Kind kind = Kind::none;
-  std::optional<Expr> price, units;                        ///< price_units
+  std::optional<Expr> price, units;                        ///< price_units, presale
   std::optional<Expr> visitors, conversion, order_value;   ///< traffic
+  /// presale: the share of the units sold on a deposit, the deposit per unit, what it counts for
+  /// against the price (定金 50 抵 100: 膨胀金额 100), and the share of deposit payers who pay the balance.
+  std::optional<Expr> presale_share, deposit, deposit_value, balance_rate;
   std::optional<Expr> unit_cost;   ///< 进货价 per unit (per order for traffic): enables profit figures
   std::string note;
   SourceRef source;

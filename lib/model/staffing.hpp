@@ -26,6 +26,9 @@ struct RatioPost {
   Formula capacity;  ///< orders one person handles a day
   Offset start;      ///< first day staffed
   std::optional<Offset> end;  ///< last day staffed (inclusive); the start day alone when none
+  /// `wave: each`: computed once per wave (`第一波 · 配货`), with the wave's values and dated on its
+  /// milestones (`第一波 · 尾款开始`); once, as written, when the campaign runs no waves.
+  bool each_wave = false;
   SourceRef source;
   Location where;
 };
@@ -101,6 +104,7 @@ struct Queue {
   std::optional<Formula> shrinkage;
   std::optional<Formula> concurrency;
   Offset day;
+  bool each_wave = false;  ///< `wave: each`, as for a ratio post
   SourceRef source;
   Location where;
 };

@@ -8,32 +8,14 @@
 #include "dacu/base/visible.hpp"
 #include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
+#include "dacu/render/roi_sections.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
 
 namespace {
 
-// A cell: what people read (grouped money, rounded ratios) and what CSV carries (plain, exact).
-struct Cell {
-  std::string shown;
-  std::string raw;
-  Cell(std::string s) : shown(s), raw(std::move(s)) {}  // NOLINT(google-explicit-constructor)
-  Cell(const char* s) : Cell(std::string(s)) {}         // NOLINT(google-explicit-constructor)
-  Cell(std::string s, std::string r) : shown(std::move(s)), raw(std::move(r)) {}
-  Cell(std::string s, std::string r, xlsx::Cell t) : shown(std::move(s)), raw(std::move(r)), typed(std::move(t)) {}
-  std::optional<xlsx::Cell> typed;  ///< what an Excel cell holds: a number, money or percentage; text when unset
-  /// A typed cell is a number dacu wrote, which CSV never guards; any other is text.
-  TableCell::Kind kind() const { return typed && typed->kind != xlsx::Cell::Kind::text ? TableCell::Kind::number : TableCell::Kind::text; }
-};
-
-struct Section {
-  std::string title;
-  std::vector<std::string> header;
-  std::vector<std::vector<Cell>> rows;
-  std::vector<Align> align;
-  std::vector<std::string> notes;
-};
+using namespace roi_render;
 
 struct Labels {
   std::string_view template_, parameters, parameter, value, revenue, revenue_item, budget, category, item, amount,
@@ -66,7 +48,6 @@ const Labels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string str(std::string_view s) { return std::string(s); }
 
-Cell money(const Money& m) { return {m.format_grouped(), m.to_string(), xlsx::Cell::money_of(m)}; }
 Cell opt_money(const std::optional<Money>& m, const Labels& l) { return m ? money(*m) : Cell(str(l.none), ""); }
 Cell multiple(const std::optional<Rational>& r, const Labels& l) {
   return r ? Cell(format_fixed(*r, 2), r->to_string(), xlsx::Cell::number_of(*r)) : Cell(str(l.none), "");
@@ -77,10 +58,6 @@ Cell percent(const std::optional<Rational>& r, const Labels& l, int decimals = 2
 // Whole numbers grouped in threes (2,000 件); others exactly.
 std::string number(const Rational& r) { return r.is_integer() ? group_thousands(r.numerator()) : r.to_string(); }
 
-std::string with_inputs(const Trace& t) {
-  if (t.formula.empty()) return "";
-  return t.inputs.empty() ? t.formula : fmt::format("{}（{}）", t.formula, t.inputs);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -104,7 +81,8 @@ Section figures_section(const RoiReport& r, const Labels& l) {
 
 // 保本件数 and 保本投产比 with how they were found: the linear solution with its fixed and variable
 // costs, or the search; 无法保本 with the reason.
-void add_break_even(Section& s, const BreakEven& b, const std::string& price, const std::string& cost, const Labels& l) {
+void add_break_even(Section& s, const BreakEven& b, const std::string& price, const std::string& cost, const Labels& l,
+                    bool presale) {
   bool en = &l == &kEn;
   std::string variable = b.variable_lines.empty() ? (en ? "none" : "无")
                                                   : fmt::format("{}", fmt::join(b.variable_lines, en ? ", " : "、"));
@@ -120,7 +98,11 @@ void add_break_even(Section& s, const BreakEven& b, const std::string& price, co
                                   group_thousands(b.searched_to), en ? "units" : "件", l.net_profit, variable)});
     return;
   }
-  auto margin = b.variable_lines.empty()
+  // A presale's margin per planned unit mixes 定金, 尾款 and 现货 (presale share, 尾款支付率).
+  auto margin = presale ? fmt::format(fmt::runtime(en ? "margin per planned unit = its revenue (deposit, balance, spot) − goods cost − variable cost = {}"
+                                                     : "每计划件边际 = 每件的定金、尾款与现货收入 − 货品成本 − 变动费用 = {}"),
+                                      format_fixed(b.margin, 2))
+                : b.variable_lines.empty()
                     ? fmt::format(fmt::runtime(en ? "margin = unit price − unit cost = {} − {}" : "每件边际 = 单价 − 进货价 = {} − {}"),
                                   price, cost)
                     : fmt::format(fmt::runtime(en ? "margin = unit price − unit cost − variable cost per unit = {} − {} − {} (variable lines: {})"
@@ -131,6 +113,11 @@ void add_break_even(Section& s, const BreakEven& b, const std::string& price, co
                                                 : "ceil(固定费用 ÷ 每件边际) = ceil({} ÷ {})；{}"),
                                 b.fixed_cost.format_grouped(), format_fixed(b.margin, 2), margin)});
   // At the break-even the fixed costs are covered, so its 投产比 is 单价 ÷ (单价 − 进货价) whatever they are.
+  if (presale) {
+    s.rows.push_back({str(l.break_even_roas), multiple(b.roas, l),
+                      en ? "revenue ÷ campaign cost where the net profit is 0" : "净利润为 0 时的 成交额 ÷ 活动费用"});
+    return;
+  }
   s.rows.push_back({str(l.break_even_roas), multiple(b.roas, l),
                     fmt::format(fmt::runtime(en ? "revenue ÷ campaign cost where the net profit is 0 = unit price ÷ (unit price − unit cost) = {} ÷ ({} − {})"
                                                 : "净利润为 0 时的 成交额 ÷ 活动费用 = 单价 ÷ (单价 − 进货价) = {} ÷ ({} − {})"),
@@ -152,7 +139,7 @@ Section profit_section(const RoiReport& r, const Labels& l) {
   s.rows.push_back({str(l.goods_cost), opt_money(f.goods_cost, l), fmt::format("{} × {} = {} × {}", l.unit_cost, l.units, cost, units)});
   s.rows.push_back({str(l.gross_profit), opt_money(f.gross_profit, l), fmt::format("{} − {}", l.revenue, l.goods_cost)});
   s.rows.push_back({str(l.net_profit), opt_money(f.net_profit, l), fmt::format("{} − {}", l.gross_profit, l.cost)});
-  if (f.break_even) add_break_even(s, *f.break_even, price, cost, l);
+  if (f.break_even) add_break_even(s, *f.break_even, price, cost, l, f.presale.has_value());
   return s;
 }
 
@@ -191,12 +178,20 @@ std::string changes_of(const std::vector<std::pair<std::string, std::string>>& v
 
 std::vector<std::string> compare_header(const RoiReport& r, const Labels& l, std::vector<std::string> first) {
   auto h = std::move(first);
+  if (r.base.presale) {  // a presale's parts beside its revenue (尾款支付率 scenarios move them)
+    bool en = &l == &kEn;
+    for (auto x : {en ? "deposits (定金)" : "定金", en ? "balances (尾款)" : "尾款", en ? "spot (现货)" : "现货"}) h.push_back(x);
+  }
   for (auto x : {l.revenue, l.cost, l.roas, l.cost_ratio}) h.push_back(str(x));
   if (r.base.unit_cost) h.push_back(str(l.net_profit));
   return h;
 }
 std::vector<Cell> compare_cells(const RoiReport& r, const RoiFigures& f, const Labels& l, std::vector<Cell> first) {
   auto row = std::move(first);
+  if (r.base.presale) {
+    const auto& p = f.presale->total;
+    for (const auto& m : {p.deposits, p.balances, p.spot}) row.push_back(money(m));
+  }
   row.push_back(money(f.revenue));
   row.push_back(money(f.cost));
   row.push_back(multiple(f.roas, l));
@@ -225,6 +220,7 @@ std::vector<Section> roi_sections(const RoiReport& r, const Labels& l) {
   }
   if (r.has_budget) out.push_back(budget_section(r, l));
   if (r.has_budget || r.has_revenue) out.push_back(figures_section(r, l));
+  for (auto& p : presale_sections(r, &l == &kEn ? Lang::en : Lang::zh)) out.push_back(std::move(p));
   if (r.has_revenue) out.push_back(profit_section(r, l));
   if (!r.scenarios.empty()) {
     Section s{str(l.scenarios), compare_header(r, l, {str(l.scenario), str(l.changes)}), {}, {Align::left, Align::left}, {}};
@@ -404,11 +400,13 @@ json::Value figures_json(const RoiFigures& f) {
   }
   auto pct = [](const std::optional<Rational>& r) { return r ? format_percent(*r, 2) : std::string(); };
   auto mul = [](const std::optional<Rational>& r) { return r ? format_fixed(*r, 2) : std::string(); };
+  auto revenue = json::Value::object({{"amount", f.revenue.to_string()},
+                                      {"units", jexact(f.units)},
+                                      {"unit_price", jmoney(f.unit_price)},
+                                      {"trace", jtrace(f.revenue_trace)}});
+  if (f.presale) revenue["presale"] = presale_json(*f.presale);  // only for a presale: other outputs keep their shape
   return json::Value::object({
-      {"revenue", json::Value::object({{"amount", f.revenue.to_string()},
-                                       {"units", jexact(f.units)},
-                                       {"unit_price", jmoney(f.unit_price)},
-                                       {"trace", jtrace(f.revenue_trace)}})},
+      {"revenue", std::move(revenue)},
       {"budget", json::Value::object({{"lines", std::move(lines)}, {"categories", std::move(categories)}, {"total", f.cost.to_string()}})},
       {"ratios", json::Value::object({
                      {"roas", jratio(f.roas, mul(f.roas), "成交额 ÷ 活动费用")},
