@@ -30,7 +30,7 @@ _dacu() {
       esac
       return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
-    --by) COMPREPLY=($(compgen -W "role day shift hour" -- "$cur")); return ;;
+    --by) COMPREPLY=($(compgen -W "role day shift hour table" -- "$cur")); return ;;
     --customers|-p|--products) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --actuals) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --status) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;

@@ -79,9 +79,10 @@ Command staff_command() {
   return {"staff", "staffing: heads per post, day, shift and hour, with the formulas behind them", [](CommandLine& cl) {
             auto o = std::make_shared<StaffOptions>();
             cl.positional("FILE", o->file, "campaign file (or template file, with --set for its milestones)", false);
-            cl.choice("--by", o->by, {"role", "day", "shift", "hour"},
+            cl.choice("--by", o->by, {"role", "day", "shift", "hour", "table"},
                       "role: every post with inputs and rule (default); day: heads, shifts, person-hours per day; "
-                      "shift: each rota shift; hour: queues hour by hour");
+                      "shift: each rota shift; hour: queues hour by hour; "
+                      "table: staffing tables as the source gives them, each 小计 beside its posts");
             add_output_options(cl, o->output, "staff", {"table", "md", "csv", "json", "xlsx"});
             add_template_dir_option(cl, o->template_dirs);
             add_warnings_option(cl, o->output);
@@ -93,6 +94,7 @@ Command staff_command() {
                 "  dacu staff examples/双十一-旗舰店.yaml --by day            heads, shifts, person-hours per day\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by shift --format md\n"
                 "  dacu staff examples/双十一-旗舰店.yaml --by hour --set 活动效果系数=8\n"
+                "  dacu staff examples/双十一-旗舰店.yaml --by table          the seed's A组(白班) table, 小计 checked\n"
                 "  dacu staff my.yaml -o staff.json                        every view, exact values\n"
                 "  dacu staff my.yaml -o staff.xlsx                        every view, a sheet each\n"
                 "  dacu staff erlang --contacts 100 --interval 30m --aht 180s --sl 80/20 --shrinkage 30%\n"

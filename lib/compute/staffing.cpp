@@ -458,6 +458,8 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
   std::stable_sort(report.shifts.begin(), report.shifts.end(), [](const RotaShift& a, const RotaShift& b) { return a.day < b.day; });
   report.warnings = days.warnings();
   for (auto& w : compare_rotas_with_queues(report, s)) report.warnings.push_back(std::move(w));
+  report.tables = compute_staffing_tables(s.tables);
+  for (auto& w : staffing_table_warnings(s.tables)) report.warnings.push_back(std::move(w));
   return report;
 }
 
@@ -480,6 +482,9 @@ std::vector<Diagnostic> check_models(const Template& t, Days* days) {
   for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
   for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
   for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
+  if (!days) {
+    for (auto& w : staffing_table_warnings(s.tables)) out.push_back(std::move(w));
+  }
   sort_diagnostics(out);
   return out;
 }

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "dacu/compute/erlang.hpp"
+#include "dacu/compute/staffing_tables.hpp"
 #include "dacu/model/staffing.hpp"
 #include "dacu/base/error.hpp"
 #include "dacu/base/expr.hpp"
@@ -162,6 +163,7 @@ struct StaffReport {
   std::vector<RotaShift> shifts;     ///< --by shift
   std::vector<QueueSummary> queues;  ///< --by hour
   std::vector<StaffDay> days;        ///< --by day: every model, sorted by day then model order
+  std::vector<StaffTableResult> tables;  ///< --by table: tables kept as the source gives them
   std::vector<std::string> notes;
   std::vector<Diagnostic> warnings;  ///< D060 for a year of the staffed days the calendar lacks
   friend bool operator==(const StaffReport&, const StaffReport&) = default;

@@ -176,6 +176,7 @@ std::vector<TraceItem> trace_items(const Template& t) {
     for (const auto& r : s.rotas) add(out, "staffing/rotas", r.name, r.source, r.where);
     for (const auto& q : s.queues) add(out, "staffing/queues", q.name, q.source, q.where);
     for (const auto& c : s.curves) add(out, "staffing/curves", c.name, c.source, c.where);
+    for (const auto& table : s.tables) add(out, "staffing/tables", table.name, table.source, table.where);
   }
   return out;
 }

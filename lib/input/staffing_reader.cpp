@@ -9,6 +9,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/options.hpp"
 #include "dacu/input/reader_support.hpp"
+#include "dacu/input/staffing_tables_reader.hpp"
 
 namespace dacu::reader {
 
@@ -38,8 +39,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 9> kStaffingKeys{"orders", "start", "end", "posts",
-                                                        "calling", "rotas", "queues", "curves", "source"};
+constexpr std::array<std::string_view, 10> kStaffingKeys{"orders", "start", "end", "posts",
+                                                        "calling", "rotas", "queues", "curves", "source", "tables"};
 constexpr std::array<std::string_view, 9> kPostKeys{"name", "department", "orders", "share", "capacity", "start", "end", "source", "wave"};
 constexpr std::array<std::string_view, 10> kCallingKeys{"name", "department", "role", "customers", "days",
                                                         "calls_per_person", "people", "start", "task", "source"};
@@ -366,6 +367,7 @@ Staffing parse_staffing(const yaml::Node& node, const Template& t) {
       s.queues.push_back(std::move(q));
     }
   }
+  if (const auto* n = f.find("tables")) s.tables = parse_staffing_tables(*n, t);
   return s;
 }
 

@@ -14,6 +14,7 @@
 #include "dacu/base/offset.hpp"
 #include "dacu/model/formula.hpp"
 #include "dacu/model/source.hpp"
+#include "dacu/model/staffing_tables.hpp"
 
 namespace dacu {
 
@@ -116,6 +117,7 @@ struct Staffing {
   std::vector<Rota> rotas;
   std::vector<Queue> queues;
   std::vector<TrafficCurve> curves;
+  std::vector<StaffTable> tables;  ///< tables kept as the source gives them (staffing_tables.hpp)
   SourceRef orders_source;  ///< `sources: {orders: …}`: where the day's order count comes from
   Location where;
 };

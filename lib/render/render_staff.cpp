@@ -12,6 +12,7 @@
 #include "dacu/base/timefmt.hpp"
 #include "dacu/render/contract.hpp"
 #include "dacu/render/json.hpp"
+#include "dacu/render/render_staff_tables.hpp"
 #include "dacu/render/xlsx.hpp"
 
 namespace dacu {
@@ -210,6 +211,7 @@ Table view_table(const StaffReport& r, StaffView view, const Labels& l, Lang lan
     case StaffView::day: return day_table(r, l);
     case StaffView::shift: return shift_table(r, l);
     case StaffView::hour: return hour_table(r.queues, l);
+    case StaffView::table: return staff_tables_table(r.tables, lang);
   }
   return {};
 }
@@ -220,6 +222,7 @@ std::string_view view_title(StaffView view, const Labels& l) {
     case StaffView::day: return l.by_day;
     case StaffView::shift: return l.by_shift;
     case StaffView::hour: return l.by_hour;
+    case StaffView::table: return {};
   }
   return "";
 }
@@ -331,6 +334,7 @@ std::string report_json(const StaffReport& r, const RenderOptions& options) {
   auto queues = json::Value::array();
   for (const auto& q : r.queues) queues.push_back(queue_json(q, true));
   doc["queues"] = std::move(queues);
+  doc["tables"] = staff_tables_json(r.tables);
   doc["notes"] = r.notes;
   return json::dump(doc, 2) + "\n";
 }
@@ -348,6 +352,7 @@ std::optional<StaffView> staff_view_from_name(std::string_view name) {
   if (name == "day") return StaffView::day;
   if (name == "shift") return StaffView::shift;
   if (name == "hour") return StaffView::hour;
+  if (name == "table") return StaffView::table;
   return std::nullopt;
 }
 
@@ -466,6 +471,7 @@ xlsx::Workbook staff_xlsx(const StaffReport& r, const RenderOptions& options) {
   add_rota_days_sheet(book, r, l, options.lang);
   add_shifts_sheet(book, r, l, options.lang);
   add_intervals_sheet(book, r, l, options.lang);
+  if (!r.tables.empty()) add_staff_tables_sheet(book, r.tables, options.lang);
   auto& notes = book.add_sheet(s(l.notes), {s(l.notes)});
   for (const auto& n : r.notes) notes.rows.push_back({XCell::text_of(n)});
   return book;
@@ -481,8 +487,9 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
   if (format == Format::csv) return with_excel_bom(render_csv_table(table, options.csv_guard), options.bom);
   bool md = format == Format::md;
   auto shown = md ? md_text : visible_text;
-  std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", shown(r.campaign), l.template_, shown(r.template_name), view_title(view, l))
-                       : fmt::format("{}  ({} {} · {})\n\n", shown(r.campaign), l.template_, shown(r.template_name), view_title(view, l));
+  auto title = view == StaffView::table ? staff_tables_title(options.lang) : std::string(view_title(view, l));
+  std::string out = md ? fmt::format("# {}\n\n{}: {} · {}\n\n", shown(r.campaign), l.template_, shown(r.template_name), title)
+                       : fmt::format("{}  ({} {} · {})\n\n", shown(r.campaign), l.template_, shown(r.template_name), title);
   if (view == StaffView::hour) {
     for (const auto& q : r.queues) out += (md ? "- " : "  ") + shown(queue_heading(q, options.lang)) + "\n";
     if (!r.queues.empty()) out += "\n";
@@ -491,6 +498,11 @@ std::string render_staff(const StaffReport& r, StaffView view, Format format, co
     out += md ? fmt::format("{}\n", l.none) : fmt::format("  ({})\n", l.none);
   } else {
     out += md ? render_md_table(table) : render_text_table(table);
+  }
+  if (view == StaffView::role && !r.tables.empty()) {
+    auto tables = staff_tables_table(r.tables, options.lang);
+    auto heading = staff_tables_title(options.lang);
+    out += md ? fmt::format("\n## {}\n\n{}", heading, render_md_table(tables)) : fmt::format("\n{}\n\n{}", heading, render_text_table(tables));
   }
   return out;
 }

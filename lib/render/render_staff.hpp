@@ -14,9 +14,9 @@
 namespace dacu {
 
 /// `--by`: which table a staffing report shows.
-enum class StaffView { role, day, shift, hour };
+enum class StaffView { role, day, shift, hour, table };
 
-/// `role`, `day`, `shift`, `hour`; nullopt for anything else.
+/// `role`, `day`, `shift`, `hour`, `table`; nullopt for anything else.
 std::optional<StaffView> staff_view_from_name(std::string_view name);
 
 /// The report as one view in table, md or csv; json holds every view whatever `view` says.

@@ -331,6 +331,9 @@ std::string write_ics_calendar(const std::vector<const Plan*>& plans, const IcsO
   if (!text) throw Error(message("render.libical"));
   std::string out(text);
   std::free(text);
+  // libical folds a property whose text fills the line exactly between its CR and LF
+  // ("…\r" "\r\n " "\n"), which leaves a bare LF; put the line end back together.
+  for (auto at = out.find("\r\r\n \n"); at != std::string::npos; at = out.find("\r\r\n \n", at)) out.replace(at, 5, "\r\n");
   return out;
 }
 

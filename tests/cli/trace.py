@@ -7,7 +7,8 @@
 - every task and checkpoint the table says a seed covers is in `dacu plan T --format json`, with
   an owner and a start (a repeated one as its occurrences, `NAME HH:MM`); every budget line in
   `dacu roi T --format json`; every staffing post, calling campaign, rota and queue in
-  `dacu staff T --format json`.
+  `dacu staff T --format json`; every staffing table in its `tables`, each subtotal that disagrees
+  with its posts flagged by `dacu validate` (D250).
 
     python3 tests/cli/trace.py --dacu build/apps/dacu --root . [--update]
 """
@@ -118,6 +119,23 @@ for name, items in sorted(covered.items()):
         for e in staffing:
             if f'"{e}' not in staff.stdout:
                 failures.append(f"{name}: staffing 「{e}」 is in docs/trace.md but not in dacu staff")
+    # A staffing table kept as its seed gives it: in staff's JSON `tables`, with every group, and
+    # each declared subtotal that disagrees with its posts flagged by validate (D250), not corrected.
+    tables = [e for s, e in items if s == "staffing/tables"]
+    if tables:
+        staff = json.loads(run("staff", f"templates/{name}.yaml", *DATES.get(name, []), "--format", "json").stdout)
+        shown = {t["name"]: t for t in staff["tables"]}
+        diagnostics = json.loads(checked.stdout)["diagnostics"]
+        for e in tables:
+            if e not in shown:
+                failures.append(f"{name}: staffing table 「{e}」 is in docs/trace.md but not in dacu staff's tables")
+                continue
+            for g in shown[e]["groups"]:
+                if g["sum"] is not None and g["declared"] is not None and g["declared"] != g["sum"]:
+                    if g["difference"] != g["declared"] - g["sum"]:
+                        failures.append(f"{name}: 「{e}」 {g['name']}: difference is not declared − sum")
+                    if not any(d["code"] == "D250" and f"「{g['subtotal']}」" in d["message"] for d in diagnostics):
+                        failures.append(f"{name}: 「{e}」 {g['subtotal']} disagrees with its posts but validate gives no D250 for it")
 
 for f in failures:
     print(f"FAIL: {f}")

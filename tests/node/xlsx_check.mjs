@@ -126,6 +126,17 @@ function staff(s) {
         i.agents_after_shrinkage, approx(i.traffic_erlangs), approx(i.service_level), approx(i.asa_seconds), approx(i.occupancy),
         approx(i.probability_wait), BINDING_ZH[i.binding]])),
     },
+    // A staffing table kept as its source gives it: a row per post, per declared subtotal, per total.
+    ...(s.tables.length ? [{
+      name: "人员表（照原样）",
+      rows: s.tables.flatMap((t) => [
+        ...t.groups.flatMap((g) => [
+          ...g.posts.map((p) => [t.name, g.name, p.name, p.heads, value(p.written), null, null]),
+          ...(g.declared === null ? [] : [[t.name, g.name, `${g.subtotal ?? g.name}（写明）`, g.declared, null, value(g.sum), value(g.difference)]]),
+        ]),
+        [t.name, "合计", null, t.total_declared, null, t.total_of_posts, value(t.total_declared === t.total_of_posts ? null : t.total_declared - t.total_of_posts)],
+      ]),
+    }] : []),
     { name: "说明", rows: s.notes.map((n) => [n]) },
   ];
 }

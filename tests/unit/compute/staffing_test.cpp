@@ -390,8 +390,24 @@ TEST_CASE("service levels are read as share/seconds", "[staffing]") {
 TEST_CASE("the built-in 双十一 template reproduces the seed's figures", "[staffing]") {
   Loader loader;
   auto c = loader.parse(builtin_template_text("双十一"), "<builtin>/双十一.yaml", ".");
-  CHECK(check_staffing(c.plan).empty());
+  // The only findings are the seed's own: each 小计 of A组(白班) is its posts + 1 (D250), kept.
+  auto problems = check_staffing(c.plan);
+  CHECK(problems.size() == 4);
+  for (const auto& d : problems) CHECK(d.code == "D250");
   auto r = compute_staffing(c, expand(c));
+  REQUIRE(r.tables.size() == 1);
+  const auto& table = r.tables[0];
+  CHECK(table.name == "A组(白班)");
+  std::vector<std::pair<std::int64_t, std::int64_t>> declared_and_sum;
+  std::size_t posts = 0;
+  for (const auto& g : table.groups) {
+    posts += g.posts.size() + (g.declared ? 1 : 0);
+    if (g.declared && g.sum) declared_and_sum.emplace_back(*g.declared, *g.sum);
+  }
+  CHECK(posts == 19);  // the seed's 19 column headers, 19 values
+  CHECK(declared_and_sum == std::vector<std::pair<std::int64_t, std::int64_t>>{{8, 7}, {56, 55}, {22, 21}, {50, 49}});
+  CHECK(table.total_declared == 142);
+  CHECK(table.total_of_posts == 138);
   auto find = [&](std::string_view group, std::string_view name) {
     for (const auto& l : r.lines) {
       if (l.group == group && l.name == name) return l;

@@ -319,6 +319,7 @@ TEST_CASE("staff as JSON holds every view", "[render_staff]") {
       "      ]\n"
       "    }\n"
       "  ],\n"
+      "  \"tables\": [],\n"
       "  \"notes\": [\n"
       "    \"人数一律向上取整\"\n"
       "  ]\n"
