@@ -121,9 +121,9 @@ std::vector<Diagnostic> conflict_warnings(const Agenda& agenda) {
 }
 
 /// Gives each campaign's tasks their state. From --status-dir, DIR/X.csv is shops/X.yaml's alone
-/// (an unknown task is D460, as in report). From --status files, a row applies to every campaign
-/// that has its task (one file for a team's campaigns); a row no campaign has is D460 with the
-/// first campaign's closest name.
+/// (an unknown task is D460, as in report). From --status files, a row belongs to the one campaign
+/// that has its task (one file for a shop's campaigns of different templates); a row no campaign
+/// has is D460 with the first campaign's closest name, a row two campaigns have D460.ambiguous.
 void apply_agenda_status(std::vector<AgendaInput>& inputs, const AgendaOptions& o) {
   if (o.status_dir_given) {
     for (auto& input : inputs) {
@@ -145,11 +145,19 @@ void apply_agenda_status(std::vector<AgendaInput>& inputs, const AgendaOptions& 
   auto has = [&](std::size_t i, const std::string& task) { return std::binary_search(names[i].begin(), names[i].end(), task); };
   for (const auto& file : files) {
     for (const auto& row : file.rows) {
-      bool anywhere = false;
-      for (std::size_t i = 0; i < inputs.size() && !anywhere; ++i) anywhere = has(i, row.task);
-      if (!anywhere) {
+      std::vector<std::string> having;
+      for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (has(i, row.task)) having.push_back(inputs[i].plan.campaign);
+      }
+      if (having.empty()) {
         std::vector<StatusFile> alone{StatusFile{file.name, {row}}};
         status_book(inputs.front().plan, alone);  // throws D460 at the row, with the closest name
+      }
+      // Two campaigns of one template share task names: the row cannot say whose it is.
+      if (having.size() > 1) {
+        std::string campaigns = having.front();
+        for (std::size_t i = 1; i < having.size(); ++i) campaigns = message("app.list-comma", {{"list", campaigns}, {"item", having[i]}});
+        throw input_error("D460.ambiguous", row.where, {{"task", row.task}, {"campaigns", campaigns}});
       }
     }
   }
@@ -261,7 +269,7 @@ Command agenda_command() {
             cl.option("--dept", o->department, "only the tasks of this department (部门)", o->department_given);
             cl.options("--status", o->status,
                        "task status CSV (任务,状态,负责人,时间,备注; UTF-8 or GBK), repeatable: each task shows its latest state; "
-                       "a row applies to every campaign that has its task");
+                       "a row belongs to the one campaign that has its task (campaigns sharing a template: --status-dir)");
             cl.option("--status-dir", o->status_dir,
                       "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no states for it); not with --status",
                       o->status_dir_given);

@@ -246,8 +246,11 @@ std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const R
     auto at = [&](std::int64_t n) { return raw_profit(t, in, b.parameter, Rational(n)); };
     auto zero = at(0), one = at(1);
     auto slope = one.profit() - zero.profit();
-    bool linear = true;
+    // A presale rounds its units per wave (预售件数, 付尾款件数 are whole): profit steps, however
+    // straight it looks at a few points, so its break-even is searched, never read off a slope.
+    bool linear = !presale;
     for (std::int64_t n : {2, 7, 113, 1009, 12345, 1000003}) {
+      if (!linear) break;
       if (at(n).profit() != zero.profit() + slope * Rational(n)) linear = false;
     }
     auto shown_ok = [&](std::int64_t n) { return !shown_profit(t, in, b.parameter, n).is_negative(); };
@@ -399,7 +402,14 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     use(*e);
   }
   for (const auto& line : t.budget.lines) use(line.formula);
+  // A per-wave parameter (件数占比) that the waves set is shown per wave, in the presale section
+  // with each wave's value; its campaign-wide fallback would only mislead here.
+  auto set_per_wave = [&](const std::string& name) {
+    if (std::find(t.waves.parameter_names.begin(), t.waves.parameter_names.end(), name) == t.waves.parameter_names.end()) return false;
+    return std::all_of(t.waves.waves.begin(), t.waves.waves.end(), [&](const Wave& w) { return w.values.count(name) > 0; });
+  };
   for (const auto& p : t.parameters) {
+    if (set_per_wave(p.name)) continue;
     if (base.shown.count(p.name) && std::find(used.begin(), used.end(), p.name) != used.end()) {
       report.parameters.push_back(roi_parameter(p));
     }

@@ -466,7 +466,9 @@ StaffReport compute_staffing(const Campaign& campaign, const Plan& plan) {
 namespace {
 
 // Every model computed, its first problem collected; with `days`, also what needs dates.
-std::vector<Diagnostic> check_models(const Template& t, Days* days) {
+// A `wave: each` post or queue is checked once per wave with the plan (its days are the wave's),
+// as compute_staffing computes it.
+std::vector<Diagnostic> check_models(const Template& t, Days* days, const Plan* plan) {
   std::vector<Diagnostic> out;
   if (!t.staffing) return out;
   const auto& s = *t.staffing;
@@ -478,10 +480,18 @@ std::vector<Diagnostic> check_models(const Template& t, Days* days) {
       out.push_back(e.diagnostic());
     }
   };
-  for (const auto& p : s.posts) collect([&] { compute_post(p, values, days); });
+  if (plan) {
+    for (const auto& post : posts_by_wave(s, t, *plan, values)) collect([&] { compute_post(post.first, post.second, days); });
+  } else {
+    for (const auto& p : s.posts) collect([&] { compute_post(p, values, days); });
+  }
   for (const auto& c : s.calling) collect([&] { compute_calling(c, values, days); });
   for (const auto& r : s.rotas) collect([&] { compute_rota(r, values, days); });
-  for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
+  if (plan) {
+    for (const auto& queue : queues_by_wave(s, t, *plan, values)) collect([&] { compute_queue(queue.first, s, queue.second, days); });
+  } else {
+    for (const auto& q : s.queues) collect([&] { compute_queue(q, s, values, days); });
+  }
   if (!days) {
     for (auto& w : staffing_table_warnings(s.tables)) out.push_back(std::move(w));
   }
@@ -491,12 +501,12 @@ std::vector<Diagnostic> check_models(const Template& t, Days* days) {
 
 }  // namespace
 
-std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(t, nullptr); }
+std::vector<Diagnostic> check_staffing(const Template& t) { return check_models(t, nullptr, nullptr); }
 
 std::vector<Diagnostic> check_staffing(const Campaign& campaign, const Plan& plan) {
   if (!campaign.plan.staffing) return {};
   Days days(campaign, plan);
-  auto out = check_models(campaign.plan, &days);
+  auto out = check_models(campaign.plan, &days, &plan);
   if (!out.empty()) return out;
   // Every model computes: what compute_staffing warns about (calls on a sale day, a rota below a
   // queue's need) validate reports too.

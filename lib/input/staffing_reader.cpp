@@ -10,6 +10,7 @@
 #include "dacu/input/options.hpp"
 #include "dacu/input/reader_support.hpp"
 #include "dacu/input/staffing_tables_reader.hpp"
+#include "dacu/input/waves_reader.hpp"
 
 namespace dacu::reader {
 
@@ -50,14 +51,6 @@ constexpr std::array<std::string_view, 15> kQueueKeys{
     "name", "department", "role", "contacts", "daily_contacts", "curve", "interval",
     "aht", "service_level", "max_occupancy", "shrinkage", "concurrency", "day", "source", "wave"};
 
-// `wave: each` (the only value): the post or queue is computed once per wave (compute/staffing_waves).
-bool read_each_wave(const yaml::Fields& f) {
-  const auto* n = f.find("wave");
-  if (!n) return false;
-  if (yaml::scalar(*n, "wave") != "each") throw input_error("D370", n->text_where(), {{"value", n->value}});
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -94,8 +87,10 @@ std::chrono::seconds read_positive_duration(const yaml::Node& node, std::string_
   return *d;
 }
 
-Offset read_day_offset(const yaml::Node& node, std::string_view what, const Template& t) {
-  auto names = t.milestone_names();
+// `each`: a post or queue written with `wave: each` names its wave's milestones unqualified
+// (尾款开始后1天), as a task does.
+Offset read_day_offset(const yaml::Node& node, std::string_view what, const Template& t, bool each = false) {
+  auto names = offset_names(t, each);
   return parse_offset(yaml::scalar(node, what), node.text_where(), names);
 }
 
@@ -148,19 +143,19 @@ RatioPost read_post(const yaml::Node& node, const Template& t, const std::option
     p.share = Formula{"100%", parse_expr("100%", node.where), node.where};
   }
   p.capacity = read_formula(f.require("capacity"), "capacity", t);
+  p.each_wave = read_wave_marker(f);  // D123 for a value other than each
   if (const auto* n = f.find("start")) {
-    p.start = read_day_offset(*n, "start", t);
+    p.start = read_day_offset(*n, "start", t, p.each_wave);
   } else if (start) {
     p.start = *start;
   } else {
     throw input_error("D005.post-start", node.where, {{"name", p.name}});
   }
   if (const auto* n = f.find("end")) {
-    p.end = read_day_offset(*n, "end", t);
+    p.end = read_day_offset(*n, "end", t, p.each_wave);
   } else if (!f.find("start")) {
     p.end = end;
   }
-  p.each_wave = read_each_wave(f);
   return p;
 }
 
@@ -309,8 +304,8 @@ Queue read_queue(const yaml::Node& node, const Template& t) {
   if (const auto* n = f.find("max_occupancy")) q.max_occupancy = read_formula(*n, "max_occupancy", t);
   if (const auto* n = f.find("shrinkage")) q.shrinkage = read_formula(*n, "shrinkage", t);
   if (const auto* n = f.find("concurrency")) q.concurrency = read_formula(*n, "concurrency", t);
-  q.day = read_day_offset(f.require("day"), "day", t);
-  q.each_wave = read_each_wave(f);
+  q.each_wave = read_wave_marker(f);
+  q.day = read_day_offset(f.require("day"), "day", t, q.each_wave);
   return q;
 }
 

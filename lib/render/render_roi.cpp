@@ -404,7 +404,7 @@ json::Value figures_json(const RoiFigures& f) {
                                       {"units", jexact(f.units)},
                                       {"unit_price", jmoney(f.unit_price)},
                                       {"trace", jtrace(f.revenue_trace)}});
-  if (f.presale) revenue["presale"] = presale_json(*f.presale);  // only for a presale: other outputs keep their shape
+  revenue["presale"] = f.presale ? presale_json(*f.presale) : json::Value();  // null without a presale (the contract)
   return json::Value::object({
       {"revenue", std::move(revenue)},
       {"budget", json::Value::object({{"lines", std::move(lines)}, {"categories", std::move(categories)}, {"total", f.cost.to_string()}})},

@@ -86,7 +86,7 @@ def main():
             c.check(made == sorted(f"shop{i}.{ext}" for i in range(6)), f"batch {cmd[0]} wrote {made}")
             err = r.stderr.decode()
             c.check("shop-bad.yaml:" in err and "[D0" in err, f"batch {cmd[0]} did not report the bad file: {err}")
-            c.check(err.rstrip().endswith(f"7 inputs: 6 written to {out}, 1 failed" + (", 6 with checkpoints off plan, 6 with data missing or stale" if ext == "html" else "")),
+            c.check(err.rstrip().endswith(f"7 inputs: 6 written to {out}, 1 failed" + (", 6 with alerts (checkpoints off plan, or with --status open tasks past due), 6 with data missing or stale" if ext == "html" else "")),
                     f"batch {cmd[0]} summary: {err.splitlines()[-1] if err else ''}")
             c.check("\r" not in err and "\x1b" not in err, f"batch {cmd[0]} drew progress on a non-terminal")
             for name in made:

@@ -139,7 +139,8 @@ def validate_commands(root, tmp):
             ("agenda", ["agenda", "--format", "json", *examples, "--from", "2026-12-19", "--to", "2026-12-20", "--owner", "美工主管"]),
             ("agenda", ["agenda", "--format", "json", *fixture]),
             ("agenda", ["agenda", "--format", "json", "--lang", "en", *fixture, *examples]),
-            ("agenda", ["agenda", "--format", "json", *examples, "--status", "examples/雪凡妮-任务状态.csv"])]
+            ("agenda", ["agenda", "--format", "json", "examples/雪凡妮-双十二聚划算.yaml", "examples/订货宝-上线.yaml",
+                        "examples/双十一-两波预售.yaml", "--status", "examples/雪凡妮-任务状态.csv"])]
     return out
 
 

@@ -96,7 +96,7 @@ TEST_CASE("wave takes only each", "[staffing][waves]") {
     loader.parse(text, "t.yaml", ".", {});
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(e.diagnostic().code == "D370");
+    CHECK(e.diagnostic().code == "D123");
     CHECK(e.diagnostic().where.line == 20);
   }
 }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "support.hpp"
 #include "dacu/input/loader.hpp"
 #include "dacu/plan/planning.hpp"
@@ -54,7 +56,9 @@ date::local_seconds local_minutes(int y, unsigned m, unsigned d, int h, int min)
 }
 
 struct TempDir {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / "dacu-waves-test";
+  // One folder per process: ctest runs these test cases in parallel, and one's destructor must
+  // not remove the template another is reading.
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("dacu-waves-test-" + std::to_string(::getpid()));
   TempDir() {
     std::filesystem::create_directories(path);
     std::ofstream(path / "两波.yaml", std::ios::binary) << kTemplate;
