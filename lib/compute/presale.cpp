@@ -7,6 +7,7 @@
 #include "dacu/base/expr.hpp"
 #include "dacu/base/messages.hpp"
 #include "dacu/base/numbers.hpp"
+#include "dacu/compute/exact.hpp"
 #include "dacu/model/template.hpp"
 
 namespace dacu {
@@ -20,16 +21,6 @@ Rational eval(const Expr& e, const FormulaInputs& in) {
     return it->second;
   };
   return evaluate(e, lookup);
-}
-
-// Exact arithmetic on figures; an overflow becomes an error located at `where`.
-template <typename F>
-auto exact(const Location& where, F f) {
-  try {
-    return f();
-  } catch (const RangeError& e) {
-    throw input_error("D314.roi-figures", where, {{"what", e.what()}});
-  }
 }
 
 Money to_money(const Rational& yuan, const Location& where) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 
+#include "dacu/compute/exact.hpp"
 #include "dacu/model/template.hpp"
 #include "dacu/plan/schedule.hpp"
 #include "dacu/base/numbers.hpp"
@@ -70,16 +71,6 @@ Money to_money(const Rational& yuan, const Location& where) {
     return Money::from_yuan(yuan, Rounding::half_up_to_fen);
   } catch (const RangeError& e) {
     throw input_error("D314.roi-amount", where, {{"what", e.what()}});
-  }
-}
-
-// Exact arithmetic on figures; an overflow becomes an error located at `where`.
-template <typename F>
-auto exact(const Location& where, F f) {
-  try {
-    return f();
-  } catch (const RangeError& e) {
-    throw input_error("D314.roi-figures", where, {{"what", e.what()}});
   }
 }
 
