@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -25,6 +26,7 @@
 #include "dacu/input/status_reader.hpp"
 #include "dacu/plan/planning.hpp"
 #include "dacu/plan/schedule.hpp"
+#include "dacu/render/contract.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "reads.hpp"
@@ -69,15 +71,29 @@ std::string show_at(date::local_seconds at) {
   return text;
 }
 
+/// How long dacu done waits for another writer's lock on FILE.lock.
+constexpr std::chrono::seconds kLockWait{10};
+
 class FileLock {
  public:
   explicit FileLock(const std::string& path) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd_ < 0) cannot_write(path, errno);
-    while (::flock(fd_, LOCK_EX) != 0) {  // waits for the other writer
-      if (errno == EINTR) continue;
+    // Another writer holds it for the few milliseconds a rewrite takes: wait for it, but not
+    // forever (a hung holder, a lock on a stale network mount): D467.locked after kLockWait.
+    auto deadline = std::chrono::steady_clock::now() + kLockWait;
+    while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       int error = errno;
+      if (error == EINTR) continue;
+      if (error == EWOULDBLOCK && std::chrono::steady_clock::now() < deadline) {
+        ::usleep(50'000);
+        continue;
+      }
       ::close(fd_);
+      if (error == EWOULDBLOCK) {
+        throw input_error("D467.locked", Location{make_source(path, {}), 0, 0},
+                          {{"lock", path}, {"seconds", std::chrono::duration_cast<std::chrono::seconds>(kLockWait).count()}});
+      }
       cannot_write(path, error);
     }
   }
@@ -159,6 +175,12 @@ int run_done(DoneOptions& o, Context& ctx) {
     auto close = closest_match(o.state, words);
     if (close.empty()) throw input_error("D465", command_line_at(o.state), {{"text", o.state}});
     throw input_error("D465.close", command_line_at(o.state), {{"text", o.state}, {"close", close}});
+  }
+  // --owner and --note go into the CSV as typed: text that would make the file unreadable (bytes
+  // that are not UTF-8, control characters, line breaks) is refused before anything is written.
+  for (auto [value, option] : {std::pair{&o.owner, "--owner"}, std::pair{&o.note, "--note"}}) {
+    bool control = std::any_of(value->begin(), value->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+    if (control || valid_utf8(*value) != *value) throw input_error("D470", command_line_at(*value), {{"option", option}});
   }
   auto campaign = ctx.loader.load_file(o.campaign, {});
   auto plan = plan_campaign(campaign);

@@ -41,7 +41,7 @@ constexpr int worst_status(int a, int b) { return status_rank(b) > status_rank(a
 /// The codes of exit_status_of, as lists (one word each) rather than string literals, which the
 /// catalogue checks would take for message keys.
 inline constexpr std::string_view kEnvironmentCodes = "D070 D074 D075 D078 D467 D531 D543";
-inline constexpr std::string_view kUsageCodes = "D076 D077 D457 D520 D532 D533 D540 D541 D545 D546 D548 D564 D580 D600 D464 D465 D466 D469";
+inline constexpr std::string_view kUsageCodes = "D076 D077 D457 D520 D532 D533 D540 D541 D545 D546 D548 D564 D580 D600 D464 D465 D466 D469 D470";
 /// Usage errors only where the value is the command line's (--as-of), not a file's (an
 /// actuals time, a template's parameter).
 inline constexpr std::string_view kUsageCodesOnCommandLine = "D507 (--as-of)";

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
+#include "dacu/input/reader_support.hpp"
 #include "dacu/input/template_reader.hpp"
 
 namespace dacu::reader {
@@ -217,6 +219,18 @@ void expand_wave_elements(Template& t, Problems& problems) {
     bind_to_wave(c.at, wave, t);
     if (c.repeat) bind_to_wave(c.repeat->until, wave, t);
   });
+  // A name written by hand may equal an expanded one (a campaign adding 第一波 · 尾款催付): two
+  // tasks (D042) or checkpoints (D048) of one name would share a calendar UID and a status row.
+  std::unordered_map<std::string, Location> seen;
+  for (const auto& task : t.tasks) {
+    auto [it, fresh] = seen.emplace(task.name, task.where);
+    if (!fresh) problems.report(make_diagnostic(Severity::error, "D042", task.where, {{"name", task.name}, {"first", first_place(it->second, task.where)}}));
+  }
+  seen.clear();
+  for (const auto& c : t.checkpoints) {
+    auto [it, fresh] = seen.emplace(c.name, c.where);
+    if (!fresh) problems.report(make_diagnostic(Severity::error, "D048", c.where, {{"name", c.name}, {"first", first_place(it->second, c.where)}}));
+  }
   // An element of the template may name a wave's milestone (第一波 · 尾款开始) that the campaign's
   // waves no longer have.
   auto names = t.milestone_names();

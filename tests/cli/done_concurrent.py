@@ -101,8 +101,30 @@ def main():
                                capture_output=True, text=True)
             if r.returncode == 0 or code not in r.stderr:
                 problems.append(f"{extra}: exit {r.returncode}, {r.stderr!r} (expected {code})")
+        # Text that would make the file unreadable (not UTF-8, control characters) is refused
+        # (D470, exit 2), the file left as it was (a trial wrote \xff and locked everyone out).
+        for note in ("\udcff", "a\x01b", "two\nlines"):
+            r = subprocess.run([args.dacu.encode(), b"done", campaign.encode(), "老客户短信预热".encode(), b"--status",
+                                status.encode(), b"--note", note.encode("utf-8", "surrogateescape")],
+                               env=ENV, capture_output=True)
+            if r.returncode != 2 or b"D470" not in r.stderr:
+                problems.append(f"--note {note!r}: exit {r.returncode}, {r.stderr!r} (expected D470, exit 2)")
         if open(status, "rb").read() != before:
             problems.append("a refused run changed the file")
+
+        # A writer that holds the lock too long: D467.locked (exit 4) after the wait, not a hang.
+        import fcntl
+        import time
+        with open(status + ".lock", "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            started = time.monotonic()
+            r = subprocess.run([args.dacu, "done", campaign, "老客户短信预热", "--status", status], env=ENV,
+                               capture_output=True, text=True, timeout=60)
+            waited = time.monotonic() - started
+        if r.returncode != 4 or "D467" not in r.stderr or waited < 5:
+            problems.append(f"a held lock: exit {r.returncode} after {waited:.1f} s, {r.stderr!r} (expected D467, exit 4, after the wait)")
+        if open(status, "rb").read() != before:
+            problems.append("a run that could not lock changed the file")
 
         # A GBK file (Excel's "CSV") keeps its rows and becomes UTF-8 with a BOM.
         gbk = os.path.join(tmp, "gbk.csv")
