@@ -23,14 +23,6 @@ Rational eval(const Expr& e, const FormulaInputs& in) {
   return evaluate(e, lookup);
 }
 
-Money to_money(const Rational& yuan, const Location& where) {
-  try {
-    return Money::from_yuan(yuan, Rounding::half_up_to_fen);
-  } catch (const RangeError& e) {
-    throw input_error("D314.roi-amount", where, {{"what", e.what()}});
-  }
-}
-
 // A value is blamed where it was given (the campaign's `尾款支付率: 110%`, a wave's, a scenario's)
 // when the formula is that one name; otherwise at the formula.
 Location locate(const Expr& e, const FormulaInputs& in) {

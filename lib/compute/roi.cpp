@@ -66,14 +66,6 @@ Rational eval(const Expr& e, const Values& v) {
   return evaluate(e, lookup);
 }
 
-Money to_money(const Rational& yuan, const Location& where) {
-  try {
-    return Money::from_yuan(yuan, Rounding::half_up_to_fen);
-  } catch (const RangeError& e) {
-    throw input_error("D314.roi-amount", where, {{"what", e.what()}});
-  }
-}
-
 // The figures for one set of values. Errors that do not stop the computation (a negative line
 // that is not a discount) go to `problems`; others are thrown.
 RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& problems) {
