@@ -329,10 +329,18 @@ std::vector<Diagnostic> check_budget(const Template& t) {
   try {
     auto f = figures_for(t, parameter_inputs(t), out);
     if (t.budget.declared_total && *t.budget.declared_total != f.cost) {
+      // The gap itself says what to look for: a total above the lines may miss a line of exactly
+      // that amount (聚划算's seed: 16990 − 11990 = 5000), one below them may count a line twice.
       auto diff = *t.budget.declared_total - f.cost;
-      out.push_back(make_diagnostic(Severity::warning, "D323", t.budget.declared_where,
-                                    {{"declared", t.budget.declared_total->format_grouped()}, {"sum", f.cost.format_grouped()},
-                                     {"difference", diff.format_grouped()}}));
+      auto declared = t.budget.declared_total->format_grouped(), sum = f.cost.format_grouped();
+      if (f.cost > *t.budget.declared_total) {
+        out.push_back(make_diagnostic(Severity::warning, "D323.lines-exceed", t.budget.declared_where,
+                                      {{"declared", declared}, {"sum", sum}, {"difference", diff.format_grouped()},
+                                       {"excess", (-diff).format_grouped()}}));
+      } else {
+        out.push_back(make_diagnostic(Severity::warning, "D323", t.budget.declared_where,
+                                      {{"declared", declared}, {"sum", sum}, {"difference", diff.format_grouped()}}));
+      }
     }
     if (f.unit_price && f.unit_cost && *f.unit_cost >= *f.unit_price) {
       // A unit cost that is one parameter is shown where its value was given (the campaign's
