@@ -10,6 +10,7 @@
 #include "dacu/compute/trace.hpp"
 #include "dacu/input/loader.hpp"
 #include "dacu/base/utf8.hpp"
+#include "dacu/plan/schedule.hpp"
 #include "exit_status.hpp"
 
 namespace dacu::cli {
@@ -139,34 +140,59 @@ int run_trace(const TemplatesOptions& o, Context& ctx) {
   return kSuccess;
 }
 
+// How many tasks the template's plan shows: a `repeat:` task is one task written and one per
+// occurrence in the plan (聚划算's half-hourly follow-up: 27), a `wave: each` task one per wave. The
+// plan is expanded with each milestone the template leaves undated (聚划算's 开团) on one fixed day;
+// "-" when it cannot be planned without the campaign's own dates (a folder's template may need
+// more than that day).
+std::string planned_tasks(Loader& loader, const Template& t, std::string_view yaml, const std::string& source) {
+  std::vector<Override> dates;
+  for (const auto& m : t.milestones) {
+    if (!m.derived && !m.given && m.wave.empty()) dates.push_back({m.name, "2026-12-20"});
+  }
+  try {
+    auto campaign = loader.parse(yaml, source, ".", dates);
+    return std::to_string(expand(campaign).tasks.size());
+  } catch (const InputError&) {
+    return "-";
+  }
+}
+
 int run_templates(const TemplatesOptions& o, Context& ctx) {
   if (o.trace) return run_trace(o, ctx);
   struct Row {
-    std::string name, tasks, milestones, title, source;
+    std::string name, tasks, planned, milestones, title, source;
   };
   std::vector<Row> rows;
   for (const auto& name : builtin_template_names()) {
     auto t = ctx.loader.builtin(name);
-    rows.push_back({t->name, std::to_string(t->tasks.size()), std::to_string(t->milestones.size()), t->title, "built-in"});
+    auto planned = planned_tasks(ctx.loader, *t, builtin_template_text(name), fmt::format("<builtin>/{}.yaml", name));
+    rows.push_back({t->name, std::to_string(t->tasks.size()), planned, std::to_string(t->milestones.size()), t->title,
+                    "built-in"});
   }
   if (!o.dir.empty()) {
     auto files = template_files(o.dir);
     for (const auto& path : files) {
       // Only regular template files inside the folder: a link to a pipe, a device or a secret is refused unread.
       auto t = ctx.loader.template_in_folder(path, o.dir);
-      rows.push_back({t.name, std::to_string(t.tasks.size()), std::to_string(t.milestones.size()), t.title, path.string()});
+      auto planned = t.source ? planned_tasks(ctx.loader, t, t.source->text, path.string()) : std::string("-");
+      rows.push_back({t.name, std::to_string(t.tasks.size()), planned, std::to_string(t.milestones.size()), t.title,
+                      path.string()});
     }
   }
-  std::size_t w_name = 4, w_tasks = 5, w_ms = 10, w_title = 5;
+  std::size_t w_name = 4, w_tasks = 5, w_planned = 7, w_ms = 10, w_title = 5;
   for (const auto& r : rows) {
     w_name = std::max(w_name, utf8::display_width(r.name));
     w_title = std::max(w_title, utf8::display_width(r.title));
   }
+  // tasks: as written; in plan: as the plan shows them (each repeat and each wave counted).
   ctx.out << utf8::pad_right("name", w_name) << "  " << utf8::pad_left("tasks", w_tasks) << "  "
-          << utf8::pad_left("milestones", w_ms) << "  " << utf8::pad_right("title", w_title) << "  source\n";
+          << utf8::pad_left("in plan", w_planned) << "  " << utf8::pad_left("milestones", w_ms) << "  "
+          << utf8::pad_right("title", w_title) << "  source\n";
   for (const auto& r : rows) {
     ctx.out << utf8::pad_right(r.name, w_name) << "  " << utf8::pad_left(r.tasks, w_tasks) << "  "
-            << utf8::pad_left(r.milestones, w_ms) << "  " << utf8::pad_right(r.title, w_title) << "  " << r.source << '\n';
+            << utf8::pad_left(r.planned, w_planned) << "  " << utf8::pad_left(r.milestones, w_ms) << "  "
+            << utf8::pad_right(r.title, w_title) << "  " << r.source << '\n';
   }
   return kSuccess;
 }
@@ -179,7 +205,8 @@ Command templates_command() {
             cl.option("--dir", o->dir, "also list the template files in this folder (regular files with kind: template)");
             cl.flag("--trace", o->trace,
                     "print each library template's seed passages and the elements citing them (Markdown; docs/trace.md)");
-            cl.examples("  dacu templates\n  dacu templates --dir templates/\n"
+            cl.examples("  dacu templates   (tasks as written; in plan: each repeat and each wave counted)\n"
+                        "  dacu templates --dir templates/\n"
                         "  dacu templates --trace > docs/trace.md   (seed item → template element)\n");
             return [o](Context& ctx) { return run_templates(*o, ctx); };
           }};
