@@ -81,6 +81,8 @@ struct EligibilityRules {
   std::vector<CategoryRules> categories;
   Location where;
 
+  /// The category named `name`, or one whose name lists it between `/` (品牌手表/Zippo/眼镜/瑞士军刀
+  /// is found as 眼镜); nullptr when none.
   const CategoryRules* find_category(std::string_view name) const;
   /// The canonical name for a condition or alias, or "" when unknown.
   std::string canonical_condition(std::string_view name) const;

@@ -71,6 +71,18 @@ const CategoryRules* EligibilityRules::find_category(std::string_view n) const {
   for (const auto& c : categories) {
     if (c.name == n) return &c;
   }
+  // One row of the seed's table may name several categories (品牌手表/Zippo/眼镜/瑞士军刀): a
+  // product list names one of them.
+  if (n.empty()) return nullptr;
+  for (const auto& c : categories) {
+    std::string_view rest = c.name;
+    while (true) {
+      auto slash = rest.find('/');
+      if (rest.substr(0, slash) == n) return &c;
+      if (slash == std::string_view::npos) break;
+      rest.remove_prefix(slash + 1);
+    }
+  }
   return nullptr;
 }
 

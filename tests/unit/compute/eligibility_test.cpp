@@ -231,3 +231,25 @@ TEST_CASE("书籍音像: an ordinary book passes and only 音像 needs 商城书
   auto recommended = check_row("B,CD,书籍音像,音像,商城,59,29,1500,30,0,4.8,,商城书籍类目推荐");
   CHECK(recommended.verdict == Verdict::eligible);
 }
+
+TEST_CASE("品牌手表 and Zippo/眼镜/瑞士军刀 are one row of the seed's table, one category found by each name (issue 20)") {
+  const auto& r = rules();
+  const auto* row = r.find_category("品牌手表/Zippo/眼镜/瑞士军刀");
+  REQUIRE(row);
+  for (const char* typed : {"品牌手表", "Zippo", "眼镜", "瑞士军刀"}) {
+    INFO(typed);
+    CHECK(r.find_category(typed) == row);
+  }
+  CHECK_FALSE(r.find_category("手表"));  // a part is matched whole, not as a piece of text
+  CHECK_FALSE(r.find_category(""));
+  // The row's 优选条件 and its 建议价格 apply to every one of its names.
+  auto glasses = check_row("B,墨镜,眼镜,,商城,800,399,1000,20,0,4.9,,自有品牌");
+  CHECK(glasses.verdict == Verdict::not_preferred);
+  CHECK(finding(glasses, "优选条件").kind == Finding::Kind::not_preferred);  // no 假一赔三
+  CHECK(finding(glasses, "建议价格").kind == Finding::Kind::not_preferred);  // 自有品牌 above 3.5折
+  auto watch = check_row("B,手表,品牌手表,,商城,1000,350,1000,20,0,4.9,,假一赔三;自有品牌");
+  CHECK(watch.verdict == Verdict::eligible);
+  // A name that only holds a part is pointed at the row.
+  auto near = check_row("B,手表,手表,,商城,1000,350,1000,20,0,4.9,,假一赔三");
+  CHECK(finding(near, "类目").fix == "类目是否应为品牌手表/Zippo/眼镜/瑞士军刀？");
+}

@@ -141,7 +141,7 @@ TEST_CASE("聚划算: the logo hangs on the home page for a month from the slot'
   auto plan = juhuasuan_plan();
   const auto& logo = task(plan, "店铺首页挂上聚划算标志图片");
   CHECK(logo.owner == "美工主管");
-  CHECK(format_date(logo.first_day) == "2026-11-26");  // 竞拍完后1天
+  CHECK(format_date(logo.first_day) == "2026-12-06");  // 竞拍完后1天, 竞拍 being 开团前15天
   CHECK((logo.last_day - logo.first_day).count() == 29);  // 30 days
 }
 

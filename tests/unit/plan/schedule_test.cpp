@@ -232,7 +232,7 @@ TEST_CASE("a milestone without a date is refused when something needs it (D033)"
                         "c.yaml", "."));
   });
   CHECK(e.code == "D033");
-  CHECK(e.message == "milestone 开团 has no date, but '开团当天23:59' needs it");
+  CHECK(e.message == "milestone 开团 has no date, but '开团当天' needs it");  // 排期, the first to need it
   CHECK(where(e.where) == "c.yaml:6:3");
 }
 
@@ -330,8 +330,8 @@ TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 1
   std::map<std::string, std::string> milestones;
   for (const auto& m : p.milestones) milestones[m.name] = m.at.iso();
   CHECK(milestones == std::map<std::string, std::string>{{"报名", "2026-11-20T10:00:00+08:00"},
-                                                         {"竞拍", "2026-11-25T10:00:00+08:00"},
-                                                         {"排期", "2026-12-10T10:00:00+08:00"},
+                                                         {"竞拍", "2026-12-05T10:00:00+08:00"},
+                                                         {"排期", "2026-12-20T10:00:00+08:00"},
                                                          {"开团", "2026-12-20T10:00:00+08:00"},
                                                          {"结束", "2026-12-20T23:59:00+08:00"}});
 
@@ -350,9 +350,13 @@ TEST_CASE("the built-in 聚划算 template planned for 报名 11-20 and 开团 1
 
   CHECK(span(task_named(p, "年度聚划算的投入产出比")) == "2025-12-01..2026-01-31");
   CHECK(span(task_named(p, "聚划算活动报名")) == "2026-11-19..2026-11-20");
-  CHECK(span(task_named(p, "坑位竞拍")) == "2026-11-20..2026-11-25");
-  CHECK(span(task_named(p, "交竞拍费")) == "2026-11-26..2026-11-27");
-  CHECK(span(task_named(p, "聚划算保证金冻结")) == "2026-12-07..2026-12-07");
+  // 排期 is the slot date (开团当天); the auction runs 排期前20天 to 排期前15天 and 竞拍 is its last day.
+  CHECK(span(task_named(p, "坑位竞拍")) == "2026-11-30..2026-12-05");
+  CHECK(span(task_named(p, "竞拍保证金")) == "2026-12-02..2026-12-04");
+  CHECK(span(task_named(p, "交竞拍费")) == "2026-12-06..2026-12-07");
+  // 聚划算保证金冻结 排期前3天 is 开团前3天, next to the 缴纳 deadline 开团前1天 (12-19).
+  CHECK(span(task_named(p, "聚划算保证金冻结")) == "2026-12-17..2026-12-17");
+  CHECK(span(task_named(p, "费用按预算执行，超预算时第一时间向电商经理汇报并落实执行")) == "2026-12-06..2026-12-21");
   CHECK(span(task_named(p, "改价格、改库存数量")) == "2026-12-18..2026-12-19");
   CHECK(span(task_named(p, "早班客服准时上线")) == "2026-12-20T08:00:00+08:00..2026-12-20T08:00:00+08:00");
   CHECK(span(task_named(p, "开团前点击量及收藏量的实际与预估差距，是否需调整补救")) ==
@@ -397,6 +401,23 @@ TEST_CASE("dates that go backwards against the template's milestone order are D0
   CHECK(d.hint == "give 报名 a date before 开团, or check the month and the year");
   // Same moment is in order.
   CHECK_NOTHROW(expand(load(two_milestones(""), {{"报名", "2026-12-20T10:00"}, {"开团", "2026-12-20T10:00"}})));
+}
+
+TEST_CASE("聚划算: a 报名 given after 竞拍 (排期前15天, 排期 being 开团当天) is D036 at the 报名 given", "[schedule]") {
+  // 竞拍 is derived from 开团 now, not from 报名: a late 报名 can land after it, and the user is told.
+  Loader loader;
+  auto d = error_of([&] {
+    expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
+                        std::vector<Override>{{"报名", "2026-12-10T10:00"}, {"开团", "2026-12-20T10:00"}}));
+  });
+  CHECK(d.code == "D036");
+  CHECK(where(d.where) == "<command line>:1:4");
+  CHECK(d.message ==
+        "milestone 报名 (2026-12-10T10:00:00) comes after 竞拍 (2026-12-05T10:00:00, 排期前15天), but the template "
+        "orders them 报名 → 竞拍");
+  // 报名 on the auction's last day is still in order.
+  CHECK_NOTHROW(expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
+                                    std::vector<Override>{{"报名", "2026-12-05T10:00"}, {"开团", "2026-12-20T10:00"}})));
 }
 
 TEST_CASE("a date alone takes the template's time of day, and without one it is D061", "[schedule]") {
