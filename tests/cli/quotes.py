@@ -5,9 +5,9 @@ may be broken across lines). A scrape that interleaves another cell's text into 
 with `…` where that text was left out: each piece must appear, in the order written.
 
 The quotes are read from `dacu templates --trace` (the parsed `source:` of every element); the
-seed files from --seeds (the folder the templates' `seeds:` paths name, seeds/000_….txt).
+seed files in the repository's seeds/ (the paths the templates' `seeds:` name, seeds/000_….txt).
 
-    python3 tests/cli/quotes.py --dacu build/apps/dacu --root . --seeds ../shared/seeds
+    python3 tests/cli/quotes.py --dacu build/apps/dacu --root .
 """
 import argparse
 import os
@@ -19,10 +19,10 @@ import sys
 parser = argparse.ArgumentParser()
 parser.add_argument("--dacu", required=True)
 parser.add_argument("--root", required=True)
-parser.add_argument("--seeds", required=True, help="the folder holding the seed files")
+parser.add_argument("--seeds", help="the folder holding the seed files (default: ROOT/seeds)")
 options = parser.parse_args()
 root = pathlib.Path(options.root)
-seeds_dir = pathlib.Path(options.seeds)
+seeds_dir = pathlib.Path(options.seeds) if options.seeds else pathlib.Path(options.root) / "seeds"
 env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
 env.pop("LANGUAGE", None)
 
