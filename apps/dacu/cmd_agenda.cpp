@@ -12,11 +12,13 @@
 #include "batch.hpp"
 #include "batch_logic.hpp"
 #include "commands.hpp"
+#include "dacu/base/messages.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/compute/agenda.hpp"
 #include "dacu/compute/task_status.hpp"
 #include "dacu/plan/planning.hpp"
 #include "dacu/render/render_agenda.hpp"
+#include "dacu/render/render_plan.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 #include "process.hpp"
@@ -105,16 +107,18 @@ std::vector<Diagnostic> conflict_warnings(const Agenda& agenda) {
     Location where{make_source(agenda.campaigns[a.campaign].file, {}), 0, 0};
     const auto& first_campaign = agenda.campaigns[a.campaign].name;
     const auto& second_campaign = agenda.campaigns[b->campaign].name;
+    // As the agenda's table shows a time (2026-12-19 周六 14:00), on the first task's wall clock.
+    auto at = show_moment(c.from, message_language() == Language::en ? Lang::en : Lang::zh);
     if (c.tasks.size() == 2) {
       out.push_back(make_diagnostic(Severity::warning, "D485.two", where,
                                     {{"id", conflict_label(i)}, {"owner", c.owner}, {"first_campaign", first_campaign},
                                      {"first", a.name}, {"second_campaign", second_campaign}, {"second", b->name},
-                                     {"at", c.from.iso()}}));
+                                     {"at", at}}));
     } else {
       out.push_back(make_diagnostic(Severity::warning, "D485.many", where,
                                     {{"id", conflict_label(i)}, {"owner", c.owner}, {"count", c.tasks.size()},
                                      {"first_campaign", first_campaign}, {"first", a.name},
-                                     {"second_campaign", second_campaign}, {"second", b->name}, {"at", c.from.iso()}}));
+                                     {"second_campaign", second_campaign}, {"second", b->name}, {"at", at}}));
     }
   }
   return out;
@@ -265,7 +269,7 @@ Command agenda_command() {
             add_strict_option(cl, o->output);
             cl.option("--from", o->from, "only items that end on or after this date (YYYY-MM-DD, on each campaign's clock)");
             cl.option("--to", o->to, "only items that start on or before this date (YYYY-MM-DD)");
-            cl.option("--owner", o->owner, "only the tasks and checkpoints of this owner (负责人)", o->owner_given);
+            cl.option("--owner", o->owner, "only the tasks and checkpoints of this owner (负责人: a role, or a person a campaign's owners: names)", o->owner_given);
             cl.option("--dept", o->department, "only the tasks of this department (部门)", o->department_given);
             cl.options("--status", o->status,
                        "task status CSV (任务,状态,负责人,时间,备注; UTF-8 or GBK), repeatable: each task shows its latest state; "
@@ -273,7 +277,7 @@ Command agenda_command() {
             cl.option("--status-dir", o->status_dir,
                       "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no states for it); not with --status",
                       o->status_dir_given);
-            cl.flag("--fail-on-conflict", o->fail_on_conflict, "exit 3 when an owner is double-booked across campaigns (the agenda is still written)");
+            cl.flag("--fail-on-conflict", o->fail_on_conflict, "exit 3 when someone is double-booked across campaigns (the agenda is still written)");
             cl.option("-j,--jobs", o->jobs, "campaigns planned in parallel: N, or auto for the number of processors (default 1)");
             cl.option("--files-from", o->batch.files_from, "read campaign paths from FILE, one per line (- for stdin; blank lines and # comments skipped)",
                       o->batch.files_from_given);
@@ -286,7 +290,12 @@ Command agenda_command() {
                 "  dacu agenda examples/雪凡妮-双十二聚划算.yaml --status examples/雪凡妮-任务状态.csv --owner 美工主管\n"
                 "  dacu agenda shops/*.yaml -o team.ics           (one calendar; UIDs as dacu plan's)\n"
                 "  dacu agenda shops/*.yaml --format json --fail-on-conflict   (exit 3 on a double booking)\n"
-                "  ls shops/*.yaml | dacu agenda --files-from - -j auto -o agenda.csv\n");
+                "  ls shops/*.yaml | dacu agenda --files-from - -j auto -o agenda.csv\n"
+                "\n"
+                "Who is double-booked: an owner in a template is a role (推广主管), not a person. Two campaigns\n"
+                "clash when they book the same person (a campaign's `owners: {推广主管: 王芳}`) or the same\n"
+                "role of the same shop (`shop: 雪凡妮`) at overlapping times; two shops' 推广主管 never clash.\n"
+                "A campaign without shop: is a shop of its own: name the shop in each of its campaigns.\n");
             return [o](Context& ctx) { return run_agenda(*o, ctx); };
           }};
 }

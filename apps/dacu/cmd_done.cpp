@@ -162,6 +162,48 @@ void check_header(const std::vector<std::string>& header, const DoneOptions& o) 
   }
 }
 
+// --owner's default: the owner the plan gives the task (a repeated task's series: its first
+// occurrence's), so that the 负责人 column is never left blank by a forgotten option.
+std::string owner_of(const Plan& plan, const std::string& task) {
+  for (const auto& t : plan.tasks) {
+    if (t.name == task || t.series == task) return t.owner;
+  }
+  return {};
+}
+
+// A task name as a person types it: often the start of a long name (开团后每半个小时跟进 for
+// 开团后每半个小时跟进，判断流量是否按预期计划), or without its （…） part (X for X（Y）). Edit
+// distance misses those, so they are looked for first: the names that start with what was typed,
+// or equal it once a （…）/(…) part is dropped, an occurrence of a repeated task standing for its
+// series. One such name is suggested, several are listed; never accepted in its place: a row under
+// a guessed name would mark another task done in a file the whole team reads, unseen.
+std::string name_advice(const std::string& typed, const std::vector<std::string>& names) {
+  auto without_brackets = [](std::string name) {
+    for (auto [open, close] : {std::pair{std::string("（"), std::string("）")}, std::pair{std::string("("), std::string(")")}}) {
+      auto from = name.find(open);
+      if (from == std::string::npos) continue;
+      auto to = name.find(close, from);
+      if (to == std::string::npos) continue;
+      name.erase(from, to + close.size() - from);
+    }
+    return name;
+  };
+  std::vector<std::string> found;
+  for (const auto& name : names) {
+    if (!typed.empty() && (name.starts_with(typed) || without_brackets(name) == typed)) found.push_back(name);
+  }
+  // 开团跟进 10:30 is an occurrence of 开团跟进: the series alone.
+  const auto all = found;
+  std::erase_if(found, [&all](const std::string& name) {
+    return std::any_of(all.begin(), all.end(), [&name](const std::string& series) { return name.starts_with(series + " "); });
+  });
+  if (found.size() == 1) return message("phrase.did-you-mean", {{"word", found.front()}});
+  if (found.empty()) return suggestion(typed, names);
+  std::string list = "「" + found.front() + "」";
+  for (std::size_t i = 1; i < found.size() && i < 12; ++i) list = message("app.list-comma", {{"list", list}, {"item", "「" + found[i] + "」"}});
+  return message("phrase.expected-one-of", {{"list", list}});
+}
+
 int run_done(DoneOptions& o, Context& ctx) {
   allow_template_dirs(ctx.loader, o.template_dirs);
   if (o.status.empty()) {
@@ -187,7 +229,7 @@ int run_done(DoneOptions& o, Context& ctx) {
   auto names = status_task_names(plan);
   for (const auto& task : o.tasks) {
     if (std::find(names.begin(), names.end(), task) == names.end()) {
-      throw input_error("D460", command_line_at(task), {{"task", task}, {"advice", suggestion(task, names)}});
+      throw input_error("D460", command_line_at(task), {{"task", task}, {"advice", name_advice(task, names)}});
     }
   }
   date::local_seconds at;
@@ -242,8 +284,8 @@ int run_done(DoneOptions& o, Context& ctx) {
     std::vector<std::string> fields(header.size());
     fields[*task_column] = task;
     fields[*state_column] = std::string(task_state_zh(*state));
-    fields[*time_column] = show_at(at);
-    if (owner_column) fields[*owner_column] = o.owner;
+    if (time_column) fields[*time_column] = show_at(at);  // none: the file's rows have no time (docs/format.md)
+    if (owner_column) fields[*owner_column] = o.owner.empty() ? owner_of(plan, task) : o.owner;
     if (note_column) fields[*note_column] = o.note;
     for (std::size_t i = 0; i < fields.size(); ++i) text += (i ? "," : "") + csv_field(fields[i]);
     text += eol;
@@ -262,7 +304,7 @@ Command done_command() {
             cl.positionals("TASK", o->tasks, "task names as dacu plan lists them (开团跟进 10:30; 开团跟进 for every occurrence)", true);
             cl.option("--status", o->status, "the task status CSV to append to (created with its header when absent)");
             cl.option("--state", o->state, "the new state: 未开始, 进行中, 已完成 (default) or 取消");
-            cl.option("--owner", o->owner, "who reports it (负责人 column)");
+            cl.option("--owner", o->owner, "who reports it (负责人 column; default: the task's owner in the plan)");
             cl.option("--note", o->note, "a note (备注 column)");
             cl.option("--at", o->at, "when, local time in the campaign's zone (default: now, to the minute)");
             add_template_dir_option(cl, o->template_dirs);
@@ -270,7 +312,11 @@ Command done_command() {
                 "  dacu done examples/雪凡妮-双十二聚划算.yaml 老客户短信预热 --status 状态.csv --owner 推广主管\n"
                 "  dacu done my.yaml 主图设计 详情页设计 --status 状态.csv --state 进行中 --note 等样衣\n"
                 "  dacu done my.yaml 开团跟进 --status 状态.csv --state 取消 --at 2026-12-20T09:00   (every occurrence)\n"
-                "  dacu report my.yaml --status 状态.csv      (then: what is overdue, due today, due soon)\n");
+                "  dacu report my.yaml --status 状态.csv      (then: what is overdue, due today, due soon)\n"
+                "\n"
+                "状态.csv.lock, an empty file beside the CSV, stays on purpose: it is what two people recording at once\n"
+                "wait on. Deleting it after each run would let a waiting writer and a new one each hold a lock\n"
+                "(on the old file and on a new one of the same name) and rewrite the CSV together, losing a row.\n");
             return [o](Context& ctx) { return run_done(*o, ctx); };
           }};
 }

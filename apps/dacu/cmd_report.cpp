@@ -56,14 +56,17 @@ struct ReportOptions {
   std::string status_dir;
   bool status_dir_given = false;
   std::string ahead = "3d";
+  bool ahead_given = false;
   PlanFilter filter;
   bool department_given = false, owner_given = false;
 };
 
-// --ahead 3d: whole days (3d, 7天, 1w, 0d or 0 for today alone).
+// --ahead 3d: whole days (3d, 7天, 1w, 0d; a bare number is days, as people type it: 7, 0 for
+// today alone).
 int parse_ahead(const std::string& text) {
   auto d = parse_duration(text);
-  if (text == "0") d = std::chrono::seconds(0);
+  bool digits = !text.empty() && text.size() <= 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) d = std::chrono::days(std::stoi(text));
   if (!d || *d < std::chrono::seconds(0) || *d % std::chrono::days(1) != std::chrono::seconds(0) || *d > std::chrono::days(366)) {
     throw input_error("D464", Location{make_source("<command line>", text), 1, 1}, {{"text", text}});
   }
@@ -77,6 +80,16 @@ void check_status_options(const ReportOptions& o) {
     if (given && value->empty()) throw input_error("D521.empty-filter", where, {{"option", option}});
   }
   check_status_dir(o.status, o.status_dir, o.status_dir_given);
+}
+
+// --ahead lists the status section's coming tasks: without --status or --status-dir there is none,
+// so say it (D487) rather than take it silently. (--dept and --owner narrow 今日到期 and 进行中 too,
+// so they mean something either way.)
+void warn_status_only(const ReportOptions& o, Context& ctx) {
+  if (!o.ahead_given || !o.status.empty() || o.status_dir_given) return;
+  Location where{make_source("<command line>", {}), 0, 0};
+  auto warnings = settle({make_diagnostic(Severity::warning, "D487", where, {{"option", "--ahead"}})}, o.output);
+  print_diagnostics(warnings, ctx, warnings_of(o.output));
 }
 
 std::optional<date::local_seconds> parse_as_of(const std::string& text) {
@@ -207,6 +220,7 @@ int run_report(ReportOptions& o, Context& ctx) {
   auto max_staleness = parse_max_staleness(o.max_staleness);
   check_status_options(o);
   auto ahead = parse_ahead(o.ahead);
+  warn_status_only(o, ctx);
   auto encoding = *parse_encoding(o.encoding);
   auto status_files = read_status_files(o.status, encoding);
   // The only clock reading: when --as-of is not given, "now" in each campaign's own zone.
@@ -353,9 +367,10 @@ Command report_command() {
             cl.option("--status-dir", o->status_dir,
                       "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no status sections); not with --status",
                       o->status_dir_given);
-            cl.option("--ahead", o->ahead, "with --status: list tasks due in this many days after today (default 3d; 7d, 0d)");
-            cl.option("--dept", o->filter.department, "only tasks of this department (部门) in the task lists", o->department_given);
-            cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人) in the task lists", o->owner_given);
+            cl.option("--ahead", o->ahead, "with --status: list tasks due in this many days after today (default 3d; 7, 7d, 1w, 0 for today alone); "
+                      "without --status it is ignored, with a warning", o->ahead_given);
+            cl.option("--dept", o->filter.department, "only tasks of this department (部门) in the task lists (今日到期, 进行中, and the status sections)", o->department_given);
+            cl.option("--owner", o->filter.owner, "only tasks of this owner (负责人) in the task lists (今日到期, 进行中, and the status sections)", o->owner_given);
             cl.flag("--fail-on-alert", o->fail_on_alert,
                     "exit 3 when a checkpoint is off plan or (with --status) an open task is past due (outputs are still written; "
                     "stale and missing figures: --fail-on-missing)");
@@ -376,7 +391,7 @@ Command report_command() {
                 "  dacu report my.yaml --actuals today.csv --max-staleness 30m      (older figures are stale, not compared)\n"
                 "  dacu report my.yaml --actuals today.csv --check-only --strict    (check the export, write nothing)\n"
                 "  dacu report examples/雪凡妮-双十二聚划算.yaml --status examples/雪凡妮-任务状态.csv --as-of 2026-12-19T20:00\n"
-                "  dacu report my.yaml --status status.csv --owner 美工主管 --ahead 7d   (one person's overdue and coming tasks)\n"
+                "  dacu report my.yaml --status status.csv --owner 美工主管 --ahead 7   (one person's overdue and next 7 days' tasks)\n"
                 "  dacu report shops/*.yaml --status-dir status/ --out-dir out/ --fail-on-alert   (status/<shop>.csv each)\n"
 
                 "  dacu report shops/*.yaml --actuals-dir actuals/ --out-dir out/ --format json --summary summary.json \\\n"

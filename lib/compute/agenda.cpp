@@ -64,6 +64,13 @@ struct Collector {
   }
 };
 
+std::string person_of(const Plan& plan, const std::string& role) {
+  for (const auto& [mapped, person] : plan.owners) {
+    if (mapped == role) return person;
+  }
+  return {};
+}
+
 void collect(const Plan& plan, std::size_t campaign, std::vector<AgendaItem>& out) {
   Collector c{campaign, date::locate_zone(plan.timezone), out};
   for (const auto& t : plan.tasks) {
@@ -71,6 +78,7 @@ void collect(const Plan& plan, std::size_t campaign, std::vector<AgendaItem>& ou
                            : c.timed(AgendaKind::task, t.name, t.start, t.end);
     item.department = t.department;
     item.owner = t.owner;
+    item.person = person_of(plan, t.owner);
     item.phase = t.phase;
     item.source = std::size_t(&t - plan.tasks.data());
     if (plan.with_status) item.state = t.status ? t.status->state : TaskState::not_started;
@@ -90,6 +98,7 @@ void collect(const Plan& plan, std::size_t campaign, std::vector<AgendaItem>& ou
   for (const auto& k : plan.checkpoints) {
     auto& item = c.timed(AgendaKind::checkpoint, k.name, k.at, k.at);
     item.owner = k.owner;
+    item.person = person_of(plan, k.owner);
     item.detail = k.metric;
     item.source = std::size_t(&k - plan.checkpoints.data());
   }
@@ -182,7 +191,7 @@ void owner_conflicts(const std::string& owner, const std::vector<std::size_t>& b
 bool shown(const AgendaItem& item, const AgendaFilter& f) {
   if (f.from && item.last_day < *f.from) return false;
   if (f.to && item.first_day > *f.to) return false;
-  if (!f.owner.empty() && (item.owner != f.owner || (item.kind != AgendaKind::task && item.kind != AgendaKind::checkpoint))) return false;
+  if (!f.owner.empty() && ((item.owner != f.owner && item.person != f.owner) || (item.kind != AgendaKind::task && item.kind != AgendaKind::checkpoint))) return false;
   if (!f.department.empty() && (item.department != f.department || item.kind != AgendaKind::task)) return false;
   return true;
 }
@@ -202,6 +211,24 @@ std::optional<std::string> unknown(const std::string& value, std::vector<std::st
   return hint.empty() ? message(none) : hint;
 }
 
+/// A role one campaign of a shop maps to a person is that person in the shop's campaigns that leave
+/// it unmapped — unless the shop's campaigns name two people for it (then those stay the role).
+void name_shop_people(const std::vector<AgendaCampaign>& campaigns, std::vector<AgendaItem>& items) {
+  std::map<std::pair<std::string_view, std::string_view>, std::set<std::string_view>> people;
+  for (const auto& item : items) {
+    const auto& shop = campaigns[item.campaign].shop;
+    if (!shop.empty() && !item.person.empty()) people[{shop, item.owner}].insert(item.person);
+  }
+  std::vector<std::pair<std::size_t, std::string>> named;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    if (!item.person.empty() || item.owner.empty()) continue;
+    auto it = people.find({campaigns[item.campaign].shop, item.owner});
+    if (it != people.end() && it->second.size() == 1) named.emplace_back(i, std::string(*it->second.begin()));
+  }
+  for (auto& [i, person] : named) items[i].person = std::move(person);
+}
+
 Location command_line(const std::string& value) { return Location{make_source("<command line>", value), 1, 1}; }
 
 }  // namespace
@@ -218,7 +245,7 @@ Agenda build_agenda(std::vector<AgendaInput> inputs, const AgendaFilter& given) 
       throw input_error("D481", inputs[i].where,
                         {{"name", plan.campaign}, {"other", inputs[it->second].file}});
     }
-    agenda.campaigns.push_back({plan.campaign, inputs[i].file, plan.template_name, plan.timezone});
+    agenda.campaigns.push_back({plan.campaign, inputs[i].file, plan.template_name, plan.timezone, plan.shop});
     if (std::find(agenda.timezones.begin(), agenda.timezones.end(), plan.timezone) == agenda.timezones.end()) {
       agenda.timezones.push_back(plan.timezone);
     }
@@ -226,11 +253,13 @@ Agenda build_agenda(std::vector<AgendaInput> inputs, const AgendaFilter& given) 
 
   std::vector<AgendaItem> all;
   for (std::size_t i = 0; i < inputs.size(); ++i) collect(inputs[i].plan, i, all);
+  name_shop_people(agenda.campaigns, all);
   for (auto& input : inputs) agenda.plans.push_back(std::move(input.plan));
 
   std::vector<std::string> owners, departments;
   for (const auto& item : all) {
     add_name(owners, item.owner);
+    add_name(owners, item.person);
     add_name(departments, item.department);
   }
   if (auto advice = unknown(filter.owner, std::move(owners), "agenda.no-owner")) {
@@ -249,14 +278,29 @@ Agenda build_agenda(std::vector<AgendaInput> inputs, const AgendaFilter& given) 
 
   // Conflicts over every task, before the filter: --dept shows a design task booked against
   // another campaign's operations task, and --from does not hide what started the day before.
+  // Booked per person: the mapped person, else the role in its shop (a campaign without `shop:`
+  // is a shop of its own, so its roles meet no other campaign's). Keys cannot collide: a person
+  // key starts with 'p', a shop key with 's' or 'c', and NUL separates the parts.
   std::map<std::string, std::vector<std::size_t>> by_owner;
+  std::map<std::string, std::string> label;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& item = all[i];
-    if (item.kind == AgendaKind::task && !item.all_day && !item.owner.empty()) by_owner[item.owner].push_back(i);
+    if (item.kind != AgendaKind::task || item.all_day || item.owner.empty()) continue;
+    const auto& campaign = campaigns[item.campaign];
+    std::string key;
+    if (!item.person.empty()) {
+      key = std::string("p", 1) + item.person;
+      label.emplace(key, item.person);
+    } else {
+      const auto& shop = campaign.shop.empty() ? campaign.name : campaign.shop;
+      key = std::string(campaign.shop.empty() ? "c" : "s") + shop + std::string(1, '\0') + item.owner;
+      label.emplace(key, campaign.shop.empty() ? item.owner : message("agenda.shop-role", {{"shop", shop}, {"role", item.owner}}));
+    }
+    by_owner[key].push_back(i);
   }
   std::vector<AgendaConflict> conflicts;
   std::vector<std::optional<std::size_t>> conflict_of(all.size());
-  for (const auto& [owner, booked] : by_owner) owner_conflicts(owner, booked, all, conflicts, conflict_of);
+  for (const auto& [key, booked] : by_owner) owner_conflicts(label.at(key), booked, all, conflicts, conflict_of);
 
   // Keep the conflicts a shown item is in, ordered by start then owner, and number the items.
   std::vector<bool> keep(conflicts.size(), false);

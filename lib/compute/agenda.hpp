@@ -11,6 +11,11 @@
 /// on its campaign's wall clock), then campaign name, then item name, then kind, then the instant it
 /// ends, then the input's position: the same inputs give the same list whatever the order of work.
 ///
+/// Who is booked: an owner in a template is a role title (推广主管), not a person. A task's owner is
+/// the person its campaign's `owners:` maps the role to, else the role in the campaign's `shop:`
+/// (a campaign naming no shop is a shop of its own). Two shops' 推广主管 are two people; one person
+/// named by two campaigns, or one shop's role in two of its campaigns, is one.
+///
 /// A double booking (docs/format.md, "dacu agenda"): two timed tasks of one owner, from two
 /// different campaigns, whose times overlap as instants (campaigns may be in different time zones).
 /// A task is the half-open interval [start, end); a task without an end (a moment, start == end)
@@ -47,6 +52,7 @@ struct AgendaCampaign {
   std::string file;  ///< as given on the command line
   std::string template_name;
   std::string timezone;
+  std::string shop;  ///< its `shop:`, empty when it names none
 };
 
 struct AgendaItem {
@@ -54,7 +60,8 @@ struct AgendaItem {
   AgendaKind kind = AgendaKind::task;
   std::string name;
   std::string department;  ///< tasks only
-  std::string owner;       ///< tasks and checkpoints
+  std::string owner;       ///< tasks and checkpoints: the role, as the plan has it
+  std::string person;      ///< whom the campaign's `owners:` maps the owner to; empty when unmapped
   std::string phase;       ///< tasks only
   std::string detail;      ///< a deadline's rule, a checkpoint's metric, a milestone's rule
   bool all_day = false;
@@ -80,6 +87,8 @@ struct ConflictTask {
 };
 
 struct AgendaConflict {
+  /// Who is double-booked: the person, or the role in its shop (「雪凡妮的推广主管」, from the
+  /// message agenda.shop-role).
   std::string owner;
   ZonedTime from;  ///< the earliest start of its tasks (that task's wall clock and offset)
   ZonedTime to;    ///< the latest end
@@ -90,7 +99,7 @@ struct AgendaConflict {
 struct AgendaFilter {
   std::optional<date::local_days> from;  ///< items that end on or after this day (their own wall clock)
   std::optional<date::local_days> to;    ///< items that start on or before it
-  std::string owner;       ///< tasks and checkpoints of this owner only (no milestones, no deadlines)
+  std::string owner;       ///< tasks and checkpoints of this owner (role or mapped person) only (no milestones, no deadlines)
   std::string department;  ///< tasks of this department only
 };
 

@@ -10,7 +10,8 @@ namespace {
 
 // The later of two rows for one task: the later 时间, then the later file, then the later row.
 bool later(const StatusRow& a, const StatusRow& b) {
-  return std::tie(a.at, a.file, a.order) > std::tie(b.at, b.file, b.order);
+  bool a_timed = !a.untimed, b_timed = !b.untimed;  // a row without 时间 is older than any with one
+  return std::tie(a_timed, a.at, a.file, a.order) > std::tie(b_timed, b.at, b.file, b.order);
 }
 
 }  // namespace
@@ -38,7 +39,7 @@ StatusBook status_book(const Plan& plan, std::span<const StatusFile> files, std:
       if (!known.contains(row.task)) {
         throw input_error("D460", row.where, {{"task", row.task}, {"advice", suggestion(row.task, names)}});
       }
-      if (as_of && row.at > *as_of) continue;  // names are checked all the same
+      if (as_of && !row.untimed && row.at > *as_of) continue;  // names are checked all the same
       auto it = latest.find(row.task);
       if (it == latest.end()) {
         latest.emplace(row.task, row);

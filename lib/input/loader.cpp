@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -133,6 +134,39 @@ Template Loader::template_in_folder(const fs::path& path, const fs::path& folder
   return parse_template(text, path.string());
 }
 
+namespace {
+
+/// `shop:` and `owners:` (docs/format.md, "Who is booked"): a role `owners:` maps must be an owner
+/// of one of the campaign's tasks or checkpoints (D486, with the closest), so that a typo does not
+/// silently leave the role unmapped.
+void read_shop_owners(const yaml::Fields& top, Campaign& campaign) {
+  // An empty name ("") would make a shop or a person of nobody: refused, as an unquoted empty is.
+  auto name = [](const yaml::Node& node, const std::string& key) {
+    const auto& text = yaml::scalar(node, key);
+    if (text.find_first_not_of(" \t") == std::string::npos) throw input_error("D486.empty", node.where, {{"key", key}});
+    return text;
+  };
+  if (const auto* shop = top.find("shop")) campaign.shop = name(*shop, "shop");
+  const auto* owners = top.find("owners");
+  if (!owners) return;
+  yaml::mapping(*owners, "owners");
+  std::vector<std::string> roles;
+  for (const auto& task : campaign.plan.tasks) roles.push_back(task.owner.value);
+  for (const auto& checkpoint : campaign.plan.checkpoints) roles.push_back(checkpoint.owner.value);
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  for (std::size_t i = 0; i < owners->map_size(); ++i) {
+    const auto& role = owners->key(i);
+    auto person = name(owners->val(i), "owners: " + role.value);
+    if (!std::binary_search(roles.begin(), roles.end(), role.value)) {
+      throw input_error("D486", role.where, {{"role", role.value}, {"advice", suggestion(role.value, roles)}});
+    }
+    campaign.owners.emplace_back(role.value, person);
+  }
+}
+
+}  // namespace
+
 Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name, const fs::path& base_dir,
                        std::span<const Override> overrides, std::vector<Diagnostic>* collect) {
   files_read_.clear();
@@ -208,6 +242,7 @@ Campaign Loader::parse(std::string_view yaml_text, std::string_view source_name,
   if (const auto* rules = top.find("rules")) problems.attempt([&] { read_rules(*rules, t.rules); });
   if (const auto* e = top.find("eligibility")) problems.attempt([&] { t.eligibility = read_eligibility(*e, t.eligibility); });
   check_references(t, problems);
+  problems.attempt([&] { read_shop_owners(top, campaign); });
   apply_overrides(campaign, overrides);
   return campaign;
 }

@@ -50,7 +50,7 @@ std::optional<TaskState> parse_task_state(std::string_view text) {
 
 StatusFile read_status(std::string bytes, std::string_view source_name, TextEncoding encoding, std::size_t file_index) {
   auto table = parse_csv(std::move(bytes), source_name, encoding);
-  auto columns = require_columns(table, {{"任务", "task"}, {"状态", "state", "status"}, {"时间", "time"}});
+  auto columns = require_columns(table, {{"任务", "task"}, {"状态", "state", "status"}});
   auto optional_column = [&](std::initializer_list<std::string_view> names) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       if (std::find(names.begin(), names.end(), table.header[i]) != names.end()) return i;
@@ -59,6 +59,7 @@ StatusFile read_status(std::string bytes, std::string_view source_name, TextEnco
   };
   auto owner_column = optional_column({"负责人", "owner"});
   auto note_column = optional_column({"备注", "note"});
+  auto time_column = optional_column({"时间", "time"});  // none: rows without time (StatusRow::untimed)
   StatusFile file{std::string(source_name), {}};
   std::vector<std::string> words;
   for (const auto& w : kWords) words.emplace_back(w.word);
@@ -79,8 +80,15 @@ StatusFile read_status(std::string bytes, std::string_view source_name, TextEnco
       throw input_error("D461.close", record.where[columns[1]], {{"text", state_text}, {"close", close}});
     }
     row.state = *state;
-    auto time_text = cell(columns[2]);
-    const auto& time_where = record.where[columns[2]];
+    if (!time_column) {
+      row.untimed = true;
+      if (owner_column) row.owner = cell(*owner_column);
+      if (note_column) row.note = cell(*note_column);
+      file.rows.push_back(std::move(row));
+      continue;
+    }
+    auto time_text = cell(*time_column);
+    const auto& time_where = record.where[*time_column];
     if (time_text.empty()) throw input_error("D462.empty", time_where, {{"task", row.task}});
     auto at = parse_local_datetime(time_text);
     if (!at) {

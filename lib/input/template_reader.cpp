@@ -28,9 +28,10 @@ constexpr std::array<std::string_view, 24> kTemplateKeys{
     "waves", "dacu", "kind", "name", "title", "description", "notes", "timezone", "calendar", "phases",
     "departments", "parameters", "milestones", "tasks", "checkpoints", "rules", "staffing",
     "budget", "revenue", "scenarios", "shares", "limits", "eligibility", "seeds"};
-constexpr std::array<std::string_view, 19> kCampaignKeys{
+constexpr std::array<std::string_view, 21> kCampaignKeys{
     "waves", "dacu", "kind", "name", "title", "description", "notes", "extends", "timezone", "calendar",
-    "milestones", "parameters", "tasks", "checkpoints", "budget", "revenue", "scenarios", "rules", "eligibility"};
+    "milestones", "parameters", "tasks", "checkpoints", "budget", "revenue", "scenarios", "rules", "eligibility",
+    "shop", "owners"};
 constexpr std::array<std::string_view, 13> kTaskKeys{"name", "department", "owner", "phase", "start", "end", "duration",
                                                      "roll", "note", "repeat", "until", "source", "wave"};
 constexpr std::array<std::string_view, 11> kCheckpointKeys{"name", "at", "metric", "plan", "tolerance", "owner",

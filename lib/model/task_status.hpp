@@ -52,8 +52,12 @@ struct StatusRow {
   Location where;       ///< the 任务 cell
   std::size_t file = 0;  ///< index of its file among those read (ties: the later file wins)
   std::size_t order = 0; ///< its row in the file
+  /// No 时间 (the file has no such column): `at` is unset, and the row is older than any timed
+  /// row of its task (docs/format.md, "Task status"); untimed rows go by file and row order.
+  bool untimed = false;
   friend bool operator==(const StatusRow& a, const StatusRow& b) {
-    return a.task == b.task && a.state == b.state && a.owner == b.owner && a.at == b.at && a.note == b.note;
+    return a.task == b.task && a.state == b.state && a.owner == b.owner && a.at == b.at && a.note == b.note &&
+           a.untimed == b.untimed;
   }
 };
 

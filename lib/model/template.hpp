@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dacu/base/calendar.hpp"
@@ -235,6 +236,12 @@ struct Campaign {
   std::shared_ptr<const SourceFile> source;
   Location milestones_where;  ///< the campaign's `milestones:` (or its first line), for "no date" errors
   Location template_where;    ///< the campaign's `extends:` value, a template file's `name:` (or line 1)
+  /// `shop:` (店铺): whose campaign this is. `dacu agenda` books an owner (a role title such as
+  /// 推广主管) per shop: two shops' 推广主管 are two people. Empty: a shop of its own.
+  std::string shop;
+  /// `owners:` (role → person): the people behind the role titles. A mapped role is booked as the
+  /// person, across shops. In the order written.
+  std::vector<std::pair<std::string, std::string>> owners;
 };
 
 }  // namespace dacu

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dacu/base/error.hpp"
@@ -100,6 +101,8 @@ struct DatedDeadline {
 struct Plan {
   std::string campaign;
   std::string template_name;
+  std::string shop;  ///< the campaign's `shop:`; empty when it names none
+  std::vector<std::pair<std::string, std::string>> owners;  ///< the campaign's `owners:`, role → person
   std::string timezone;
   std::string calendar;
   std::vector<std::string> phases;

@@ -82,6 +82,8 @@ Plan expand(const Campaign& campaign) {
   Plan plan;
   plan.campaign = campaign.name;
   plan.template_name = campaign.template_name;
+  plan.shop = campaign.shop;
+  plan.owners = campaign.owners;
   plan.timezone = t.timezone.value;
   plan.calendar = t.calendar.base.value;
   for (const auto& p : t.phases) plan.phases.push_back(p.value);

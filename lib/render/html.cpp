@@ -496,8 +496,10 @@ std::string render_report_html(const Report& r, Lang lang) {
     }
     out += table_html({en ? "end" : "结束", en ? "task" : "任务", en ? "department" : "部门", en ? "owner" : "负责人"}, task_rows, "t");
   };
-  tasks_html(en ? "Due today" : "今日到期", r.due_today);
-  tasks_html(en ? "In progress" : "进行中", r.in_progress);
+  // With --status: one 今日到期 (the status section's), and the plan's running tasks named apart
+  // from the reported 进行中 (as report_render.cpp does for md and xlsx).
+  if (!r.status) tasks_html(en ? "Due today" : "今日到期", r.due_today);
+  tasks_html(r.status ? (en ? "Scheduled now" : "按排期进行中") : (en ? "In progress" : "进行中"), r.in_progress);
   auto overdue = r.overdue();
   out += fmt::format("<h3>{} ({})</h3>\n", en ? "Overdue checkpoints (no figures)" : "逾期未回报的检查点", overdue.size());
   if (overdue.empty()) {

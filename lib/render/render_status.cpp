@@ -46,6 +46,7 @@ std::string counts_line(const StatusSection& s, Lang lang) {
 }
 
 std::string show_reported_at(const StatusRow& row) {
+  if (row.untimed) return {};
   return row.date_only ? format_date(date::floor<date::days>(row.at))
                        : format_date(date::floor<date::days>(row.at)) + " " + show_time(row.at);
 }
@@ -98,6 +99,8 @@ std::string show_task_status(const StatusRow* row, Lang lang) {
   if (!row) return "";
   std::string state(lang == Lang::en ? state_en(row->state) : task_state_zh(row->state));
   std::string who = row->owner.empty() ? show_reported_at(*row) : row->owner + " " + show_reported_at(*row);
+  if (!who.empty() && who.back() == ' ') who.pop_back();  // a row without 时间
+  if (who.empty()) return state;
   return lang == Lang::en ? fmt::format("{} ({})", state, who) : fmt::format("{}（{}）", state, who);
 }
 
@@ -131,7 +134,8 @@ json::Value task_status_json(const StatusRow& row, const std::string& timezone) 
   return json::Value::object({{"state", std::string(task_state_id(row.state))},
                               {"state_display", std::string(task_state_zh(row.state))},
                               {"owner", json::maybe(row.owner)},
-                              {"at", row.date_only ? format_date(date::floor<date::days>(row.at)) : format_iso_with_offset(row.at, offset)},
+                              {"at", row.untimed ? json::Value() : row.date_only ? json::Value(format_date(date::floor<date::days>(row.at)))
+                                                                                 : json::Value(format_iso_with_offset(row.at, offset))},
                               {"note", json::maybe(row.note)},
                               {"file", std::string(row.where.file_name())},
                               {"line", static_cast<std::int64_t>(row.where.line)}});
@@ -191,7 +195,7 @@ void add_status_sheet(xlsx::Workbook& book, const StatusSection& s, Lang lang) {
       sheet.rows.push_back({C::text_of(title), t.task.all_day ? C::date_of(t.task.last_day) : C::datetime_of(t.task.end.local),
                             C::text_of(t.task.name), C::text_of(t.task.department), C::text_of(t.task.owner),
                             C::text_of(state_text(t, lang)), C::text_of(t.status ? t.status->owner : ""),
-                            t.status ? C::datetime_of(t.status->at) : C{}, C::text_of(t.status ? t.status->note : "")});
+                            t.status && !t.status->untimed ? C::datetime_of(t.status->at) : C{}, C::text_of(t.status ? t.status->note : "")});
     }
   }
 }

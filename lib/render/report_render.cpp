@@ -28,16 +28,18 @@ struct ReportLabels {
   std::string_view title, as_of, summary, countdown, milestone, at, remaining, due_today, in_progress, overdue,
       none, checkpoints, name, metric, plan, tolerance, actual, actual_at, deviation, status, action, schedule,
       findings, actuals, off_plan_count, overdue_count, task, department, owner, end;
+  /// With --status the plan's 进行中 (scheduled now) is named apart from the reported 进行中.
+  std::string_view scheduled_now;
 };
 constexpr ReportLabels kZh{"活动报告", "截至", "概要", "里程碑倒计时", "里程碑", "时间", "倒计时", "今日到期", "进行中",
                            "逾期未回报的检查点", "无", "跟进检查点", "名称", "指标", "计划", "容差", "实际",
                            "数据时间", "偏差", "状态", "措施", "日程", "数据问题", "实际数据", "偏离计划的检查点",
-                           "逾期未回报的检查点", "任务", "部门", "负责人", "结束"};
+                           "逾期未回报的检查点", "任务", "部门", "负责人", "结束", "按排期进行中"};
 constexpr ReportLabels kEn{"Campaign report", "as of", "Summary", "Countdown", "milestone", "at", "countdown",
                            "Due today", "In progress", "Overdue checkpoints (no figures)", "none", "Checkpoints",
                            "name", "metric", "plan", "tolerance", "actual", "figure at", "deviation", "status",
                            "action", "Schedule", "Problems in the actuals", "actuals", "checkpoints off plan",
-                           "overdue checkpoints (no figures)", "task", "department", "owner", "end"};
+                           "overdue checkpoints (no figures)", "task", "department", "owner", "end", "Scheduled now"};
 const ReportLabels& labels(Lang lang) { return lang == Lang::en ? kEn : kZh; }
 
 std::string status_label(CheckStatus s, Lang lang) {
@@ -213,8 +215,10 @@ std::string render_md(const Report& r, Lang lang) {
     out += fmt::format("\n### {} ({})\n\n", title, tasks.size());
     out += tasks.empty() ? fmt::format("{}\n", l.none) : render_md_table(tasks_table(tasks, l, lang));
   };
-  task_section(l.due_today, r.due_today);
-  task_section(l.in_progress, r.in_progress);
+  // With --status, 今日到期 is the status section's alone (it knows what is done), and the tasks
+  // the plan has running now are 按排期进行中: 进行中 is a state someone reported.
+  if (!r.status) task_section(l.due_today, r.due_today);
+  task_section(r.status ? l.scheduled_now : l.in_progress, r.in_progress);
   auto overdue = r.overdue();
   out += fmt::format("\n### {} ({})\n\n", l.overdue, overdue.size());
   if (overdue.empty()) {
@@ -395,7 +399,8 @@ void add_today_sheet(xlsx::Workbook& book, const Report& r, Lang lang) {
   using C = xlsx::Cell;
   auto& sheet = book.add_sheet(en ? "Today" : "今日", {en ? "list" : "类别", std::string(l.name), std::string(l.department),
                                                      std::string(l.owner), std::string(l.end)});
-  for (const auto& [tasks, label] : {std::pair{&r.due_today, l.due_today}, {&r.in_progress, l.in_progress}}) {
+  for (const auto& [tasks, label] : {std::pair{&r.due_today, l.due_today}, {&r.in_progress, r.status ? l.scheduled_now : l.in_progress}}) {
+    if (r.status && tasks == &r.due_today) continue;  // the status sheet's 今日到期 is the one (as in md)
     for (const auto& t : *tasks) {
       sheet.rows.push_back({C::text_of(std::string(label)), C::text_of(t.name), C::text_of(t.department), C::text_of(t.owner),
                             task_end_cell(t)});

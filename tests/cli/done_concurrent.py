@@ -137,7 +137,7 @@ def main():
             problems.append(f"GBK file: exit {r.returncode} {r.stderr}")
         else:
             lines = data.decode("utf-8-sig").split("\r\n")
-            if lines[1] != "确认报名资质与DSR,完成,运营主管,2026-11-17 16:00," or lines[2] != "对账与发票,已完成,,2026-12-26 10:00,":
+            if lines[1] != "确认报名资质与DSR,完成,运营主管,2026-11-17 16:00," or lines[2] != "对账与发票,已完成,运营主管,2026-12-26 10:00,":
                 problems.append(f"GBK file rewritten as {lines!r}")
         problems += status_dir_batch(args, campaign, tmp)
     for p in problems:

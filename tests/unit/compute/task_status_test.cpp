@@ -123,6 +123,25 @@ TEST_CASE("The latest 时间 wins, on a tie the later file, then the later row")
   CHECK(status_book(plan, files).find("详情页设计")->state == TaskState::done);  // tie: the later row
 }
 
+TEST_CASE("A file without 时间: rows without time, older than any timed row, then by file and row") {
+  auto plan = sample_plan();
+  auto untimed = read_status("任务,状态,负责人\n主图设计,已完成,美工主管\n详情页设计,已完成,美工主管\n详情页设计,进行中,美工主管\n",
+                             "清单.csv", TextEncoding::automatic, 1);
+  REQUIRE(untimed.rows.size() == 3);
+  CHECK(untimed.rows[0].untimed);
+  CHECK(untimed.rows[0].owner == "美工主管");
+  // The timed row is in the earlier file and older than nothing: it still wins over no time.
+  std::vector<StatusFile> files{read_status("任务,状态,时间\n主图设计,进行中,2026-12-01 09:00\n", "a.csv", TextEncoding::automatic, 0),
+                                untimed};
+  auto book = status_book(plan, files);
+  CHECK(book.find("主图设计")->state == TaskState::in_progress);
+  CHECK(book.find("详情页设计")->state == TaskState::in_progress);  // two untimed rows: the later row
+  CHECK(book.find("详情页设计")->untimed);
+  // --as-of leaves out rows after it, never rows without time.
+  CHECK(status_book(plan, files, at(1, 0)).find("详情页设计")->state == TaskState::in_progress);
+  CHECK(status_book(plan, files, at(1, 0)).find("主图设计")->state == TaskState::done);
+}
+
 TEST_CASE("A repeated task's occurrences: each by its own name, all by the task's") {
   auto plan = sample_plan();
   std::vector<StatusFile> files{read_status(

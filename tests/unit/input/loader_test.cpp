@@ -253,6 +253,22 @@ TEST_CASE("a campaign extends a built-in template with milestones, parameters an
   CHECK(loader.builtin("聚划算") == base);
 }
 
+TEST_CASE("a campaign's shop: and owners: (who dacu agenda books), and D486 for an owners: role no task has", "[load]") {
+  Loader loader;
+  auto head = std::string("dacu: 1\nkind: campaign\nname: 试\nextends: 聚划算\nshop: 雪凡妮\n");
+  auto c = loader.parse(head + "owners: {推广主管: 王芳, 运营主管: 李强}\n", "c.yaml", ".");
+  CHECK(c.shop == "雪凡妮");
+  CHECK(c.owners == std::vector<std::pair<std::string, std::string>>{{"推广主管", "王芳"}, {"运营主管", "李强"}});
+  CHECK(loader.parse("dacu: 1\nkind: campaign\nname: 试\nextends: 聚划算\n", "c.yaml", ".").shop.empty());
+  auto e = error_of([&] { loader.parse(head + "owners: {推广主任: 王芳}\n", "c.yaml", "."); });
+  CHECK(e.code == "D486");
+  CHECK(where(e.where) == "c.yaml:6:10");
+  CHECK(e.hint.find("推广主管") != std::string::npos);
+  CHECK(error_of([&] { loader.parse(head + "owners: {推广主管: \"\"}\n", "c.yaml", "."); }).key == "D486.empty");
+  CHECK(error_of([&] { loader.parse("dacu: 1\nkind: campaign\nname: 试\nextends: 聚划算\nshop: \" \"\n", "c.yaml", "."); }).key ==
+        "D486.empty");
+}
+
 TEST_CASE("a campaign extends a template file by a path relative to base_dir", "[load]") {
   auto dir = std::filesystem::temp_directory_path() / "dacu-load-test";
   std::filesystem::create_directories(dir);
