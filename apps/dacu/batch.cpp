@@ -51,7 +51,7 @@ std::string json_text(std::string_view text) {
 
 void add_batch_options(CommandLine& cl, BatchOptions& o) {
   cl.option("--out-dir", o.out_dir, "batch: write one output per input into DIR (named after the input), with DIR/.dacu-manifest.json", o.out_dir_given);
-  cl.option("-j,--jobs", o.jobs, "batch: inputs processed in parallel: N, or auto for the number of processors (default 1)");
+  cl.option("-j,--jobs", o.jobs, "batch: inputs processed in parallel: N, or auto for the number of processors (default 1)", o.jobs_given);
   cl.option("--summary", o.summary, "batch: write the run's result as JSON to FILE (per input: status, diagnostics; see README)", o.summary_given);
   cl.flag("--clean-failed", o.clean_failed, "batch: remove the previous output of an input that failed this run");
   cl.option("--files-from", o.files_from, "read input paths from FILE, one per line (- for stdin; blank lines and # comments skipped)", o.files_from_given);
@@ -68,7 +68,7 @@ std::vector<std::string> batch_inputs(std::vector<std::string> files, const Batc
       if (o.files_from.empty() || !fs::exists(o.files_from, ec)) {
         throw input_error("D545", Location{make_source(o.files_from, {}), 0, 0}, {{"file", o.files_from}});
       }
-      text = read_text_file(o.files_from);
+      text = read_text_file(o.files_from, InputKind::list);
     }
     // A NUL cuts a path when it is opened but not when the output is named: `a.yaml\0b` would
     // write a's report as b's. Such a list is refused, located at the line.
@@ -85,6 +85,7 @@ std::vector<std::string> batch_inputs(std::vector<std::string> files, const Batc
 
 void check_batch_usage(const std::vector<std::string>& inputs, const BatchOptions& o, const std::string& output) {
   auto where = command_line();
+  if (o.jobs_given && o.jobs.empty()) parse_jobs(o.jobs, 1, true);  // -j "": D533, not the default
   if (o.out_dir_given && o.out_dir.empty()) {
     throw input_error("D077.out-dir", where);
   }
@@ -282,7 +283,7 @@ int write_run_file(const std::string& path, const std::string& bytes, const std:
 }  // namespace
 
 int run_batch(const std::vector<std::string>& inputs, const BatchOptions& o, const BatchProduce& produce, Context& ctx) {
-  unsigned jobs = parse_jobs(o.jobs, processors());
+  unsigned jobs = parse_jobs(o.jobs, processors(), o.jobs_given);
   std::error_code ec;
   refuse_summary_clash(inputs, o);
   fs::create_directories(o.out_dir, ec);

@@ -49,6 +49,7 @@ struct BatchOptions {
   bool quiet = false;  ///< --quiet: no progress, no summary line, no warnings (errors still)
   std::string files_from;
   bool files_from_given = false;
+  bool jobs_given = false;  ///< -j was given, even as "" (refused: D533)
 };
 
 /// What producing one input gave.

@@ -58,6 +58,8 @@ inline int outcome_status(const InputOutcome& o, bool fail_on_alert, bool fail_o
 /// except the spaces before a `#` line.
 inline std::vector<std::string> parse_file_list(std::string_view text) {
   std::vector<std::string> out;
+  // A list saved by Notepad or Excel starts with a UTF-8 BOM: it is not part of the first path.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   while (!text.empty()) {
     auto end = text.find('\n');
     auto line = text.substr(0, end);
@@ -92,8 +94,8 @@ class OrderedRelease {
 
 /// -j as written: empty is 1, `auto` the number of processors (`processors`, at least 1), else a
 /// whole number from 1 to 256 (D533, located in the value).
-inline unsigned parse_jobs(const std::string& text, unsigned processors) {
-  if (text.empty()) return 1;
+inline unsigned parse_jobs(const std::string& text, unsigned processors, bool given = false) {
+  if (text.empty() && !given) return 1;  // -j "" is no number: D533.whole below
   if (text == "auto") return processors == 0 ? 1 : (processors > 256 ? 256 : processors);
   unsigned n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);

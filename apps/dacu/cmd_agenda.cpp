@@ -35,6 +35,7 @@ struct AgendaOptions {
   OutputOptions output;
   bool bom = false;
   std::string from, to, owner, department, jobs;
+  bool jobs_given = false;  // -j "" is refused (D533), not taken for the default
   bool owner_given = false, department_given = false;
   bool fail_on_conflict = false;
   std::vector<std::string> template_dirs;
@@ -191,7 +192,7 @@ int run_agenda(AgendaOptions& o, Context& ctx) {
   filter.owner = o.owner;
   filter.department = o.department;
   auto format = choose_format(o.output, Format::table);
-  unsigned jobs = parse_jobs(o.jobs, processors());
+  unsigned jobs = parse_jobs(o.jobs, processors(), o.jobs_given);
   check_status_dir(o.status, o.status_dir, o.status_dir_given);
   refuse_empty_output(o.output);
 
@@ -278,7 +279,7 @@ Command agenda_command() {
                       "each campaign shops/X.yaml reads its own task status DIR/X.csv (none there: no states for it); not with --status",
                       o->status_dir_given);
             cl.flag("--fail-on-conflict", o->fail_on_conflict, "exit 3 when someone is double-booked across campaigns (the agenda is still written)");
-            cl.option("-j,--jobs", o->jobs, "campaigns planned in parallel: N, or auto for the number of processors (default 1)");
+            cl.option("-j,--jobs", o->jobs, "campaigns planned in parallel: N, or auto for the number of processors (default 1)", o->jobs_given);
             cl.option("--files-from", o->batch.files_from, "read campaign paths from FILE, one per line (- for stdin; blank lines and # comments skipped)",
                       o->batch.files_from_given);
             cl.flag("--bom", o->bom, "CSV: start with a UTF-8 BOM so Excel opens it without mojibake");

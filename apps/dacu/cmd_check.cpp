@@ -24,7 +24,7 @@ struct CheckOptions {
 int run_check(CheckOptions& o, Context& ctx) {
   auto format = choose_format(o.output, Format::table);  // before any input is read
   allow_template_dirs(ctx.loader, o.template_dirs);
-  auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
+  auto campaign = load_unplanned(ctx.loader, o.file, parse_overrides(o.output));
   const auto& rules = campaign.plan.eligibility;
   if (!rules.present) {
     throw input_error("D420.no-rules", Location{campaign.source, 1, 1}, {{"template", campaign.template_name}});

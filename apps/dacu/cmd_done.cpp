@@ -20,6 +20,7 @@
 #include <filesystem>
 
 #include "commands.hpp"
+#include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/compute/task_status.hpp"
 #include "dacu/input/sources.hpp"
@@ -54,14 +55,6 @@ Location command_line_at(const std::string& text) { return Location{make_source(
   throw input_error("D467", Location{make_source(file, {}), 0, 0}, {{"file", file}, {"reason", std::strerror(error)}});
 }
 
-// A CSV field: quoted when it holds a comma, a quote or a line break. Never formula-guarded: the
-// file is read back by dacu, and a leading ' would change the task's name.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string show_at(date::local_seconds at) {
   auto day = date::floor<date::days>(at);
@@ -146,6 +139,20 @@ void replace_file(const std::string& path, const std::string& bytes, mode_t mode
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
+}
+
+// The file `status` names once every symbolic link is followed (itself when it is none). A link
+// whose target is missing leads to where that target would be, so that the first row creates it.
+std::string written_path(const std::string& status) {
+  fs::path path = status;
+  std::error_code ec;
+  // 40 links as the kernel follows (ELOOP past them): a loop is then left to the write to report.
+  for (int i = 0; i < 40 && fs::is_symlink(path, ec); ++i) {
+    auto next = fs::read_symlink(path, ec);
+    if (ec) break;
+    path = next.is_absolute() ? next : path.parent_path() / next;
+  }
+  return path.lexically_normal().string();
 }
 
 std::optional<std::size_t> column_of(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
@@ -250,19 +257,22 @@ int run_done(DoneOptions& o, Context& ctx) {
   // options need that its header lacks (D468). Checked again under the lock.
   std::error_code exists_ec;
   if (fs::exists(o.status, exists_ec)) {
-    auto bytes = read_text_file(o.status);
+    auto bytes = read_text_file(o.status, InputKind::status);
     read_status(bytes, o.status);
     check_header(parse_csv(std::move(bytes), o.status).header, o);
   }
-  FileLock lock(o.status + ".lock");
+  // A status file that is a symbolic link (kept in a shared folder, say) is written through: the
+  // file it leads to is locked and replaced in its own folder, and the link stays a link.
+  auto target = written_path(o.status);
+  FileLock lock(target + ".lock");
   std::error_code ec;
-  bool exists = fs::exists(o.status, ec);
+  bool exists = fs::exists(target, ec);
   std::string text;
   mode_t mode = 0644;
   std::vector<std::string> header{"任务", "状态", "负责人", "时间", "备注"};
   std::string eol = "\n";
   if (exists) {
-    auto bytes = read_text_file(o.status);
+    auto bytes = read_text_file(target, InputKind::status);
     read_status(bytes, o.status);  // the file as it is must read: its problems are shown, not buried
     // GBK (Excel's "CSV") is rewritten as UTF-8 with a BOM, which Excel opens as well.
     text = decode_text(std::move(bytes), o.status, TextEncoding::automatic);
@@ -272,7 +282,7 @@ int run_done(DoneOptions& o, Context& ctx) {
     if (text.find("\r\n") != std::string::npos) eol = "\r\n";
     if (!text.empty() && text.back() != '\n') text += eol;
     struct stat st {};
-    if (::stat(o.status.c_str(), &st) == 0) mode = st.st_mode & 07777;
+    if (::stat(target.c_str(), &st) == 0) mode = st.st_mode & 07777;
   } else {
     text = "\xEF\xBB\xBF" + std::string(kStatusHeader) + eol;  // a BOM: Excel opens it as UTF-8
   }
@@ -287,10 +297,21 @@ int run_done(DoneOptions& o, Context& ctx) {
     if (time_column) fields[*time_column] = show_at(at);  // none: the file's rows have no time (docs/format.md)
     if (owner_column) fields[*owner_column] = o.owner.empty() ? owner_of(plan, task) : o.owner;
     if (note_column) fields[*note_column] = o.note;
-    for (std::size_t i = 0; i < fields.size(); ++i) text += (i ? "," : "") + csv_field(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      // The file is opened in Excel: what a shop typed as 负责人 or 备注 gets the one formula guard
+      // of every CSV dacu writes (the status reader takes the ' off again). The task's name, state
+      // and time are dacu's own and read back as written.
+      bool typed = i == owner_column || i == note_column;
+      text += (i ? "," : "") + csv_field(fields[i], typed ? FormulaGuard::on : FormulaGuard::off);
+    }
     text += eol;
   }
-  replace_file(o.status, text, mode);
+  // Past the limit every command reads, the file could no longer be read by anyone: refused, the
+  // file left as it was.
+  if (text.size() > kMaxReadBytes) {
+    throw input_error("D571", Location{make_source(o.status, {}), 0, 0}, {{"file", o.status}, {"limit", kMaxReadBytes}});
+  }
+  replace_file(target, text, mode);
   ctx.out << message("done.written", {{"file", o.status}, {"count", o.tasks.size()}, {"state", task_state_zh(*state)}}) << "\n";
   return kSuccess;
 }

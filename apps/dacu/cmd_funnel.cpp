@@ -24,7 +24,7 @@ struct FunnelOptions {
 int run_funnel(const FunnelOptions& o, Context& ctx) {
   auto format = choose_format(o.output, Format::table);  // before any input is read
   allow_template_dirs(ctx.loader, o.template_dirs);
-  auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
+  auto campaign = load_unplanned(ctx.loader, o.file, parse_overrides(o.output));
   auto table = parse_csv(read_text_file(o.customers, InputKind::customers), o.customers);
   auto report = compute_funnel(campaign, table);
   auto render = render_options(o.output, o.bom);

@@ -190,9 +190,7 @@ std::optional<date::local_days> parse_actuals_date(const std::string& text) {
 std::optional<std::string> own_actuals(const std::string& dir, const std::string& campaign) {
   auto stem = std::filesystem::path(campaign).stem().string();
   for (const auto& extension : actuals_extensions()) {
-    auto path = std::filesystem::path(dir) / (stem + std::string(extension));
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec)) return path.string();
+    if (auto path = file_in_folder(dir, stem + std::string(extension))) return path->string();  // D572: no link out
   }
   return std::nullopt;
 }
@@ -279,7 +277,7 @@ int run_report(ReportOptions& o, Context& ctx) {
     std::erase_if(report.in_progress, [&](const DatedTask& t) { return !kept(t); });
     std::vector<StatusFile> own_status_files;
     if (o.status_dir_given) {
-      if (auto path = own_status(o.status_dir, file)) own_status_files.push_back(read_status(read_text_file(*path), *path, encoding));
+      if (auto path = own_status(o.status_dir, file)) own_status_files.push_back(read_status(read_text_file(*path, InputKind::status), *path, encoding));
     }
     const auto& status_of = o.status_dir_given ? own_status_files : status_files;
     if (!status_of.empty()) {

@@ -27,7 +27,7 @@ int run_roi(const RoiCliOptions& o, Context& ctx) {
   auto format = choose_format(o.output, Format::table);
   refuse_binary_on_terminal(o.output, format, ctx);
   allow_template_dirs(ctx.loader, o.template_dirs);
-  auto campaign = ctx.loader.load_file(o.file, parse_overrides(o.output));
+  auto campaign = load_unplanned(ctx.loader, o.file, parse_overrides(o.output));
   RoiOptions options;
   options.scenarios = o.scenarios;
   if (!o.sensitivity.empty()) options.sensitivity = parse_sensitivity(o.sensitivity);

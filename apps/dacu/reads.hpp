@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <string>
 #include <system_error>
@@ -15,6 +16,7 @@
 #include "dacu/base/messages.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/loader.hpp"
+#include "dacu/plan/planning.hpp"
 
 namespace dacu::cli {
 
@@ -38,6 +40,14 @@ inline void allow_template_dirs(Loader& loader, const std::vector<std::string>& 
     folders.emplace_back(dir);
   }
   loader.set_template_dirs(std::move(folders));
+}
+
+/// A campaign for a command that computes without its schedule (roi, check, funnel): loaded, and
+/// its dated waves checked as every command that plans it checks them (check_dated_waves).
+inline Campaign load_unplanned(Loader& loader, const std::string& file, std::span<const Override> overrides) {
+  auto campaign = loader.load_file(file, overrides);
+  check_dated_waves(campaign);
+  return campaign;
 }
 
 /// `given` (the files on the command line) and every file the loader's last load read: the

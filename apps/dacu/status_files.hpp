@@ -16,10 +16,10 @@ namespace dacu::cli {
 
 /// --status-dir DIR: campaign shops/X.yaml reads DIR/X.csv when it exists (none there: no task
 /// status for it).
+/// A link there that leads out of DIR is refused (D572), never read.
 inline std::optional<std::string> own_status(const std::string& dir, const std::string& campaign) {
-  auto path = std::filesystem::path(dir) / (std::filesystem::path(campaign).stem().string() + ".csv");
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) return path.string();
+  auto path = file_in_folder(dir, std::filesystem::path(campaign).stem().string() + ".csv");
+  if (path) return path->string();
   return std::nullopt;
 }
 
@@ -37,7 +37,9 @@ inline void check_status_dir(const std::vector<std::string>& status, const std::
 inline std::vector<StatusFile> read_status_files(const std::vector<std::string>& paths,
                                                  TextEncoding encoding = TextEncoding::automatic) {
   std::vector<StatusFile> files;
-  for (const auto& path : paths) files.push_back(read_status(read_text_file(path), path, encoding, files.size()));
+  for (const auto& path : paths) {
+    files.push_back(read_status(read_text_file(path, InputKind::status), path, encoding, files.size()));
+  }
   return files;
 }
 

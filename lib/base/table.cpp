@@ -133,6 +133,11 @@ void append_csv_field(std::string& out, std::string_view text, bool guard) {
 
 }  // namespace
 
+std::string_view csv_unguarded(std::string_view field) {
+  if (field.size() >= 2 && field.front() == '\'' && starts_formula(field.substr(1))) field.remove_prefix(1);
+  return field;
+}
+
 std::string csv_field(std::string_view text, FormulaGuard guard) {
   std::string out;
   append_csv_field(out, text, guard == FormulaGuard::on);

@@ -61,6 +61,10 @@ std::string with_excel_bom(std::string csv, bool bom);
 /// One CSV text field, guarded and quoted as a table's text cell would be.
 std::string csv_field(std::string_view text, FormulaGuard guard = FormulaGuard::on);
 
+/// A text field as it was before FormulaGuard::on: the `'` taken off a field it was put on
+/// (`'=SUM(A1)` is `=SUM(A1)`), for reading back a CSV dacu wrote (a status file's 备注).
+std::string_view csv_unguarded(std::string_view field);
+
 /// Text for Markdown, in a table cell, a heading or a list item: shown as written, never as
 /// markup. `\ | [ ] * _ `` ` `` are backslash-escaped, `< > &` written as entities (no HTML passes
 /// through), a line break (LF, CRLF or CR) becomes `<br>` (so a name cannot end a table row or

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <memory>
+#include <unordered_set>
 
 #include "dacu/base/utf8.hpp"
 
@@ -50,6 +51,10 @@ class Reader {
       char c = text()[pos_];
       if (c == ',') {
         ++pos_;
+        // Bounded before the next field is read: a row of 80,000 columns costs no more than this.
+        if (r.fields.size() == kMaxCsvColumns) {
+          throw input_error("D570", here(), {{"limit", kMaxCsvColumns}});
+        }
         continue;
       }
       // field() stops only at ',', a line end or the end.
@@ -62,9 +67,17 @@ class Reader {
  private:
   std::string_view text() const { return source_->text; }
 
-  Location here() const {
-    Location at{source_, line_, 1};
-    return at.advanced(text().substr(line_start_), pos_ - line_start_);
+  // Counted on from the last call on the same line, so a long line costs its length once, not
+  // once a field.
+  Location here() {
+    if (counted_line_start_ != line_start_ || counted_pos_ > pos_) {
+      counted_line_start_ = line_start_;
+      counted_pos_ = line_start_;
+      counted_chars_ = 0;
+    }
+    counted_chars_ += utf8::count_chars(text().substr(counted_pos_, pos_ - counted_pos_));
+    counted_pos_ = pos_;
+    return Location{source_, line_, static_cast<int>(counted_chars_) + 1};
   }
 
   void newline(std::size_t next) {
@@ -73,7 +86,7 @@ class Reader {
     line_start_ = next;
   }
 
-  [[noreturn]] void fail(std::string_view key) const { throw input_error(key, here()); }
+  [[noreturn]] void fail(std::string_view key) { throw input_error(key, here()); }
 
   bool line_end_here() const {
     if (at_end()) return true;
@@ -127,7 +140,7 @@ class Reader {
   }
 
   // A NUL would cut a name short wherever it is written through a C string (XLSX, ICS).
-  [[noreturn]] void fail_nul() const {
+  [[noreturn]] void fail_nul() {
     fail("D095.csv");
   }
 
@@ -135,6 +148,9 @@ class Reader {
   std::size_t pos_ = 0;
   int line_ = 1;
   std::size_t line_start_ = 0;
+  std::size_t counted_line_start_ = std::string_view::npos;  // here()'s count: its line,
+  std::size_t counted_pos_ = 0;                               // how far it went,
+  std::size_t counted_chars_ = 0;                             // and the characters up to there
 };
 
 // The location of byte `offset` of `text` (UTF-8 up to there): its line and character column.
@@ -230,14 +246,13 @@ CsvTable parse_csv(std::string text, std::string_view source_name, TextEncoding 
     throw input_error("D344.empty", Location{source, 1, 1});
   }
   auto header = reader.record();
+  std::unordered_set<std::string_view> names;  // one look-up a column: a wide header stays linear
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     if (header.fields[i].empty()) {
       throw input_error("D344.no-name", header.where[i], {{"column", i + 1}});
     }
-    for (std::size_t j = 0; j < i; ++j) {
-      if (header.fields[j] == header.fields[i]) {
-        throw input_error("D345", header.where[i], {{"name", header.fields[i]}});
-      }
+    if (!names.insert(header.fields[i]).second) {
+      throw input_error("D345", header.where[i], {{"name", header.fields[i]}});
     }
   }
   table.header = header.fields;

@@ -57,10 +57,16 @@ struct CsvTable {
   bool date1904 = false;  ///< .xlsx: the workbook counts dates from 1904 (its numeric cells' serials)
 };
 
+/// The most columns a row may have (D570). The widest file dacu reads is an export of 生意参谋's
+/// metrics: a time column and at most about a hundred metrics; a status file has five columns, a
+/// product list a dozen. A thousand leaves ten times the room of any real export, and a row past
+/// it (80,000 columns of a hostile or corrupt file) is refused before it is read on.
+inline constexpr std::size_t kMaxCsvColumns = 1000;
+
 /// Parses `text` (the file's bytes, read as decode_text reads them); the first record is the
 /// header. Throws InputError: D340 quoting, D341 wrong number of fields, D342 invalid UTF-8
 /// (D440, D441: see decode_text), D344 empty file or empty header name, D345 a header name given
-/// twice.
+/// twice, D570 a row of more than kMaxCsvColumns columns.
 CsvTable parse_csv(std::string text, std::string_view source_name, TextEncoding encoding = TextEncoding::automatic);
 
 /// The index of each wanted column; each column is given by its accepted names (e.g. a Chinese and

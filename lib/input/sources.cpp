@@ -50,6 +50,9 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
 
 std::string read_text_file(const fs::path& path, InputKind kind) {
   try {
+    std::error_code ec;
+    // A folder stays D010's, with its hint; anything else that is not a regular file is D081.
+    if (kind != InputKind::campaign && !fs::is_directory(path, ec)) return read_regular_file(path, kMaxReadBytes, RegularFor::data_file);
     return read_text_file(path);
   } catch (const InputError& e) {
     const auto& d = e.diagnostic();
@@ -60,7 +63,9 @@ std::string read_text_file(const fs::path& path, InputKind kind) {
       case InputKind::products: throw input_error("D010.missing-products", where);
       case InputKind::customers: throw input_error("D010.missing-customers", where);
       case InputKind::baseline: throw input_error("D010.missing-baseline", where);
-      case InputKind::campaign: break;
+      case InputKind::campaign:
+      case InputKind::status:
+      case InputKind::list: break;
     }
     throw;
   }
@@ -101,10 +106,12 @@ struct Descriptor {
 
 }  // namespace
 
-std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
+std::string read_regular_file(const fs::path& path, std::size_t max_bytes, RegularFor reading) {
   auto label = make_source(path.string(), {});
   auto fail = [&](std::string_view key, MessageArgs args = {}) { throw input_error(key, Location{label, 0, 0}, args); };
-  auto special = [&](const std::string& what) { fail("D081.special", {{"what", what}}); };
+  auto special = [&](const std::string& what) {
+    fail(reading == RegularFor::template_file ? "D081.special" : "D081.input", {{"what", what}});
+  };
   auto unreadable = [&](int error) {
     if (error == ENOENT || error == ENOTDIR) fail("D010.missing");
     if (error == EACCES) fail("D010.permission");
@@ -156,6 +163,22 @@ std::string read_regular_file(const fs::path& path, std::size_t max_bytes) {
     }
   }
   return text;
+}
+
+std::optional<fs::path> file_in_folder(const fs::path& dir, const std::string& name) {
+  auto path = dir / name;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::nullopt;
+  auto folder = fs::canonical(dir, ec);
+  if (ec) return path;  // the read that follows says what is wrong
+  auto real = fs::canonical(path, ec);
+  if (ec) return path;
+  auto inside = real.lexically_relative(folder);
+  if (inside.empty() || *inside.begin() == "..") {
+    throw input_error("D572", Location{make_source(path.string(), {}), 0, 0},
+                      {{"file", path.string()}, {"target", real.string()}, {"dir", dir.string()}});
+  }
+  return path;
 }
 
 std::string DiskSources::read(const fs::path& path) { return read_text_file(path); }

@@ -7,18 +7,27 @@
 #include <filesystem>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace dacu {
 
+/// The most bytes an input file may have (D011): every command reads at most this much, so
+/// `dacu done` never writes a status file past it (D571).
+inline constexpr std::size_t kMaxReadBytes = 8u << 20;
+
 /// Reads a whole file as text. Throws InputError D010 when it is missing, a directory or
 /// unreadable, D011 when it is larger than `max_bytes`.
-std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
+std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes = kMaxReadBytes);
 
 /// What a file given on the command line is, so that "no such file" says what to check.
-enum class InputKind { campaign, actuals, products, customers, baseline };
+enum class InputKind { campaign, actuals, products, customers, baseline, status, list };
 /// read_text_file, a missing file's hint fitting `kind` (an actuals CSV is not found with
-/// `dacu templates`).
+/// `dacu templates`). Every kind but `campaign` (which may be /dev/stdin) is read as
+/// read_regular_file reads: a named pipe, device or socket given as a status file, actuals,
+/// product or customer list, baseline or `--files-from` list would block the run for ever, and is
+/// refused before it is opened (D081.input).
 std::string read_text_file(const std::filesystem::path& path, InputKind kind);
 
 /// Reads a whole regular file, for the files dacu finds rather than is given (`extends:`,
@@ -27,7 +36,17 @@ std::string read_text_file(const std::filesystem::path& path, InputKind kind);
 /// or /dev, where files that look regular are the kernel's (/proc/self/environ). Symbolic links are
 /// followed first, and the file is opened so that one swapped in cannot hang or redirect the read
 /// (no blocking, no final link, checked again once open). D010 and D011 as read_text_file.
-std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes = 8u << 20);
+/// What read_regular_file reads, for the hint of its refusal: a template (D081.special) or a data
+/// file given on the command line or found in a folder (D081.input).
+enum class RegularFor { template_file, data_file };
+std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes = kMaxReadBytes,
+                              RegularFor what = RegularFor::template_file);
+
+/// `dir`/`name` when it exists (nullopt when not), for the files a command finds in a folder
+/// (`--status-dir`, `--actuals-dir`). A symbolic link there that leads out of `dir` is InputError
+/// D572, before anything is read: a folder others can write must not make dacu read, and quote
+/// in its errors, a file elsewhere (/etc/shadow when run as root).
+std::optional<std::filesystem::path> file_in_folder(const std::filesystem::path& dir, const std::string& name);
 
 class Sources {
  public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dacu/base/table.hpp"
 #include "dacu/base/timefmt.hpp"
 
 namespace dacu {
@@ -98,8 +99,9 @@ StatusFile read_status(std::string bytes, std::string_view source_name, TextEnco
     }
     row.at = at->at;
     row.date_only = at->date_only;
-    if (owner_column) row.owner = cell(*owner_column);
-    if (note_column) row.note = cell(*note_column);
+    // dacu done guards what a shop typed against spreadsheet formulas (a leading '): read back as typed.
+    if (owner_column) row.owner = csv_unguarded(cell(*owner_column));
+    if (note_column) row.note = csv_unguarded(cell(*note_column));
     file.rows.push_back(std::move(row));
   }
   return file;

@@ -505,6 +505,10 @@ CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view source_name, s
     if (row.cells.empty()) continue;  // a blank row
     CsvRecord record;
     auto width = row.cells.back().column;
+    if (width > kMaxCsvColumns) {
+      throw input_error("D570", Location{book.source(), static_cast<int>(row.number), static_cast<int>(kMaxCsvColumns + 1)},
+                        {{"limit", kMaxCsvColumns}});
+    }
     slots += width;
     if (slots > limits.max_cells) {
       throw input_error("D449.cells", Location{book.source(), static_cast<int>(row.number), static_cast<int>(width)},

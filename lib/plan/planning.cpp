@@ -4,11 +4,36 @@
 #include "dacu/plan/deadlines.hpp"
 #include "dacu/plan/waves.hpp"
 
+#include <optional>
+
 namespace dacu {
+
+namespace {
+
+// The waves' problems refuse the campaign, the first one found.
+void refuse_wave_problems(const Campaign& campaign, const Plan& plan) {
+  for (auto& d : check_waves(campaign, plan)) throw InputError(std::move(d));
+}
+
+}  // namespace
+
+void check_dated_waves(const Campaign& campaign) {
+  if (campaign.plan.waves.waves.empty()) return;
+  std::optional<Plan> plan;
+  try {
+    plan = expand(campaign);
+  } catch (const InputError& e) {
+    // A template without its dates (roi on 聚划算.yaml) has no moments to check the waves by.
+    auto no_date = make_diagnostic(Severity::error, "D033.needed", {}, {{"name", ""}, {"offset", ""}}).code;
+    if (e.diagnostic().code == no_date) return;
+    throw;
+  }
+  refuse_wave_problems(campaign, *plan);
+}
 
 Plan plan_campaign(const Campaign& campaign) {
   auto plan = expand(campaign);
-  for (auto& d : check_waves(campaign, plan)) throw InputError(std::move(d));
+  refuse_wave_problems(campaign, plan);
   for (auto& d : check_limits(campaign.plan, plan)) {
     if (d.severity == Severity::error) throw InputError(d);
     plan.warnings.push_back(std::move(d));

@@ -56,6 +56,53 @@ def status_dir_batch(args, campaign, tmp):
     return problems
 
 
+def done_hardening(args, campaign, tmp):
+    """The attack trial's cases: a symbolic link to the status file stays a link and its target gets
+    the row; a row that would take the file past the 8 MiB every command reads is refused (D571,
+    exit 1, file unchanged); --note/--owner that a spreadsheet would run as a formula are written
+    with the ' of every CSV dacu writes, and read back as typed."""
+    problems = []
+    shared, own = (os.path.join(tmp, d) for d in ("shared", "own"))
+    for d in (shared, own):
+        os.makedirs(d)
+    target = os.path.join(shared, "状态.csv")
+    with open(target, "w", encoding="utf-8") as f:
+        f.write("任务,状态,负责人,时间,备注\n")
+    link = os.path.join(own, "状态.csv")
+    os.symlink(os.path.relpath(target, own), link)
+    r = subprocess.run([args.dacu, "done", campaign, "对账与发票", "--status", link, "--at", "2026-12-26T10:00",
+                        "--note", "=HYPERLINK(\"http://x\")", "--owner", "@运营"], env=ENV, capture_output=True, text=True)
+    if r.returncode != 0:
+        problems.append(f"done through a link: exit {r.returncode} {r.stderr}")
+    if not os.path.islink(link):
+        problems.append("the link to the status file was replaced by a file")
+    lines = open(target, encoding="utf-8-sig").read().splitlines()
+    if lines[-1:] != ["对账与发票,已完成,'@运营,2026-12-26 10:00,\"'=HYPERLINK(\"\"http://x\"\")\""]:
+        problems.append(f"the link's target holds {lines!r}")
+    if sorted(os.listdir(own)) != ["状态.csv"] or sorted(os.listdir(shared)) != ["状态.csv", "状态.csv.lock"]:
+        problems.append(f"files left: {sorted(os.listdir(own))} {sorted(os.listdir(shared))}")
+    check = subprocess.run([args.dacu, "report", campaign, "--status", link, "--as-of", "2026-12-27T10:00", "--format", "json"],
+                           env=ENV, capture_output=True, text=True)
+    if check.returncode != 0 or '"=HYPERLINK(\\"http://x\\")"' not in check.stdout or '"@运营"' not in check.stdout:
+        problems.append(f"report does not read the note and owner back as typed: {check.returncode} {check.stderr}")
+
+    # 8 MiB: a file just under it refuses the row that would pass it, and stays as it was.
+    big = os.path.join(tmp, "big.csv")
+    row = "对账与发票,已完成,运营主管,2026-12-26 10:00," + "备" * 20 + "\n"
+    header = "任务,状态,负责人,时间,备注\n"
+    count = ((8 << 20) - len(header.encode()) - 10) // len(row.encode())
+    with open(big, "w", encoding="utf-8") as f:
+        f.write(header + row * count)
+    before = open(big, "rb").read()
+    r = subprocess.run([args.dacu, "done", campaign, "对账与发票", "--status", big, "--note", "x" * 200], env=ENV,
+                       capture_output=True, text=True)
+    if r.returncode != 1 or "[D571]" not in r.stderr or big not in r.stderr:
+        problems.append(f"past 8 MiB: exit {r.returncode}, {r.stderr!r} (expected D571, exit 1)")
+    if open(big, "rb").read() != before:
+        problems.append("the refused write past 8 MiB changed the file")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dacu", required=True)
@@ -140,6 +187,7 @@ def main():
             if lines[1] != "确认报名资质与DSR,完成,运营主管,2026-11-17 16:00," or lines[2] != "对账与发票,已完成,运营主管,2026-12-26 10:00,":
                 problems.append(f"GBK file rewritten as {lines!r}")
         problems += status_dir_batch(args, campaign, tmp)
+        problems += done_hardening(args, campaign, tmp)
     for p in problems:
         print("FAIL:", p)
     if problems:

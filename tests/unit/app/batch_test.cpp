@@ -79,6 +79,8 @@ TEST_CASE("the list of --files-from: one path a line, blank lines and # comments
   CHECK(parse_file_list("# shops\n\n  \nshops/雪凡妮.yaml\r\n  # off: c.yaml\nd e.yaml\n") ==
         std::vector<std::string>{"shops/雪凡妮.yaml", "d e.yaml"});
   CHECK(parse_file_list("a#b.yaml\n") == std::vector<std::string>{"a#b.yaml"});
+  // Notepad's UTF-8 BOM is not part of the first path.
+  CHECK(parse_file_list("\xEF\xBB\xBFshops/雪凡妮.yaml\r\nb.yaml\r\n") == std::vector<std::string>{"shops/雪凡妮.yaml", "b.yaml"});
 }
 
 TEST_CASE("messages are released in input order, each input's as soon as those before it are done", "[batch]") {
@@ -102,6 +104,8 @@ TEST_CASE("jobs (-j): a whole number from 1 to 256, or auto for the processors",
   CHECK(test::error_of([] { parse_jobs("0", 2); }).code == "D533");
   CHECK(test::error_of([] { parse_jobs("two", 2); }).code == "D533");
   CHECK(test::error_of([] { parse_jobs("Auto", 2); }).code == "D533");
+  // -j "" given: no number, not the default.
+  CHECK(test::error_of([] { parse_jobs("", 2, true); }).key == "D533.whole");
 }
 
 TEST_CASE("SHA-256 of the FIPS 180-4 examples", "[batch]") {

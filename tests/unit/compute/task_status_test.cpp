@@ -175,3 +175,26 @@ TEST_CASE("Sections: overdue open tasks by owner, due today, the next days") {
   CHECK(later.overdue[2].task.name == "开团跟进 10:30");
   CHECK(later.upcoming.empty());
 }
+
+TEST_CASE("A status file as wide as allowed is read, its cells located, and one wider is D570") {
+  // 995 columns of a shop's own before the five status columns: 1,000 in all, the most read.
+  std::string header, row;
+  for (int i = 0; i < 995; ++i) {
+    header += fmt::format("备用{},", i);
+    row += "x,";
+  }
+  auto text = header + "任务,状态,负责人,时间,备注\n" + row + "主图设计,搞定,美工主管,2026-12-17 18:00,终稿\n";
+  auto ok = read_status(header + "任务,状态,负责人,时间,备注\n" + row + "主图设计,已完成,美工主管,2026-12-17 18:00,终稿\n", "s.csv");
+  REQUIRE(ok.rows.size() == 1);
+  CHECK(ok.rows[0].task == "主图设计");
+  CHECK(ok.rows[0].owner == "美工主管");
+  CHECK(ok.rows[0].note == "终稿");
+  CHECK(ok.rows[0].at == at(17, 18));
+  CHECK(where(ok.rows[0].where) == "s.csv:2:1991");  // 995 × "x,"
+  auto state = error_of([&] { read_status(text, "s.csv"); });
+  CHECK(state.code == "D461");
+  CHECK(where(state.where) == "s.csv:2:1996");
+  auto wide = error_of([&] { read_status(header + "任务,状态,负责人,时间,备注,多一列\n" + row + "主图设计,已完成,美工主管,2026-12-17,终稿,x\n", "s.csv"); });
+  CHECK(wide.code == "D570");
+  CHECK(wide.where.line == 1);
+}

@@ -135,3 +135,20 @@ TEST_CASE("An .xls workbook and a file that is no workbook are refused with advi
   CHECK(d.where.file_name() == "a.xlsx");
   CHECK(error_of([] { read_actuals("PK\x03\x04 not really", "a.csv"); }).code == "D448");
 }
+
+TEST_CASE("Actuals as wide as allowed are read, and one column more is D570", "[actuals][bounds]") {
+  // 时间, 998 columns dacu does not read (left empty), 支付笔数: 1,000 columns.
+  std::string header = "时间", row = "10:05";
+  for (int i = 0; i < 998; ++i) {
+    header += fmt::format(",备用{}", i);
+    row += ",";
+  }
+  auto file = read_actuals(header + ",支付笔数\n" + row + ",285\n", "a.csv");
+  REQUIRE(file.rows.size() == 1);
+  CHECK(file.rows[0].metric == "支付笔数");
+  CHECK(file.rows[0].value == Rational(285));
+  CHECK(where(file.rows[0].where) == "a.csv:2:1005");  // 10:05 and 999 commas
+  auto wide = error_of([&] { read_actuals(header + ",支付笔数,支付金额\n" + row + ",285,1\n", "a.csv"); });
+  CHECK(wide.code == "D570");
+  CHECK(wide.where.line == 1);
+}

@@ -122,3 +122,43 @@ TEST_CASE("CSV errors read in Chinese for the shop's operators", "[csv][zh]") {
   CHECK(m.hint == "是不是要写 custmer？（这一列的列名应为「客户」或「customer」）");
   CHECK(diagnostic_of([] { parse_csv("a,b\n1,\"open\n", "c.csv"); }).message == "带引号的字段没有结束引号");
 }
+
+TEST_CASE("A row is at most kMaxCsvColumns columns wide: D570 at the first column past it", "[csv][bounds]") {
+  // Names of two-byte characters and digits, so that a column counted in bytes would show.
+  std::string header, row;
+  std::size_t column_of_last = 1;
+  for (std::size_t i = 0; i < kMaxCsvColumns; ++i) {
+    auto name = fmt::format("列{}", i);
+    if (i) {
+      header += ',';
+      row += ',';
+    }
+    if (i + 1 == kMaxCsvColumns) column_of_last = header.size() - 2 * i + 1;  // each 列 before: 3 bytes, 1 character
+    header += name;
+    row += "一";
+  }
+  auto t = parse_csv(header + "\n" + row + "\n", "c.csv");
+  REQUIRE(t.header.size() == kMaxCsvColumns);
+  CHECK(t.header.back() == fmt::format("列{}", kMaxCsvColumns - 1));
+  CHECK(t.header_where.back().column == static_cast<int>(column_of_last));
+  REQUIRE(t.records.size() == 1);
+  CHECK(t.records[0].where.back().column == static_cast<int>(2 * kMaxCsvColumns - 1));  // 一, pairs of characters
+  // One column more, in the header or in a row: refused where that column starts.
+  auto wide = header + ",多一列\n";
+  auto e = dacu::test::error_of([&] { parse_csv(wide, "c.csv"); });
+  CHECK(e.code == "D570");
+  CHECK(dacu::test::where(e.where) == fmt::format("c.csv:1:{}", header.size() - 2 * kMaxCsvColumns + 2));
+  CHECK(e.message == "this row has more than 1000 columns, wider than dacu reads");
+  auto wide_row = dacu::test::error_of([&] { parse_csv(header + "\n" + row + ",一\n", "c.csv"); });
+  CHECK(wide_row.code == "D570");
+  CHECK(dacu::test::where(wide_row.where) == fmt::format("c.csv:2:{}", 2 * kMaxCsvColumns + 1));
+}
+
+TEST_CASE("A header name given twice is found among many columns", "[csv][bounds]") {
+  std::string header;
+  for (std::size_t i = 0; i < 900; ++i) header += fmt::format("c{},", i);
+  header += "c450";
+  auto e = dacu::test::error_of([&] { parse_csv(header + "\n", "c.csv"); });
+  CHECK(e.code == "D345");
+  CHECK(dacu::test::where(e.where) == fmt::format("c.csv:1:{}", header.size() - 3));
+}
