@@ -8,7 +8,10 @@
   an owner and a start (a repeated one as its occurrences, `NAME HH:MM`); every budget line in
   `dacu roi T --format json`; every staffing post, calling campaign, rota and queue in
   `dacu staff T --format json`; every staffing table in its `tables`, each subtotal that disagrees
-  with its posts flagged by `dacu validate` (D250).
+  with its posts flagged by `dacu validate` (D250); every milestone in the plan's `milestones`, with
+  its time; every eligibility category found by `dacu check` for a product of that category (each
+  part of a name written A/B/C too), so the product is judged by the category's rows and not as an
+  unknown category.
 
     python3 tests/cli/trace.py --dacu build/apps/dacu --root . [--update]
 """
@@ -18,6 +21,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--dacu", required=True)
@@ -107,6 +111,44 @@ for name, items in sorted(covered.items()):
             for c in found:
                 if not c.get("owner") or not c.get("at"):
                     failures.append(f"{name}: checkpoint 「{c['name']}」 has no owner or time in dacu plan")
+    milestones = {m["name"]: m for m in data.get("milestones", [])}
+    for section, element in items:
+        if section == "milestones" and not milestones.get(element, {}).get("at"):
+            failures.append(f"{name}: milestone 「{element}」 is in docs/trace.md but not dated in dacu plan")
+    categories = [e for s, e in items if s == "eligibility/categories"]
+    if categories:
+        # One product per category, and one per part of a name written A/B/C, priced and recorded
+        # so that nothing but the category decides which rows judge it.
+        names = [c for e in categories for c in dict.fromkeys([e, *[p for p in e.split("/") if p]])]
+        control = "没有这个类目"
+        with tempfile.TemporaryDirectory() as tmp:
+            products = os.path.join(tmp, "products.csv")
+            with open(products, "w", encoding="utf-8") as f:
+                f.write("编号,商品,类目,子类目,市场,原价,团购价,报名数量,销售记录,低价记录,DSR,新品首发,条件\n")
+                # A category's rows may be for one market only (化妆品 lists 集市): one product in each.
+                for i, c in enumerate([control, *names]):
+                    for market in ("商城", "集市"):
+                        f.write(f"P{i}{market},商品{i},{c},,{market},200,60,2000,50,0,4.8,否,\n")
+            checked_products = run("check", f"templates/{name}.yaml", *DATES.get(name, []),
+                                   "--products", products, "--format", "json")
+        try:
+            judged = json.loads(checked_products.stdout)["products"]
+        except ValueError:
+            failures.append(f"{name}: dacu check failed: {checked_products.stderr}")
+            judged = []
+
+        def category_notes(i):
+            # What check says of the category itself: an unknown one gets a 类目 note naming it.
+            return {f["message"] for p in judged[2 * i:2 * i + 2] for f in p["findings"] if f["rule"] == "类目"}
+
+        unknown = category_notes(0)
+        if not any(control in m for m in unknown):
+            failures.append(f"{name}: dacu check says nothing of an unknown category: {sorted(unknown)}")
+        for i, c in enumerate(names, start=1):
+            said = [m for m in category_notes(i) if m.replace(c, control) in unknown]
+            if said:
+                failures.append(f"{name}: category 「{c}」 is in docs/trace.md but dacu check treats it as unknown: {said}")
+
     lines = [e for s, e in items if s == "budget/lines"]
     if lines:
         roi = run("roi", f"templates/{name}.yaml", *DATES.get(name, []), "--format", "json")
