@@ -316,6 +316,16 @@ std::string weekday_name(date::local_days day, bool english) {
   return std::string(english ? en[index] : zh[index]);
 }
 
+std::string format_day_shown(date::local_days day, bool english) {
+  return fmt::format("{} {}", format_date(day), weekday_name(day, english));
+}
+
+std::string format_moment_shown(date::local_seconds at, bool english) {
+  auto day = date::floor<date::days>(at);
+  return fmt::format("{} {}", format_day_shown(day, english),
+                     format_clock(date::floor<std::chrono::minutes>(at - day)));
+}
+
 std::string format_duration(std::chrono::seconds d) {
   if (d == 0s) return "0min";
   std::string out;

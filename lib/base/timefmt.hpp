@@ -65,6 +65,11 @@ std::string format_local_iso(date::local_seconds at);
 std::string format_iso_with_offset(date::local_seconds at, std::chrono::seconds utc_offset);
 /// `周日` / `Sun`
 std::string weekday_name(date::local_days day, bool english);
+/// `2026-12-20 周日` / `2026-12-20 Sun`: a day as the plan's tables show it (render's show_day).
+std::string format_day_shown(date::local_days day, bool english);
+/// `2026-12-20 周日 10:00`: a moment to the minute as the plan's tables show it (render's
+/// show_moment, which adds the offset in a repeated hour); messages about dates use it too.
+std::string format_moment_shown(date::local_seconds at, bool english);
 /// `30min`, `2h`, `1h30min`, `7d`: the compact form offsets and files use.
 std::string format_duration(std::chrono::seconds d);
 /// `30分钟`, `2小时`, `1小时30分钟`, `7天`, `1天12小时`: a duration in a sentence people read.

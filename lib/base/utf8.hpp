@@ -57,4 +57,7 @@ std::size_t display_width(std::string_view text);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
+/// `text` with its ASCII letters in lower case (ZIPPO → zippo); other characters as they are.
+std::string ascii_lower(std::string_view text);
+
 }  // namespace dacu::utf8

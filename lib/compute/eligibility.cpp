@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "dacu/base/utf8.hpp"
 #include "dacu/model/template.hpp"
 
 namespace dacu {
@@ -125,7 +126,7 @@ std::string share_text(const Rational& r) {
   return (pct.is_integer() ? pct.to_string() : pct.round_to(1).to_string()) + "%";
 }
 
-ProductCheck check_one(const EligibilityRules& r, const Product& p) {
+ProductCheck check_one(const EligibilityRules& r, Product p) {  // a copy: 子类目 may be read from 类目
   using K = Finding::Kind;
   ProductCheck c{p.id, p.name, p.category, p.market, p.original_price, p.campaign_price, p.campaign_price / p.original_price,
                  Verdict::eligible, {}};
@@ -212,18 +213,47 @@ ProductCheck check_one(const EligibilityRules& r, const Product& p) {
   const auto* cat = r.find_category(p.category);
   if (!cat) {
     // 女装 is short for 女装内衣, not a misspelt 男装: a category that holds the text as written
-    // (or is held by it) comes before the nearest spelling.
+    // (or is held by it) comes before the nearest spelling; ASCII letters in any case.
     auto names = r.category_names();
-    auto holds = std::find_if(names.begin(), names.end(), [&](const std::string& n) {
-      return !p.category.empty() && (n.find(p.category) != std::string::npos || p.category.find(n) != std::string::npos);
+    auto typed = utf8::ascii_lower(p.category);
+    std::vector<std::string> folded;
+    for (const auto& n : names) folded.push_back(utf8::ascii_lower(n));
+    auto holds = std::find_if(folded.begin(), folded.end(), [&](const std::string& n) {
+      return !typed.empty() && (n.find(typed) != std::string::npos || typed.find(n) != std::string::npos);
     });
-    auto close = holds != names.end() ? *holds : closest_match(p.category, names);
+    std::string close;
+    if (holds != folded.end()) {
+      close = names[static_cast<std::size_t>(holds - folded.begin())];
+    } else if (auto near = closest_match(typed, folded); !near.empty()) {
+      close = names[static_cast<std::size_t>(std::find(folded.begin(), folded.end(), near) - folded.begin())];
+    }
     add(K::note, "类目",
         fmt::format("{}不在各类目商品优选条件表中，只按审核指标判断", p.category),
         close.empty() ? std::string() : fmt::format("类目是否应为{}？", close));
   } else if (!cat->market.empty() && cat->market != p.market) {
     add(K::note, "类目", fmt::format("{}的类目条件只对{}商品列出；本商品在{}，不适用", cat->name, cat->market, p.market));
   } else {
+    // Found under another name (音像 → 书籍音像, ZIPPO → 品牌手表/Zippo/眼镜/瑞士军刀): say which row.
+    // A 类目 that is itself what a rule is about (音像: only 音像 needs 商城书籍类目推荐) is that
+    // 子类目 when the row gives none: the rule holds for it as for 书籍音像 + 子类目 音像.
+    bool was_empty = p.subcategory.empty();
+    if (was_empty && cat->name != p.category) {
+      auto about = [&](const std::vector<std::string>& only) {
+        for (const auto& o : only) {
+          if (p.category.starts_with(o)) return o;
+        }
+        return std::string();
+      };
+      std::string sub;
+      for (const auto& cc : cat->required) sub = sub.empty() ? about(cc.only) : sub;
+      for (const auto& cc : cat->preferred) sub = sub.empty() ? about(cc.only) : sub;
+      for (const auto& d : cat->discounts) sub = sub.empty() ? about(d.only) : sub;
+      p.subcategory = sub;
+    }
+    if (cat->name != p.category) {
+      add(K::note, "类目", p.subcategory.empty() || !was_empty ? fmt::format("按“{}”类目判断", cat->name)
+                                                              : fmt::format("按“{}”类目、子类目“{}”判断", cat->name, p.subcategory));
+    }
     auto has = [&](const std::string& name) {
       auto canonical = r.canonical_condition(name);
       return std::find(p.conditions.begin(), p.conditions.end(), canonical) != p.conditions.end();

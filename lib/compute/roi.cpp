@@ -335,8 +335,7 @@ std::vector<Diagnostic> check_budget(const Template& t) {
       auto declared = t.budget.declared_total->format_grouped(), sum = f.cost.format_grouped();
       if (f.cost > *t.budget.declared_total) {
         out.push_back(make_diagnostic(Severity::warning, "D323.lines-exceed", t.budget.declared_where,
-                                      {{"declared", declared}, {"sum", sum}, {"difference", diff.format_grouped()},
-                                       {"excess", (-diff).format_grouped()}}));
+                                      {{"declared", declared}, {"sum", sum}, {"excess", (-diff).format_grouped()}}));
       } else {
         out.push_back(make_diagnostic(Severity::warning, "D323", t.budget.declared_where,
                                       {{"declared", declared}, {"sum", sum}, {"difference", diff.format_grouped()}}));

@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 2> kBandKeys{"up_to", "sales"};
 constexpr std::array<std::string_view, 2> kUnitsKeys{"min", "exempt_from_price"};
 constexpr std::array<std::string_view, 1> kBelowPriceKeys{"max_share"};
 constexpr std::array<std::string_view, 2> kDsrKeys{"min", "max"};
-constexpr std::array<std::string_view, 6> kCategoryKeys{"market", "required", "preferred", "discounts", "note", "source"};
+constexpr std::array<std::string_view, 7> kCategoryKeys{"market", "required", "preferred", "discounts", "aliases", "note", "source"};
 constexpr std::array<std::string_view, 2> kConditionKeys{"name", "only"};
 constexpr std::array<std::string_view, 3> kDiscountKeys{"at_most", "only", "note"};
 
@@ -124,6 +124,7 @@ CategoryRules read_category(const yaml::Node& key, const yaml::Node& body) {
   if (const auto* n = f.find("required")) c.required = read_conditions(*n, message("csv.what-required"));
   if (const auto* n = f.find("preferred")) c.preferred = read_conditions(*n, message("csv.what-preferred"));
   if (const auto* n = f.find("discounts")) c.discounts = read_discounts(*n);
+  if (const auto* n = f.find("aliases")) c.aliases = read_names(*n, "aliases");
   if (const auto* n = f.find("note")) c.note = yaml::scalar(*n, "note");
   if (const auto* n = f.find("source")) {
     c.source = yaml::scalar(*n, "source");

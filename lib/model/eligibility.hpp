@@ -50,6 +50,7 @@ struct CategoryRules {
   std::vector<CategoryCondition> required;   ///< 必选条件: missing one means not eligible
   std::vector<CategoryCondition> preferred;  ///< 优选条件: missing one means not preferred
   std::vector<DiscountAdvice> discounts;     ///< 建议价格
+  std::vector<std::string> aliases;  ///< other names a product list uses for it (图书 for 书籍音像)
   std::string note;
   std::string source;    ///< `source:` (model/source.hpp): the seed's row this category comes from
   Location source_where;
@@ -82,7 +83,10 @@ struct EligibilityRules {
   Location where;
 
   /// The category named `name`, or one whose name lists it between `/` (品牌手表/Zippo/眼镜/瑞士军刀
-  /// is found as 眼镜); nullptr when none.
+  /// is found as 眼镜), or one of its `aliases` (图书 for 书籍音像), or else the one category whose
+  /// name (without a `/`) begins or ends with `name` (音像 and 书籍 in 书籍音像, two characters at
+  /// least, and only when no other category does); ASCII letters in any case (zippo, ZIPPO).
+  /// nullptr when none.
   const CategoryRules* find_category(std::string_view name) const;
   /// The canonical name for a condition or alias, or "" when unknown.
   std::string canonical_condition(std::string_view name) const;

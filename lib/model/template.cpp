@@ -1,6 +1,8 @@
 // Lookups on the model: by name, and the lists of names that "did you mean" suggestions need.
 #include "dacu/model/template.hpp"
 
+#include "dacu/base/utf8.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -68,22 +70,44 @@ const std::vector<std::string>& budget_categories() {
 }
 
 const CategoryRules* EligibilityRules::find_category(std::string_view n) const {
-  for (const auto& c : categories) {
-    if (c.name == n) return &c;
-  }
-  // One row of the seed's table may name several categories (品牌手表/Zippo/眼镜/瑞士军刀): a
-  // product list names one of them.
   if (n.empty()) return nullptr;
-  for (const auto& c : categories) {
-    std::string_view rest = c.name;
+  auto folded = utf8::ascii_lower(n);
+  // The parts of a name: one row of the seed's table may name several categories
+  // (品牌手表/Zippo/眼镜/瑞士军刀), and a product list names one of them.
+  auto parts = [](const std::string& name) {
+    std::vector<std::string> out;
+    std::string_view rest = name;
     while (true) {
       auto slash = rest.find('/');
-      if (rest.substr(0, slash) == n) return &c;
+      out.push_back(utf8::ascii_lower(rest.substr(0, slash)));
       if (slash == std::string_view::npos) break;
       rest.remove_prefix(slash + 1);
     }
+    return out;
+  };
+  for (const auto& c : categories) {
+    if (utf8::ascii_lower(c.name) == folded) return &c;
   }
-  return nullptr;
+  for (const auto& c : categories) {
+    for (const auto& part : parts(c.name)) {
+      if (part == folded) return &c;
+    }
+    for (const auto& a : c.aliases) {
+      if (utf8::ascii_lower(a) == folded) return &c;
+    }
+  }
+  // 音像 or 书籍 for 书籍音像: a name the category's begins or ends with, when only one does.
+  if (utf8::count_chars(n) < 2) return nullptr;
+  const CategoryRules* found = nullptr;
+  for (const auto& c : categories) {
+    // The whole name only: 手表 is not 品牌手表/Zippo/眼镜/瑞士军刀 (a watch need not be a brand's).
+    auto name = utf8::ascii_lower(c.name);
+    if (name.find('/') != std::string::npos || name.size() <= folded.size()) continue;
+    if (!name.starts_with(folded) && !name.ends_with(folded)) continue;
+    if (found) return nullptr;
+    found = &c;
+  }
+  return found;
 }
 
 std::string EligibilityRules::canonical_condition(std::string_view n) const {

@@ -1,6 +1,8 @@
 #include "dacu/plan/schedule.hpp"
 
 #include "dacu/base/error.hpp"
+#include "dacu/base/messages.hpp"
+#include "dacu/base/timefmt.hpp"
 #include "dacu/base/utf8.hpp"
 #include "dacu/plan/repeat.hpp"
 #include "dacu/plan/timeline.hpp"
@@ -39,12 +41,22 @@ void check_milestone_order(const Template& t, const std::vector<DatedMilestone>&
         // Point at a date the campaign (or --set) gave; the template's own are consistent.
         auto given_here = [&](const Milestone* x) { return x && x->given && x->given_where.file != t.source; };
         Location at = given_here(earlier) ? earlier->given_where : given_here(later) ? later->given_where : later->where;
-        // Where the clocks changed between the two, the offsets tell which 01:40 is meant.
+        // As the plan's table shows dates (2027-01-15 周五, 2026-12-20 周日 10:00); where the clocks
+        // changed between the two, the offsets tell which 01:40 is meant.
         bool offsets = latest->at.utc_offset != m.at.utc_offset;
-        auto show = [offsets](const DatedMilestone& x) {
-          auto when = offsets ? x.at.iso() : format_local_iso(x.at.local);
+        bool english = message_language() == Language::en;
+        auto show = [offsets, english](const DatedMilestone& x) {
+          auto when = x.date_only ? format_day_shown(x.at.day(), english) : format_moment_shown(x.at.local, english);
+          if (offsets) when += fmt::format(" ({})", x.at.iso().substr(19));
           return x.rule.empty() ? when : fmt::format("{}, {}", when, x.rule);
         };
+        // A derived milestone may be the wrong one (its real date already fixed, or no such step
+        // in this shop's campaign): the hint also says how to give its date.
+        const DatedMilestone* derived = !m.rule.empty() ? &m : !latest->rule.empty() ? latest : nullptr;
+        if (derived) {
+          throw input_error("D036.derived", at, {{"first", latest->name}, {"first_at", show(*latest)}, {"second", m.name},
+                                                 {"second_at", show(m)}, {"derived", derived->name}, {"rule", derived->rule}});
+        }
         throw input_error("D036", at, {{"first", latest->name}, {"first_at", show(*latest)}, {"second", m.name},
                                        {"second_at", show(m)}});
       }

@@ -292,12 +292,10 @@ std::string_view format_extension(Format format) { return format == Format::tabl
 std::string plan_text(const DatedCheckpoint& c) { return c.plan ? c.plan->to_string() : std::string(); }
 std::string tolerance_text(const DatedCheckpoint& c) { return c.tolerance ? percent_text(*c.tolerance) : std::string(); }
 
-std::string show_day(date::local_days day, Lang lang) {
-  return fmt::format("{} {}", format_date(day), weekday_name(day, lang == Lang::en));
-}
+std::string show_day(date::local_days day, Lang lang) { return format_day_shown(day, lang == Lang::en); }
 
 std::string show_moment(const ZonedTime& at, Lang lang) {
-  auto text = fmt::format("{} {}", show_day(at.day(), lang), show_time(at.local));
+  auto text = format_moment_shown(at.local, lang == Lang::en);
   // In the repeated hour the offset tells the two 01:15s apart: "01:15 (-05:00)".
   if (at.repeated) text += fmt::format(" ({})", at.iso().substr(19));
   return text;

@@ -253,3 +253,43 @@ TEST_CASE("品牌手表 and Zippo/眼镜/瑞士军刀 are one row of the seed's 
   auto near = check_row("B,手表,手表,,商城,1000,350,1000,20,0,4.9,,假一赔三");
   CHECK(finding(near, "类目").fix == "类目是否应为品牌手表/Zippo/眼镜/瑞士军刀？");
 }
+
+TEST_CASE("a category is found whatever the case of its ASCII letters, and so is the did-you-mean") {
+  const auto& r = rules();
+  const auto* row = r.find_category("品牌手表/Zippo/眼镜/瑞士军刀");
+  REQUIRE(row);
+  for (const char* typed : {"ZIPPO", "zippo", "ZiPpO", "品牌手表/zippo/眼镜/瑞士军刀"}) {
+    INFO(typed);
+    CHECK(r.find_category(typed) == row);
+  }
+  CHECK(r.find_category("3c数码") == r.find_category("3C数码"));
+  auto lighter = check_row("B,打火机,ZIPPO,,商城,800,280,1000,20,0,4.9,,假一赔三;自有品牌");
+  CHECK(lighter.verdict == Verdict::eligible);
+  CHECK(finding(lighter, "类目").message == "按“品牌手表/Zippo/眼镜/瑞士军刀”类目判断");
+  // Not found: the nearest name is suggested whatever the case.
+  auto near = check_row("B,耳机,3c数吗,,商城,800,280,1000,20,0,4.9,,");
+  CHECK(finding(near, "类目").fix == "类目是否应为3C数码？");
+}
+
+TEST_CASE("书籍音像 found as 音像, 书籍 or an alias, and 音像 typed as the 类目 is the 子类目 its rule is about") {
+  const auto& r = rules();
+  const auto* row = r.find_category("书籍音像");
+  REQUIRE(row);
+  for (const char* typed : {"音像", "书籍", "图书", "书籍/音像", "音像制品"}) {
+    INFO(typed);
+    CHECK(r.find_category(typed) == row);
+  }
+  CHECK_FALSE(r.find_category("手表"));  // a part of a name with a / is matched whole
+  // A CD typed 音像 (or 音像制品) needs 商城书籍类目推荐 as it does under 书籍音像 + 子类目 音像.
+  for (const char* typed : {"音像", "音像制品"}) {
+    INFO(typed);
+    auto disc = check_row(std::string("B,CD,") + typed + ",,商城,59,29,1500,30,0,4.8,,");
+    CHECK(disc.verdict == Verdict::not_eligible);
+    CHECK(finding(disc, "必选条件").message == "缺少商城书籍类目推荐（音像）");
+    CHECK(finding(disc, "类目").message == "按“书籍音像”类目、子类目“音像”判断");
+  }
+  // 图书: an ordinary book, judged under 书籍音像.
+  auto book = check_row("B,小说,图书,,商城,59,29,1500,30,0,4.8,,");
+  CHECK(book.verdict == Verdict::eligible);
+  CHECK(finding(book, "类目").message == "按“书籍音像”类目判断");
+}

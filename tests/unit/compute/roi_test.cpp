@@ -91,7 +91,7 @@ TEST_CASE("a declared total that disagrees with the lines is a warning naming bo
   CHECK(d[0].severity == Severity::warning);
   CHECK(d[0].code == "D323");
   CHECK(d[0].message ==
-        "the declared total 16,990.00 disagrees with the budget lines, which add up to 11,990.00 (difference 5,000.00)");
+        "the declared total 16,990.00 disagrees with the budget lines, which add up to 11,990.00 (5,000.00 less than the total)");
   CHECK(d[0].where.line == 17);
   // The hint names the gap and both readings of it, from the figures (no template's special case).
   CHECK(d[0].hint ==
@@ -106,7 +106,7 @@ TEST_CASE("lines that add up to more than the declared total: the hint names the
   CHECK(d[0].code == "D323");
   CHECK(d[0].severity == Severity::warning);
   CHECK(d[0].message ==
-        "the declared total 16,990.00 disagrees with the budget lines, which add up to 17,990.00 (difference -1,000.00)");
+        "the declared total 16,990.00 disagrees with the budget lines, which add up to 17,990.00 (1,000.00 more than the total)");
   CHECK(d[0].hint ==
         "the lines come to 1,000.00 more than the total (17,990.00 − 16,990.00 = 1,000.00): a line of 1,000.00 may be "
         "extra or counted twice, or the total may be wrong; check the source. dacu computes with the sum of the lines");

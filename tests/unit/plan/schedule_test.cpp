@@ -397,7 +397,7 @@ TEST_CASE("dates that go backwards against the template's milestone order are D0
   });
   CHECK(d.code == "D036");
   CHECK(where(d.where) == "<command line>:1:4");
-  CHECK(d.message == "milestone 报名 (2026-12-25T10:00:00) comes after 开团 (2026-12-20T10:00:00), but the template orders them 报名 → 开团");
+  CHECK(d.message == "milestone 报名 (2026-12-25 Fri 10:00) comes after 开团 (2026-12-20 Sun 10:00), but the template orders them 报名 → 开团");
   CHECK(d.hint == "give 报名 a date before 开团, or check the month and the year");
   // Same moment is in order.
   CHECK_NOTHROW(expand(load(two_milestones(""), {{"报名", "2026-12-20T10:00"}, {"开团", "2026-12-20T10:00"}})));
@@ -413,11 +413,38 @@ TEST_CASE("聚划算: a 报名 given after 竞拍 (排期前15天, 排期 being 
   CHECK(d.code == "D036");
   CHECK(where(d.where) == "<command line>:1:4");
   CHECK(d.message ==
-        "milestone 报名 (2026-12-10T10:00:00) comes after 竞拍 (2026-12-05T10:00:00, 排期前15天), but the template "
+        "milestone 报名 (2026-12-10 Thu 10:00) comes after 竞拍 (2026-12-05 Sat 10:00, 排期前15天), but the template "
+        "orders them 报名 → 竞拍");
+  // 竞拍 is derived: the way out may be its real date, given in the campaign.
+  CHECK(d.hint ==
+        "give 报名 a date before 竞拍; 竞拍 is derived as 排期前15天: if it is really on another day (its date already "
+        "fixed, or no such step this time), write its real date in the campaign's milestones: (竞拍: DATE)");
+  // A date given alone is shown as a day, as the plan's table shows it.
+  auto late = error_of([&] {
+    expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
+                        std::vector<Override>{{"报名", "2027-01-15"}, {"开团", "2027-01-25"}}));
+  });
+  CHECK(late.message ==
+        "milestone 报名 (2027-01-15 Fri) comes after 竞拍 (2027-01-10 Sun 10:00, 排期前15天), but the template "
         "orders them 报名 → 竞拍");
   // 报名 on the auction's last day is still in order.
   CHECK_NOTHROW(expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
                                     std::vector<Override>{{"报名", "2026-12-05T10:00"}, {"开团", "2026-12-20T10:00"}})));
+}
+
+TEST_CASE("聚划算: 坑位竞拍 follows a 竞拍 the shop gives, and keeps the seed's dates when 竞拍 is derived", "[schedule]") {
+  // The auction ends on 竞拍: written from 竞拍 (竞拍前5天 to 竞拍当天), not from 排期, so a 竞拍 given by the
+  // shop moves it instead of leaving it after the auction's result.
+  Loader loader;
+  auto p = expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
+                               std::vector<Override>{{"报名", "2027-01-15"}, {"竞拍", "2027-01-18"}, {"开团", "2027-01-25"}}));
+  CHECK(span(task_named(p, "坑位竞拍")) == "2027-01-13..2027-01-18");
+  CHECK(span(task_named(p, "竞拍保证金")) == "2027-01-15..2027-01-17");
+  CHECK(span(task_named(p, "交竞拍费")) == "2027-01-19..2027-01-20");
+  // Derived 竞拍 (排期前15天): the seed's 排期前20天 to 排期前15天.
+  auto d = expand(loader.parse(builtin_template_text("聚划算"), "<builtin>/聚划算.yaml", ".",
+                               std::vector<Override>{{"报名", "2026-12-25"}, {"开团", "2027-01-25"}}));
+  CHECK(span(task_named(d, "坑位竞拍")) == "2027-01-05..2027-01-10");
 }
 
 TEST_CASE("a date alone takes the template's time of day, and without one it is D061", "[schedule]") {
