@@ -93,6 +93,20 @@ Location blame(const Template& t, const Location& fallback, std::initializer_lis
 // The figures for one set of values. Errors that do not stop the computation (a negative line
 // that is not a discount) go to `problems`; others are thrown.
 RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& problems) {
+  // A name the template declares as a parameter but that has no value (进货价 without a default)
+  // is D311.no-value, which says where to give one; the evaluator's D311 is for an unknown name.
+  auto eval = [&](const Expr& e, const Values& v) {
+    std::vector<const Expr*> stack{&e};
+    while (!stack.empty()) {
+      const Expr* x = stack.back();
+      stack.pop_back();
+      for (const auto& o : x->operands) stack.push_back(&o);
+      if (x->kind == Expr::Kind::name && v.find(x->text) == v.end() && t.find_parameter(x->text)) {
+        throw input_error("D311.no-value", x->at, {{"name", x->text}});
+      }
+    }
+    return dacu::eval(e, v);
+  };
   RoiFigures f;
   const auto& r = t.revenue;
   if (r.kind == RevenueModel::Kind::price_units) {
