@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "dacu/input/loader.hpp"
 #include "dacu/input/slips.hpp"
+#include "dacu/plan/schedule.hpp"
 #include "exit_status.hpp"
 #include "io.hpp"
 
@@ -79,6 +80,13 @@ int run_init(const InitOptions& o, Context& ctx) {
   campaign.name = o.name.empty() ? fmt::format("我的{}活动", base->name) : o.name;
   campaign.template_name = base->name;
   apply_overrides(campaign, parse_overrides(o.output));  // checks every --set before printing
+  // The dates given must be in an order plan accepts (D036, plan's own check), refused at the
+  // --set before any file is written. Milestones still without a date (D033) are the user's to fill.
+  try {
+    check_milestone_order(campaign);
+  } catch (const InputError& e) {
+    if (e.diagnostic().code == "D036") throw;
+  }
   const auto& t = campaign.plan;
 
   std::string out;

@@ -24,18 +24,46 @@ std::string group_thousands(std::int64_t value) {
   return out;
 }
 
-std::string format_fixed(const Rational& x, int decimals) {
-  std::int64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  auto n = (x * Rational(scale)).round().numerator();
-  auto magnitude = static_cast<std::uint64_t>(n < 0 ? -n : n);
-  std::string out = n < 0 ? "-" : "";
-  out += std::to_string(magnitude / scale);
-  if (decimals > 0) out += fmt::format(".{:0{}}", magnitude % static_cast<std::uint64_t>(scale), decimals);
+namespace {
+
+__extension__ typedef __int128 SignedWide;
+__extension__ typedef unsigned __int128 UnsignedWide;
+
+std::string wide_digits(UnsignedWide v) {
+  std::string out;
+  do {
+    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  } while (v != 0);
   return out;
 }
 
-std::string format_percent(const Rational& x, int decimals) { return format_fixed(x * 100, decimals) + "%"; }
+/// x × 10^shift rounded (halves away from zero) to `decimals`, in 128 bits: numerator × 10^(shift +
+/// decimals) stays below 2^127 for the ≤ 18 decimals anyone shows, so this never throws — a
+/// renderer showing a huge ratio as a percent rounds it first, then scales (no int64 × 100).
+std::string format_scaled(const Rational& x, int decimals, int shift) {
+  UnsignedWide scale = 1, shown = 1;
+  for (int i = 0; i < decimals + shift; ++i) scale *= 10;
+  for (int i = 0; i < decimals; ++i) shown *= 10;
+  auto num = static_cast<SignedWide>(x.numerator());
+  auto den = static_cast<UnsignedWide>(x.denominator());
+  auto mag = static_cast<UnsignedWide>(num < 0 ? -num : num) * scale;
+  auto q = mag / den, r = mag % den;
+  if (r * 2 >= den) ++q;
+  std::string out = (num < 0 && q != 0) ? "-" : "";
+  out += wide_digits(q / shown);
+  if (decimals > 0) {
+    auto frac = wide_digits(q % shown);
+    out += '.' + std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_fixed(const Rational& x, int decimals) { return format_scaled(x, decimals, 0); }
+
+std::string format_percent(const Rational& x, int decimals) { return format_scaled(x, decimals, 2) + "%"; }
 
 std::optional<bool> parse_yes_no(std::string_view text) {
   std::string lower(text);

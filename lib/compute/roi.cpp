@@ -9,6 +9,7 @@
 #include "dacu/compute/exact.hpp"
 #include "dacu/model/template.hpp"
 #include "dacu/plan/schedule.hpp"
+#include "dacu/base/messages.hpp"
 #include "dacu/base/numbers.hpp"
 #include "dacu/base/timefmt.hpp"
 #include "dacu/input/budget_reader.hpp"
@@ -66,13 +67,50 @@ Rational eval(const Expr& e, const Values& v) {
   return evaluate(e, lookup);
 }
 
+template <class O>
+const Expr* expr_of(const O& o) {
+  return o ? &*o : nullptr;
+}
+
+// Where a figure that leaves the exact range is located: at the value the campaign (or a --set)
+// gives a parameter the formulas name — what its user changes, a --set first (the latest change) —
+// else at `fallback`, the template's.
+Location blame(const Template& t, const Location& fallback, std::initializer_list<const Expr*> formulas) {
+  for (bool command_line : {true, false}) {
+    for (const Expr* e : formulas) {
+      if (!e) continue;
+      for (const auto& name : e->names()) {
+        for (const auto& p : t.parameters) {
+          if (p.name != name || !p.value_where.known() || p.value_where.file == fallback.file) continue;
+          if (!command_line || p.value_where.file_name() == "<command line>") return p.value_where;
+        }
+      }
+    }
+  }
+  return fallback;
+}
+
 // The figures for one set of values. Errors that do not stop the computation (a negative line
 // that is not a discount) go to `problems`; others are thrown.
 RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& problems) {
+  // A name the template declares as a parameter but that has no value (进货价 without a default)
+  // is D311.no-value, which says where to give one; the evaluator's D311 is for an unknown name.
+  auto eval = [&](const Expr& e, const Values& v) {
+    std::vector<const Expr*> stack{&e};
+    while (!stack.empty()) {
+      const Expr* x = stack.back();
+      stack.pop_back();
+      for (const auto& o : x->operands) stack.push_back(&o);
+      if (x->kind == Expr::Kind::name && v.find(x->text) == v.end() && t.find_parameter(x->text)) {
+        throw input_error("D311.no-value", x->at, {{"name", x->text}});
+      }
+    }
+    return dacu::eval(e, v);
+  };
   RoiFigures f;
   const auto& r = t.revenue;
   if (r.kind == RevenueModel::Kind::price_units) {
-    f.unit_price = to_money(eval(*r.price, in.values), r.price->at);
+    f.unit_price = to_money(eval(*r.price, in.values), blame(t, r.price->at, {expr_of(r.price)}));
     f.units = eval(*r.units, in.values);
     f.revenue_trace = trace_of({&*r.price, &*r.units}, fmt::format("{} × {}", r.price->to_string(), r.units->to_string()), in.shown);
   } else if (r.kind == RevenueModel::Kind::presale) {
@@ -81,11 +119,11 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     const auto& total = presale.total;
     f.revenue = total.total;
     f.units = Rational(total.shipped_units());
-    f.unit_price = to_money(eval(*r.price, in.values), r.price->at);
+    f.unit_price = to_money(eval(*r.price, in.values), blame(t, r.price->at, {expr_of(r.price)}));
     f.revenue_trace = {"定金 + 尾款 + 现货", fmt::format("定金 = {}, 尾款 = {}, 现货 = {}", total.deposits.to_string(),
                                                         total.balances.to_string(), total.spot.to_string())};
     if (total.goods_cost) {
-      f.unit_cost = to_money(eval(*r.unit_cost, in.values), r.unit_cost->at);
+      f.unit_cost = to_money(eval(*r.unit_cost, in.values), blame(t, r.unit_cost->at, {expr_of(r.unit_cost)}));
       f.goods_cost = total.goods_cost;
       f.gross_profit = exact(r.where, [&] { return f.revenue - *f.goods_cost; });
     }
@@ -93,8 +131,8 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
   } else if (r.kind == RevenueModel::Kind::traffic) {
     auto visitors = eval(*r.visitors, in.values);
     auto conversion = eval(*r.conversion, in.values);
-    f.units = exact(r.where, [&] { return visitors * conversion; });
-    f.unit_price = to_money(eval(*r.order_value, in.values), r.order_value->at);
+    f.units = exact(blame(t, r.where, {expr_of(r.visitors), expr_of(r.conversion)}), [&] { return visitors * conversion; });
+    f.unit_price = to_money(eval(*r.order_value, in.values), blame(t, r.order_value->at, {expr_of(r.order_value)}));
     f.revenue_trace = trace_of({&*r.visitors, &*r.conversion, &*r.order_value},
                                fmt::format("{} × {} × {}", r.visitors->to_string(), r.conversion->to_string(),
                                            r.order_value->to_string()),
@@ -116,15 +154,16 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     if (f.unit_price->is_negative()) {
       refuse(price, message("roi.price-negative", {{"formula", price.to_string()}, {"value", f.unit_price->to_string()}}));
     }
-    f.revenue = exact(r.where, [&] { return multiply(*f.unit_price, *f.units, Rounding::half_up_to_fen); });
+    const Location revenue_at = blame(t, r.where, {expr_of(r.price), expr_of(r.order_value), expr_of(r.units), expr_of(r.visitors), expr_of(r.conversion)});
+    f.revenue = exact(revenue_at, [&] { return multiply(*f.unit_price, *f.units, Rounding::half_up_to_fen); });
     // A unit cost over a parameter without a value (进货价 not given) leaves the profit out.
     auto known = [&](const Expr& e) {
       auto names = e.names();
       return std::all_of(names.begin(), names.end(), [&](const std::string& n) { return in.values.count(n) > 0; });
     };
     if (r.unit_cost && known(*r.unit_cost)) {
-      f.unit_cost = to_money(eval(*r.unit_cost, in.values), r.unit_cost->at);
-      f.goods_cost = exact(r.where, [&] { return multiply(*f.unit_cost, *f.units, Rounding::half_up_to_fen); });
+      f.unit_cost = to_money(eval(*r.unit_cost, in.values), blame(t, r.unit_cost->at, {expr_of(r.unit_cost)}));
+      f.goods_cost = exact(blame(t, r.where, {expr_of(r.unit_cost), expr_of(r.units)}), [&] { return multiply(*f.unit_cost, *f.units, Rounding::half_up_to_fen); });
       f.gross_profit = exact(r.where, [&] { return f.revenue - *f.goods_cost; });
     }
   }
@@ -136,7 +175,7 @@ RoiFigures figures_for(const Template& t, Inputs in, std::vector<Diagnostic>& pr
     if (line.amount) {
       lr.amount = *line.amount;
     } else {
-      lr.amount = to_money(eval(*line.formula, in.values), line.amount_where);
+      lr.amount = to_money(eval(*line.formula, in.values), blame(t, line.amount_where, {expr_of(line.formula)}));
       lr.trace = trace_of({&*line.formula}, line.formula->to_string(), in.shown);
     }
     if (lr.amount.is_negative() && !line.discount) {
@@ -276,8 +315,24 @@ std::optional<BreakEven> break_even(const Template& t, const Inputs& in, const R
   } catch (const InputError&) {
     // A line that cannot be computed at some number of units (a division by it) leaves no answer.
     b.reason = "某项费用在部分件数下无法计算";
+  } catch (const RangeError&) {
+    // The search tries up to a million units, far past the plan: figures that overflow there say
+    // nothing about the campaign, which computed; so no break-even, never an error.
+    b = BreakEven{};
+    b.parameter = presale ? unit_names.front() : r.units->text;
+    b.reason = message("roi.break-even-too-large");
   }
   return b;
+}
+
+// declared_total − the lines' sum: both are in Money's range, their gap need not be (a total of
+// −92233720368547758.07 against positive lines): D314 at the declared total, never unlocated.
+Money declared_difference(const Template& t, const Money& sum) {
+  try {
+    return *t.budget.declared_total - sum;
+  } catch (const RangeError& e) {
+    throw input_error("D314.roi-amount", t.budget.declared_where, {{"what", e.what()}});
+  }
 }
 
 // A computed value as the parameter holds values: a count in whole units (halves up), money to
@@ -331,7 +386,7 @@ std::vector<Diagnostic> check_budget(const Template& t) {
     if (t.budget.declared_total && *t.budget.declared_total != f.cost) {
       // The gap itself says what to look for: a total above the lines may miss a line of exactly
       // that amount (聚划算's seed: 16990 − 11990 = 5000), one below them may count a line twice.
-      auto diff = *t.budget.declared_total - f.cost;
+      auto diff = declared_difference(t, f.cost);
       auto declared = t.budget.declared_total->format_grouped(), sum = f.cost.format_grouped();
       if (f.cost > *t.budget.declared_total) {
         out.push_back(make_diagnostic(Severity::warning, "D323.lines-exceed", t.budget.declared_where,
@@ -410,7 +465,7 @@ RoiReport compute_roi(const Campaign& campaign, const RoiOptions& options) {
     report.base.break_even = break_even(t, base, report.base);
   }
   if (report.declared_total && *report.declared_total != report.base.cost) {
-    report.declared_difference = *report.declared_total - report.base.cost;
+    report.declared_difference = declared_difference(t, report.base.cost);
   }
 
   auto checked = [&](RoiFigures f, std::vector<Diagnostic>& found) {

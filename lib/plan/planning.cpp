@@ -18,13 +18,21 @@ void refuse_wave_problems(const Campaign& campaign, const Plan& plan) {
 }  // namespace
 
 void check_dated_waves(const Campaign& campaign) {
-  if (campaign.plan.waves.waves.empty()) return;
+  // A template without its dates (roi on 聚划算.yaml) has no moments to check the order or the
+  // waves by.
+  auto no_date = make_diagnostic(Severity::error, "D033.needed", {}, {{"name", ""}, {"offset", ""}}).code;
+  if (campaign.plan.waves.waves.empty()) {
+    try {
+      check_milestone_order(campaign);  // D036, the one check expand() makes
+    } catch (const InputError& e) {
+      if (e.diagnostic().code != no_date) throw;
+    }
+    return;
+  }
   std::optional<Plan> plan;
   try {
-    plan = expand(campaign);
+    plan = expand(campaign);  // checks the milestones' order too
   } catch (const InputError& e) {
-    // A template without its dates (roi on 聚划算.yaml) has no moments to check the waves by.
-    auto no_date = make_diagnostic(Severity::error, "D033.needed", {}, {{"name", ""}, {"offset", ""}}).code;
     if (e.diagnostic().code == no_date) return;
     throw;
   }

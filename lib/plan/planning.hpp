@@ -16,7 +16,8 @@ Plan plan_campaign(const Campaign& campaign);
 /// For the commands that compute without a schedule (roi, check, funnel): the campaign's waves
 /// dated and checked as plan_campaign checks them (D127 a 尾款 before its 定金 ends, D128 waves out
 /// of order, D129 尾款 windows overlapping), so that no command accepts a campaign `plan`
-/// refuses. Nothing to check without waves, or for a template whose milestones have no dates.
+/// refuses, and the milestones in their order (D036). Nothing to check for a template whose
+/// milestones have no dates.
 /// Throws InputError.
 void check_dated_waves(const Campaign& campaign);
 

@@ -85,7 +85,25 @@ void warn_date_only(const Template& t, const std::vector<DatedMilestone>& dated,
   }
 }
 
+// Milestones used by something must resolve; the others are shown when they have a date.
+std::vector<DatedMilestone> dated_milestones(const Template& t, Timeline& timeline) {
+  std::vector<DatedMilestone> out;
+  for (const auto& m : t.milestones) {
+    bool has_date = m.given || m.derived;
+    if (!has_date) continue;
+    const auto& at = timeline.milestone(m.name);
+    out.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text,
+                                 m.given && m.time_from_template, m.wave});
+  }
+  return out;
+}
+
 }  // namespace
+
+void check_milestone_order(const Campaign& campaign) {
+  Timeline timeline(campaign);
+  check_milestone_order(campaign.plan, dated_milestones(campaign.plan, timeline));
+}
 
 Plan expand(const Campaign& campaign) {
   const Template& t = campaign.plan;
@@ -100,14 +118,7 @@ Plan expand(const Campaign& campaign) {
   plan.calendar = t.calendar.base.value;
   for (const auto& p : t.phases) plan.phases.push_back(p.value);
 
-  // Milestones used by something must resolve; the others are shown when they have a date.
-  for (const auto& m : t.milestones) {
-    bool has_date = m.given || m.derived;
-    if (!has_date) continue;
-    const auto& at = timeline.milestone(m.name);
-    plan.milestones.push_back(DatedMilestone{m.name, timeline.zoned(at.at), at.date_only, m.given ? "" : m.derived->text,
-                                             m.given && m.time_from_template, m.wave});
-  }
+  plan.milestones = dated_milestones(t, timeline);
   check_milestone_order(t, plan.milestones);
   warn_date_only(t, plan.milestones, plan.warnings);
 

@@ -22,6 +22,11 @@ namespace dacu {
 /// checkpoint. Throws InputError located at the offending element.
 Plan expand(const Campaign& campaign);
 
+/// The check expand() makes of the milestones' order (D036: a date given after a later milestone),
+/// for the commands that compute without a schedule (roi, check, funnel). Throws InputError; D033
+/// when a milestone something uses has no date.
+void check_milestone_order(const Campaign& campaign);
+
 /// Which tasks to keep: every given field must match; dates keep tasks that overlap [from, to].
 /// A department, owner or phase that no task (or checkpoint) of the plan has is InputError D521,
 /// located on the command line, with the closest name as a hint.

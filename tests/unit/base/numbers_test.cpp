@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "dacu/base/numbers.hpp"
+#include "dacu/base/rational.hpp"
+
+#include <limits>
 
 using namespace dacu;
 
@@ -98,4 +101,15 @@ TEST_CASE("counts go up to the int64 range, the same limit plain and with 万", 
   CHECK(count("-9223372036854775808") == "@1 the count is too large | " + kLimit);
   CHECK(count("18446744073709551616") == "@0 the count is too large | " + kLimit);
   CHECK(count("99999999999999999999999999") == "@0 the count is too large | " + kLimit);
+}
+
+TEST_CASE("a ratio shown as a percent is rounded before the ×100, so any exact ratio shows", "[numbers]") {
+  // 费用占比 of a 0.01 元 sale against 92233720368547758.07 元 of cost: ×100 used to overflow.
+  CHECK(format_percent(Rational(-9223372036854775806, 9223372036854775807), 2) == "-100.00%");
+  CHECK(format_percent(Rational(9223372036854775807), 2) == "922337203685477580700.00%");
+  CHECK(format_percent(Rational(std::numeric_limits<std::int64_t>::max(), 3), 1) == "307445734561825860233.3%");
+  CHECK(format_fixed(Rational(-1, 1000), 2) == "0.00");
+  CHECK(format_fixed(Rational(-5, 1000), 2) == "-0.01");
+  CHECK(format_percent(Rational(1, 8), 1) == "12.5%");
+  CHECK(format_percent(Rational(-1, 3), 0) == "-33%");
 }
